@@ -1,0 +1,10 @@
+#!/usr/bin/env node
+"use strict";
+const { main } = require("../build/cli/main.js");
+main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, cwd: process.cwd() }).then(
+  (code) => { process.exitCode = code; },
+  (error) => {
+    process.stderr.write(`part-readiness: internal error: ${error && error.stack ? error.stack : String(error)}\n`);
+    process.exitCode = 70;
+  },
+);

@@ -1,0 +1,210 @@
+import {
+  CRITERION_DEFS, GATE_A_LEVELS, GATE_B_LEVELS, LEVEL_CRITERIA,
+  type CriterionId, type Goal, type Level, type LevelCriterionId,
+} from "./criteria";
+import { readCount, readGoal, readLevel, type CellIssue } from "./normalize";
+import { STAGE_PROFILES, nextStageOf, type Stage, type StageProfile } from "./stages";
+import { DEFAULT_THRESHOLDS, formatCount, type Thresholds } from "./thresholds";
+
+/** Raw cell values of one part, by criterion. */
+export type PartValues = Readonly<Partial<Record<CriterionId, unknown>>>;
+
+/** What the core read from one part's cells. */
+export interface PartReading {
+  readonly levels: Readonly<Record<LevelCriterionId, Level>>;
+  readonly goal: Goal | "unknown";
+  readonly quantity: number | undefined;
+  readonly annualVolume: number | undefined;
+  readonly issues: readonly CellIssue[];
+  /** At least one cell said something the rules can use. */
+  readonly recognised: boolean;
+}
+
+/** How gate A's goal requirement was decided. */
+export type GoalBasis = "stated" | "quantity" | "annual_volume" | "none";
+
+export interface Blocker {
+  readonly criterion: CriterionId;
+  readonly state: Level | Goal;
+  readonly reason: string;
+}
+
+export interface MissingItem {
+  readonly criterion: CriterionId;
+  readonly provide: string;
+}
+
+export const WARNING_CODES = ["prototype-high-quantity", "learning-but-ready", "low-annual-volume"] as const;
+export type WarningCode = (typeof WARNING_CODES)[number];
+
+export interface Warning {
+  readonly code: WarningCode;
+  readonly message: string;
+}
+
+export interface Assessment {
+  /** null when the row holds no recognised value. */
+  readonly stage: Stage | null;
+  readonly stageName: string;
+  readonly nextStage: Stage | null;
+  /** Readiness for the next stage, 0-100; 100 for mass production; null without a stage. */
+  readonly score: number | null;
+  readonly blockers: readonly Blocker[];
+  readonly missing: readonly MissingItem[];
+  readonly nextStep: string;
+  readonly warnings: readonly Warning[];
+  readonly profile: StageProfile | null;
+  readonly goalBasis: GoalBasis;
+  readonly issues: readonly CellIssue[];
+}
+
+/** The bare-header columns where a name stands in for a status. */
+export type BareNames = ReadonlySet<CriterionId>;
+
+const NO_BARE_NAMES: BareNames = new Set();
+
+export function readPart(values: PartValues, bareNames: BareNames = NO_BARE_NAMES): PartReading {
+  const issues: CellIssue[] = [];
+  let recognised = false;
+  const levels = {} as Record<LevelCriterionId, Level>;
+  for (const id of LEVEL_CRITERIA) {
+    const read = readLevel(id, values[id], bareNames.has(id));
+    if (read.ok) {
+      levels[id] = read.value;
+      if (read.value !== "unknown") recognised = true;
+    } else {
+      levels[id] = "unknown";
+      issues.push(read.issue);
+    }
+  }
+  const goalRead = readGoal(values.goal);
+  const goal = goalRead.ok ? goalRead.value : "unknown";
+  if (!goalRead.ok) issues.push(goalRead.issue);
+  const quantityRead = readCount("quantity", values.quantity);
+  const quantity = quantityRead.ok ? quantityRead.value : undefined;
+  if (!quantityRead.ok) issues.push(quantityRead.issue);
+  const volumeRead = readCount("annual_volume", values.annual_volume);
+  const annualVolume = volumeRead.ok ? volumeRead.value : undefined;
+  if (!volumeRead.ok) issues.push(volumeRead.issue);
+  recognised ||= goal !== "unknown" || quantity !== undefined || annualVolume !== undefined;
+  return { levels, goal, quantity, annualVolume, issues, recognised };
+}
+
+const LEVEL_WORD: Readonly<Record<Level, string>> = { met: "met", partial: "partial", "not-met": "not met", unknown: "unknown" };
+
+function goalBasisOf(reading: PartReading, thresholds: Thresholds): GoalBasis {
+  if (reading.goal !== "unknown") return "stated";
+  if (reading.quantity !== undefined) return reading.quantity > thresholds.prototypeQuantity ? "quantity" : "none";
+  if (reading.annualVolume !== undefined) return reading.annualVolume > thresholds.prototypeQuantity ? "annual_volume" : "none";
+  return "none";
+}
+
+const EMPTY: Assessment = {
+  stage: null, stageName: "", nextStage: null, score: null, blockers: [], missing: [], nextStep: "",
+  warnings: [], profile: null, goalBasis: "none", issues: [],
+};
+
+function blocker(criterion: CriterionId, state: Level | Goal, need: string | undefined): Blocker {
+  const word = state === "learning" || state === "delivering" ? state : LEVEL_WORD[state];
+  return { criterion, state, reason: `${CRITERION_DEFS[criterion].label}: ${word}, needs ${need ?? "to be met"}` };
+}
+
+function missingItem(criterion: CriterionId): MissingItem {
+  return { criterion, provide: CRITERION_DEFS[criterion].provide };
+}
+
+/** Applies the gates to what was read. */
+export function assess(reading: PartReading, thresholds: Thresholds = DEFAULT_THRESHOLDS): Assessment {
+  if (!reading.recognised) return reading.issues.length === 0 ? EMPTY : { ...EMPTY, issues: reading.issues };
+  const { levels } = reading;
+  const goalBasis = goalBasisOf(reading, thresholds);
+  const goalSatisfied = reading.goal === "delivering" || goalBasis === "quantity" || goalBasis === "annual_volume";
+
+  let gateASatisfied = goalSatisfied ? 1 : 0;
+  for (const id of GATE_A_LEVELS) if (levels[id] === "met" || levels[id] === "partial") gateASatisfied += 1;
+  const gateA = gateASatisfied === GATE_A_LEVELS.length + 1;
+
+  let gateBPoints = 0;
+  let allGateBMet = true;
+  for (const id of GATE_B_LEVELS) {
+    if (levels[id] === "met") gateBPoints += 1;
+    else {
+      allGateBMet = false;
+      if (levels[id] === "partial") gateBPoints += 0.5;
+    }
+  }
+  const stage: Stage = gateA && allGateBMet ? "mass-production" : gateA ? "low-volume" : "prototyping";
+
+  const blockers: Blocker[] = [];
+  const missing: MissingItem[] = [];
+  let nextStep = "";
+  let score: number;
+  const nextStage = nextStageOf(stage);
+  const nextName = nextStage ? STAGE_PROFILES[nextStage].name.toLowerCase() : "";
+
+  if (stage === "prototyping") {
+    score = Math.round((100 * gateASatisfied) / (GATE_A_LEVELS.length + 1));
+    for (const id of GATE_A_LEVELS) {
+      const level = levels[id];
+      if (level === "not-met") {
+        blockers.push(blocker(id, level, CRITERION_DEFS[id].needA));
+        nextStep ||= CRITERION_DEFS[id].stepA ?? "";
+      } else if (level === "unknown") {
+        missing.push(missingItem(id));
+        nextStep ||= `Provide ${CRITERION_DEFS[id].provide} to judge readiness for ${nextName}.`;
+      }
+    }
+    if (reading.goal === "learning") {
+      blockers.push(blocker("goal", "learning", CRITERION_DEFS.goal.needA));
+      nextStep ||= CRITERION_DEFS.goal.stepA ?? "";
+    } else if (!goalSatisfied) {
+      missing.push(missingItem("goal"));
+      nextStep ||= `Provide ${CRITERION_DEFS.goal.provide} to judge readiness for ${nextName}.`;
+    }
+  } else if (stage === "low-volume") {
+    score = Math.round((100 * gateBPoints) / GATE_B_LEVELS.length);
+    for (const id of GATE_B_LEVELS) {
+      const level = levels[id];
+      if (level === "met") continue;
+      if (level === "unknown") {
+        missing.push(missingItem(id));
+        nextStep ||= `Provide ${CRITERION_DEFS[id].provide} to judge readiness for ${nextName}.`;
+      } else {
+        blockers.push(blocker(id, level, CRITERION_DEFS[id].needB));
+        nextStep ||= CRITERION_DEFS[id].stepB ?? "";
+      }
+    }
+  } else {
+    score = 100;
+    nextStep = "Release to mass production: keep the drawing revision under change control and watch batch consistency.";
+  }
+
+  const warnings: Warning[] = [];
+  if (stage === "prototyping" && reading.quantity !== undefined && reading.quantity > thresholds.lowVolumeQuantity) {
+    warnings.push({
+      code: "prototype-high-quantity",
+      message: `Quantity ${formatCount(reading.quantity)} while still prototyping: scaling a design that may still change risks scrap and rework.`,
+    });
+  }
+  if (reading.goal === "learning" && allGateBMet) {
+    warnings.push({
+      code: "learning-but-ready",
+      message: "Every mass-production criterion is met but the goal says learning: check whether the goal is still current.",
+    });
+  }
+  if (stage === "mass-production" && reading.annualVolume !== undefined && reading.annualVolume < thresholds.lowVolumeQuantity) {
+    warnings.push({
+      code: "low-annual-volume",
+      message: `Annual volume ${formatCount(reading.annualVolume)} is under ${formatCount(thresholds.lowVolumeQuantity)}: the volume may not justify production tooling.`,
+    });
+  }
+
+  return {
+    stage, stageName: STAGE_PROFILES[stage].name, nextStage, score, blockers, missing, nextStep, warnings,
+    profile: STAGE_PROFILES[stage], goalBasis, issues: reading.issues,
+  };
+}
+
+export function assessPart(values: PartValues, thresholds: Thresholds = DEFAULT_THRESHOLDS, bareNames: BareNames = NO_BARE_NAMES): Assessment {
+  return assess(readPart(values, bareNames), thresholds);
+}

@@ -1,0 +1,136 @@
+import { cellText, isErrorCell, isExcelErrorText } from "./cell";
+import {
+  CRITERION_DEFS, GENERIC_WORDS, GOAL_WORDS, LEVEL_CRITERIA, UNKNOWN_WORDS,
+  type CriterionId, type Goal, type Level, type LevelCriterionId,
+} from "./criteria";
+import { parseQuantityText } from "./quantity";
+import { fail, ok, type Result } from "./result";
+import { valueKey } from "./text";
+
+export const ISSUE_CODES = ["unrecognised", "excel-error", "not-a-number", "negative"] as const;
+export type IssueCode = (typeof ISSUE_CODES)[number];
+
+/** A cell the core could not read; the criterion then counts as unknown. */
+export interface CellIssue {
+  readonly criterion: CriterionId;
+  readonly code: IssueCode;
+  readonly text: string;
+  readonly message: string;
+}
+
+export type Read<T> = Result<T, CellIssue>;
+
+function addWords(map: Map<string, Level>, words: readonly string[], level: Level): void {
+  for (const word of words) map.set(valueKey(word), level);
+}
+
+const UNKNOWN_KEYS: ReadonlySet<string> = new Set(UNKNOWN_WORDS.map(valueKey));
+
+function levelWords(id: LevelCriterionId): ReadonlyMap<string, Level> {
+  const map = new Map<string, Level>();
+  addWords(map, GENERIC_WORDS.met, "met");
+  addWords(map, GENERIC_WORDS.partial, "partial");
+  addWords(map, GENERIC_WORDS.notMet, "not-met");
+  const own = CRITERION_DEFS[id].vocabulary;
+  if (own) {
+    addWords(map, own.met, "met");
+    addWords(map, own.partial, "partial");
+    addWords(map, own.notMet, "not-met");
+  }
+  return map;
+}
+
+const LEVEL_WORDS = new Map(LEVEL_CRITERIA.map((id) => [id, levelWords(id)] as const));
+
+const GOAL_KEYS: ReadonlyMap<string, Goal> = new Map(
+  (Object.entries(GOAL_WORDS) as [Goal, readonly string[]][]).flatMap(([goal, words]) => words.map((w) => [valueKey(w), goal] as const)),
+);
+
+const PERCENT = /^(\d+(?:\.\d+)?)\s*%$/u;
+
+function levelOfFraction(fraction: number): Level | undefined {
+  if (!Number.isFinite(fraction) || fraction < 0 || fraction > 1) return undefined;
+  if (fraction === 0) return "not-met";
+  if (fraction === 1) return "met";
+  return "partial";
+}
+
+function issue(criterion: CriterionId, code: IssueCode, text: string, expected: string): CellIssue {
+  const label = CRITERION_DEFS[criterion].label;
+  const what = code === "excel-error" ? `the Excel error ${text}` : `"${text.length > 60 ? `${text.slice(0, 57)}...` : text}"`;
+  return { criterion, code, text, message: `${label}: ${what} is not ${expected}; counted as unknown.` };
+}
+
+export function expectedLevelText(id: LevelCriterionId): string {
+  const own = CRITERION_DEFS[id].vocabulary;
+  const examples = own ? [own.met[0], own.partial[0], own.notMet[0]].filter((w) => w !== undefined) : [];
+  return `a status (${[...examples, "yes", "no", "a percentage"].join(", ")})`;
+}
+
+/**
+ * Reads a level criterion. Blank and "n/a"-like values are unknown without an
+ * issue; a value it cannot read is unknown with an issue. `bareName` is true
+ * under a bare "Material", "Finish" or "Supplier" header, where a name stands
+ * in for a status.
+ */
+export function readLevel(id: LevelCriterionId, value: unknown, bareName = false): Read<Level> {
+  if (value === null || value === undefined) return ok("unknown");
+  if (typeof value === "boolean") return ok(value ? "met" : "not-met");
+  if (typeof value === "number") {
+    const level = levelOfFraction(value);
+    return level ? ok(level) : fail(issue(id, "unrecognised", cellText(value), expectedLevelText(id)));
+  }
+  if (isErrorCell(value)) return fail(issue(id, "excel-error", value.error, expectedLevelText(id)));
+  if (typeof value !== "string") {
+    const text = cellText(value);
+    return text === "" ? ok("unknown") : fail(issue(id, "unrecognised", text, expectedLevelText(id)));
+  }
+  const key = valueKey(value);
+  if (UNKNOWN_KEYS.has(key)) return ok("unknown");
+  if (isExcelErrorText(value)) return fail(issue(id, "excel-error", value.trim(), expectedLevelText(id)));
+  const word = LEVEL_WORDS.get(id)?.get(key);
+  if (word) return ok(word);
+  const percent = PERCENT.exec(key);
+  if (percent) {
+    const level = levelOfFraction(Number(percent[1]) / 100);
+    if (level) return ok(level);
+  } else if (/^\d*\.?\d+$/u.test(key)) {
+    const level = levelOfFraction(Number(key));
+    if (level) return ok(level);
+  }
+  if (bareName) return ok(id === "supplier" ? "unknown" : "partial");
+  return fail(issue(id, "unrecognised", value.trim(), expectedLevelText(id)));
+}
+
+export function readGoal(value: unknown): Read<Goal | "unknown"> {
+  if (value === null || value === undefined || typeof value === "boolean" || typeof value === "number" || value instanceof Date) {
+    const text = cellText(value);
+    return value === null || value === undefined ? ok("unknown") : fail(issue("goal", "unrecognised", text, "learning or delivering"));
+  }
+  if (isErrorCell(value)) return fail(issue("goal", "excel-error", value.error, "learning or delivering"));
+  if (typeof value !== "string") return ok("unknown");
+  const key = valueKey(value);
+  if (UNKNOWN_KEYS.has(key)) return ok("unknown");
+  if (isExcelErrorText(value)) return fail(issue("goal", "excel-error", value.trim(), "a goal (learning or delivering)"));
+  const goal = GOAL_KEYS.get(key);
+  return goal ? ok(goal) : fail(issue("goal", "unrecognised", value.trim(), "a goal (learning, validation, pilot, sampling, production...)"));
+}
+
+/** Reads quantity or annual volume: undefined when blank or unknown. */
+export function readCount(id: "quantity" | "annual_volume", value: unknown): Read<number | undefined> {
+  if (value === null || value === undefined) return ok(undefined);
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) return fail(issue(id, "not-a-number", cellText(value), "a number"));
+    return value < 0 ? fail(issue(id, "negative", String(value), "a number of parts (0 or more)")) : ok(value);
+  }
+  if (isErrorCell(value)) return fail(issue(id, "excel-error", value.error, "a number"));
+  if (typeof value !== "string") {
+    const text = cellText(value);
+    return text === "" ? ok(undefined) : fail(issue(id, "not-a-number", text, "a number"));
+  }
+  if (UNKNOWN_KEYS.has(valueKey(value))) return ok(undefined);
+  if (isExcelErrorText(value)) return fail(issue(id, "excel-error", value.trim(), "a number"));
+  const parsed = parseQuantityText(value);
+  if (parsed.ok) return parsed;
+  return fail(issue(id, parsed.issue, value.trim(), parsed.issue === "negative" ? "a number of parts (0 or more)" : "a number (1,000, 1k, ~200, 200 pcs or 50-100)"));
+}

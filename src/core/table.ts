@@ -1,0 +1,49 @@
+import { assess, readPart, type Assessment, type BareNames, type PartReading } from "./assess";
+import { cellText } from "./cell";
+import type { CriterionId } from "./criteria";
+import type { HeaderMapping } from "./headers";
+import { DEFAULT_THRESHOLDS, type Thresholds } from "./thresholds";
+
+/** The five columns every surface writes, in this order. */
+export const RESULT_HEADERS = ["Stage", "Readiness score", "Next step", "Blockers", "Missing"] as const;
+export type ResultHeader = (typeof RESULT_HEADERS)[number];
+
+/** Stage name, score ("" without a stage), next step, blockers and missing joined with "; ". */
+export type ResultCells = readonly [string, number | "", string, string, string];
+
+export const LIST_SEPARATOR = "; ";
+
+/** A row reader for one header mapping: build it once per header row, reuse it for every row. */
+export interface RowReader {
+  readonly mapping: HeaderMapping;
+  read(row: readonly unknown[]): PartReading;
+  assess(row: readonly unknown[]): Assessment;
+}
+
+export function rowReader(mapping: HeaderMapping, thresholds: Thresholds = DEFAULT_THRESHOLDS): RowReader {
+  const columns = mapping.columns.map((c) => [c.criterion, c.column] as const);
+  const bareNames: BareNames = new Set(mapping.columns.filter((c) => c.bareName).map((c) => c.criterion));
+  const read = (row: readonly unknown[]): PartReading => {
+    const values: Partial<Record<CriterionId, unknown>> = {};
+    for (const [criterion, column] of columns) values[criterion] = row[column];
+    return readPart(values, bareNames);
+  };
+  return { mapping, read, assess: (row) => assess(read(row), thresholds) };
+}
+
+export function blockersText(a: Assessment): string {
+  return a.blockers.map((b) => b.reason).join(LIST_SEPARATOR);
+}
+
+export function missingText(a: Assessment): string {
+  return a.missing.map((m) => m.provide).join(LIST_SEPARATOR);
+}
+
+export function resultCells(a: Assessment): ResultCells {
+  return [a.stageName, a.score ?? "", a.nextStep, blockersText(a), missingText(a)];
+}
+
+/** The part's name or number for labels, or "" when the sheet has no such column. */
+export function partLabel(row: readonly unknown[], mapping: HeaderMapping): string {
+  return mapping.partColumn === undefined ? "" : cellText(row[mapping.partColumn]).trim();
+}
