@@ -36,7 +36,7 @@ module.exports = (_env, argv) => {
       }),
       new CopyWebpackPlugin({
         patterns: [
-          { from: "assets/*.png", to: "assets/[name][ext]" },
+          { from: "assets/*.png", to: "assets/[name][ext]", noErrorOnMissing: true },
           {
             from: "manifest.xml",
             to: "manifest.xml",
