@@ -10,10 +10,11 @@ function parseOne(text: string): number | undefined {
   const match = NUMBER.exec(text);
   if (!match) return undefined;
   const whole = (match[1] ?? "").replace(/[, \u00a0\u202f']/gu, "");
-  const n = Number(match[2] === undefined ? whole : `${whole}.${match[2]}`);
   const suffix = match[3];
-  const factor = suffix === "k" || suffix === "thousand" ? 1_000 : suffix === "m" || suffix === "mio" || suffix === "million" ? 1_000_000 : 1;
-  return n * factor;
+  const exponent = suffix === "k" || suffix === "thousand" ? 3 : suffix === "m" || suffix === "mio" || suffix === "million" ? 6 : 0;
+  // Scaling in the decimal text keeps "1.001k" at 1001 rather than 1.001 * 1000 = 1000.9999999999999.
+  const n = Number(`${whole}${match[2] === undefined ? "" : `.${match[2]}`}e${exponent}`);
+  return Number.isFinite(n) ? n : undefined;
 }
 
 /**
