@@ -74,16 +74,20 @@ export function expectedLevelText(id: LevelCriterionId): string {
  * in for a status.
  */
 export function readLevel(id: LevelCriterionId, value: unknown, bareName = false): Read<Level> {
+  // Under a bare header any non-empty value that is not a status names the material, finish or supplier.
+  const notAStatus = (text: string): Read<Level> =>
+    bareName ? ok(id === "supplier" ? "unknown" : "partial") : fail(issue(id, "unrecognised", text, expectedLevelText(id)));
   if (value === null || value === undefined) return ok("unknown");
   if (typeof value === "boolean") return ok(value ? "met" : "not-met");
   if (typeof value === "number") {
     const level = levelOfFraction(value);
-    return level ? ok(level) : fail(issue(id, "unrecognised", cellText(value), expectedLevelText(id)));
+    if (level) return ok(level);
+    return Number.isNaN(value) ? ok("unknown") : notAStatus(cellText(value) || String(value));
   }
   if (isErrorCell(value)) return fail(issue(id, "excel-error", value.error, expectedLevelText(id)));
   if (typeof value !== "string") {
     const text = cellText(value);
-    return text === "" ? ok("unknown") : fail(issue(id, "unrecognised", text, expectedLevelText(id)));
+    return text === "" ? ok("unknown") : notAStatus(text);
   }
   const key = valueKey(value);
   if (UNKNOWN_KEYS.has(key)) return ok("unknown");
@@ -98,8 +102,7 @@ export function readLevel(id: LevelCriterionId, value: unknown, bareName = false
     const level = levelOfFraction(Number(key));
     if (level) return ok(level);
   }
-  if (bareName) return ok(id === "supplier" ? "unknown" : "partial");
-  return fail(issue(id, "unrecognised", value.trim(), expectedLevelText(id)));
+  return notAStatus(value.trim());
 }
 
 export function readGoal(value: unknown): Read<Goal | "unknown"> {
