@@ -55,6 +55,15 @@ function levelOfFraction(fraction: number): Level | undefined {
   return "partial";
 }
 
+/** The level of a percentage, or of a plain number between 0 and 1, typed as text. */
+function levelOfShare(text: string, key: string): Level | undefined {
+  // valueKey folds a leading minus to a space: "-10%" must not read as 10%.
+  if (/^[-\u2010-\u2015\u2212]/u.test(text.normalize("NFKC").trim())) return undefined;
+  const percent = PERCENT.exec(key);
+  if (percent) return levelOfFraction(Number(percent[1]) / 100);
+  return /^\d*\.?\d+$/u.test(key) ? levelOfFraction(Number(key)) : undefined;
+}
+
 function issue(criterion: CriterionId, code: IssueCode, text: string, expected: string): CellIssue {
   const label = CRITERION_DEFS[criterion].label;
   const what = code === "excel-error" ? `the Excel error ${text}` : `"${text.length > 60 ? `${text.slice(0, 57)}...` : text}"`;
@@ -94,14 +103,8 @@ export function readLevel(id: LevelCriterionId, value: unknown, bareName = false
   if (isExcelErrorText(value)) return fail(issue(id, "excel-error", value.trim(), expectedLevelText(id)));
   const word = LEVEL_WORDS.get(id)?.get(key);
   if (word) return ok(word);
-  const percent = PERCENT.exec(key);
-  if (percent) {
-    const level = levelOfFraction(Number(percent[1]) / 100);
-    if (level) return ok(level);
-  } else if (/^\d*\.?\d+$/u.test(key)) {
-    const level = levelOfFraction(Number(key));
-    if (level) return ok(level);
-  }
+  const share = levelOfShare(value, key);
+  if (share) return ok(share);
   return notAStatus(value.trim());
 }
 
