@@ -1,9 +1,127 @@
-/* Placeholder until the custom functions land. */
-/**
- * Returns the add-in's version.
- * @customfunction READINESS_VERSION
- * @returns The version of Part Readiness.
+/*
+ * The Excel custom functions. The JSDoc blocks below are the metadata:
+ * custom-functions-metadata-plugin turns them into functions.json and appends
+ * the CustomFunctions.associate calls to this file at build time.
+ * Omitted optional arguments arrive as null, so every optional parameter is read
+ * through the adapter rather than trusted to its declared type.
  */
-export function version(): string {
-  return "0.1.0";
+import { flagOrThrow, partsOrThrow } from "./adapter";
+import {
+  blockersCells, criteriaTable, missingCells, nextStepColumn, reportRows, scoreColumn, stageColumn, warningsCells,
+} from "./answers";
+
+/**
+ * Readiness stage of each part: Prototyping, Low-volume manufacturing or Mass production; empty for a row with nothing recognisable. One row gives one value, many rows spill one stage per row.
+ * @customfunction READINESS_STAGE
+ * @helpurl https://localhost:3000/help.html#READINESS_STAGE
+ * @param criteria The part rows (one or more). Without headers, the first row must be the header row, e.g. A1:N200.
+ * @param [headers] The header row above the part rows, with the same columns, e.g. Parts[#Headers]. Omit it when criteria starts with its header row.
+ * @param [prototypeQuantity] Above this many parts an unstated goal counts as delivering. Default 10.
+ * @param [lowVolumeQuantity] Must be above prototypeQuantity; used for the warnings. Default 1000.
+ * @returns One stage name per part row.
+ */
+export function readinessStage(criteria: unknown[][], headers?: unknown[][], prototypeQuantity?: unknown, lowVolumeQuantity?: unknown): string[][] {
+  return stageColumn(partsOrThrow(criteria, headers, prototypeQuantity, lowVolumeQuantity));
+}
+
+/**
+ * Readiness score of each part for its next stage, 0 to 100 (100 in mass production); empty for a row with no stage.
+ * @customfunction READINESS_SCORE
+ * @helpurl https://localhost:3000/help.html#READINESS_SCORE
+ * @param criteria The part rows (one or more). Without headers, the first row must be the header row, e.g. A1:N200.
+ * @param [headers] The header row above the part rows, with the same columns, e.g. Parts[#Headers]. Omit it when criteria starts with its header row.
+ * @param [prototypeQuantity] Above this many parts an unstated goal counts as delivering. Default 10.
+ * @param [lowVolumeQuantity] Must be above prototypeQuantity; used for the warnings. Default 1000.
+ * @returns One score per part row.
+ */
+export function readinessScore(criteria: unknown[][], headers?: unknown[][], prototypeQuantity?: unknown, lowVolumeQuantity?: unknown): Array<Array<number | string>> {
+  return scoreColumn(partsOrThrow(criteria, headers, prototypeQuantity, lowVolumeQuantity));
+}
+
+/**
+ * The one next step for each part, as a sentence: the first blocker or missing item on the way to the next stage.
+ * @customfunction READINESS_NEXT_STEP
+ * @helpurl https://localhost:3000/help.html#READINESS_NEXT_STEP
+ * @param criteria The part rows (one or more). Without headers, the first row must be the header row, e.g. A1:N200.
+ * @param [headers] The header row above the part rows, with the same columns, e.g. Parts[#Headers]. Omit it when criteria starts with its header row.
+ * @param [prototypeQuantity] Above this many parts an unstated goal counts as delivering. Default 10.
+ * @param [lowVolumeQuantity] Must be above prototypeQuantity; used for the warnings. Default 1000.
+ * @returns One sentence per part row.
+ */
+export function readinessNextStep(criteria: unknown[][], headers?: unknown[][], prototypeQuantity?: unknown, lowVolumeQuantity?: unknown): string[][] {
+  return nextStepColumn(partsOrThrow(criteria, headers, prototypeQuantity, lowVolumeQuantity));
+}
+
+/**
+ * What blocks each part from its next stage: the known criteria that are not met, each with what is needed.
+ * @customfunction READINESS_BLOCKERS
+ * @helpurl https://localhost:3000/help.html#READINESS_BLOCKERS
+ * @param criteria The part rows (one or more). Without headers, the first row must be the header row, e.g. A1:N200.
+ * @param [headers] The header row above the part rows, with the same columns, e.g. Parts[#Headers]. Omit it when criteria starts with its header row.
+ * @param [asColumns] TRUE spills one blocker per cell across columns; FALSE or omitted joins them with "; " in one cell.
+ * @param [prototypeQuantity] Above this many parts an unstated goal counts as delivering. Default 10.
+ * @param [lowVolumeQuantity] Must be above prototypeQuantity; used for the warnings. Default 1000.
+ * @returns The blockers of each part row.
+ */
+export function readinessBlockers(criteria: unknown[][], headers?: unknown[][], asColumns?: unknown, prototypeQuantity?: unknown, lowVolumeQuantity?: unknown): string[][] {
+  const spread = flagOrThrow(asColumns, "asColumns");
+  return blockersCells(partsOrThrow(criteria, headers, prototypeQuantity, lowVolumeQuantity), spread);
+}
+
+/**
+ * What is still unknown for each part's next stage: the information the buyer has to provide.
+ * @customfunction READINESS_MISSING
+ * @helpurl https://localhost:3000/help.html#READINESS_MISSING
+ * @param criteria The part rows (one or more). Without headers, the first row must be the header row, e.g. A1:N200.
+ * @param [headers] The header row above the part rows, with the same columns, e.g. Parts[#Headers]. Omit it when criteria starts with its header row.
+ * @param [asColumns] TRUE spills one missing item per cell across columns; FALSE or omitted joins them with "; " in one cell.
+ * @param [prototypeQuantity] Above this many parts an unstated goal counts as delivering. Default 10.
+ * @param [lowVolumeQuantity] Must be above prototypeQuantity; used for the warnings. Default 1000.
+ * @returns The missing information of each part row.
+ */
+export function readinessMissing(criteria: unknown[][], headers?: unknown[][], asColumns?: unknown, prototypeQuantity?: unknown, lowVolumeQuantity?: unknown): string[][] {
+  const spread = flagOrThrow(asColumns, "asColumns");
+  return missingCells(partsOrThrow(criteria, headers, prototypeQuantity, lowVolumeQuantity), spread);
+}
+
+/**
+ * Warnings that never change the stage: a large quantity while still prototyping, a learning goal with every production criterion met, mass production at a low annual volume.
+ * @customfunction READINESS_WARNINGS
+ * @helpurl https://localhost:3000/help.html#READINESS_WARNINGS
+ * @param criteria The part rows (one or more). Without headers, the first row must be the header row, e.g. A1:N200.
+ * @param [headers] The header row above the part rows, with the same columns, e.g. Parts[#Headers]. Omit it when criteria starts with its header row.
+ * @param [asColumns] TRUE spills one warning per cell across columns; FALSE or omitted joins them with "; " in one cell.
+ * @param [prototypeQuantity] Above this many parts an unstated goal counts as delivering. Default 10.
+ * @param [lowVolumeQuantity] Above this quantity a prototyping part is warned about; below this annual volume a mass-production part is. Default 1000.
+ * @returns The warnings of each part row.
+ */
+export function readinessWarnings(criteria: unknown[][], headers?: unknown[][], asColumns?: unknown, prototypeQuantity?: unknown, lowVolumeQuantity?: unknown): string[][] {
+  const spread = flagOrThrow(asColumns, "asColumns");
+  return warningsCells(partsOrThrow(criteria, headers, prototypeQuantity, lowVolumeQuantity), spread);
+}
+
+/**
+ * Full result for each part in five columns: stage, readiness score, next step, blockers and missing, the same columns the task pane and the command line write.
+ * @customfunction READINESS_REPORT
+ * @helpurl https://localhost:3000/help.html#READINESS_REPORT
+ * @param criteria The part rows (one or more). Without headers, the first row must be the header row, e.g. A1:N200.
+ * @param [headers] The header row above the part rows, with the same columns, e.g. Parts[#Headers]. Omit it when criteria starts with its header row.
+ * @param [withHeaders] TRUE adds a header row (Stage, Readiness score, Next step, Blockers, Missing) above the results.
+ * @param [prototypeQuantity] Above this many parts an unstated goal counts as delivering. Default 10.
+ * @param [lowVolumeQuantity] Must be above prototypeQuantity; used for the warnings. Default 1000.
+ * @returns Five cells per part row.
+ */
+export function readinessReport(criteria: unknown[][], headers?: unknown[][], withHeaders?: unknown, prototypeQuantity?: unknown, lowVolumeQuantity?: unknown): Array<Array<number | string>> {
+  const titled = flagOrThrow(withHeaders, "withHeaders");
+  return reportRows(partsOrThrow(criteria, headers, prototypeQuantity, lowVolumeQuantity), titled);
+}
+
+/**
+ * The criteria table: each criterion's id, name, the column headers it is read from and the values it accepts, under a header row.
+ * @customfunction READINESS_CRITERIA
+ * @helpurl https://localhost:3000/help.html#READINESS_CRITERIA
+ * @returns Four columns, one row per criterion.
+ */
+export function readinessCriteria(): string[][] {
+  return criteriaTable();
 }

@@ -1,0 +1,23 @@
+import type { Assessment } from "../core";
+import { toExcelError } from "./errors";
+import { MappingCache } from "./mapping-cache";
+import { readFlag, readThresholds } from "./options";
+import { assessParts } from "./parts";
+
+/** Shared by every function in this runtime: one mapping per distinct header row. */
+export const mappingCache = new MappingCache();
+
+/** The assessments of the part rows, or the #VALUE!/#N/A error the cell should show. */
+export function partsOrThrow(criteria: unknown, headers: unknown, prototypeQuantity: unknown, lowVolumeQuantity: unknown): readonly Assessment[] {
+  const thresholds = readThresholds(prototypeQuantity, lowVolumeQuantity);
+  if (!thresholds.ok) throw toExcelError(thresholds.issue);
+  const parts = assessParts(criteria, headers, thresholds.value, mappingCache);
+  if (!parts.ok) throw toExcelError(parts.issue);
+  return parts.value;
+}
+
+export function flagOrThrow(raw: unknown, name: string): boolean {
+  const flag = readFlag(raw, name);
+  if (!flag.ok) throw toExcelError(flag.issue);
+  return flag.value;
+}
