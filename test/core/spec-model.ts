@@ -19,8 +19,9 @@ export type ModelStage = "prototyping" | "low-volume" | "mass-production";
 export type ModelWarning = "prototype-high-quantity" | "learning-but-ready" | "low-annual-volume";
 
 export interface ModelResult {
-  readonly stage: ModelStage;
-  readonly score: number;
+  /** null for a row with no recognised value. */
+  readonly stage: ModelStage | null;
+  readonly score: number | null;
   readonly blockers: readonly CriterionId[];
   readonly missing: readonly CriterionId[];
   /** The criterion the next step is about, and whether it blocks or is missing. */
@@ -34,6 +35,8 @@ export function specModel(input: ModelInput): ModelResult {
   const low = input.prototypeQuantity ?? SPEC_DEFAULTS.prototypeQuantity;
   const high = input.lowVolumeQuantity ?? SPEC_DEFAULTS.lowVolumeQuantity;
   const { levels, goal, quantity, annualVolume } = input;
+  const recognised = SPEC_GATE_B.some((id) => levels[id] !== "unknown") || goal !== "unknown" || quantity !== undefined || annualVolume !== undefined;
+  if (!recognised) return { stage: null, score: null, blockers: [], missing: [], first: undefined, warnings: [] };
 
   let delivering: boolean;
   if (goal === "delivering") delivering = true;
