@@ -1,0 +1,96 @@
+/* The functions.json that the build generates from the JSDoc in src/functions/functions.ts. */
+import { beforeAll, describe, expect, it } from "vitest";
+import { distText, ensureDist } from "./dist";
+
+interface Parameter {
+  readonly name: string;
+  readonly description?: string;
+  readonly type?: string;
+  readonly dimensionality?: string;
+  readonly optional?: boolean;
+}
+
+interface FunctionMetadata {
+  readonly id: string;
+  readonly name: string;
+  readonly description?: string;
+  readonly helpUrl?: string;
+  readonly parameters: readonly Parameter[];
+  readonly result: { readonly dimensionality?: string; readonly type?: string };
+}
+
+/** The functions of the issue (plus READINESS_WARNINGS) and the options each takes between headers and the thresholds. */
+const EXPECTED: Readonly<Record<string, readonly string[]>> = {
+  READINESS_STAGE: [],
+  READINESS_SCORE: [],
+  READINESS_NEXT_STEP: [],
+  READINESS_BLOCKERS: ["asColumns"],
+  READINESS_MISSING: ["asColumns"],
+  READINESS_WARNINGS: ["asColumns"],
+  READINESS_REPORT: ["withHeaders"],
+};
+
+let functions: readonly FunctionMetadata[] = [];
+let help = "";
+
+beforeAll(() => {
+  ensureDist();
+  functions = (JSON.parse(distText("functions.json")) as { functions: FunctionMetadata[] }).functions;
+  help = distText("help.html");
+});
+
+const byId = (id: string): FunctionMetadata => {
+  const f = functions.find((x) => x.id === id);
+  if (!f) throw new Error(`${id} is not in functions.json`);
+  return f;
+};
+
+describe("dist/functions.json", () => {
+  it("defines exactly the Part Readiness functions, named as their ids (no placeholder left)", () => {
+    expect(functions.map((f) => f.id).sort()).toEqual([...Object.keys(EXPECTED), "READINESS_CRITERIA"].sort());
+    for (const f of functions) {
+      expect(f.name).toBe(f.id);
+      expect(f.id).toMatch(/^READINESS_[A-Z_]+$/);
+    }
+  });
+
+  it.each(Object.entries(EXPECTED))("%s takes criteria and headers as matrices, then optional scalars", (id, options) => {
+    const f = byId(id);
+    expect(f.parameters.map((p) => p.name)).toEqual(["criteria", "headers", ...options, "prototypeQuantity", "lowVolumeQuantity"]);
+    const [criteria, headers, ...rest] = f.parameters;
+    expect(criteria).toMatchObject({ dimensionality: "matrix", type: "any" });
+    expect(criteria?.optional).toBeUndefined();
+    expect(headers).toMatchObject({ dimensionality: "matrix", type: "any", optional: true });
+    for (const p of rest) {
+      expect(p.optional, p.name).toBe(true);
+      expect(p.dimensionality, p.name).toBeUndefined();
+      // "any", so that blanks, text like "1,000" and wrong values reach the function and get its own message.
+      expect(p.type, p.name).toBe("any");
+    }
+  });
+
+  it("READINESS_CRITERIA takes no arguments", () => {
+    expect(byId("READINESS_CRITERIA").parameters).toEqual([]);
+  });
+
+  it("every function spills a matrix", () => {
+    for (const f of functions) expect(f.result.dimensionality, f.id).toBe("matrix");
+  });
+
+  it("every function and parameter is described", () => {
+    for (const f of functions) {
+      expect(f.description?.length ?? 0, f.id).toBeGreaterThan(30);
+      for (const p of f.parameters) expect(p.description?.length ?? 0, `${f.id} ${p.name}`).toBeGreaterThan(20);
+    }
+  });
+
+  it("every function has a help URL into the built help page, which documents it", () => {
+    for (const f of functions) {
+      expect(f.helpUrl, f.id).toMatch(new RegExp(`^https://[^#]+/help\\.html#${f.id}$`));
+      // The production build minifies HTML, which may drop attribute quotes.
+      expect(help).toMatch(new RegExp(`<section id="?${f.id}"?>`));
+      expect(help).toContain(`=${f.id}(`);
+      for (const p of f.parameters) expect(help).toContain(`<code>${p.name}</code>`);
+    }
+  });
+});
