@@ -27,7 +27,8 @@ function acceptedFor(id: CriterionId): string {
   if (v.partial.length > 0) parts.push(`partial: ${list(v.partial)}`);
   parts.push(`not met: ${list(v.notMet)}`);
   let text = parts.join(" · ");
-  if (id === "material" || id === "finish") text += ` · under a bare "${def.label === "Material" ? "Material" : "Finish"}" header any other name (6061-T6, black anodize) counts as partial`;
+  if (id === "material") text += ' · under a bare "Material" header any other value, a name such as 6061-T6, counts as partial';
+  if (id === "finish") text += ' · under a bare "Finish" header any other value, a name such as black anodize, counts as partial';
   if (id === "supplier") text += ' · under a bare "Supplier" header a company name counts as unknown';
   return text;
 }
