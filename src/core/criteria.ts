@@ -227,7 +227,7 @@ export const CRITERION_DEFS: Readonly<Record<CriterionId, CriterionDef>> = {
     label: "Goal",
     kind: "goal",
     description: "What the parts are for: learning or delivering",
-    headers: ["goal", "project goal", "purpose", "intent", "stage goal", "application"],
+    headers: ["goal", "project goal", "purpose", "intent", "stage goal"],
     provide: "application goal (learning or delivering) or the quantity range",
     needA: "a delivery goal (pilot, sampling, supply)",
     stepA: "Keep prototyping while the goal is learning; move on once parts are needed for delivery (pilot, sampling, supply).",

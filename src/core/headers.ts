@@ -36,7 +36,7 @@ export interface HeaderMapping {
   readonly width: number;
 }
 
-const BARE_NAME_HEADERS: ReadonlySet<string> = new Set(["material", "finish", "supplier"]);
+const BARE_NAME_HEADERS: ReadonlySet<string> = new Set(["material", "finish", "coating", "treatment", "supplier"]);
 
 const ALIAS_TO_CRITERION: ReadonlyMap<string, CriterionId> = new Map(
   CRITERIA.flatMap((id) => CRITERION_DEFS[id].headers.map((alias) => [headerKey(alias), id] as const)),

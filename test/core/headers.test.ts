@@ -99,6 +99,7 @@ describe("mapping rules", () => {
 
   it.each([
     ["Material", "material", true], [" MATERIAL: ", "material", true], ["Finish", "finish", true], ["Supplier", "supplier", true],
+    ["Coating", "finish", true], ["Treatment", "finish", true], ["Surface treatment", "finish", false],
     ["Material status", "material", false], ["Surface finish", "finish", false], ["Supplier qualified", "supplier", false], ["Design", "design", false],
   ] as const)("%j is a bare-name header: %s %s", (header, id, bare) => {
     expect(mapHeaders([header]).byCriterion[id]?.bareName).toBe(bare);
@@ -108,6 +109,10 @@ describe("mapping rules", () => {
     const bare = rowReader(mapHeaders(["Material", "Finish", "Supplier"])).read(["6061-T6", "black anodize", "Acme GmbH"]);
     expect(bare.levels).toMatchObject({ material: "partial", finish: "partial", supplier: "unknown" });
     expect(bare.issues).toEqual([]);
+
+    const coating = rowReader(mapHeaders(["Coating"])).read(["zinc-nickel"]);
+    expect(coating.levels.finish).toBe("partial");
+    expect(coating.issues).toEqual([]);
 
     const status = rowReader(mapHeaders(["Material status", "Finish status", "Supplier capability"])).read(["6061-T6", "black anodize", "Acme GmbH"]);
     expect(status.levels).toMatchObject({ material: "unknown", finish: "unknown", supplier: "unknown" });
