@@ -7,11 +7,13 @@ import { assessParts } from "./parts";
 /** Shared by every function in this runtime: one mapping per distinct header row. */
 export const mappingCache = new MappingCache();
 
-/** The assessments of the part rows, or the #VALUE!/#N/A error the cell should show. */
-export function partsOrThrow(criteria: unknown, headers: unknown, prototypeQuantity: unknown, lowVolumeQuantity: unknown): readonly Assessment[] {
+/** One output row per part row (`project` of its assessment), or the #VALUE!/#N/A error the cell should show. */
+export function partsOrThrow<T>(
+  criteria: unknown, headers: unknown, prototypeQuantity: unknown, lowVolumeQuantity: unknown, project: (a: Assessment) => T,
+): T[] {
   const thresholds = readThresholds(prototypeQuantity, lowVolumeQuantity);
   if (!thresholds.ok) throw toExcelError(thresholds.issue);
-  const parts = assessParts(criteria, headers, thresholds.value, mappingCache);
+  const parts = assessParts(criteria, headers, thresholds.value, mappingCache, project);
   if (!parts.ok) throw toExcelError(parts.issue);
   return parts.value;
 }

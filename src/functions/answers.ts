@@ -1,43 +1,37 @@
-import { blockersText, criteriaCatalog, missingText, RESULT_HEADERS, resultCells, LIST_SEPARATOR, type Assessment } from "../core";
+import { blockersText, criteriaCatalog, LIST_SEPARATOR, missingText, RESULT_HEADERS, resultCells, type Assessment } from "../core";
 
 /*
- * What each function shows for a list of assessments, one output row per part
- * row. Every value comes from the core (resultCells and its parts); this module
- * only arranges them into the rectangles Excel spills.
+ * What each function shows for one part: its output row, taken from the core's
+ * result (resultCells and the lists it joins). This module only arranges the
+ * values into the rectangles Excel spills.
  */
 
 export type Cell = string | number;
 export type Matrix<T extends Cell = Cell> = T[][];
 
-export const stageColumn = (parts: readonly Assessment[]): Matrix<string> => parts.map((a) => [resultCells(a)[0]]);
-export const scoreColumn = (parts: readonly Assessment[]): Matrix => parts.map((a) => [resultCells(a)[1]]);
-export const nextStepColumn = (parts: readonly Assessment[]): Matrix<string> => parts.map((a) => [resultCells(a)[2]]);
+/** The first three of resultCells, without joining lists that a one-column answer does not show. */
+export const stageCell = (a: Assessment): string[] => [a.stageName];
+export const scoreCell = (a: Assessment): Cell[] => [a.score ?? ""];
+export const nextStepCell = (a: Assessment): string[] => [a.nextStep];
 
-/** A list per part: joined with "; " in one cell, or one item per cell padded with "" to a rectangle. */
-function lists(items: readonly (readonly string[])[], asColumns: boolean): Matrix<string> {
-  if (!asColumns) return items.map((list) => [list.join(LIST_SEPARATOR)]);
-  const width = items.reduce((max, list) => Math.max(max, list.length), 1);
-  return items.map((list) => Array.from({ length: width }, (_, i) => list[i] ?? ""));
+export const blockersJoined = (a: Assessment): string[] => [blockersText(a)];
+export const missingJoined = (a: Assessment): string[] => [missingText(a)];
+export const warningsJoined = (a: Assessment): string[] => [a.warnings.map((w) => w.message).join(LIST_SEPARATOR)];
+
+export const blockerItems = (a: Assessment): string[] => a.blockers.map((b) => b.reason);
+export const missingItems = (a: Assessment): string[] => a.missing.map((m) => m.provide);
+export const warningItems = (a: Assessment): string[] => a.warnings.map((w) => w.message);
+
+/** One item per cell, every row padded with "" to the longest list (at least one column). */
+export function padLists(lists: readonly (readonly string[])[]): Matrix<string> {
+  const width = lists.reduce((max, list) => Math.max(max, list.length), 1);
+  return lists.map((list) => Array.from({ length: width }, (_, i) => list[i] ?? ""));
 }
 
-export function blockersCells(parts: readonly Assessment[], asColumns: boolean): Matrix<string> {
-  if (!asColumns) return parts.map((a) => [blockersText(a)]);
-  return lists(parts.map((a) => a.blockers.map((b) => b.reason)), true);
-}
+/** The five result columns, the same cells the task pane and the command line write. */
+export const reportRow = (a: Assessment): Cell[] => [...resultCells(a)];
 
-export function missingCells(parts: readonly Assessment[], asColumns: boolean): Matrix<string> {
-  if (!asColumns) return parts.map((a) => [missingText(a)]);
-  return lists(parts.map((a) => a.missing.map((m) => m.provide)), true);
-}
-
-export const warningsCells = (parts: readonly Assessment[], asColumns: boolean): Matrix<string> =>
-  lists(parts.map((a) => a.warnings.map((w) => w.message)), asColumns);
-
-/** The five result columns per part, the same cells the task pane and the command line write. */
-export function reportRows(parts: readonly Assessment[], withHeaders: boolean): Matrix {
-  const rows: Matrix = parts.map((a) => [...resultCells(a)]);
-  return withHeaders ? [[...RESULT_HEADERS], ...rows] : rows;
-}
+export const withResultHeaders = (rows: Matrix): Matrix => [[...RESULT_HEADERS], ...rows];
 
 export const CRITERIA_TABLE_HEADERS = ["Id", "Criterion", "Column headers", "Accepted values"] as const;
 

@@ -7,7 +7,8 @@
  */
 import { flagOrThrow, partsOrThrow } from "./adapter";
 import {
-  blockersCells, criteriaTable, missingCells, nextStepColumn, reportRows, scoreColumn, stageColumn, warningsCells,
+  blockerItems, blockersJoined, criteriaTable, missingItems, missingJoined, nextStepCell, padLists, reportRow, scoreCell, stageCell,
+  warningItems, warningsJoined, withResultHeaders,
 } from "./answers";
 
 /**
@@ -21,7 +22,7 @@ import {
  * @returns One stage name per part row.
  */
 export function readinessStage(criteria: unknown[][], headers?: unknown[][], prototypeQuantity?: unknown, lowVolumeQuantity?: unknown): string[][] {
-  return stageColumn(partsOrThrow(criteria, headers, prototypeQuantity, lowVolumeQuantity));
+  return partsOrThrow(criteria, headers, prototypeQuantity, lowVolumeQuantity, stageCell);
 }
 
 /**
@@ -35,7 +36,7 @@ export function readinessStage(criteria: unknown[][], headers?: unknown[][], pro
  * @returns One score per part row.
  */
 export function readinessScore(criteria: unknown[][], headers?: unknown[][], prototypeQuantity?: unknown, lowVolumeQuantity?: unknown): Array<Array<number | string>> {
-  return scoreColumn(partsOrThrow(criteria, headers, prototypeQuantity, lowVolumeQuantity));
+  return partsOrThrow(criteria, headers, prototypeQuantity, lowVolumeQuantity, scoreCell);
 }
 
 /**
@@ -49,7 +50,7 @@ export function readinessScore(criteria: unknown[][], headers?: unknown[][], pro
  * @returns One sentence per part row.
  */
 export function readinessNextStep(criteria: unknown[][], headers?: unknown[][], prototypeQuantity?: unknown, lowVolumeQuantity?: unknown): string[][] {
-  return nextStepColumn(partsOrThrow(criteria, headers, prototypeQuantity, lowVolumeQuantity));
+  return partsOrThrow(criteria, headers, prototypeQuantity, lowVolumeQuantity, nextStepCell);
 }
 
 /**
@@ -64,8 +65,8 @@ export function readinessNextStep(criteria: unknown[][], headers?: unknown[][], 
  * @returns The blockers of each part row.
  */
 export function readinessBlockers(criteria: unknown[][], headers?: unknown[][], asColumns?: unknown, prototypeQuantity?: unknown, lowVolumeQuantity?: unknown): string[][] {
-  const spread = flagOrThrow(asColumns, "asColumns");
-  return blockersCells(partsOrThrow(criteria, headers, prototypeQuantity, lowVolumeQuantity), spread);
+  if (!flagOrThrow(asColumns, "asColumns")) return partsOrThrow(criteria, headers, prototypeQuantity, lowVolumeQuantity, blockersJoined);
+  return padLists(partsOrThrow(criteria, headers, prototypeQuantity, lowVolumeQuantity, blockerItems));
 }
 
 /**
@@ -80,8 +81,8 @@ export function readinessBlockers(criteria: unknown[][], headers?: unknown[][], 
  * @returns The missing information of each part row.
  */
 export function readinessMissing(criteria: unknown[][], headers?: unknown[][], asColumns?: unknown, prototypeQuantity?: unknown, lowVolumeQuantity?: unknown): string[][] {
-  const spread = flagOrThrow(asColumns, "asColumns");
-  return missingCells(partsOrThrow(criteria, headers, prototypeQuantity, lowVolumeQuantity), spread);
+  if (!flagOrThrow(asColumns, "asColumns")) return partsOrThrow(criteria, headers, prototypeQuantity, lowVolumeQuantity, missingJoined);
+  return padLists(partsOrThrow(criteria, headers, prototypeQuantity, lowVolumeQuantity, missingItems));
 }
 
 /**
@@ -96,8 +97,8 @@ export function readinessMissing(criteria: unknown[][], headers?: unknown[][], a
  * @returns The warnings of each part row.
  */
 export function readinessWarnings(criteria: unknown[][], headers?: unknown[][], asColumns?: unknown, prototypeQuantity?: unknown, lowVolumeQuantity?: unknown): string[][] {
-  const spread = flagOrThrow(asColumns, "asColumns");
-  return warningsCells(partsOrThrow(criteria, headers, prototypeQuantity, lowVolumeQuantity), spread);
+  if (!flagOrThrow(asColumns, "asColumns")) return partsOrThrow(criteria, headers, prototypeQuantity, lowVolumeQuantity, warningsJoined);
+  return padLists(partsOrThrow(criteria, headers, prototypeQuantity, lowVolumeQuantity, warningItems));
 }
 
 /**
@@ -113,7 +114,8 @@ export function readinessWarnings(criteria: unknown[][], headers?: unknown[][], 
  */
 export function readinessReport(criteria: unknown[][], headers?: unknown[][], withHeaders?: unknown, prototypeQuantity?: unknown, lowVolumeQuantity?: unknown): Array<Array<number | string>> {
   const titled = flagOrThrow(withHeaders, "withHeaders");
-  return reportRows(partsOrThrow(criteria, headers, prototypeQuantity, lowVolumeQuantity), titled);
+  const rows = partsOrThrow(criteria, headers, prototypeQuantity, lowVolumeQuantity, reportRow);
+  return titled ? withResultHeaders(rows) : rows;
 }
 
 /**

@@ -18,10 +18,14 @@ function foundHeaders(row: readonly unknown[]): string {
 const isOmitted = (value: unknown): boolean => value === null || value === undefined;
 
 /**
- * Assesses every part row of `criteria`. The header row is `headers` when given,
- * else the first row of `criteria`. One assessment per part row, in order.
+ * Assesses every part row of `criteria` and turns each assessment into an
+ * output row at once (so that 100,000 assessments are never held together).
+ * The header row is `headers` when given, else the first row of `criteria`.
+ * One output row per part row, in order.
  */
-export function assessParts(criteria: unknown, headers: unknown, thresholds: Thresholds, cache: MappingCache): Result<readonly Assessment[], ArgumentIssue> {
+export function assessParts<T>(
+  criteria: unknown, headers: unknown, thresholds: Thresholds, cache: MappingCache, project: (a: Assessment) => T,
+): Result<T[], ArgumentIssue> {
   const table = asMatrix(criteria);
   const first = table[0];
   if (first === undefined) return fail(valueIssue("criteria is empty: pass the part rows (a range or a table's data)."));
@@ -55,7 +59,7 @@ export function assessParts(criteria: unknown, headers: unknown, thresholds: Thr
   if (rows.length === 0) {
     return fail(notAvailableIssue("criteria holds only the header row: include the part rows below it, or pass the header row as headers."));
   }
-  const out = new Array<Assessment>(rows.length);
-  for (let i = 0; i < rows.length; i += 1) out[i] = reader.assess(toCellRow(rows[i] ?? []));
+  const out: T[] = [];
+  for (const row of rows) out.push(project(reader.assess(toCellRow(row))));
   return ok(out);
 }
