@@ -124,7 +124,9 @@ export function mappingFromAssignments(headerRow: readonly unknown[], assignment
     if (column === undefined || column < 0 || column >= texts.length || used.has(column)) continue;
     used.add(column);
     const header = texts[column] ?? "";
-    columns.push({ criterion: id, column, header, match: "exact", bareName: BARE_NAME_HEADERS.has(headerKey(header)) });
+    const automatic = base.byCriterion[id];
+    // Where the user kept the automatic choice, keep how it was matched (an aside such as "Material (alloy)" is still a bare name).
+    columns.push(automatic?.column === column ? automatic : { criterion: id, column, header, match: "exact", bareName: BARE_NAME_HEADERS.has(headerKey(header)) });
   }
   columns.sort((a, b) => a.column - b.column);
   const byCriterion = Object.fromEntries(columns.map((c) => [c.criterion, c])) as Partial<Record<CriterionId, ColumnMatch>>;

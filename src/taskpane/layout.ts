@@ -1,0 +1,110 @@
+import { RESULT_HEADERS, cellText, fail, findHeaderRow, mapHeaders, ok, type HeaderMapping, type Result } from "../core";
+import { sheetCell, sheetRect, type Rect } from "./a1";
+
+/** Excel's last column is XFD, index 16,383. */
+const SHEET_COLUMNS = 16_384;
+/** How many rows from the top of a list findHeaderRow looks at. */
+export const HEADER_SCAN_ROWS = 50;
+
+/** The range "Classify list" works on: the Excel table around the selection, or its current region. */
+export interface ListBlock {
+  readonly sheet: string;
+  readonly rect: Rect;
+  /** The table's name when the list is an Excel table. */
+  readonly table: string | undefined;
+  /** A table whose first row is its header row. */
+  readonly tableHeader: boolean;
+}
+
+/** Where the five result columns go. */
+export interface ResultPlace {
+  /** Absolute column of "Stage". */
+  readonly column: number;
+  /** A previous run made these columns (their headers are the result headers): they may be rewritten. */
+  readonly existing: boolean;
+  /** The columns are part of the list's range (a table or region that grew to hold them). */
+  readonly inside: boolean;
+}
+
+export interface ListPlan {
+  readonly block: ListBlock;
+  /** Absolute row of the header row. */
+  readonly headerRow: number;
+  readonly firstDataRow: number;
+  readonly dataRows: number;
+  /** The header row over the list's columns, with result columns blanked so they are never read as criteria. */
+  readonly headers: readonly string[];
+  readonly mapping: HeaderMapping;
+  readonly results: ResultPlace;
+}
+
+export const LIST_ISSUES = ["empty", "no-header", "no-rows", "no-room"] as const;
+export type ListIssueCode = (typeof LIST_ISSUES)[number];
+
+export interface ListIssue {
+  readonly code: ListIssueCode;
+  readonly message: string;
+}
+
+const norm = (v: unknown): string => cellText(v).trim().toLowerCase();
+const RESULT_KEYS = RESULT_HEADERS.map((h) => h.toLowerCase());
+
+/** The first column where the five result headers stand in order, or -1. */
+export function findResultColumns(headerRow: readonly unknown[]): number {
+  for (let p = 0; p + RESULT_KEYS.length <= headerRow.length; p += 1) {
+    if (RESULT_KEYS.every((key, i) => norm(headerRow[p + i]) === key)) return p;
+  }
+  return -1;
+}
+
+/**
+ * Lays out a list from its top rows: `top` starts at the list's first row and
+ * spans its columns plus up to five columns to its right (where results go).
+ */
+export function planList(block: ListBlock, top: readonly (readonly unknown[])[]): Result<ListPlan, ListIssue> {
+  const where = sheetRect(block.sheet, block.rect);
+  const width = block.rect.columns;
+  const allEmpty = top.every((row) => row.slice(0, width).every((v) => norm(v) === ""));
+  if (allEmpty) {
+    return fail({ code: "empty", message: `${sheetCell(block.sheet, block.rect.row, block.rect.column)} is not in a list. Select a cell inside your part list first.` });
+  }
+
+  let headerIndex: number;
+  if (block.tableHeader) headerIndex = 0;
+  else {
+    const found = findHeaderRow(top.map((row) => row.slice(0, width)), HEADER_SCAN_ROWS);
+    if (!found) return fail(noHeader(where));
+    headerIndex = found.index;
+  }
+  const headerCells = top[headerIndex] ?? [];
+  const resultAt = findResultColumns(headerCells.slice(0, width + RESULT_HEADERS.length));
+  const existing = resultAt >= 0 && resultAt <= width;
+  const inside = existing && resultAt < width;
+  const isResult = (c: number): boolean => existing && c >= resultAt && c < resultAt + RESULT_HEADERS.length;
+  const headers = Array.from({ length: width }, (_, c) => (isResult(c) ? "" : cellText(headerCells[c]).trim()));
+  const mapping = mapHeaders(headers);
+  if (mapping.columns.length === 0) return fail(noHeader(where));
+
+  const resultColumn = block.rect.column + (existing ? resultAt : width);
+  if (resultColumn + RESULT_HEADERS.length > SHEET_COLUMNS) {
+    return fail({ code: "no-room", message: `There is no room for the five result columns to the right of ${where}.` });
+  }
+  const headerRow = block.rect.row + headerIndex;
+  const dataRows = block.rect.rows - headerIndex - 1;
+  if (dataRows <= 0) {
+    return fail({ code: "no-rows", message: `The list ${where} has a header row (row ${headerRow + 1}) but no part rows below it.` });
+  }
+  return ok({ block, headerRow, firstDataRow: headerRow + 1, dataRows, headers, mapping, results: { column: resultColumn, existing, inside } });
+}
+
+function noHeader(where: string): ListIssue {
+  return {
+    code: "no-header",
+    message: `No header row found in the first ${HEADER_SCAN_ROWS} rows of ${where}. Expected headers such as Design status, Material, Qty or Pilot run (Insert template shows them all).`,
+  };
+}
+
+/** The absolute rectangle the results are written to: the header row and every data row, five columns. */
+export function resultRect(plan: ListPlan): Rect {
+  return { row: plan.headerRow, column: plan.results.column, rows: plan.dataRows + 1, columns: RESULT_HEADERS.length };
+}

@@ -1,0 +1,90 @@
+import {
+  assess, cellText, checklist, fail, findHeaderRow, mapHeaders, ok, partLabel, rowReader,
+  type Assessment, type Check, type CriterionId, type HeaderMapping, type PartValues, type Result, type Thresholds,
+} from "../core";
+import { sheetCell, type Rect } from "./a1";
+import { findResultColumns, HEADER_SCAN_ROWS } from "./layout";
+
+/** Where the reviewed part sits and how its row reads. */
+export interface ReviewModel {
+  readonly sheet: string;
+  /** Absolute row of the part. */
+  readonly row: number;
+  readonly label: string;
+  readonly assessment: Assessment;
+  readonly checks: readonly Check[];
+  /** Absolute column of each criterion the list has, for writing a changed value. */
+  readonly columns: Readonly<Partial<Record<CriterionId, number>>>;
+  readonly address: string;
+}
+
+export const REVIEW_ISSUES = ["empty", "no-header", "header-row", "blank-row"] as const;
+export type ReviewIssueCode = (typeof REVIEW_ISSUES)[number];
+
+export interface ReviewIssue {
+  readonly code: ReviewIssueCode;
+  readonly message: string;
+}
+
+/** What the pane read around the active cell. */
+export interface ReviewInput {
+  readonly sheet: string;
+  readonly cell: { readonly row: number; readonly column: number };
+  /** The list: the table's range or the current region. */
+  readonly block: Rect;
+  /** For a table: its header row. For a region: its first rows, up to HEADER_SCAN_ROWS. */
+  readonly top: readonly (readonly unknown[])[];
+  readonly tableHeader: boolean;
+  /** The active cell's row across the list's columns. */
+  readonly row: readonly unknown[];
+}
+
+/** Finds the header row for the part under the active cell and reads the part. */
+export function reviewPart(input: ReviewInput, thresholds: Thresholds): Result<ReviewModel, ReviewIssue> {
+  const here = sheetCell(input.sheet, input.cell.row, input.cell.column);
+  let headerIndex: number;
+  let mapping: HeaderMapping;
+  if (input.tableHeader) {
+    headerIndex = 0;
+    mapping = mapHeaders(withoutResults(input.top[0] ?? []));
+  } else {
+    const blank = input.top.every((r) => r.every((v) => cellText(v).trim() === ""));
+    if (blank) return fail({ code: "empty", message: `${here} is empty and not inside a list. Select a cell in a part's row.` });
+    const found = findHeaderRow(input.top.map((r) => withoutResults(r)), HEADER_SCAN_ROWS);
+    if (!found) return fail({ code: "no-header", message: `No header row found above ${here}. Expected headers such as Design status, Material, Qty or Pilot run (Insert template shows them all).` });
+    headerIndex = found.index;
+    mapping = found.mapping;
+  }
+  if (mapping.columns.length === 0) return fail({ code: "no-header", message: `The table's header row names no criterion. Expected headers such as Design status, Material, Qty or Pilot run.` });
+  const headerRow = input.block.row + headerIndex;
+  if (input.cell.row <= headerRow) {
+    return fail({ code: "header-row", message: `${here} is in or above the header row (row ${headerRow + 1}). Select a cell in a part's row below it.` });
+  }
+  const row = withoutResults(input.row, input.top[headerIndex] ?? []);
+  if (row.every((v) => cellText(v).trim() === "")) return fail({ code: "blank-row", message: `Row ${input.cell.row + 1} is empty. Select a cell in a part's row.` });
+
+  const reader = rowReader(mapping, thresholds);
+  const reading = reader.read(row);
+  const a = assess(reading, thresholds);
+  const values: Partial<Record<CriterionId, unknown>> = {};
+  const columns: Partial<Record<CriterionId, number>> = {};
+  for (const c of mapping.columns) {
+    values[c.criterion] = row[c.column];
+    columns[c.criterion] = input.block.column + c.column;
+  }
+  return ok({
+    sheet: input.sheet,
+    row: input.cell.row,
+    label: partLabel(row, mapping),
+    assessment: a,
+    checks: checklist(values as PartValues, reading, a),
+    columns,
+    address: here,
+  });
+}
+
+/** Blanks the result columns of an earlier run so they are never read as the part's own cells. */
+function withoutResults(row: readonly unknown[], header: readonly unknown[] = row): unknown[] {
+  const at = findResultColumns(header);
+  return at < 0 ? [...row] : row.map((v, i) => (i >= at && i < at + 5 ? "" : v));
+}

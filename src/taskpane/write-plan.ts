@@ -1,0 +1,64 @@
+import { RESULT_HEADERS, cellText, ok, type Result } from "../core";
+import { sheetCell, sheetRect } from "./a1";
+import { PAYLOAD_TARGET, REQUEST_OVERHEAD, planChunks, type OversizeRow } from "./chunks";
+import { rowJsonSize } from "./payload";
+
+/** Cells in the result area that hold something the pane did not write. */
+export interface ForeignCells {
+  readonly addresses: readonly string[];
+  readonly count: number;
+}
+
+export const FOREIGN_LISTED = 5;
+
+/**
+ * Looks for non-empty cells (a value or a formula) in the result columns when
+ * no earlier run made them. `formulas` is what Excel reports for those cells:
+ * the formula text, or the constant, or "" for an empty cell.
+ */
+export function findForeignCells(
+  formulas: readonly (readonly unknown[])[],
+  at: { readonly sheet: string; readonly row: number; readonly column: number },
+  found: ForeignCells = { addresses: [], count: 0 },
+): ForeignCells {
+  const addresses = [...found.addresses];
+  let count = found.count;
+  formulas.forEach((line, r) =>
+    line.forEach((value, c) => {
+      if (cellText(value) === "") return;
+      count += 1;
+      if (addresses.length < FOREIGN_LISTED) addresses.push(sheetCell(at.sheet, at.row + r, at.column + c));
+    }),
+  );
+  return { addresses, count };
+}
+
+export function foreignMessage(foreign: ForeignCells, target: { readonly sheet: string; readonly row: number; readonly column: number; readonly rows: number }): string {
+  const more = foreign.count > foreign.addresses.length ? ` and ${foreign.count - foreign.addresses.length} more` : "";
+  const area = sheetRect(target.sheet, { row: target.row, column: target.column, rows: target.rows, columns: RESULT_HEADERS.length });
+  return `Nothing was written: the results go to ${area}, but ${foreign.addresses.join(", ")}${more} already ${foreign.count === 1 ? "holds" : "hold"} data. ` +
+    "Move or clear those cells (or insert five empty columns to the right of the list), then classify again.";
+}
+
+/** A row of cells to write: the result headers or a part's result cells. */
+export type WriteRow = readonly (string | number)[];
+
+/** One write request: rows starting at an absolute sheet row, five columns each. */
+export interface WriteBatch {
+  readonly row: number;
+  readonly values: readonly WriteRow[];
+  /** Estimated size of the request that carries it. */
+  readonly bytes: number;
+}
+
+/** Splits the header and result rows into batches whose requests stay under the payload target. */
+export function planWrites(rows: readonly WriteRow[], firstRow: number, budget = PAYLOAD_TARGET): Result<readonly WriteBatch[], OversizeRow> {
+  const sizes = rows.map((r) => rowJsonSize(r));
+  const chunks = planChunks(sizes, budget, REQUEST_OVERHEAD);
+  if (!chunks.ok) return chunks;
+  return ok(chunks.value.map((c) => ({ row: firstRow + c.start, values: rows.slice(c.start, c.end), bytes: c.bytes })));
+}
+
+export function oversizeMessage(issue: OversizeRow, firstRow: number, sheet: string, column: number): string {
+  return `The results of row ${firstRow + issue.row + 1} (${sheetCell(sheet, firstRow + issue.row, column)}) are too long to send to Excel in one request (${issue.bytes} bytes).`;
+}

@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { DEFAULT_THRESHOLDS, mapHeaders, resultCells, rowReader, summarize } from "../../src/core";
+import { BLANK_RESULT, ListClassifier, PROBLEMS_KEPT } from "../../src/taskpane/classify";
+
+const headers = ["Part", "Design", "Function", "Material", "Finish", "Goal", "Qty"];
+const mapping = mapHeaders(headers);
+const rows: unknown[][] = [
+  ["A", "frozen", "verified", "locked", "confirmed", "pilot", 200],
+  ["", "", "", "", "", "", ""],
+  ["B", "draft", "failed", "open", "open", "learning", 3],
+  ["C", "frzn", "", "", "", "", ""],
+  ["D", "", "", "", "", "", ""],
+];
+
+describe("ListClassifier", () => {
+  const where = { sheet: "Parts", firstRow: 1, firstColumn: 0 };
+
+  it("gives every non-blank row the core's result cells, in order, across chunks", () => {
+    const c = new ListClassifier(mapping, DEFAULT_THRESHOLDS, [0, 1, 2, 3, 4, 5, 6], where);
+    const out = [...c.add(rows.slice(0, 2)), ...c.add(rows.slice(2))];
+    const reader = rowReader(mapping);
+    expect(out).toEqual(rows.map((r, i) => (i === 1 ? BLANK_RESULT : resultCells(reader.assess(r)))));
+  });
+
+  it("leaves blank rows out of the summary but counts rows with nothing recognised", () => {
+    const c = new ListClassifier(mapping, DEFAULT_THRESHOLDS, [0, 1, 2, 3, 4, 5, 6], where);
+    c.add(rows);
+    const reader = rowReader(mapping);
+    expect(c.result().summary).toEqual(summarize([0, 2, 3, 4].map((i) => reader.assess(rows[i] ?? []))));
+    expect(c.result().summary.parts).toBe(4);
+  });
+
+  it("names the cell of each value it could not read", () => {
+    const c = new ListClassifier(mapping, DEFAULT_THRESHOLDS, [0, 1, 2, 3, 4, 5, 6], { sheet: "Bill of parts", firstRow: 4, firstColumn: 2 });
+    c.add(rows);
+    expect(c.result().problems).toEqual([{ address: "'Bill of parts'!D8", message: expect.stringContaining("frzn") }]);
+  });
+
+  it("keeps the first problems and counts the rest", () => {
+    const c = new ListClassifier(mapping, DEFAULT_THRESHOLDS, [0, 1], where);
+    c.add(Array.from({ length: PROBLEMS_KEPT + 7 }, () => ["X", "frzn"]));
+    expect(c.result().problems).toHaveLength(PROBLEMS_KEPT);
+    expect(c.result().problemCount).toBe(PROBLEMS_KEPT + 7);
+  });
+
+  it("applies the thresholds it is given", () => {
+    const m = mapHeaders(["Design", "Function", "Material", "Finish", "Qty"]);
+    const row = ["stable", "partial", "candidate", "candidate", 20];
+    const loose = new ListClassifier(m, DEFAULT_THRESHOLDS, [0], where).add([row]);
+    const strict = new ListClassifier(m, { prototypeQuantity: 50, lowVolumeQuantity: 1000 }, [0], where).add([row]);
+    expect(loose[0]?.[0]).toBe("Low-volume manufacturing");
+    expect(strict[0]?.[0]).toBe("Prototyping");
+  });
+});
