@@ -1,6 +1,8 @@
 /* The functions.json that the build generates from the JSDoc in src/functions/functions.ts. */
+import path from "node:path";
+import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import { beforeAll, describe, expect, it } from "vitest";
-import { distText, ensureDist } from "./dist";
+import { ROOT, distText, ensureDist } from "./dist";
 
 interface Parameter {
   readonly name: string;
@@ -92,5 +94,22 @@ describe("dist/functions.json", () => {
       expect(help).toContain(`=${f.id}(`);
       for (const p of f.parameters) expect(help).toContain(`<code>${p.name}</code>`);
     }
+  });
+});
+
+describe("metadata generated from src/functions/functions.ts", () => {
+  it("has no errors (the webpack build would fail on any) and is what dist/ holds, up to the host in the help links", async () => {
+    const generated = await generateCustomFunctionsMetadata([path.join(ROOT, "src/functions/functions.ts")], false);
+    expect(generated.errors).toEqual([]);
+    const source = (JSON.parse(generated.metadataJson) as { functions: FunctionMetadata[] }).functions;
+    const withoutHost = (fs: readonly FunctionMetadata[]): unknown[] => fs.map((f) => ({ ...f, helpUrl: f.helpUrl?.replace(/^https:\/\/[^#]+\/help\.html/, "help.html") }));
+    expect(withoutHost(functions)).toEqual(withoutHost(source));
+    expect(generated.associate.map((a) => a.id).sort()).toEqual(functions.map((f) => f.id).sort());
+  });
+
+  it("reports a parameter type Excel cannot take, which fails the build", async () => {
+    const bad = path.join(ROOT, "test/functions/fixtures/bad-metadata.ts");
+    const generated = await generateCustomFunctionsMetadata([bad], false);
+    expect(generated.errors.join("\n")).toMatch(/does not support type "PartRow"/);
   });
 });
