@@ -1,0 +1,76 @@
+import { fail, ok, type CriterionId, type Result, type Thresholds } from "../../core";
+import { sheetCell } from "../a1";
+import { HEADER_SCAN_ROWS } from "../layout";
+import { reviewPart, type ReviewIssue, type ReviewModel } from "../review-model";
+import { describeExcelError, type Run } from "./run";
+
+export interface ReviewRead {
+  readonly review: Result<ReviewModel, ReviewIssue>;
+  readonly sheetId: string;
+  /** Absolute rows whose change means the review must be read again: the header row and the part's row. */
+  readonly watchRows: readonly number[];
+}
+
+/** Reads the part under the active cell: the list around it, its header row and the part's row. Two requests. */
+export async function readReview(run: Run, thresholds: Thresholds): Promise<ReviewRead> {
+  return run(async (context) => {
+    const cell = context.workbook.getActiveCell().load("rowIndex,columnIndex");
+    const sheet = cell.worksheet.load("name,id");
+    const tables = cell.getTables(false).load("items/name,items/showHeaders");
+    const region = cell.getSurroundingRegion().load("rowIndex,columnIndex,rowCount,columnCount");
+    await context.sync();
+
+    const table = tables.items[0];
+    let geometry: { rowIndex: number; columnIndex: number; rowCount: number; columnCount: number };
+    let top: Excel.Range;
+    let row: Excel.Range;
+    const tableHeader = table !== undefined && table.showHeaders;
+    if (table && tableHeader) {
+      const t = context.workbook.tables.getItem(table.name);
+      const range = t.getRange().load("rowIndex,columnIndex,rowCount,columnCount");
+      top = t.getHeaderRowRange().load("values");
+      row = cell.getEntireRow().getIntersection(range).load("values");
+      await context.sync();
+      geometry = range;
+    } else {
+      geometry = region;
+      top = sheet.getRangeByIndexes(region.rowIndex, region.columnIndex, Math.min(region.rowCount, HEADER_SCAN_ROWS), region.columnCount).load("values");
+      row = sheet.getRangeByIndexes(cell.rowIndex, region.columnIndex, 1, region.columnCount).load("values");
+      await context.sync();
+    }
+    const review = reviewPart(
+      {
+        sheet: sheet.name,
+        cell: { row: cell.rowIndex, column: cell.columnIndex },
+        block: { row: geometry.rowIndex, column: geometry.columnIndex, rows: geometry.rowCount, columns: geometry.columnCount },
+        top: top.values,
+        tableHeader,
+        row: row.values[0] ?? [],
+      },
+      thresholds,
+    );
+    return { review, sheetId: sheet.id, watchRows: [geometry.rowIndex, cell.rowIndex] };
+  });
+}
+
+/** A number typed as text is written as a number, as Excel would store it when typed. */
+export function cellValueFor(text: string): string | number {
+  const trimmed = text.trim();
+  return /^\d+(\.\d+)?$/u.test(trimmed) ? Number(trimmed) : text;
+}
+
+/** Writes a new value for one criterion of the reviewed part. */
+export async function writeCriterion(run: Run, review: ReviewModel, criterion: CriterionId, value: string): Promise<Result<string, string>> {
+  const column = review.columns[criterion];
+  if (column === undefined) return fail(`This list has no column for ${criterion}.`);
+  const address = sheetCell(review.sheet, review.row, column);
+  try {
+    await run(async (context) => {
+      context.workbook.worksheets.getItem(review.sheet).getRangeByIndexes(review.row, column, 1, 1).values = [[cellValueFor(value)]];
+      await context.sync();
+    });
+    return ok(address);
+  } catch (error) {
+    return fail(describeExcelError(error, `writing ${address}`));
+  }
+}

@@ -1,0 +1,148 @@
+import { describe, expect, it } from "vitest";
+import { STAGE_COLORS, STAGE_PROFILES, STAGES, mapHeaders, rowReader, summarize } from "../../../src/core";
+import { classifyList } from "../../../src/taskpane/excel/classify-run";
+import { locateList, type LocatedList } from "../../../src/taskpane/excel/locate";
+import type { Run } from "../../../src/taskpane/excel/run";
+import { SUMMARY_TITLE } from "../../../src/taskpane/summary-sheet";
+import { HEADERS, RESULT_ROW, expectedResults, partRows, standIn } from "./fixtures";
+
+async function prepare(run: Run): Promise<LocatedList> {
+  const located = await locateList(run);
+  if (!located.ok) throw new Error(located.issue.message);
+  return located.value;
+}
+
+async function classify(run: Run, options: Partial<Parameters<typeof classifyList>[1]> = {}) {
+  const list = await prepare(run);
+  return classifyList(run, { list, mapping: list.plan.mapping, thresholds: { prototypeQuantity: 10, lowVolumeQuantity: 1000 }, ...options });
+}
+
+describe("classify a list through the Excel API", () => {
+  it("writes the core's five result columns to the right of a region, under a title row, and nothing else on the sheet", async () => {
+    const rows = partRows(300);
+    const { s, run } = standIn({ sheets: [{ name: "Parts", rows: [["Bill of parts"], [...HEADERS], ...rows], at: "B3" }], selection: "Parts!D10" });
+    const before = s.book.read("Parts!A1:Z400");
+    const out = await classify(run);
+    expect(out.ok).toBe(true);
+    if (!out.ok) return;
+    expect(out.value.resultArea).toBe("Parts!R4:V304");
+    expect(s.book.read("Parts!R4:V304")).toEqual([RESULT_ROW, ...expectedResults(rows)]);
+    const after = s.book.read("Parts!A1:Z400");
+    after.forEach((line, r) => line.forEach((v, c) => {
+      if (c < 17 || c > 21 || r < 3 || r > 303) expect([r, c, v]).toEqual([r, c, before[r]?.[c]]);
+    }));
+    expect(s.stats.writes.filter((w) => w.sheet === "Parts").every((w) => /^[RV]|^R\d+:V\d+$|^R\d+(:R\d+)?$/u.test(w.address))).toBe(true);
+  });
+
+  it("summarises like the core and colours the Stage column with a text rule per stage", async () => {
+    const rows = partRows(120);
+    const { s, run } = standIn({ sheets: [{ name: "Parts", rows: [[...HEADERS], ...rows] }], selection: "Parts!A2" });
+    const out = await classify(run);
+    const reader = rowReader(mapHeaders([...HEADERS]));
+    expect(out.ok && out.value.summary).toEqual(summarize(rows.map((r) => reader.assess(r))));
+    const cfs = s.book.sheetNamed("Parts")?.conditionalFormats ?? [];
+    expect(cfs.map((cf) => [cf.rect, cf.rule.text, cf.format.fill])).toEqual(STAGES.map((st) => [{ row: 1, column: 16, rows: 120, columns: 1 }, STAGE_PROFILES[st].name, STAGE_COLORS[st].fill]));
+    const summary = s.book.sheetNamed("Readiness summary");
+    expect(summary?.get(0, 0)).toBe(SUMMARY_TITLE);
+    expect(summary?.charts).toHaveLength(1);
+  });
+
+  it("runs again into the columns it made, replacing its own summary sheet and formats", async () => {
+    const rows = partRows(50);
+    const { s, run } = standIn({ sheets: [{ name: "Parts", rows: [[...HEADERS], ...rows] }], selection: "Parts!C5" });
+    expect((await classify(run)).ok).toBe(true);
+    await s.edit("Parts!C2", [["frozen"]]);
+    const second = await classify(run);
+    expect(second.ok && second.value.resultArea).toBe("Parts!Q1:U51");
+    const edited = rows.map((r, i) => (i === 0 ? [r[0], r[1], "frozen", ...r.slice(3)] : r));
+    expect(s.book.read("Parts!Q1:U51")).toEqual([RESULT_ROW, ...expectedResults(edited)]);
+    expect(s.book.read("Parts!V1:Z51").flat().every((v) => v === "")).toBe(true);
+    expect(s.book.sheets.map((x) => x.name)).toEqual(["Parts", "Readiness summary"]);
+    expect(s.book.sheetNamed("Parts")?.conditionalFormats).toHaveLength(3);
+  });
+
+  it("writes into an Excel table's neighbouring columns and takes the table's header row", async () => {
+    const rows = partRows(20);
+    const { s, run } = standIn({
+      sheets: [{ name: "Parts", rows: [[...HEADERS], ...rows, [], ["Notes below the table"]] }],
+      tables: [{ name: "Parts", sheet: "Parts", address: "A1:P21" }],
+      selection: "Parts!E7",
+    });
+    const out = await classify(run);
+    expect(out.ok && out.value.resultArea).toBe("Parts!Q1:U21");
+    expect(s.book.read("Parts!Q1:U21")).toEqual([RESULT_ROW, ...expectedResults(rows)]);
+    expect(s.book.read("Parts!A23")).toEqual([["Notes below the table"]]);
+  });
+
+  it("refuses to write over a cell it did not write, says where, and writes nothing", async () => {
+    const rows = partRows(40);
+    const { s, run } = standIn({ sheets: [{ name: "Parts", rows: [[...HEADERS], ...rows] }], selection: "Parts!A1" });
+    s.book.sheetNamed("Parts")?.set(30, 18, "=A1");
+    s.book.sheetNamed("Parts")?.set(35, 20, "keep me");
+    const list = await prepare(run);
+    s.resetStats();
+    const out = await classifyList(run, { list, mapping: list.plan.mapping, thresholds: { prototypeQuantity: 10, lowVolumeQuantity: 1000 } });
+    expect(out.ok).toBe(false);
+    if (out.ok) return;
+    expect(out.issue.code).toBe("foreign");
+    expect(out.issue.message).toContain("Parts!S31, Parts!U36 already hold data");
+    expect(out.issue.message).toContain("Parts!Q1:U41");
+    expect(s.stats.writes).toEqual([]);
+    expect(s.book.read("Parts!U36")).toEqual([["keep me"]]);
+  });
+
+  it("reads and writes 30,000 rows in requests under the budget, suspending calculation on every write", async () => {
+    const rows = partRows(30_000);
+    const { s, run } = standIn({ sheets: [{ name: "Parts", rows: [[...HEADERS], ...rows] }], selection: "Parts!B2" }, { payloadBytes: 1_500_000 });
+    const list = await prepare(run);
+    s.resetStats();
+    // A 1 MB budget under a 1.5 MB limit stands in for 4 MB under Excel's 5 MB, so that chunking shows at a test-friendly size.
+    const out = await classifyList(run, { list, mapping: list.plan.mapping, thresholds: { prototypeQuantity: 10, lowVolumeQuantity: 1000 }, budget: 1_000_000 });
+    expect(out.ok).toBe(true);
+    expect(s.book.read("Parts!Q1:U30001")).toEqual([RESULT_ROW, ...expectedResults(rows)]);
+    const sizes = s.stats.requests.map((r) => Math.max(r.requestBytes, r.responseBytes));
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(1_000_000 + 20_000);
+    const writes = s.stats.requests.filter((r) => r.requestBytes > 100_000);
+    expect(writes.length).toBeGreaterThan(3);
+    expect(writes.every((r) => r.suspendedCalculation)).toBe(true);
+    expect(s.stats.requests.at(-1)?.suspendedScreenUpdating).toBe(true);
+    const total = s.stats.requests.reduce((n, r) => n + r.requestBytes + r.responseBytes, 0);
+    expect(s.stats.requests.length).toBeLessThanOrEqual(2 + Math.ceil(total / 1_000_000));
+  }, 60_000);
+
+  it("says the sheet is protected before doing anything", async () => {
+    const { s, run } = standIn({ sheets: [{ name: "Parts", rows: [[...HEADERS], ...partRows(3)], protected: true }], selection: "Parts!B2" });
+    const located = await locateList(run);
+    expect(!located.ok && located.issue).toMatchObject({ code: "protected", message: expect.stringContaining('Sheet "Parts" is protected') });
+    expect(s.stats.writes).toEqual([]);
+  });
+
+  it.each([
+    { name: "an empty cell away from any list", seed: [[...HEADERS], ...partRows(3)], selection: "Parts!Z50", code: "empty" },
+    { name: "a list without recognisable headers", seed: [["Name", "Colour"], ["a", "red"]], selection: "Parts!A1", code: "no-header" },
+  ])("explains $name", async ({ seed, selection, code }) => {
+    const { run } = standIn({ sheets: [{ name: "Parts", rows: seed }], selection });
+    const located = await locateList(run);
+    expect(!located.ok && located.issue.code).toBe(code);
+  });
+
+  it("stops when cancelled while reading and writes nothing", async () => {
+    const { s, run } = standIn({ sheets: [{ name: "Parts", rows: [[...HEADERS], ...partRows(100)] }], selection: "Parts!B2" });
+    const cancel = { cancelled: true };
+    const out = await classify(run, { cancel });
+    expect(!out.ok && out.issue).toEqual({ code: "cancelled", message: "Cancelled. Nothing was written." });
+    expect(s.stats.writes).toEqual([]);
+  });
+
+  it("uses a corrected mapping", async () => {
+    const rows = partRows(10);
+    const { s, run } = standIn({ sheets: [{ name: "Parts", rows: [[...HEADERS], ...rows] }], selection: "Parts!B2" });
+    const list = await prepare(run);
+    const { mappingFromAssignments } = await import("../../../src/core");
+    const mapping = mappingFromAssignments(list.plan.headers, { design: 2 });
+    const out = await classifyList(run, { list, mapping, thresholds: { prototypeQuantity: 10, lowVolumeQuantity: 1000 } });
+    expect(out.ok).toBe(true);
+    const reader = rowReader(mapping);
+    expect(s.book.read("Parts!Q2:Q11").map((r) => r[0])).toEqual(rows.map((r) => reader.assess(r).stageName));
+  });
+});
