@@ -10,11 +10,10 @@ import { expectedTable } from "../fixtures/expected";
 import { makeTempDir, removeDir, snapshot } from "../fixtures/files";
 import { ODD_WORKBOOKS, type OddWorkbook } from "../fixtures/odd-workbooks";
 import { readWorkbookRows, resultTable } from "../fixtures/read-output";
-import { requireBuiltCli, runCli } from "../fixtures/run-cli";
+import { runCli } from "../fixtures/run-cli";
 
 let root = "";
 beforeAll(() => {
-  requireBuiltCli();
   root = makeTempDir("hostile-cells");
 });
 afterAll(() => removeDir(root));

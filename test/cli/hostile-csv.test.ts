@@ -7,11 +7,10 @@ import { expectedTable } from "../fixtures/expected";
 import { makeTempDir, removeDir, snapshot } from "../fixtures/files";
 import { ODD_CSVS } from "../fixtures/odd-csv";
 import { dataSheetName, readCsvRows, readWorkbookRows, resultTable, shownText } from "../fixtures/read-output";
-import { requireBuiltCli, runCli } from "../fixtures/run-cli";
+import { runCli } from "../fixtures/run-cli";
 
 let root = "";
 beforeAll(() => {
-  requireBuiltCli();
   root = makeTempDir("hostile-csv");
 });
 afterAll(() => removeDir(root));

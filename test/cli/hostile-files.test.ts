@@ -7,11 +7,10 @@ import { expectRefused } from "../fixtures/assert-refused";
 import { BROKEN_FILES } from "../fixtures/broken-files";
 import { listing, makeTempDir, removeDir, snapshot } from "../fixtures/files";
 import { PART_TABLE } from "../fixtures/parts";
-import { requireBuiltCli, runCli } from "../fixtures/run-cli";
+import { runCli } from "../fixtures/run-cli";
 
 let root = "";
 beforeAll(() => {
-  requireBuiltCli();
   root = makeTempDir("hostile-files");
 });
 afterAll(() => removeDir(root));

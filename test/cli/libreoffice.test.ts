@@ -17,7 +17,7 @@ import { expectedTable } from "../fixtures/expected";
 import { makeTempDir, removeDir, snapshot } from "../fixtures/files";
 import { writePartsCsv, writePartsWorkbook, type SourceFile } from "../fixtures/lo-sources";
 import { SUMMARY_SHEET, dataSheetName, readCsvRows, readWorkbookRows, resultTable, shownText } from "../fixtures/read-output";
-import { requireBuiltCli, runCli } from "../fixtures/run-cli";
+import { runCli } from "../fixtures/run-cli";
 import { CSV_UTF8_IMPORT, LibreOffice } from "../support/libreoffice";
 
 interface LoWorkbook {
@@ -48,7 +48,6 @@ const refused = new Map<string, { file: string; problem: RegExp }>();
 const classified = new Map<string, string>();
 
 beforeAll(async () => {
-  requireBuiltCli();
   root = makeTempDir("libreoffice");
   lo = new LibreOffice({ profileDir: path.join(root, "profile") });
   const dir = (name: string): string => {
