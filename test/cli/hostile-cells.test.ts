@@ -6,7 +6,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectedTable } from "../fixtures/expected";
+import { expectedTable, issueCells } from "../fixtures/expected";
 import { makeTempDir, removeDir, snapshot } from "../fixtures/files";
 import { ODD_WORKBOOKS, type OddWorkbook } from "../fixtures/odd-workbooks";
 import { readWorkbookRows, resultTable } from "../fixtures/read-output";
@@ -18,13 +18,13 @@ beforeAll(() => {
 });
 afterAll(() => removeDir(root));
 
-async function classify(made: OddWorkbook, dir: string): Promise<string> {
+async function classify(made: OddWorkbook, dir: string): Promise<{ out: string; messages: string }> {
   const before = snapshot(made.file);
   const out = path.join(dir, "classified.xlsx");
   const run = await runCli(["classify", made.file, "-o", out], { cwd: dir });
   expect(run.code, run.stderr).toBe(0);
   expect(snapshot(made.file), "input untouched").toEqual(before);
-  return out;
+  return { out, messages: `${run.stdout}\n${run.stderr}` };
 }
 
 describe.each(ODD_WORKBOOKS.map((c) => [c.name, c] as const))("%s", (name, c) => {
@@ -37,10 +37,14 @@ describe.each(ODD_WORKBOOKS.map((c) => [c.name, c] as const))("%s", (name, c) =>
   it("gives every part the core's result and keeps every original cell", async () => {
     const d = dir();
     const made = await c.write(d);
-    const out = await classify(made, d);
+    const { out, messages } = await classify(made, d);
     const expected = expectedTable(made.rows);
     const output = await readWorkbookRows(out, made.sheet);
     const table = resultTable(output.rows, expected.headerIndex);
+
+    const unreadable = issueCells(expected, made.sheet);
+    expect(unreadable.length, "few enough cell problems that each is listed").toBeLessThanOrEqual(5);
+    for (const ref of unreadable) expect(messages, `a warning names ${ref}`).toContain(ref);
 
     for (const [r, cells] of expected.results) {
       expect({ row: r + 1, result: table.results.get(r) }).toEqual({ row: r + 1, result: cells });
@@ -74,7 +78,7 @@ describe("values the core must not see as numbers or objects", () => {
     // The fixture's point: read as a serial number (45306) the quantity would make the goal count as delivering.
     const dateRow = made.rows.findIndex((row) => row.some((v) => v instanceof Date) && row[0] === "PLT-550");
     expect(expected.assessments.get(dateRow)?.stage).toBe("prototyping");
-    const out = await classify(made, d);
+    const { out } = await classify(made, d);
     const output = await readWorkbookRows(out, made.sheet);
     expect(resultTable(output.rows, expected.headerIndex).results.get(dateRow)?.[0]).toBe("Prototyping");
   });
