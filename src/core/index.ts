@@ -10,6 +10,7 @@ export * from "./result";
 export * from "./stages";
 export * from "./stage-style";
 export * from "./summary";
+export * from "./summary-layout";
 export * from "./table";
 export * from "./template";
 export * from "./text";
