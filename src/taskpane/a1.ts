@@ -39,17 +39,44 @@ export function quoteSheet(name: string): string {
   return /^[A-Za-z_][A-Za-z0-9_.]*$/u.test(name) && !/^[A-Za-z]{1,3}\d+$/u.test(name) ? name : `'${name.replace(/'/gu, "''")}'`;
 }
 
-const ROWS = /^(?:.*!)?\$?[A-Za-z]{0,3}\$?(\d+)?(?::\$?[A-Za-z]{0,3}\$?(\d+)?)?$/u;
+const PART = /^\$?([A-Za-z]{0,3})\$?(\d*)$/u;
+
+function columnIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+/** Inclusive 0-based spans; a missing span means every row (or every column). */
+export interface Area {
+  readonly rows?: { readonly first: number; readonly last: number };
+  readonly columns?: { readonly first: number; readonly last: number };
+}
 
 /**
- * The rows (0-based, inclusive) an event address such as "B3:C7", "C3" or "C:C"
- * covers; undefined when the address names whole columns or cannot be read.
+ * The area an event address covers: "C3", "B3:C7", "C:E" (whole columns),
+ * "3:5" (whole rows), with or without a sheet name. Undefined when unreadable.
  */
-export function rowsOfAddress(address: string): { readonly first: number; readonly last: number } | undefined {
-  const match = ROWS.exec(address.trim());
-  if (!match || match[1] === undefined) return undefined;
-  const first = Number(match[1]) - 1;
-  const last = match[2] === undefined ? (address.includes(":") ? undefined : first) : Number(match[2]) - 1;
-  if (last === undefined) return undefined;
-  return { first: Math.min(first, last), last: Math.max(first, last) };
+export function areaOfAddress(address: string): Area | undefined {
+  const local = address.slice(address.lastIndexOf("!") + 1).trim();
+  const ends = local.split(":");
+  if (ends.length > 2 || local === "") return undefined;
+  const parsed = ends.map((e) => PART.exec(e));
+  if (parsed.some((m) => !m || (m[1] === "" && m[2] === ""))) return undefined;
+  const [a, b = a] = parsed as RegExpExecArray[];
+  const span = (x: string | undefined, y: string | undefined, read: (t: string) => number): { first: number; last: number } | undefined => {
+    if (!x || !y) return undefined;
+    const [p, q] = [read(x), read(y)];
+    return { first: Math.min(p, q), last: Math.max(p, q) };
+  };
+  const rows = span(a?.[2], b?.[2], (t) => Number(t) - 1);
+  const columns = span(a?.[1], b?.[1], columnIndex);
+  return { ...(rows ? { rows } : {}), ...(columns ? { columns } : {}) };
+}
+
+/** Whether an area touches any of the rows within the columns. */
+export function areaTouches(area: Area, rows: readonly number[], columns: { readonly first: number; readonly last: number }): boolean {
+  const inRows = !area.rows || rows.some((r) => r >= (area.rows?.first ?? 0) && r <= (area.rows?.last ?? -1));
+  const inColumns = !area.columns || (area.columns.first <= columns.last && area.columns.last >= columns.first);
+  return inRows && inColumns;
 }

@@ -7,13 +7,17 @@ import { sheetCell } from "./a1";
 /** The result of a row with nothing in it: five empty cells. */
 export const BLANK_RESULT: ResultCells = ["", "", "", "", ""];
 
-/** A cell the core could not read, with its address. */
-export interface CellProblem {
-  readonly address: string;
+/** Cells the core could not read, grouped by what was wrong with them. */
+export interface ProblemGroup {
   readonly message: string;
+  readonly count: number;
+  /** The first few cells, e.g. "Parts!C9". */
+  readonly addresses: readonly string[];
 }
 
-export const PROBLEMS_KEPT = 20;
+/** Distinct problems kept; further ones are only counted. */
+export const PROBLEM_GROUPS_KEPT = 20;
+export const ADDRESSES_PER_GROUP = 3;
 
 /**
  * Classifies a list chunk by chunk, the way the command line does: a blank row
@@ -23,7 +27,7 @@ export const PROBLEMS_KEPT = 20;
 export class ListClassifier {
   private readonly reader;
   private readonly summary = summaryBuilder();
-  private readonly problemList: CellProblem[] = [];
+  private readonly groups = new Map<string, { count: number; addresses: string[] }>();
   private problemCount = 0;
   private rowsSeen = 0;
 
@@ -52,16 +56,25 @@ export class ListClassifier {
       out[i] = resultCells(a);
       for (const issue of a.issues) {
         this.problemCount += 1;
-        if (this.problemList.length >= PROBLEMS_KEPT) continue;
+        let group = this.groups.get(issue.message);
+        if (!group) {
+          if (this.groups.size >= PROBLEM_GROUPS_KEPT) continue;
+          group = { count: 0, addresses: [] };
+          this.groups.set(issue.message, group);
+        }
+        group.count += 1;
+        if (group.addresses.length >= ADDRESSES_PER_GROUP) continue;
         const column = this.mapping.byCriterion[issue.criterion]?.column ?? 0;
-        this.problemList.push({ address: sheetCell(this.where.sheet, this.where.firstRow + index, this.where.firstColumn + column), message: issue.message });
+        group.addresses.push(sheetCell(this.where.sheet, this.where.firstRow + index, this.where.firstColumn + column));
       }
     }
     this.rowsSeen += rows.length;
     return out;
   }
 
-  result(): { readonly summary: Summary; readonly problems: readonly CellProblem[]; readonly problemCount: number } {
-    return { summary: this.summary.result(), problems: this.problemList, problemCount: this.problemCount };
+  /** The summary, the problem groups (most frequent first) and the number of unreadable cells. */
+  result(): { readonly summary: Summary; readonly problems: readonly ProblemGroup[]; readonly problemCount: number } {
+    const problems = [...this.groups].map(([message, g]) => ({ message, count: g.count, addresses: g.addresses })).sort((a, b) => b.count - a.count);
+    return { summary: this.summary.result(), problems, problemCount: this.problemCount };
   }
 }

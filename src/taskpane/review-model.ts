@@ -15,6 +15,10 @@ export interface ReviewModel {
   readonly checks: readonly Check[];
   /** Absolute column of each criterion the list has, for writing a changed value. */
   readonly columns: Readonly<Partial<Record<CriterionId, number>>>;
+  /** Absolute column of the part number or name, if the list has one. */
+  readonly labelColumn: number | undefined;
+  /** Absolute row of the header row. */
+  readonly headerRow: number;
   readonly address: string;
 }
 
@@ -79,6 +83,8 @@ export function reviewPart(input: ReviewInput, thresholds: Thresholds): Result<R
     assessment: a,
     checks: checklist(values as PartValues, reading, a),
     columns,
+    labelColumn: mapping.partColumn === undefined ? undefined : input.block.column + mapping.partColumn,
+    headerRow,
     address: here,
   });
 }

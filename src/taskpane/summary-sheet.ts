@@ -4,6 +4,20 @@ export const SUMMARY_SHEET = "Readiness summary";
 /** The title in A1; a sheet whose A1 says this was made by the pane and may be rewritten. */
 export const SUMMARY_TITLE = "Part Readiness summary";
 
+/**
+ * Where the summary goes: the pane's own sheet from an earlier run (its A1 holds
+ * the title) is replaced; a sheet of that name that the pane did not make is
+ * left alone and the summary takes the next free name.
+ */
+export function summaryTarget(sheetNames: readonly string[], existingTitle: unknown): { readonly name: string; readonly replace: boolean } {
+  const names = new Set(sheetNames.map((n) => n.toLowerCase()));
+  if (!names.has(SUMMARY_SHEET.toLowerCase())) return { name: SUMMARY_SHEET, replace: false };
+  if (existingTitle === SUMMARY_TITLE) return { name: SUMMARY_SHEET, replace: true };
+  let n = 2;
+  while (names.has(`${SUMMARY_SHEET} (${n})`.toLowerCase())) n += 1;
+  return { name: `${SUMMARY_SHEET} (${n})`, replace: false };
+}
+
 export interface SummaryLayout {
   /** Two columns, rectangular. */
   readonly values: readonly (readonly (string | number)[])[];

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { cellAddress, columnLetters, quoteSheet, rectAddress, rowsOfAddress, sheetCell } from "../../src/taskpane/a1";
+import { areaOfAddress, areaTouches, cellAddress, columnLetters, quoteSheet, rectAddress, sheetCell } from "../../src/taskpane/a1";
 
 describe("A1 addresses", () => {
   it.each([[0, "A"], [25, "Z"], [26, "AA"], [51, "AZ"], [52, "BA"], [701, "ZZ"], [702, "AAA"], [16383, "XFD"]])("column %i is %s", (i, letters) => {
@@ -29,9 +29,20 @@ describe("A1 addresses", () => {
   });
 
   it.each([
-    ["C3", { first: 2, last: 2 }], ["B3:C7", { first: 2, last: 6 }], ["Parts!D10:D4", { first: 3, last: 9 }], ["3:5", { first: 2, last: 4 }],
-    ["C:C", undefined], ["", undefined],
-  ])("the event address %s covers rows %j", (address, rows) => {
-    expect(rowsOfAddress(address)).toEqual(rows);
+    ["C3", { rows: { first: 2, last: 2 }, columns: { first: 2, last: 2 } }],
+    ["B3:C7", { rows: { first: 2, last: 6 }, columns: { first: 1, last: 2 } }],
+    ["Parts!D10:D4", { rows: { first: 3, last: 9 }, columns: { first: 3, last: 3 } }],
+    ["3:5", { rows: { first: 2, last: 4 } }],
+    ["C:E", { columns: { first: 2, last: 4 } }],
+    ["", undefined], ["C3:", undefined], ["A1:B2:C3", undefined],
+  ])("the event address %j covers %j", (address, area) => {
+    expect(areaOfAddress(address)).toEqual(area);
+  });
+
+  it.each([
+    ["C5", true], ["A5:B5", false], ["Q1:U10001", false], ["C:C", true], ["5:5", true], ["A2:Z3", false], ["A1:Z3", true], ["D1", true],
+  ])("a change at %s %s the part in row 5, columns C-P with its header in row 1", (address, touches) => {
+    const area = areaOfAddress(address);
+    expect(area && areaTouches(area, [0, 4], { first: 2, last: 15 })).toBe(touches);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_THRESHOLDS, mapHeaders, resultCells, rowReader, summarize } from "../../src/core";
-import { BLANK_RESULT, ListClassifier, PROBLEMS_KEPT } from "../../src/taskpane/classify";
+import { ADDRESSES_PER_GROUP, BLANK_RESULT, ListClassifier, PROBLEM_GROUPS_KEPT } from "../../src/taskpane/classify";
 
 const headers = ["Part", "Design", "Function", "Material", "Finish", "Goal", "Qty"];
 const mapping = mapHeaders(headers);
@@ -33,14 +33,23 @@ describe("ListClassifier", () => {
   it("names the cell of each value it could not read", () => {
     const c = new ListClassifier(mapping, DEFAULT_THRESHOLDS, [0, 1, 2, 3, 4, 5, 6], { sheet: "Bill of parts", firstRow: 4, firstColumn: 2 });
     c.add(rows);
-    expect(c.result().problems).toEqual([{ address: "'Bill of parts'!D8", message: expect.stringContaining("frzn") }]);
+    expect(c.result().problems).toEqual([{ message: expect.stringContaining("frzn"), count: 1, addresses: ["'Bill of parts'!D8"] }]);
   });
 
-  it("keeps the first problems and counts the rest", () => {
+  it("groups the same problem, keeps its first cells and counts the rest, most frequent first", () => {
     const c = new ListClassifier(mapping, DEFAULT_THRESHOLDS, [0, 1], where);
-    c.add(Array.from({ length: PROBLEMS_KEPT + 7 }, () => ["X", "frzn"]));
-    expect(c.result().problems).toHaveLength(PROBLEMS_KEPT);
-    expect(c.result().problemCount).toBe(PROBLEMS_KEPT + 7);
+    c.add([["X", "wobbly"], ...Array.from({ length: 7 }, () => ["X", "frzn"])]);
+    const { problems, problemCount } = c.result();
+    expect(problemCount).toBe(8);
+    expect(problems.map((p) => [p.count, p.addresses.length])).toEqual([[7, ADDRESSES_PER_GROUP], [1, 1]]);
+    expect(problems[0]?.addresses).toEqual(["Parts!B3", "Parts!B4", "Parts!B5"]);
+  });
+
+  it("keeps a bounded number of distinct problems but counts every cell", () => {
+    const c = new ListClassifier(mapping, DEFAULT_THRESHOLDS, [0, 1], where);
+    c.add(Array.from({ length: PROBLEM_GROUPS_KEPT + 7 }, (_, i) => ["X", `odd-${i}`]));
+    expect(c.result().problems).toHaveLength(PROBLEM_GROUPS_KEPT);
+    expect(c.result().problemCount).toBe(PROBLEM_GROUPS_KEPT + 7);
   });
 
   it("applies the thresholds it is given", () => {

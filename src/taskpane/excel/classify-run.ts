@@ -4,10 +4,10 @@ import {
 } from "../../core";
 import { sheetRect } from "../a1";
 import { PAYLOAD_TARGET, ReadPlanner } from "../chunks";
-import { ListClassifier, type CellProblem } from "../classify";
+import { ListClassifier, type ProblemGroup } from "../classify";
 import { resultRect } from "../layout";
 import { matrixJsonSize } from "../payload";
-import { summaryLayout } from "../summary-sheet";
+import { SUMMARY_SHEET, summaryLayout, summaryTarget } from "../summary-sheet";
 import { findForeignCells, foreignMessage, oversizeMessage, planWrites, type ForeignCells, type WriteRow } from "../write-plan";
 import type { LocatedList } from "./locate";
 import { describeExcelError, errorCode, type Run } from "./run";
@@ -27,7 +27,7 @@ export interface CancelToken {
 export interface RunReport {
   readonly rows: number;
   readonly summary: Summary;
-  readonly problems: readonly CellProblem[];
+  readonly problems: readonly ProblemGroup[];
   readonly problemCount: number;
   /** Where the results went, e.g. "Parts!Q1:U10001". */
   readonly resultArea: string;
@@ -80,14 +80,20 @@ export async function classifyList(run: Run, options: RunOptions): Promise<Resul
       const budget = options.budget ?? PAYLOAD_TARGET;
       const planner = new ReadPlanner(total, list.rowBytes, budget);
       let foreign: ForeignCells = { addresses: [], count: 0 };
+      const hasSummary = list.sheetNames.some((n) => n.toLowerCase() === SUMMARY_SHEET.toLowerCase());
+      let summaryTitle: Excel.Range | undefined;
       for (let chunk = planner.next(); chunk; chunk = planner.next()) {
         const row = plan.headerRow + chunk.start;
         const data = sheet.getRangeByIndexes(row, block.rect.column, chunk.rows, width).load("values");
         const target = plan.results.existing ? undefined : sheet.getRangeByIndexes(row, resultColumn, chunk.rows, RESULT_HEADERS.length).load("formulas");
+        if (hasSummary && !summaryTitle) summaryTitle = context.workbook.worksheets.getItem(SUMMARY_SHEET).getRange("A1").load("values");
         try {
           await context.sync();
         } catch (error) {
-          if (errorCode(error) === "ResponsePayloadSizeLimitExceeded" && planner.shrink()) continue;
+          if (errorCode(error) === "ResponsePayloadSizeLimitExceeded" && planner.shrink()) {
+            summaryTitle = undefined;
+            continue;
+          }
           throw error;
         }
         let rows = data.values;
@@ -109,6 +115,7 @@ export async function classifyList(run: Run, options: RunOptions): Promise<Resul
       const batches = planWrites(outputs, plan.headerRow, budget);
       if (!batches.ok) return fail({ code: "too-large", message: oversizeMessage(batches.issue, plan.headerRow, sheetName, resultColumn) });
       const { summary, problems, problemCount } = classifier.result();
+      const summarySheet = summaryTarget(list.sheetNames, summaryTitle?.values[0]?.[0]);
       const source = sheetRect(sheetName, block.rect);
       let written = 0;
       for (const [i, batch] of batches.value.entries()) {
@@ -118,7 +125,7 @@ export async function classifyList(run: Run, options: RunOptions): Promise<Resul
         if (last) {
           context.workbook.application.suspendScreenUpdatingUntilNextSync();
           formatResults(sheet, plan.headerRow, resultColumn, plan.dataRows);
-          writeSummarySheet(context, list.summary, summary, source);
+          writeSummarySheet(context, summarySheet, summary, source);
         }
         await context.sync();
         written += batch.values.length;
@@ -128,7 +135,7 @@ export async function classifyList(run: Run, options: RunOptions): Promise<Resul
           return fail({ code: "cancelled", message: `Cancelled after writing ${done}. The rest of the result columns are unchanged; classify again to finish.` });
         }
       }
-      return ok({ rows: plan.dataRows, summary, problems, problemCount, resultArea: sheetRect(sheetName, area), summarySheet: list.summary.name });
+      return ok({ rows: plan.dataRows, summary, problems, problemCount, resultArea: sheetRect(sheetName, area), summarySheet: summarySheet.name });
     });
   } catch (error) {
     return fail({ code: "excel", message: describeExcelError(error, "classifying the list") });
@@ -147,7 +154,7 @@ function formatResults(sheet: Excel.Worksheet, headerRow: number, column: number
   }
 }
 
-function writeSummarySheet(context: Excel.RequestContext, target: LocatedList["summary"], summary: Summary, source: string): void {
+function writeSummarySheet(context: Excel.RequestContext, target: { readonly name: string; readonly replace: boolean }, summary: Summary, source: string): void {
   const sheets = context.workbook.worksheets;
   if (target.replace) sheets.getItem(target.name).delete();
   const sheet = sheets.add(target.name);

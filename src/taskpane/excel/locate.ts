@@ -1,7 +1,6 @@
 import { fail, ok, type Result } from "../../core";
 import { HEADER_SCAN_ROWS, planList, type ListBlock, type ListIssue, type ListPlan } from "../layout";
 import { matrixJsonSize } from "../payload";
-import { SUMMARY_SHEET, SUMMARY_TITLE } from "../summary-sheet";
 import type { Run } from "./run";
 
 const SHEET_COLUMNS = 16_384;
@@ -12,45 +11,79 @@ export interface LocatedList {
   readonly plan: ListPlan;
   /** JSON bytes per row in the rows read so far, to size the first read of the run. */
   readonly rowBytes: number;
-  /** The summary sheet to write: its name, and whether a sheet of that name (made by an earlier run) must go first. */
-  readonly summary: { readonly name: string; readonly replace: boolean };
+  /** The workbook's sheet names, to place the summary sheet without replacing a sheet the pane did not make. */
+  readonly sheetNames: readonly string[];
 }
 
 export type LocateIssue = ListIssue | { readonly code: "protected"; readonly message: string };
 
-/** Finds the Excel table around the active cell, or its current region, and lays the list out. Two requests. */
+/**
+ * The first rows of the active cell's current region and the five columns to
+ * its right, asked for in the same request as the region itself: no geometry is
+ * needed to build these ranges. Fails at the sheet's last rows or columns.
+ */
+export function regionTop(region: Excel.Range, extraColumns: number): Excel.Range {
+  const wide = extraColumns > 0 ? region.getBoundingRect(region.getColumnsAfter(extraColumns)) : region;
+  return wide.getIntersection(region.getRow(0).getEntireRow().getResizedRange(HEADER_SCAN_ROWS - 1, 0));
+}
+
+/**
+ * Finds the Excel table around the active cell, or its current region, and
+ * lays the list out: one request for a region, two for a table.
+ */
 export async function locateList(run: Run): Promise<Result<LocatedList, LocateIssue>> {
   return run(async (context) => {
-    const cell = context.workbook.getActiveCell().load("rowIndex,columnIndex");
-    const sheet = cell.worksheet.load("name");
-    const protection = sheet.protection.load("protected");
-    const tables = cell.getTables(false).load("items/name,items/showHeaders");
-    const region = cell.getSurroundingRegion().load("rowIndex,columnIndex,rowCount,columnCount");
-    const sheets = context.workbook.worksheets.load("items/name");
-    await context.sync();
+    const ask = (quick: boolean) => {
+      const cell = context.workbook.getActiveCell().load("rowIndex,columnIndex");
+      const region = cell.getSurroundingRegion().load("rowIndex,columnIndex,rowCount,columnCount");
+      const sheet = cell.worksheet.load("name");
+      return {
+        sheet,
+        region,
+        protection: sheet.protection.load("protected"),
+        tables: cell.getTables(false).load("items/name,items/showHeaders"),
+        sheets: context.workbook.worksheets.load("items/name"),
+        top: quick ? regionTop(region, RESULT_COLUMNS).load("values") : undefined,
+      };
+    };
+    let asked = ask(true);
+    try {
+      await context.sync();
+    } catch {
+      // At the sheet's edge the quick ranges do not exist: ask again without them.
+      asked = ask(false);
+      await context.sync();
+    }
+    const { sheet, region, protection, tables, sheets } = asked;
+    let top = asked.top;
 
     if (protection.protected) {
       return fail({ code: "protected", message: `Sheet "${sheet.name}" is protected, so the results cannot be written. Unprotect it (Review > Unprotect Sheet), then classify again.` });
     }
     const table = tables.items[0];
-    let geometry: Excel.Range;
-    let top: Excel.Range;
+    let geometry: { rowIndex: number; columnIndex: number; rowCount: number; columnCount: number } = region;
     let tableHeader = false;
-    if (table && table.showHeaders) {
-      const t = context.workbook.tables.getItem(table.name);
-      geometry = t.getRange().load("rowIndex,columnIndex,rowCount,columnCount");
-      const header = t.getHeaderRowRange();
-      top = header.getBoundingRect(header.getColumnsAfter(RESULT_COLUMNS)).load("values");
-      tableHeader = true;
-    } else {
-      geometry = table ? context.workbook.tables.getItem(table.name).getRange().load("rowIndex,columnIndex,rowCount,columnCount") : region;
-      if (table) await context.sync();
-      const columns = Math.min(geometry.columnCount + RESULT_COLUMNS, SHEET_COLUMNS - geometry.columnIndex);
-      top = sheet.getRangeByIndexes(geometry.rowIndex, geometry.columnIndex, Math.min(geometry.rowCount, HEADER_SCAN_ROWS), columns).load("values");
+    if (table || !top) {
+      let range: Excel.Range;
+      if (table) {
+        const t = context.workbook.tables.getItem(table.name);
+        range = t.getRange().load("rowIndex,columnIndex,rowCount,columnCount");
+        tableHeader = table.showHeaders;
+        top = tableHeader ? t.getHeaderRowRange() : t.getRange().getRow(0);
+        top = top.getBoundingRect(top.getColumnsAfter(RESULT_COLUMNS)).load("values");
+        await context.sync();
+        geometry = range;
+        if (!tableHeader) {
+          const columns = Math.min(geometry.columnCount + RESULT_COLUMNS, SHEET_COLUMNS - geometry.columnIndex);
+          top = sheet.getRangeByIndexes(geometry.rowIndex, geometry.columnIndex, Math.min(geometry.rowCount, HEADER_SCAN_ROWS), columns).load("values");
+          await context.sync();
+        }
+      } else {
+        const columns = Math.min(region.columnCount + RESULT_COLUMNS, SHEET_COLUMNS - region.columnIndex);
+        top = sheet.getRangeByIndexes(region.rowIndex, region.columnIndex, Math.min(region.rowCount, HEADER_SCAN_ROWS), columns).load("values");
+        await context.sync();
+      }
     }
-    const existing = sheets.items.some((s) => s.name.toLowerCase() === SUMMARY_SHEET.toLowerCase());
-    const summaryTitle = existing ? context.workbook.worksheets.getItem(SUMMARY_SHEET).getRange("A1").load("values") : undefined;
-    await context.sync();
 
     const block: ListBlock = {
       sheet: sheet.name,
@@ -60,11 +93,7 @@ export async function locateList(run: Run): Promise<Result<LocatedList, LocateIs
     };
     const plan = planList(block, top.values);
     if (!plan.ok) return plan;
-    const ours = summaryTitle?.values[0]?.[0] === SUMMARY_TITLE;
-    const names = new Set(sheets.items.map((s) => s.name.toLowerCase()));
-    let name = SUMMARY_SHEET;
-    for (let n = 2; !ours && names.has(name.toLowerCase()); n += 1) name = `${SUMMARY_SHEET} (${n})`;
-    const sample = top.values.slice(0, Math.max(1, top.values.length));
-    return ok({ plan: plan.value, rowBytes: matrixJsonSize(sample) / sample.length, summary: { name, replace: existing && ours } });
+    const sample = top.values.length > 1 ? top.values.slice(1) : top.values;
+    return ok({ plan: plan.value, rowBytes: matrixJsonSize(sample) / Math.max(1, sample.length), sheetNames: sheets.items.map((s) => s.name) });
   });
 }

@@ -2,29 +2,45 @@ import { fail, ok, type CriterionId, type Result, type Thresholds } from "../../
 import { sheetCell } from "../a1";
 import { HEADER_SCAN_ROWS } from "../layout";
 import { reviewPart, type ReviewIssue, type ReviewModel } from "../review-model";
+import { regionTop } from "./locate";
 import { describeExcelError, type Run } from "./run";
 
 export interface ReviewRead {
   readonly review: Result<ReviewModel, ReviewIssue>;
   readonly sheetId: string;
-  /** Absolute rows whose change means the review must be read again: the header row and the part's row. */
-  readonly watchRows: readonly number[];
+  /** Cells whose change means the review must be read again: the header row and the part's row, across the part's own columns. */
+  readonly watch: { readonly rows: readonly number[]; readonly columns: { readonly first: number; readonly last: number } };
 }
 
-/** Reads the part under the active cell: the list around it, its header row and the part's row. Two requests. */
+/** Reads the part under the active cell: the list around it, its header row and the part's row. One request, two in a table. */
 export async function readReview(run: Run, thresholds: Thresholds): Promise<ReviewRead> {
   return run(async (context) => {
-    const cell = context.workbook.getActiveCell().load("rowIndex,columnIndex");
-    const sheet = cell.worksheet.load("name,id");
-    const tables = cell.getTables(false).load("items/name,items/showHeaders");
-    const region = cell.getSurroundingRegion().load("rowIndex,columnIndex,rowCount,columnCount");
-    await context.sync();
+    const ask = (quick: boolean) => {
+      const cell = context.workbook.getActiveCell().load("rowIndex,columnIndex");
+      const region = cell.getSurroundingRegion().load("rowIndex,columnIndex,rowCount,columnCount");
+      return {
+        cell,
+        region,
+        sheet: cell.worksheet.load("name,id"),
+        tables: cell.getTables(false).load("items/name,items/showHeaders"),
+        top: quick ? regionTop(region, 0).load("values") : undefined,
+        row: quick ? cell.getEntireRow().getIntersection(region).load("values") : undefined,
+      };
+    };
+    let asked = ask(true);
+    try {
+      await context.sync();
+    } catch {
+      // At the sheet's last rows the quick ranges do not exist: ask again without them.
+      asked = ask(false);
+      await context.sync();
+    }
+    const { cell, region, sheet, tables } = asked;
+    let { top, row } = asked;
 
     const table = tables.items[0];
-    let geometry: { rowIndex: number; columnIndex: number; rowCount: number; columnCount: number };
-    let top: Excel.Range;
-    let row: Excel.Range;
     const tableHeader = table !== undefined && table.showHeaders;
+    let geometry: { rowIndex: number; columnIndex: number; rowCount: number; columnCount: number } = region;
     if (table && tableHeader) {
       const t = context.workbook.tables.getItem(table.name);
       const range = t.getRange().load("rowIndex,columnIndex,rowCount,columnCount");
@@ -32,8 +48,7 @@ export async function readReview(run: Run, thresholds: Thresholds): Promise<Revi
       row = cell.getEntireRow().getIntersection(range).load("values");
       await context.sync();
       geometry = range;
-    } else {
-      geometry = region;
+    } else if (!top || !row) {
       top = sheet.getRangeByIndexes(region.rowIndex, region.columnIndex, Math.min(region.rowCount, HEADER_SCAN_ROWS), region.columnCount).load("values");
       row = sheet.getRangeByIndexes(cell.rowIndex, region.columnIndex, 1, region.columnCount).load("values");
       await context.sync();
@@ -49,7 +64,10 @@ export async function readReview(run: Run, thresholds: Thresholds): Promise<Revi
       },
       thresholds,
     );
-    return { review, sheetId: sheet.id, watchRows: [geometry.rowIndex, cell.rowIndex] };
+    const own = review.ok ? [...Object.values(review.value.columns), review.value.labelColumn ?? review.value.columns.design ?? 0] : [];
+    const columns = review.ok && own.length > 0 ? { first: Math.min(...own), last: Math.max(...own) } : { first: geometry.columnIndex, last: geometry.columnIndex + geometry.columnCount - 1 };
+    const rows = review.ok ? [review.value.headerRow, cell.rowIndex] : [geometry.rowIndex, cell.rowIndex];
+    return { review, sheetId: sheet.id, watch: { rows, columns } };
   });
 }
 

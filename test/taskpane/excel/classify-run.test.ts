@@ -110,6 +110,19 @@ describe("classify a list through the Excel API", () => {
     expect(s.stats.requests.length).toBeLessThanOrEqual(2 + Math.ceil(total / 1_000_000));
   }, 60_000);
 
+  it("locates a region in one request, a table in two, and a list at the sheet's edge by asking again", async () => {
+    const region = standIn({ sheets: [{ name: "Parts", rows: [[...HEADERS], ...partRows(3)] }], selection: "Parts!B2" });
+    expect((await locateList(region.run)).ok).toBe(true);
+    expect(region.s.stats.requests).toHaveLength(1);
+    const table = standIn({ sheets: [{ name: "Parts", rows: [[...HEADERS], ...partRows(3)] }], tables: [{ name: "T", sheet: "Parts", address: "A1:P4" }], selection: "Parts!B2" });
+    expect((await locateList(table.run)).ok).toBe(true);
+    expect(table.s.stats.requests).toHaveLength(2);
+    const edge = standIn({ sheets: [{ name: "Parts", rows: [[...HEADERS], ...partRows(3)], at: "XEM1" }], selection: "Parts!XEN2" });
+    const located = await locateList(edge.run);
+    expect(!located.ok && located.issue.code).toBe("no-room");
+    expect(edge.s.stats.requests.map((r) => r.error ?? "ok")).toEqual(["InvalidArgument", "ok", "ok"]);
+  });
+
   it("says the sheet is protected before doing anything", async () => {
     const { s, run } = standIn({ sheets: [{ name: "Parts", rows: [[...HEADERS], ...partRows(3)], protected: true }], selection: "Parts!B2" });
     const located = await locateList(run);

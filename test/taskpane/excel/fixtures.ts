@@ -13,6 +13,9 @@ const pick = <T>(list: readonly T[], i: number): T => list[i % list.length] as T
 /** A deterministic mixed part row: every stage, blanks, odd words and bad cells appear. */
 export function partRow(i: number): (string | number)[] {
   const k = (i * 7919) % 1009;
+  if (i % 11 === 5) {
+    return [`P-${String(i).padStart(6, "0")}`, "Shaft", "Frozen", "verified", "locked", "confirmed", "reviewed", "done", "validated", "stable", "qualified", "defined", "quoted", "production", 5000, pick([60000, 500], k)];
+  }
   return [
     `P-${String(i).padStart(6, "0")}`,
     pick(["Bracket", "Housing", "Shaft", "Cover <b>plate</b>", "Spacer, 2 mm"], k),

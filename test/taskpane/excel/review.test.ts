@@ -7,7 +7,7 @@ import { THRESHOLDS_SETTING } from "../../../src/taskpane/settings-model";
 import { HEADERS, partRow, partRows, standIn } from "./fixtures";
 
 describe("review the part under the active cell", () => {
-  it("reads the row of the active cell against the region's header row, in two requests", async () => {
+  it("reads the row of the active cell against the region's header row, in one request", async () => {
     const rows = partRows(30);
     const { s, run } = standIn({ sheets: [{ name: "Parts", rows: [["Bill of parts"], [...HEADERS], ...rows] }], selection: "Parts!F12" });
     const read = await readReview(run, DEFAULT_THRESHOLDS);
@@ -15,19 +15,28 @@ describe("review the part under the active cell", () => {
     if (!read.review.ok) return;
     expect(read.review.value.assessment).toEqual(rowReader(mapHeaders([...HEADERS])).assess(partRow(9)));
     expect(read.review.value.label).toBe("P-000009");
-    expect(read.watchRows).toEqual([0, 11]);
-    expect(s.stats.requests).toHaveLength(2);
+    expect(read.watch).toEqual({ rows: [1, 11], columns: { first: 0, last: 15 } });
+    expect(s.stats.requests).toHaveLength(1);
   });
 
-  it("uses a table's header row", async () => {
+  it("reads a list at the sheet's last rows by asking again", async () => {
+    const rows = partRows(3);
+    const { s, run } = standIn({ sheets: [{ name: "Parts", rows: [[...HEADERS], ...rows], at: "A1048572" }], selection: "Parts!B1048575" });
+    const read = await readReview(run, DEFAULT_THRESHOLDS);
+    expect(read.review.ok && read.review.value.label).toBe("P-000002");
+    expect(s.stats.requests.map((r) => r.error ?? "ok")).toEqual(["InvalidArgument", "ok", "ok"]);
+  });
+
+  it("uses a table's header row, in two requests", async () => {
     const rows = partRows(5);
-    const { run } = standIn({
+    const { s, run } = standIn({
       sheets: [{ name: "Parts", rows: [[...HEADERS], ...rows], at: "C4" }],
       tables: [{ name: "Parts", sheet: "Parts", address: "C4:R9" }],
       selection: "Parts!H6",
     });
     const read = await readReview(run, DEFAULT_THRESHOLDS);
     expect(read.review.ok && read.review.value.assessment).toEqual(rowReader(mapHeaders([...HEADERS])).assess(partRow(1)));
+    expect(s.stats.requests).toHaveLength(2);
   });
 
   it("writes a changed criterion into the part's cell, as a number when it is one", async () => {

@@ -1,0 +1,143 @@
+import { CRITERION_DEFS, STAGES, STAGE_PROFILES, formatCount, type HeaderMapping } from "../../core";
+import { columnLetters, rectAddress, sheetRect } from "../a1";
+import type { Progress, RunReport } from "../excel/classify-run";
+import type { LocatedList } from "../excel/locate";
+import { resultRect } from "../layout";
+import { ROLE_CHOICES, type ColumnRole, type MappingRow } from "../mapping-edit";
+import { summarySentence } from "../summary-sheet";
+import { el, render, uniqueId } from "./dom";
+
+export type ClassifyState =
+  | { readonly kind: "idle"; readonly message?: string; readonly issue?: boolean }
+  | { readonly kind: "busy"; readonly message: string }
+  | { readonly kind: "prepared"; readonly list: LocatedList; readonly rows: readonly MappingRow[]; readonly mapping: HeaderMapping; readonly message?: string }
+  | { readonly kind: "running"; readonly list: LocatedList; readonly progress: Progress | undefined }
+  | { readonly kind: "done"; readonly report: RunReport };
+
+export interface ClassifyActions {
+  prepare(): void;
+  insertTemplate(): void;
+  assign(column: number, role: ColumnRole): void;
+  run(): void;
+  cancel(): void;
+  back(): void;
+}
+
+function button(text: string, onClick: () => void, options: { accent?: boolean; disabled?: boolean; focus?: string } = {}): HTMLElement {
+  return el("fluent-button", {
+    attrs: { appearance: options.accent ? "accent" : "neutral", disabled: options.disabled === true, "data-focus": options.focus ?? text },
+    text,
+    on: { click: () => onClick() },
+  });
+}
+
+export function renderClassify(container: HTMLElement, state: ClassifyState, actions: ClassifyActions): void {
+  const start = el(
+    "div",
+    { class: "actions" },
+    button("Classify list", actions.prepare, { accent: true, disabled: state.kind === "busy" || state.kind === "running", focus: "prepare" }),
+    button("Insert template", actions.insertTemplate, { disabled: state.kind === "busy" || state.kind === "running", focus: "template" }),
+  );
+  const intro = el("p", { class: "hint", text: "Select a cell in your part list (an Excel table, or a block of cells under a header row), then Classify list. The pane shows how it reads the columns before it writes anything." });
+  switch (state.kind) {
+    case "idle":
+      render(container, intro, start, state.message ? el("p", { class: state.issue ? "notice notice-issue" : "notice", text: state.message }) : null);
+      return;
+    case "busy":
+      render(container, intro, start, el("p", { class: "notice", text: state.message }));
+      return;
+    case "prepared":
+      render(container, listInfo(state.list), mappingEditor(state.rows, state.mapping, state.list.plan.block.rect.column, actions), state.message ? el("p", { class: "notice notice-issue", text: state.message }) : null,
+        el("div", { class: "actions" }, button("Write results", actions.run, { accent: true, disabled: state.mapping.columns.length === 0, focus: "run" }), button("Back", actions.back, { focus: "back" })));
+      return;
+    case "running":
+      render(container, listInfo(state.list), progressView(state.progress), el("div", { class: "actions" }, button("Cancel", actions.cancel, { focus: "cancel" })));
+      return;
+    case "done":
+      render(container, reportView(state.report), start);
+      return;
+  }
+}
+
+function listInfo(list: LocatedList): HTMLElement {
+  const { plan } = list;
+  const where = sheetRect(plan.block.sheet, plan.block.rect);
+  const results = rectAddress(resultRect(plan));
+  return el(
+    "section",
+    { class: "list-info", attrs: { "aria-label": "The list" } },
+    el("h3", { text: plan.block.table ? `Table ${plan.block.table}` : "List" }),
+    el("p", { text: `${where}: ${formatCount(plan.dataRows)} rows under the header row (row ${plan.headerRow + 1}).` }),
+    el("p", { text: plan.results.existing ? `Results rewrite the columns an earlier run made: ${results}.` : `Results go into five new columns: ${results}.` }),
+  );
+}
+
+function mappingEditor(rows: readonly MappingRow[], mapping: HeaderMapping, firstColumn: number, actions: ClassifyActions): HTMLElement {
+  const list = el("ul", { class: "mapping" });
+  for (const row of rows) {
+    const id = uniqueId("map");
+    const select = el(
+      "select",
+      { id, attrs: { "data-column": row.column, "data-focus": `map-${row.column}` } },
+      ...ROLE_CHOICES.map((c) => el("option", { attrs: { value: c.role, selected: c.role === row.role }, text: c.role === "ignore" && row.reason === "part" ? "Not a criterion (names the part)" : c.label })),
+    );
+    select.addEventListener("change", () => actions.assign(row.column, select.value as ColumnRole));
+    list.append(
+      el(
+        "li",
+        { class: row.role === "ignore" ? "mapping-row ignored" : "mapping-row" },
+        el("label", { attrs: { for: id } }, el("span", { class: "column-letter", text: columnLetters(firstColumn + row.column) }), el("span", { class: "column-header", text: row.header })),
+        select,
+        row.role !== "ignore" && mapping.byCriterion[row.role]?.bareName
+          ? el("p", { class: "hint", text: row.role === "supplier" ? "Read as names: a company name says who, not whether they are capable (unknown)." : "Read as names: a name such as 6061-T6 or black anodize counts as specified, not confirmed (partial)." })
+          : null,
+      ),
+    );
+  }
+  const absent = mapping.absent.map((id) => CRITERION_DEFS[id].label);
+  return el(
+    "section",
+    { class: "mapping-editor", attrs: { "aria-label": "How the columns are read" } },
+    el("h3", { text: "How the columns are read" }),
+    el("p", { class: "hint", text: `${mapping.columns.length} of the list's columns are read as criteria. Change a column's choice if it is wrong.` }),
+    list,
+    absent.length > 0 ? el("p", { class: "absent", text: `Not in this list (counted as unknown): ${absent.join(", ")}.` }) : null,
+  );
+}
+
+function progressView(progress: Progress | undefined): HTMLElement {
+  const share = progress ? Math.round((100 * (progress.phase === "reading" ? progress.done / 2 : progress.total / 2 + progress.done / 2)) / Math.max(1, progress.total)) : 0;
+  const text = progress
+    ? `${progress.phase === "reading" ? "Reading and classifying" : "Writing results"}: ${formatCount(progress.done)} of ${formatCount(progress.total)} rows`
+    : "Starting…";
+  return el(
+    "section",
+    { class: "progress", attrs: { "aria-label": "Progress" } },
+    el("fluent-progress", { attrs: { min: 0, max: 100, value: share, "aria-label": "Classifying" } }),
+    el("p", { class: "progress-text", text }),
+  );
+}
+
+const SHOWN_PROBLEMS = 5;
+
+function reportView(report: RunReport): HTMLElement {
+  const s = report.summary;
+  return el(
+    "section",
+    { class: "report", attrs: { "aria-label": "Result" } },
+    el("h3", { text: "Done" }),
+    el("p", { text: summarySentence(s) }),
+    el("ul", { class: "stage-counts" }, ...STAGES.map((stage) => el("li", {}, el("span", { class: `stage-badge stage-${stage}`, text: STAGE_PROFILES[stage].name }), el("strong", { text: formatCount(s.byStage[stage]) })))),
+    el("p", { text: `Results written to ${report.resultArea}; the summary and a chart are on the sheet "${report.summarySheet}".` }),
+    s.topBlockers.length > 0 ? el("div", {}, el("h4", { text: "Most common blockers" }), el("ol", {}, ...s.topBlockers.map((b) => el("li", { text: `${b.label}: ${formatCount(b.count)} parts` })))) : null,
+    report.problemCount > 0
+      ? el(
+          "div",
+          { class: "callout callout-issues" },
+          el("h4", { text: `Cells not understood (${formatCount(report.problemCount)}), counted as unknown` }),
+          el("ul", {}, ...report.problems.slice(0, SHOWN_PROBLEMS).map((p) => el("li", { text: `${p.message} ${formatCount(p.count)} ${p.count === 1 ? "cell" : "cells"}: ${p.addresses.join(", ")}${p.count > p.addresses.length ? "…" : ""}` }))),
+          report.problems.length > SHOWN_PROBLEMS ? el("p", { text: `…and ${formatCount(report.problems.length - SHOWN_PROBLEMS)} other kinds of problem.` }) : null,
+        )
+      : null,
+  );
+}

@@ -1,0 +1,29 @@
+import { DEFAULT_THRESHOLDS, formatCount, type Thresholds } from "../../core";
+import { el, render } from "./dom";
+
+export interface SettingsActions {
+  save(input: { readonly prototypeQuantity: string; readonly lowVolumeQuantity: string }): void;
+  reset(): void;
+}
+
+export function renderSettings(container: HTMLElement, thresholds: Thresholds, actions: SettingsActions, message?: { readonly text: string; readonly issue: boolean }): void {
+  const field = (id: string, label: string, value: number, help: string): { input: HTMLInputElement; block: HTMLElement } => {
+    const input = el("input", { id, attrs: { type: "text", inputmode: "numeric", autocomplete: "off", "aria-describedby": `${id}-help`, "data-focus": id } });
+    input.value = String(value);
+    return { input, block: el("div", { class: "field" }, el("label", { attrs: { for: id }, text: label }), input, el("p", { id: `${id}-help`, class: "help", text: help })) };
+  };
+  const proto = field("prototype-quantity", "Prototype quantity", thresholds.prototypeQuantity,
+    `Above this many parts (the quantity, or the annual volume when no quantity is given) a part whose goal is not stated counts as delivering. Default ${formatCount(DEFAULT_THRESHOLDS.prototypeQuantity)}.`);
+  const low = field("low-volume-quantity", "Low-volume quantity", thresholds.lowVolumeQuantity,
+    `A prototyping part ordered above this quantity, or a mass-production part with an annual volume under it, gets a warning. Default ${formatCount(DEFAULT_THRESHOLDS.lowVolumeQuantity)}.`);
+  render(
+    container,
+    el("p", { class: "hint", text: "These thresholds are saved in this workbook and used by the review and Classify list." }),
+    el("form", { class: "settings", on: { submit: (e) => { e.preventDefault(); actions.save({ prototypeQuantity: proto.input.value, lowVolumeQuantity: low.input.value }); } } },
+      proto.block, low.block,
+      el("div", { class: "actions" },
+        el("fluent-button", { attrs: { appearance: "accent", "data-focus": "save" }, text: "Save", on: { click: () => actions.save({ prototypeQuantity: proto.input.value, lowVolumeQuantity: low.input.value }) } }),
+        el("fluent-button", { attrs: { "data-focus": "reset" }, text: "Restore defaults", on: { click: () => actions.reset() } }))),
+    message ? el("p", { class: message.issue ? "notice notice-issue" : "notice", text: message.text }) : null,
+  );
+}

@@ -1,0 +1,48 @@
+/*
+ * The command line as an oracle: classify the same rows with `part-readiness
+ * classify FILE.csv --format json` and turn each part into the five result cells.
+ * Undefined while the CLI is not built, so callers fall back to the core.
+ */
+import { execFile } from "node:child_process";
+import { existsSync } from "node:fs";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { LIST_SEPARATOR } from "../../src/core";
+
+const ROOT = path.resolve(__dirname, "../..");
+const BIN = path.join(ROOT, "bin/part-readiness.js");
+
+export function cliBuilt(): boolean {
+  return existsSync(path.join(ROOT, "build/cli/main.js"));
+}
+
+const csvCell = (v: unknown): string => {
+  const text = v === null || v === undefined ? "" : String(v);
+  return /[",\n\r]/u.test(text) ? `"${text.replace(/"/gu, '""')}"` : text;
+};
+
+const joined = (v: unknown): string => (Array.isArray(v) ? v.map((x) => (typeof x === "string" ? x : String((x as { reason?: unknown; provide?: unknown }).reason ?? (x as { provide?: unknown }).provide ?? ""))).join(LIST_SEPARATOR) : v === undefined || v === null ? "" : String(v));
+
+export async function classifyWithCli(headers: readonly string[], rows: readonly (readonly unknown[])[]): Promise<(string | number)[][] | undefined> {
+  if (!cliBuilt()) return undefined;
+  const dir = await mkdtemp(path.join(tmpdir(), "pane-oracle-"));
+  try {
+    const file = path.join(dir, "parts.csv");
+    await writeFile(file, [headers, ...rows].map((r) => r.map(csvCell).join(",")).join("\r\n"), "utf8");
+    const { stdout } = await promisify(execFile)(process.execPath, [BIN, "classify", file, "--format", "json"], { maxBuffer: 512 * 1024 * 1024 });
+    const parsed = JSON.parse(stdout) as unknown;
+    const parts = (Array.isArray(parsed) ? parsed : (parsed as { parts?: unknown[] }).parts) as Record<string, unknown>[];
+    if (!Array.isArray(parts) || parts.length !== rows.length) throw new Error(`the CLI answered ${Array.isArray(parts) ? parts.length : "no"} parts for ${rows.length} rows`);
+    return parts.map((p) => [
+      String(p.stageName ?? p.stage_name ?? ""),
+      p.score === null || p.score === undefined || p.score === "" ? "" : Number(p.score),
+      String(p.nextStep ?? p.next_step ?? ""),
+      joined(p.blockers),
+      joined(p.missing),
+    ]);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
