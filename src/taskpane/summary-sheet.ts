@@ -1,8 +1,7 @@
-import { STAGES, STAGE_PROFILES, formatCount, type BlockerCount, type Summary } from "../core";
+import { STAGES, STAGE_PROFILES, SUMMARY_SHEET, SUMMARY_TITLE, formatCount, type Summary } from "../core";
 
-export const SUMMARY_SHEET = "Readiness summary";
-/** The title in A1; a sheet whose A1 says this was made by the pane and may be rewritten. */
-export const SUMMARY_TITLE = "Part Readiness summary";
+/** The summary sheet's name, title and layout are the core's, shared with the command line. */
+export { SUMMARY_SHEET, SUMMARY_TITLE, summaryLayout, type SummaryLayout } from "../core";
 
 /**
  * Where the summary goes: the pane's own sheet from an earlier run (its A1 holds
@@ -16,45 +15,6 @@ export function summaryTarget(sheetNames: readonly string[], existingTitle: unkn
   let n = 2;
   while (names.has(`${SUMMARY_SHEET} (${n})`.toLowerCase())) n += 1;
   return { name: `${SUMMARY_SHEET} (${n})`, replace: false };
-}
-
-export interface SummaryLayout {
-  /** Two columns, rectangular. */
-  readonly values: readonly (readonly (string | number)[])[];
-  /** Rows (0-based) of the "Stage | Parts" header and the three stages: the chart's source. */
-  readonly chartRows: { readonly first: number; readonly count: number };
-  /** Rows holding section headings, to be set in bold. */
-  readonly headingRows: readonly number[];
-}
-
-/** The summary sheet's cells: parts per stage, then the most common blockers and missing information. */
-export function summaryLayout(summary: Summary, source: string): SummaryLayout {
-  const values: (string | number)[][] = [];
-  const headingRows: number[] = [];
-  const heading = (a: string, b: string): void => {
-    headingRows.push(values.length);
-    values.push([a, b]);
-  };
-  values.push([SUMMARY_TITLE, ""]);
-  values.push(["List", source]);
-  values.push(["Parts classified", summary.parts]);
-  values.push(["", ""]);
-  const first = values.length;
-  heading("Stage", "Parts");
-  for (const stage of STAGES) values.push([STAGE_PROFILES[stage].name, summary.byStage[stage]]);
-  values.push(["No recognised value", summary.unclassified]);
-  const section = (title: string, counts: readonly BlockerCount[], none: string): void => {
-    values.push(["", ""]);
-    heading(title, "Parts");
-    if (counts.length === 0) values.push([none, ""]);
-    for (const c of counts) values.push([c.label, c.count]);
-  };
-  section("Most common blockers", summary.topBlockers, "No blockers");
-  section("Most often missing", summary.topMissing, "Nothing missing");
-  values.push(["", ""]);
-  values.push(["Warnings", summary.warnings]);
-  values.push(["Cells not understood", summary.issues]);
-  return { values, chartRows: { first, count: STAGES.length + 1 }, headingRows };
 }
 
 /** A short sentence for the pane's status line. */

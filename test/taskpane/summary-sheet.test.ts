@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { STAGES, STAGE_PROFILES, mapHeaders, rowReader, summarize } from "../../src/core";
-import { SUMMARY_TITLE, summaryLayout, summarySentence } from "../../src/taskpane/summary-sheet";
+import { SUMMARY_TITLE, summaryLayout, summarySentence, summaryTarget } from "../../src/taskpane/summary-sheet";
 
 const reader = rowReader(mapHeaders(["Design", "Function", "Material", "Finish", "Goal"]));
 const summary = summarize([
@@ -33,5 +33,16 @@ describe("summary sheet", () => {
 
   it("says it in one sentence", () => {
     expect(summarySentence(summary)).toBe("4 parts: 2 prototyping, 1 low-volume manufacturing, 0 mass production, 1 with no recognised value.");
+  });
+});
+
+describe("where the summary goes", () => {
+  it.each([
+    { names: ["Parts"], title: undefined, expected: { name: "Readiness summary", replace: false } },
+    { names: ["Parts", "Readiness summary"], title: SUMMARY_TITLE, expected: { name: "Readiness summary", replace: true } },
+    { names: ["Parts", "readiness SUMMARY"], title: "My own notes", expected: { name: "Readiness summary (2)", replace: false } },
+    { names: ["Readiness summary", "Readiness summary (2)"], title: "", expected: { name: "Readiness summary (3)", replace: false } },
+  ])("sheets $names with A1 $title -> $expected", ({ names, title, expected }) => {
+    expect(summaryTarget(names, title)).toEqual(expected);
   });
 });

@@ -61,6 +61,14 @@ describe("classify a list through the Excel API", () => {
     expect(s.book.sheetNamed("Parts")?.conditionalFormats).toHaveLength(3);
   });
 
+  it("leaves a user's own sheet called Readiness summary alone", async () => {
+    const { s, run } = standIn({ sheets: [{ name: "Parts", rows: [[...HEADERS], ...partRows(5)] }, { name: "Readiness summary", rows: [["my notes"]] }], selection: "Parts!B2" });
+    const out = await classify(run);
+    expect(out.ok && out.value.summarySheet).toBe("Readiness summary (2)");
+    expect(s.book.read("'Readiness summary'!A1:B2")).toEqual([["my notes", ""], ["", ""]]);
+    expect(s.book.sheetNamed("Readiness summary (2)")?.get(0, 0)).toBe(SUMMARY_TITLE);
+  });
+
   it("writes into an Excel table's neighbouring columns and takes the table's header row", async () => {
     const rows = partRows(20);
     const { s, run } = standIn({
