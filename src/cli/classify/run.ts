@@ -1,0 +1,157 @@
+/** The classify command: checks the request, picks the path for the input, writes the output safely, prints the report. */
+import path from "node:path";
+import { resolveThresholds, type Thresholds } from "../../core";
+import type { ParsedArgs } from "../args";
+import { DEFAULT_MAX_WARNINGS, STREAMING_FILE_BYTES, STREAMING_XML_BYTES, type OutputFormat } from "../commands";
+import { classifyCsv, readCsvFormat } from "../csv/classify";
+import { usageError } from "../errors";
+import { sniffInput, type InputFile } from "../input/sniff";
+import { printLine, type CliIo } from "../io";
+import { checkDestination, tempFileFor, type TempFile } from "../output/atomic";
+import { fileDestination, streamDestination, type Destination } from "../output/destination";
+import { CsvTableOutput, JsonTableOutput } from "../output/tables";
+import { NO_PROGRESS, progressOn } from "../progress";
+import { classifyStreaming } from "../xlsx/stream";
+import { XlsxTableOutput, sheetNameFrom } from "../xlsx/table-writer";
+import { classifyWholeWorkbook } from "../xlsx/whole";
+import type { ClassifyJob, ClassifyReport, TableOutput } from "./job";
+import { runLines, warningLines } from "./report";
+
+export type Target = { readonly kind: "stdout" } | { readonly kind: "file"; readonly path: string; readonly shown: string };
+
+function formatOfPath(file: string): OutputFormat | undefined {
+  const ext = path.extname(file).toLowerCase();
+  if (ext === ".xlsx" || ext === ".xlsm") return "xlsx";
+  if (ext === ".csv" || ext === ".tsv" || ext === ".txt") return "csv";
+  if (ext === ".json") return "json";
+  return undefined;
+}
+
+/** Output format and where it goes, from --format, -o and the input's kind. */
+/** --format and the -o file's extension must agree. */
+export function checkFormatAndPath(format: OutputFormat | undefined, out: string | undefined): OutputFormat | undefined {
+  const fromPath = out === undefined || out === "-" ? undefined : formatOfPath(out);
+  if (format !== undefined && fromPath !== undefined && fromPath !== format) {
+    throw usageError("conflicting-options", `--format ${format} does not match the output file ${out ?? ""}; give a .${format} file or leave out --format`);
+  }
+  if (out === "-" && (format ?? "csv") === "xlsx") throw usageError("conflicting-options", "an .xlsx workbook cannot be written to stdout; give a file with -o, or use --format csv or --format json");
+  return fromPath;
+}
+
+export function chooseOutput(options: { readonly format?: OutputFormat; readonly output?: string }, input: { readonly kind: "xlsx" | "csv" }): { format: OutputFormat; target: Target | { readonly kind: "default" } } {
+  const out = options.output;
+  const fromPath = checkFormatAndPath(options.format, out);
+  const format = options.format ?? fromPath ?? input.kind;
+  if (out === "-") {
+    if (format === "xlsx") throw usageError("conflicting-options", "an .xlsx workbook cannot be written to stdout; give a file with -o, or use --format csv or --format json");
+    return { format, target: { kind: "stdout" } };
+  }
+  if (out !== undefined) return { format, target: { kind: "file", path: out, shown: out } };
+  if (options.format === "csv" || options.format === "json") return { format, target: { kind: "stdout" } };
+  return { format, target: { kind: "default" } };
+}
+
+/** NAME.classified.xlsx (or .csv) beside the input. */
+export function defaultOutput(inputShown: string, format: OutputFormat): string {
+  const parsed = path.parse(inputShown);
+  return path.join(parsed.dir, `${parsed.name}.classified.${format}`);
+}
+
+function thresholdsFrom(options: ParsedArgs["options"]): Thresholds {
+  const resolved = resolveThresholds({ prototypeQuantity: options["prototype-quantity"], lowVolumeQuantity: options["low-volume-quantity"] });
+  if (!resolved.ok) {
+    const flag = resolved.issue.field === "prototypeQuantity" ? "--prototype-quantity" : "--low-volume-quantity";
+    throw usageError("bad-thresholds", `${flag}: ${resolved.issue.message}`);
+  }
+  return resolved.value;
+}
+
+function sheetXmlBytes(input: InputFile): number {
+  if (input.kind !== "xlsx") return 0;
+  return input.entries.filter((e) => /^xl\/(worksheets\/[^/]+|sharedStrings)\.xml$/iu.test(e.name)).reduce((sum, e) => sum + e.size, 0);
+}
+
+/** Streaming for big workbooks, the whole-workbook path otherwise; --[no-]streaming decides when given. */
+export function useStreaming(input: InputFile, option: boolean | undefined): boolean {
+  if (option !== undefined) return option;
+  return input.size > STREAMING_FILE_BYTES || sheetXmlBytes(input) > STREAMING_XML_BYTES;
+}
+
+function csvBom(input: InputFile, encodingBom: number | undefined, encoding: string | undefined): boolean {
+  if (input.kind === "xlsx") return true;
+  return (encodingBom ?? 0) > 0 || (encoding !== undefined && encoding !== "utf-8");
+}
+
+export async function runClassify(args: ParsedArgs, io: CliIo): Promise<number> {
+  const options = args.options;
+  const inputShown = args.positionals[0] ?? "";
+  const input = path.resolve(io.cwd, inputShown);
+  const thresholds = thresholdsFrom(options);
+  const format = options.format as OutputFormat | undefined;
+  const output = options.output as string | undefined;
+  if (output === "") throw usageError("missing-value", "-o needs a file name");
+  checkFormatAndPath(format, output);
+
+  const file = await sniffInput(input, inputShown);
+  const chosen = chooseOutput({ format, output }, { kind: file.kind });
+  const target: Target = chosen.target.kind === "default" ? { kind: "file", path: defaultOutput(inputShown, chosen.format), shown: defaultOutput(inputShown, chosen.format) } : chosen.target;
+  const destinationPath = target.kind === "file" ? path.resolve(io.cwd, target.path) : undefined;
+  if (target.kind === "file" && destinationPath !== undefined) checkDestination(destinationPath, target.shown, { input, inputShown, force: options.force === true });
+
+  const quiet = options.quiet === true;
+  const reportStream = target.kind === "stdout" ? io.stderr : io.stdout;
+  const progress = quiet ? NO_PROGRESS : progressOn(io.stderr, "classify");
+  const job: ClassifyJob = {
+    input,
+    inputShown,
+    sheet: options.sheet as string | undefined,
+    headerRow: options["header-row"] as number | undefined,
+    thresholds,
+    maxNotes: (options["max-warnings"] as number | undefined) ?? DEFAULT_MAX_WARNINGS,
+    progress,
+  };
+
+  const temp: TempFile | undefined = destinationPath === undefined ? undefined : tempFileFor(destinationPath);
+  let tableOutput: TableOutput | undefined;
+  const destination = (): Destination => (temp === undefined ? streamDestination(io.stdout) : fileDestination(temp.path, target.kind === "file" ? target.shown : ""));
+  let report: ClassifyReport;
+  try {
+    if (file.kind === "csv") {
+      const csvFormat = await readCsvFormat(job);
+      if (chosen.format === "xlsx") {
+        tableOutput = new XlsxTableOutput(temp?.path ?? "", target.kind === "file" ? target.shown : "", sheetNameFrom(path.parse(input).name), `${path.basename(input)}`);
+      } else if (chosen.format === "json") tableOutput = new JsonTableOutput(destination());
+      else {
+        tableOutput = new CsvTableOutput(destination(), {
+          delimiter: csvFormat.dialect.delimiter,
+          eol: csvFormat.dialect.eol,
+          bom: temp !== undefined && csvBom(file, csvFormat.encoding.bom, csvFormat.encoding.encoding),
+        });
+      }
+      report = await classifyCsv(job, csvFormat, tableOutput);
+    } else {
+      const streaming = useStreaming(file, options.streaming as boolean | undefined);
+      if (chosen.format === "xlsx") {
+        const out = { kind: "xlsx" as const, file: temp?.path ?? "", shown: target.kind === "file" ? target.shown : "" };
+        report = streaming ? await classifyStreaming(job, out) : await classifyWholeWorkbook(job, out);
+      } else {
+        tableOutput = chosen.format === "json" ? new JsonTableOutput(destination()) : new CsvTableOutput(destination(), { delimiter: ",", eol: "\n", bom: temp !== undefined });
+        const out = { kind: "table" as const, table: tableOutput };
+        report = streaming ? await classifyStreaming(job, out) : await classifyWholeWorkbook(job, out);
+      }
+    }
+    progress.done();
+    await temp?.commit();
+  } catch (error) {
+    progress.done();
+    await tableOutput?.abort().catch(() => undefined);
+    await temp?.discard();
+    throw error;
+  }
+
+  if (!quiet) {
+    for (const line of runLines(report, inputShown, target.kind === "file" ? target.shown : undefined)) printLine(reportStream, line);
+    for (const line of warningLines(report)) printLine(io.stderr, line);
+  }
+  return 0;
+}

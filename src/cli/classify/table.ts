@@ -1,0 +1,191 @@
+/**
+ * The classification of one table, whatever file it came from: choosing the
+ * header row, where the result columns go, and each row's result, warnings and
+ * summary. The readers and writers around it only move cells.
+ */
+import {
+  RESULT_HEADERS, cellText, fail, findHeaderRow, formatCount, mapHeaders, ok, partLabel, resultCells, rowReader, summaryBuilder,
+  type Assessment, type CellValue, type HeaderMapping, type Result, type ResultCells, type RowReader, type Summary, type Thresholds,
+} from "../../core";
+import { isBlankCell } from "../xlsx/cells";
+
+export interface HeaderChoice {
+  /** 1-based row of the header. */
+  readonly rowNumber: number;
+  readonly mapping: HeaderMapping;
+  /** 0-based column where "Stage" goes; the other four follow. */
+  readonly resultColumn: number;
+  /** The header row already ends with the five result headers from an earlier run: they are rewritten in place. */
+  readonly rewrite: boolean;
+  readonly found: "auto" | "option";
+}
+
+export interface HeaderProblem {
+  readonly code: "no-header-row" | "bad-header-row";
+  readonly message: string;
+}
+
+/** Index just past the last non-blank cell. */
+export function extent(row: readonly CellValue[] | undefined): number {
+  if (row === undefined) return 0;
+  for (let i = row.length - 1; i >= 0; i -= 1) if (!isBlankCell(row[i])) return i + 1;
+  return 0;
+}
+
+/** Where an earlier run's five result headers start, when the header row ends with them. */
+export function previousResultColumn(header: readonly CellValue[]): number | undefined {
+  const end = extent(header);
+  const start = end - RESULT_HEADERS.length;
+  if (start < 0) return undefined;
+  return RESULT_HEADERS.every((h, i) => cellText(header[start + i]).trim() === h) ? start : undefined;
+}
+
+const EXAMPLE_HEADERS = "Design, Material, Qty";
+
+export interface HeaderOptions {
+  /** 1-based header row the user gave, if any. */
+  readonly headerRow?: number;
+  readonly scan: number;
+  /** Columns the sheet declares it uses (an .xlsx dimension), when known. */
+  readonly declaredWidth?: number;
+  /** How to name the sheet in messages: `sheet "Parts"`. */
+  readonly where: string;
+}
+
+/**
+ * Chooses the header row among `rows` (index = row number - 1; every row the
+ * caller has seen so far) and where the results go: right of everything seen,
+ * or over an earlier run's result columns.
+ */
+export function chooseHeader(rows: readonly (readonly CellValue[])[], options: HeaderOptions): Result<HeaderChoice, HeaderProblem> {
+  let index: number;
+  let found: HeaderChoice["found"];
+  if (options.headerRow !== undefined) {
+    index = options.headerRow - 1;
+    found = "option";
+    if (extent(rows[index]) === 0) {
+      return fail({ code: "bad-header-row", message: `row ${options.headerRow} of ${options.where} is ${index >= rows.length ? "past the end of the sheet" : "empty"}; expected a header row with names such as ${EXAMPLE_HEADERS} (see part-readiness criteria)` });
+    }
+  } else {
+    const header = findHeaderRow(rows.slice(0, options.scan).map((r) => r.slice(0, previousResultColumn(r) ?? r.length)), options.scan);
+    if (header === undefined) {
+      return fail({ code: "no-header-row", message: `no header row found in the first ${options.scan} rows of ${options.where}; expected headers such as ${EXAMPLE_HEADERS} (see part-readiness criteria)` });
+    }
+    index = header.index;
+    found = "auto";
+  }
+  const row = rows[index] ?? [];
+  const previous = previousResultColumn(row);
+  const mapping = mapHeaders(row.slice(0, previous ?? extent(row)));
+  if (mapping.columns.length === 0) {
+    return fail({ code: "bad-header-row", message: `row ${index + 1} of ${options.where} names no criterion; expected headers such as ${EXAMPLE_HEADERS} (see part-readiness criteria)` });
+  }
+  if (previous !== undefined) return ok({ rowNumber: index + 1, mapping, resultColumn: previous, rewrite: true, found });
+  let width = Math.max(extent(row), options.declaredWidth ?? 0);
+  for (const r of rows) width = Math.max(width, extent(r));
+  return ok({ rowNumber: index + 1, mapping, resultColumn: width, rewrite: false, found });
+}
+
+export function columnLetters(index: number): string {
+  let n = index + 1;
+  let letters = "";
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    letters = String.fromCharCode(65 + rem) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}
+
+/** `Parts`, or `'Bill of parts'` when the name needs quoting in a reference. */
+export function sheetRef(name: string): string {
+  return /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(name) ? name : `'${name.replace(/'/gu, "''")}'`;
+}
+
+export type RowOutcome =
+  | { readonly kind: "blank" }
+  | { readonly kind: "part"; readonly assessment: Assessment; readonly cells: ResultCells; readonly label: string };
+
+export interface Note {
+  readonly kind: "cell" | "part";
+  readonly text: string;
+}
+
+export interface Tally {
+  readonly summary: Summary;
+  /** The first notes, at most the limit. */
+  readonly notes: readonly Note[];
+  readonly cellProblems: number;
+  readonly partWarnings: number;
+  /** Rows with cells where the results go (only when the sheet's width was not known in advance). */
+  readonly displacedRows: number;
+  readonly firstDisplacedRow: number | undefined;
+}
+
+/** Classifies the rows under a chosen header and keeps the counts and notes. */
+export class TableClassifier {
+  private readonly reader: RowReader;
+  private readonly builder = summaryBuilder();
+  private readonly notes: Note[] = [];
+  private cellProblems = 0;
+  private partWarnings = 0;
+  private displacedRows = 0;
+  private firstDisplacedRow: number | undefined;
+  private readonly ref: string;
+
+  constructor(readonly sheetName: string, readonly header: HeaderChoice, thresholds: Thresholds, private readonly maxNotes: number) {
+    this.reader = rowReader(header.mapping, thresholds);
+    this.ref = sheetRef(sheetName);
+  }
+
+  /** The data part of a row: everything left of the result columns. */
+  dataBlank(values: readonly CellValue[]): boolean {
+    const end = Math.min(values.length, this.header.resultColumn);
+    for (let i = 0; i < end; i += 1) if (!isBlankCell(values[i])) return false;
+    return true;
+  }
+
+  /** Notes a row that has user cells where the results go; the caller moves them right. */
+  displaced(rowNumber: number): void {
+    this.displacedRows += 1;
+    this.firstDisplacedRow ??= rowNumber;
+  }
+
+  cellRef(column: number, rowNumber: number): string {
+    return `${this.ref}!${columnLetters(column)}${rowNumber}`;
+  }
+
+  classify(rowNumber: number, values: readonly CellValue[]): RowOutcome {
+    if (this.dataBlank(values)) return { kind: "blank" };
+    const assessment = this.reader.assess(values);
+    this.builder.add(assessment);
+    const label = partLabel(values, this.header.mapping);
+    for (const issue of assessment.issues) {
+      this.cellProblems += 1;
+      if (this.notes.length < this.maxNotes) {
+        const column = this.header.mapping.byCriterion[issue.criterion]?.column ?? 0;
+        this.notes.push({ kind: "cell", text: `${this.cellRef(column, rowNumber)}: ${issue.message}` });
+      }
+    }
+    for (const warning of assessment.warnings) {
+      this.partWarnings += 1;
+      if (this.notes.length < this.maxNotes) this.notes.push({ kind: "part", text: `${this.ref} row ${rowNumber}${label === "" ? "" : ` (${label})`}: ${warning.message}` });
+    }
+    return { kind: "part", assessment, cells: resultCells(assessment), label };
+  }
+
+  tally(): Tally {
+    return {
+      summary: this.builder.result(),
+      notes: this.notes,
+      cellProblems: this.cellProblems,
+      partWarnings: this.partWarnings,
+      displacedRows: this.displacedRows,
+      firstDisplacedRow: this.firstDisplacedRow,
+    };
+  }
+}
+
+export function countText(n: number, one: string, many: string): string {
+  return `${formatCount(n)} ${n === 1 ? one : many}`;
+}

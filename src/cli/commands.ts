@@ -1,0 +1,59 @@
+import type { CommandDef } from "./args";
+
+export const OUTPUT_FORMATS = ["xlsx", "csv", "json"] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+
+export const CRITERIA_FORMATS = ["text", "json", "md"] as const;
+export type CriteriaFormat = (typeof CRITERIA_FORMATS)[number];
+
+/** Above either size an .xlsx input goes through the streaming path (see docs/cli.md). */
+export const STREAMING_FILE_BYTES = 2 * 1024 * 1024;
+export const STREAMING_XML_BYTES = 16 * 1024 * 1024;
+
+export const DEFAULT_MAX_WARNINGS = 20;
+export const HEADER_SCAN_ROWS = 50;
+
+export const CLASSIFY: CommandDef = {
+  name: "classify",
+  summary: "classify every part of a bill of parts (.xlsx or .csv) and write a copy with the results",
+  positionals: [{ name: "FILE", required: true, description: "the .xlsx or .csv file to classify" }],
+  options: [
+    { name: "output", short: "o", kind: "string", value: "OUT", description: "where to write the result (default NAME.classified.xlsx, or NAME.classified.csv for a .csv input); - for stdout" },
+    { name: "format", kind: "choice", value: "xlsx|csv|json", choices: OUTPUT_FORMATS, description: "output format; csv and json go to stdout unless -o is given" },
+    { name: "sheet", kind: "string", value: "NAME", description: "the sheet to classify (default: the first sheet with a header row)" },
+    { name: "header-row", kind: "integer", value: "N", min: 1, description: "the header row, counted from 1 (default: found in the first 50 rows)" },
+    { name: "prototype-quantity", kind: "string", value: "N", description: "above this many parts an unstated goal counts as delivering (default 10)" },
+    { name: "low-volume-quantity", kind: "string", value: "N", description: "quantity that warns about a prototyping part, annual volume under which mass production is warned about (default 1,000)" },
+    { name: "force", short: "f", kind: "boolean", description: "replace OUT if it exists (never the input)" },
+    { name: "streaming", kind: "boolean", negatable: true, description: "force the streaming path (--streaming) or the whole-workbook path (--no-streaming) for .xlsx; default by size" },
+    { name: "max-warnings", kind: "integer", value: "N", min: 0, description: "list at most N cell problems and part warnings, then a count (default 20)" },
+    { name: "quiet", short: "q", kind: "boolean", description: "print nothing but errors" },
+  ],
+  details: [
+    "The result columns Stage, Readiness score, Next step, Blockers and Missing go right of the data; a sheet classified before has its result columns rewritten. A .xlsx copy keeps the other sheets and styles and gets a Readiness summary sheet.",
+    "Files above 2 MB (or with more than 16 MB of sheet XML) are streamed so memory stays flat; the streaming path keeps values, styles, column widths and row heights but not merged cells, data validation, conditional formats, comments, images or hyperlinks (see docs/cli.md).",
+  ],
+  examples: [
+    "part-readiness classify parts.xlsx",
+    "part-readiness classify parts.csv --format xlsx -o parts-classified.xlsx",
+    "part-readiness classify parts.xlsx --sheet BOM --header-row 3 --format json > parts.json",
+  ],
+};
+
+export const TEMPLATE: CommandDef = {
+  name: "template",
+  summary: "write a blank bill of parts with the documented headers, dropdowns and example rows",
+  positionals: [{ name: "OUT", required: false, description: "the workbook to write (default bill-of-parts-template.xlsx)" }],
+  options: [{ name: "force", short: "f", kind: "boolean", description: "replace OUT if it exists" }],
+  examples: ["part-readiness template", "part-readiness template parts.xlsx --force"],
+};
+
+export const CRITERIA: CommandDef = {
+  name: "criteria",
+  summary: "list the criteria, the headers each is read from and the values each accepts",
+  positionals: [],
+  options: [{ name: "format", kind: "choice", value: "text|json|md", choices: CRITERIA_FORMATS, description: "text (default), json or md (a Markdown table)" }],
+  examples: ["part-readiness criteria", "part-readiness criteria --format json"],
+};
+
+export const COMMANDS: readonly CommandDef[] = [CLASSIFY, TEMPLATE, CRITERIA];

@@ -1,0 +1,56 @@
+/**
+ * Errors the command line reports to the user: each has a code, an exit code
+ * and a one-line message. Anything else that is thrown is a bug.
+ */
+
+/** Mistakes in how the program was called: exit 1. */
+export const USAGE_ERRORS = [
+  "unknown-command", "unknown-option", "missing-argument", "missing-value", "unexpected-argument",
+  "bad-number", "bad-choice", "bad-thresholds", "conflicting-options", "output-exists", "output-is-input",
+] as const;
+
+/** Files that cannot be read or written: exit 2. */
+export const FILE_ERRORS = [
+  "input-missing", "input-not-a-file", "input-empty", "input-unreadable", "not-a-spreadsheet", "encrypted",
+  "legacy-xls", "opendocument", "corrupt", "no-sheets", "sheet-not-found", "no-header-row", "bad-header-row",
+  "output-folder-missing", "output-failed",
+] as const;
+
+export type UsageErrorCode = (typeof USAGE_ERRORS)[number];
+export type FileErrorCode = (typeof FILE_ERRORS)[number];
+export type CliErrorCode = UsageErrorCode | FileErrorCode;
+
+export const EXIT_OK = 0;
+export const EXIT_USAGE = 1;
+export const EXIT_FILE = 2;
+
+const USAGE_SET: ReadonlySet<string> = new Set(USAGE_ERRORS);
+
+export class CliError extends Error {
+  override readonly name = "CliError";
+  readonly exitCode: number;
+
+  /** `subject` is what the message is about (a file name, an option); it leads the printed line. */
+  constructor(readonly code: CliErrorCode, message: string, readonly subject?: string) {
+    super(message);
+    this.exitCode = USAGE_SET.has(code) ? EXIT_USAGE : EXIT_FILE;
+  }
+
+  /** The single line printed on stderr. */
+  line(): string {
+    const text = this.subject === undefined ? this.message : `${this.subject}: ${this.message}`;
+    return `part-readiness: ${text.replace(/\s*[\r\n]+\s*/gu, " ")}`;
+  }
+}
+
+export function usageError(code: UsageErrorCode, message: string, subject?: string): CliError {
+  return new CliError(code, message, subject);
+}
+
+export function fileError(code: FileErrorCode, file: string, message: string): CliError {
+  return new CliError(code, message, file);
+}
+
+export function isCliError(error: unknown): error is CliError {
+  return error instanceof CliError;
+}

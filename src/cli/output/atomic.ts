@@ -1,0 +1,106 @@
+/**
+ * Output files are written to a temporary file in the destination folder and
+ * renamed over the destination only when complete; on any failure the
+ * temporary file is removed and the destination is untouched.
+ */
+import { randomBytes } from "node:crypto";
+import { realpathSync, rmSync, statSync } from "node:fs";
+import { rename, rm } from "node:fs/promises";
+import path from "node:path";
+import { fileError, usageError } from "../errors";
+
+const pending = new Set<string>();
+
+function removePendingNow(): void {
+  for (const file of pending) rmSync(file, { force: true });
+  pending.clear();
+}
+
+let signalsHooked = false;
+
+/** On Ctrl-C or a kill, remove unfinished temporary files before the default handling ends the process. */
+function hookSignals(): void {
+  if (signalsHooked) return;
+  signalsHooked = true;
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+    const handler = (): void => {
+      removePendingNow();
+      process.removeListener(signal, handler);
+      process.kill(process.pid, signal);
+    };
+    process.on(signal, handler);
+  }
+}
+
+export interface TempFile {
+  readonly path: string;
+  /** Renames the finished file over the destination. */
+  commit(): Promise<void>;
+  /** Removes the temporary file; safe to call more than once. */
+  discard(): Promise<void>;
+}
+
+export function tempFileFor(destination: string): TempFile {
+  hookSignals();
+  const dir = path.dirname(destination);
+  const temp = path.join(dir, `.${path.basename(destination)}.${process.pid}-${randomBytes(4).toString("hex")}.tmp`);
+  pending.add(temp);
+  return {
+    path: temp,
+    async commit() {
+      await rename(temp, destination);
+      pending.delete(temp);
+    },
+    async discard() {
+      pending.delete(temp);
+      await rm(temp, { force: true });
+    },
+  };
+}
+
+function sameFile(a: string, b: string): boolean {
+  try {
+    const sa = statSync(a);
+    const sb = statSync(b);
+    return sa.dev === sb.dev && sa.ino === sb.ino;
+  } catch {
+    return false;
+  }
+}
+
+function resolvedReal(file: string): string {
+  try {
+    return realpathSync(file);
+  } catch {
+    try {
+      return path.join(realpathSync(path.dirname(file)), path.basename(file));
+    } catch {
+      return path.resolve(file);
+    }
+  }
+}
+
+/**
+ * Checks a destination before anything is written: never the input, never an
+ * existing file without `force`, and a folder that exists.
+ */
+export function checkDestination(destination: string, shown: string, options: { readonly input?: string; readonly inputShown?: string; readonly force: boolean }): void {
+  if (options.input !== undefined && (resolvedReal(destination) === resolvedReal(options.input) || sameFile(destination, options.input))) {
+    throw usageError("output-is-input", `the output would overwrite the input ${options.inputShown ?? options.input}; choose another file with -o (the input is never overwritten, even with --force)`);
+  }
+  let info;
+  try {
+    info = statSync(destination);
+  } catch {
+    info = undefined;
+  }
+  if (info?.isDirectory()) throw usageError("output-exists", `${shown} is a folder; give a file name with -o`);
+  if (info !== undefined && !options.force) throw usageError("output-exists", `${shown} already exists; add --force to replace it or choose another file with -o`);
+  let folder;
+  try {
+    folder = statSync(path.dirname(destination));
+  } catch {
+    folder = undefined;
+  }
+  if (folder === undefined || !folder.isDirectory()) throw fileError("output-folder-missing", shown, `the folder ${path.dirname(shown) || "."} does not exist`);
+}

@@ -1,0 +1,65 @@
+/** How the result cells and the summary sheet look in an .xlsx output. */
+import type ExcelJS from "exceljs";
+import { STAGE_COLORS, STAGES, summaryLayout, type Stage, type Summary } from "../../core";
+
+const argb = (hex: string): string => `FF${hex.replace(/^#/u, "").toUpperCase()}`;
+
+/** One shared style object per stage, so a streaming writer stores each once. */
+export const STAGE_STYLES: Readonly<Record<Stage, Partial<ExcelJS.Style>>> = Object.fromEntries(
+  STAGES.map((stage) => [
+    stage,
+    {
+      fill: { type: "pattern", pattern: "solid", fgColor: { argb: argb(STAGE_COLORS[stage].fill) } },
+      font: { color: { argb: argb(STAGE_COLORS[stage].font) } },
+    } satisfies Partial<ExcelJS.Style>,
+  ]),
+) as Record<Stage, Partial<ExcelJS.Style>>;
+
+/** A plain cell; shared so the streaming writer does not hash a new object per cell. */
+export const PLAIN_STYLE: Partial<ExcelJS.Style> = {};
+export const RESULT_HEADER_STYLE: Partial<ExcelJS.Style> = { font: { bold: true } };
+
+/** Column widths (characters) for Stage, Readiness score, Next step, Blockers, Missing. */
+export const RESULT_WIDTHS: readonly number[] = [24, 16, 60, 60, 50];
+
+export function styleOrPlain(style: Partial<ExcelJS.Style> | undefined): Partial<ExcelJS.Style> {
+  return style !== undefined && Object.keys(style).length > 0 ? style : PLAIN_STYLE;
+}
+
+/** The bits of a worksheet (whole or streaming) that the summary needs. */
+export interface RowSink {
+  addRow(values: unknown[]): ExcelJS.Row;
+  getColumn(index: number): ExcelJS.Column;
+}
+
+const BOLD: Partial<ExcelJS.Style> = { font: { bold: true } };
+const TITLE: Partial<ExcelJS.Style> = { font: { bold: true, size: 14 } };
+
+/** Writes the summary table (core `summaryLayout`); `commit` is for the streaming writer's rows. */
+export function writeSummary(sheet: RowSink, summary: Summary, source: string, commit: boolean): void {
+  const layout = summaryLayout(summary, source);
+  const headings = new Set(layout.headingRows);
+  const stageRows = new Map(STAGES.map((stage, i) => [layout.chartRows.first + 1 + i, stage] as const));
+  sheet.getColumn(1).width = 36;
+  sheet.getColumn(2).width = 14;
+  layout.values.forEach((values, i) => {
+    const row = sheet.addRow(values.map((v) => (v === "" ? null : v)));
+    const stage = stageRows.get(i);
+    if (i === 0) row.getCell(1).style = TITLE;
+    else if (headings.has(i)) {
+      row.getCell(1).style = BOLD;
+      row.getCell(2).style = BOLD;
+    } else if (stage !== undefined) row.getCell(1).style = STAGE_STYLES[stage];
+    if (commit) row.commit();
+  });
+}
+
+/** `name`, or `name 2`, `name 3`... when a sheet of that name is already taken. */
+export function uniqueSheetName(name: string, taken: readonly string[]): string {
+  const used = new Set(taken.map((n) => n.toLowerCase()));
+  if (!used.has(name.toLowerCase())) return name;
+  for (let i = 2; ; i += 1) {
+    const candidate = `${name} ${i}`;
+    if (!used.has(candidate.toLowerCase())) return candidate;
+  }
+}

@@ -1,0 +1,125 @@
+/** A classified CSV written as a new workbook, row by row with exceljs's streaming writer. */
+import { createWriteStream, type WriteStream } from "node:fs";
+import ExcelJS from "exceljs";
+import { RESULT_HEADERS, SUMMARY_SHEET, type CellValue } from "../../core";
+import type { RowRole, TableOutput } from "../classify/job";
+import { placeResults } from "../classify/place";
+import type { RowOutcome, TableClassifier } from "../classify/table";
+import { fileError } from "../errors";
+import { waitForRoom } from "./backpressure";
+import { isBlankCell } from "./cells";
+import { PLAIN_STYLE, RESULT_HEADER_STYLE, RESULT_WIDTHS, STAGE_STYLES, writeSummary } from "./style";
+import { WRITER_OPTIONS } from "./stream";
+
+/** Excel's rules for sheet names: at most 31 characters, none of []:*?/\ . */
+export function sheetNameFrom(text: string): string {
+  const cleaned = text.replace(/[[\]:*?/\\]/gu, " ").replace(/^'+|'+$/gu, "").trim().slice(0, 31).trim();
+  return cleaned === "" || cleaned.toLowerCase() === SUMMARY_SHEET.toLowerCase() ? "Parts" : cleaned;
+}
+
+/** Text that is plainly a number ("200", "0.5", "-3") becomes a number; "007", "1,000" or "0.50" stay text. */
+export function cellFromText(text: string): string | number | null {
+  if (text === "") return null;
+  if (text.length <= 15 && /^-?\d+(\.\d+)?$/u.test(text)) {
+    const n = Number(text);
+    if (String(n) === text) return n;
+  }
+  return text;
+}
+
+interface Cell {
+  readonly value: string | number | null;
+  readonly style: Partial<ExcelJS.Style> | undefined;
+}
+
+const hasValue = (cell: Cell | undefined): boolean => cell !== undefined && cell.value !== null && !isBlankCell(cell.value);
+
+export class XlsxTableOutput implements TableOutput {
+  private stream: WriteStream | undefined;
+  private writer: ExcelJS.stream.xlsx.WorkbookWriter | undefined;
+  private sheet: ExcelJS.Worksheet | undefined;
+  private table: TableClassifier | undefined;
+  private failure: Error | undefined;
+  private sinceCheck = 0;
+
+  constructor(private readonly file: string, private readonly shown: string, private readonly sheetName: string, private readonly source: string) {}
+
+  private check(): void {
+    if (this.failure !== undefined) throw fileError("output-failed", this.shown, `cannot be written (${this.failure.message})`);
+  }
+
+  async begin(table: TableClassifier): Promise<void> {
+    this.table = table;
+    this.stream = createWriteStream(this.file);
+    this.stream.on("error", (error) => {
+      this.failure ??= error;
+    });
+    this.writer = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: this.stream, ...WRITER_OPTIONS });
+    this.sheet = this.writer.addWorksheet(this.sheetName, { views: [{ state: "frozen", xSplit: 0, ySplit: table.header.rowNumber }] });
+    RESULT_WIDTHS.forEach((width, i) => {
+      if (this.sheet !== undefined) this.sheet.getColumn(table.header.resultColumn + i + 1).width = width;
+    });
+  }
+
+  async row(number: number, values: readonly CellValue[], role: RowRole, outcome: RowOutcome | undefined): Promise<void> {
+    const table = this.table;
+    const sheet = this.sheet;
+    if (table === undefined || sheet === undefined) return;
+    const headerStyle = role === "header" ? RESULT_HEADER_STYLE : undefined;
+    const cells: (Cell | undefined)[] = values.map((v) => (typeof v === "string" ? { value: cellFromText(v), style: headerStyle } : undefined));
+    let results: Cell[] | undefined;
+    if (role === "header") results = RESULT_HEADERS.map((h) => ({ value: h, style: RESULT_HEADER_STYLE }));
+    else if (role === "data" && outcome?.kind === "part") {
+      const [stage, score, next, blockers, missing] = outcome.cells;
+      const text = (s: string): Cell => ({ value: s === "" ? null : s, style: undefined });
+      results = [
+        { value: stage === "" ? null : stage, style: outcome.assessment.stage === null ? undefined : STAGE_STYLES[outcome.assessment.stage] },
+        { value: score === "" ? null : score, style: undefined },
+        text(next),
+        text(blockers),
+        text(missing),
+      ];
+    }
+    const placed = role === "above" ? { row: cells, displaced: false } : placeResults<Cell | undefined>(cells, results, { resultColumn: table.header.resultColumn, rewrite: table.header.rewrite, blank: undefined, hasValue });
+    if (placed.displaced && role === "data") table.displaced(number);
+    const row = sheet.getRow(number);
+    placed.row.forEach((cell, i) => {
+      if (cell === undefined || (cell.value === null && cell.style === undefined)) return;
+      const target = row.getCell(i + 1);
+      target.value = cell.value;
+      target.style = cell.style ?? PLAIN_STYLE;
+    });
+    row.commit();
+    this.sinceCheck += 1;
+    if (this.sinceCheck >= 256) {
+      this.sinceCheck = 0;
+      this.check();
+      await waitForRoom(sheet);
+    }
+  }
+
+  async finish(): Promise<void> {
+    const table = this.table;
+    if (this.writer === undefined || this.sheet === undefined || table === undefined) return;
+    this.sheet.commit();
+    const summary = this.writer.addWorksheet(this.sheetName === SUMMARY_SHEET ? `${SUMMARY_SHEET} 2` : SUMMARY_SHEET);
+    writeSummary(summary, table.tally().summary, this.source, true);
+    summary.commit();
+    this.check();
+    try {
+      await this.writer.commit();
+    } catch (error) {
+      this.failure ??= error instanceof Error ? error : new Error(String(error));
+    }
+    this.check();
+  }
+
+  async abort(): Promise<void> {
+    const stream = this.stream;
+    if (stream === undefined || stream.closed) return;
+    await new Promise<void>((resolve) => {
+      stream.once("close", () => resolve());
+      stream.destroy();
+    });
+  }
+}
