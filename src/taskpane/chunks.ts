@@ -45,21 +45,24 @@ export function planChunks(rowSizes: readonly number[], budget = PAYLOAD_TARGET,
 
 /**
  * Plans reads of a long list in consecutive row chunks before their size is
- * known: each chunk is sized from the largest bytes-per-row seen so far, with a
- * margin; after a refused response the next try takes half as many rows.
+ * known. The first chunk is sized from a sample (the rows read to find the
+ * header); every later one from the largest bytes-per-row of the chunks read so
+ * far. The budget itself is the margin under Excel's limit (4 MB against 5 MB);
+ * after a refused response the next try takes half as many rows.
  */
 export class ReadPlanner {
   private done = 0;
   private rowBytes: number;
+  private observed = 0;
   private pending: { readonly start: number; readonly rows: number } | undefined;
 
   constructor(
     readonly totalRows: number,
-    initialRowBytes: number,
+    sampleRowBytes: number,
     private readonly budget = PAYLOAD_TARGET,
-    private readonly margin = 1.25,
+    private readonly margin = 1,
   ) {
-    this.rowBytes = Math.max(1, initialRowBytes);
+    this.rowBytes = Math.max(1, sampleRowBytes);
   }
 
   get rowsDone(): number {
@@ -77,7 +80,8 @@ export class ReadPlanner {
   /** The pending chunk arrived with this many bytes. */
   accept(bytes: number): void {
     if (!this.pending) return;
-    this.rowBytes = Math.max(this.rowBytes, bytes / this.pending.rows);
+    this.observed = Math.max(this.observed, bytes / this.pending.rows);
+    this.rowBytes = Math.max(1, this.observed);
     this.done += this.pending.rows;
     this.pending = undefined;
   }
@@ -86,7 +90,8 @@ export class ReadPlanner {
   shrink(): boolean {
     if (!this.pending || this.pending.rows <= 1) return false;
     this.pending = { start: this.pending.start, rows: Math.ceil(this.pending.rows / 2) };
-    this.rowBytes = Math.max(this.rowBytes, (this.budget - REQUEST_OVERHEAD) / (this.pending.rows * this.margin));
+    this.observed = Math.max(this.observed, (this.budget - REQUEST_OVERHEAD) / (this.pending.rows * this.margin));
+    this.rowBytes = Math.max(this.rowBytes, this.observed);
     return true;
   }
 }

@@ -42,13 +42,19 @@ describe("planChunks", () => {
 });
 
 describe("ReadPlanner", () => {
-  it("sizes chunks from the largest bytes per row seen, with a margin", () => {
-    const p = new ReadPlanner(100_000, 100, 1_000_000, 1.25);
+  it("sizes the first chunk from the sample, later ones from the largest bytes per row read so far", () => {
+    const p = new ReadPlanner(100_000, 250, 1_000_000);
     const first = p.next();
-    expect(first).toEqual({ start: 0, rows: Math.floor((1_000_000 - 2_000) / 125) });
-    p.accept(first ? first.rows * 200 : 0);
+    expect(first).toEqual({ start: 0, rows: Math.floor((1_000_000 - 2_000) / 250) });
+    p.accept((first?.rows ?? 0) * 100);
     const second = p.next();
-    expect(second).toEqual({ start: first?.rows, rows: Math.floor((1_000_000 - 2_000) / 250) });
+    expect(second).toEqual({ start: first?.rows, rows: Math.floor((1_000_000 - 2_000) / 100) });
+    p.accept((second?.rows ?? 0) * 80);
+    expect(p.next()?.rows).toBe(Math.floor((1_000_000 - 2_000) / 100));
+  });
+
+  it("applies a margin when asked", () => {
+    expect(new ReadPlanner(100_000, 100, 1_000_000, 1.25).next()?.rows).toBe(Math.floor((1_000_000 - 2_000) / 125));
   });
 
   it("halves a refused chunk and never goes below one row", () => {

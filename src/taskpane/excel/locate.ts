@@ -18,13 +18,13 @@ export interface LocatedList {
 export type LocateIssue = ListIssue | { readonly code: "protected"; readonly message: string };
 
 /**
- * The first rows of the active cell's current region and the five columns to
- * its right, asked for in the same request as the region itself: no geometry is
- * needed to build these ranges. Fails at the sheet's last rows or columns.
+ * The first rows of a list (a current region or a table's range) and the
+ * columns to its right, asked for in the same request as the list itself: no
+ * geometry is needed to build these ranges. Fails at the sheet's last rows or columns.
  */
-export function regionTop(region: Excel.Range, extraColumns: number): Excel.Range {
-  const wide = extraColumns > 0 ? region.getBoundingRect(region.getColumnsAfter(extraColumns)) : region;
-  return wide.getIntersection(region.getRow(0).getEntireRow().getResizedRange(HEADER_SCAN_ROWS - 1, 0));
+export function listTop(list: Excel.Range, extraColumns: number): Excel.Range {
+  const wide = extraColumns > 0 ? list.getBoundingRect(list.getColumnsAfter(extraColumns)) : list;
+  return wide.getIntersection(list.getRow(0).getEntireRow().getResizedRange(HEADER_SCAN_ROWS - 1, 0));
 }
 
 /**
@@ -43,7 +43,7 @@ export async function locateList(run: Run): Promise<Result<LocatedList, LocateIs
         protection: sheet.protection.load("protected"),
         tables: cell.getTables(false).load("items/name,items/showHeaders"),
         sheets: context.workbook.worksheets.load("items/name"),
-        top: quick ? regionTop(region, RESULT_COLUMNS).load("values") : undefined,
+        top: quick ? listTop(region, RESULT_COLUMNS).load("values") : undefined,
       };
     };
     let asked = ask(true);
@@ -62,27 +62,25 @@ export async function locateList(run: Run): Promise<Result<LocatedList, LocateIs
     }
     const table = tables.items[0];
     let geometry: { rowIndex: number; columnIndex: number; rowCount: number; columnCount: number } = region;
-    let tableHeader = false;
-    if (table || !top) {
-      let range: Excel.Range;
-      if (table) {
-        const t = context.workbook.tables.getItem(table.name);
-        range = t.getRange().load("rowIndex,columnIndex,rowCount,columnCount");
-        tableHeader = table.showHeaders;
-        top = tableHeader ? t.getHeaderRowRange() : t.getRange().getRow(0);
-        top = top.getBoundingRect(top.getColumnsAfter(RESULT_COLUMNS)).load("values");
+    const tableHeader = table?.showHeaders ?? false;
+    if (table) {
+      // The table's own range, which may differ from the region around the cell.
+      const tableRange = (): Excel.Range => context.workbook.tables.getItem(table.name).getRange().load("rowIndex,columnIndex,rowCount,columnCount");
+      let range = tableRange();
+      top = listTop(range, RESULT_COLUMNS).load("values");
+      try {
         await context.sync();
-        geometry = range;
-        if (!tableHeader) {
-          const columns = Math.min(geometry.columnCount + RESULT_COLUMNS, SHEET_COLUMNS - geometry.columnIndex);
-          top = sheet.getRangeByIndexes(geometry.rowIndex, geometry.columnIndex, Math.min(geometry.rowCount, HEADER_SCAN_ROWS), columns).load("values");
-          await context.sync();
-        }
-      } else {
-        const columns = Math.min(region.columnCount + RESULT_COLUMNS, SHEET_COLUMNS - region.columnIndex);
-        top = sheet.getRangeByIndexes(region.rowIndex, region.columnIndex, Math.min(region.rowCount, HEADER_SCAN_ROWS), columns).load("values");
+      } catch {
+        top = undefined;
+        range = tableRange();
         await context.sync();
       }
+      geometry = range;
+    }
+    if (!top) {
+      const columns = Math.min(geometry.columnCount + RESULT_COLUMNS, SHEET_COLUMNS - geometry.columnIndex);
+      top = sheet.getRangeByIndexes(geometry.rowIndex, geometry.columnIndex, Math.min(geometry.rowCount, HEADER_SCAN_ROWS), columns).load("values");
+      await context.sync();
     }
 
     const block: ListBlock = {

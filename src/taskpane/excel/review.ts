@@ -2,7 +2,7 @@ import { fail, ok, type CriterionId, type Result, type Thresholds } from "../../
 import { sheetCell } from "../a1";
 import { HEADER_SCAN_ROWS } from "../layout";
 import { reviewPart, type ReviewIssue, type ReviewModel } from "../review-model";
-import { regionTop } from "./locate";
+import { listTop } from "./locate";
 import { describeExcelError, type Run } from "./run";
 
 export interface ReviewRead {
@@ -23,7 +23,7 @@ export async function readReview(run: Run, thresholds: Thresholds): Promise<Revi
         region,
         sheet: cell.worksheet.load("name,id"),
         tables: cell.getTables(false).load("items/name,items/showHeaders"),
-        top: quick ? regionTop(region, 0).load("values") : undefined,
+        top: quick ? listTop(region, 0).load("values") : undefined,
         row: quick ? cell.getEntireRow().getIntersection(region).load("values") : undefined,
       };
     };
