@@ -136,8 +136,11 @@ describe("classify a list", () => {
 
     const written = await pane.read("Parts!Q1:U10001");
     expect(written[0]).toEqual([...RESULT_HEADERS]);
-    const expected = (await classifyWithCli([...HEADERS], rows)) ?? expectedResults(rows);
-    expect(written.slice(1)).toEqual(expected);
+    expect(written.slice(1)).toEqual(expectedResults(rows));
+    // The command line on the same rows (saved as CSV), once it is built (npm test builds it first).
+    const cli = await classifyWithCli([...HEADERS], rows);
+    if (cli) expect(written.slice(1)).toEqual(cli);
+    else console.warn("build/cli/main.js is missing: compared with the core only (run npm run build:cli)");
     expect(await pane.read("Parts!A1:P10001")).toEqual(before);
     expect(await pane.read("Parts!V1:Z10001")).toEqual(Array.from({ length: 10_001 }, () => ["", "", "", "", ""]));
 
