@@ -176,6 +176,20 @@ describe("classify a list", () => {
     expect(await pane.read("Parts!Q1:U2")).toEqual([["", "", "Keep", "", ""], ["", "", "", "", ""]]);
   });
 
+  it("shows progress and stops on Cancel without writing anything", async () => {
+    const pane = await openPane(browser, server.url, listSeed(partRows(2_000), "Parts!B2"), { latencyMs: 1_500 });
+    const { page } = pane;
+    await page.getByRole("tab", { name: "Classify list" }).click();
+    await page.getByRole("button", { name: "Classify list" }).click();
+    await page.getByRole("button", { name: "Write results" }).click();
+    await page.locator("section.progress").waitFor();
+    expect(await page.locator("fluent-progress").getAttribute("aria-label")).toBe("Classifying");
+    await pane.screenshot("classify-running");
+    await page.getByRole("button", { name: "Cancel" }).click();
+    await expect.poll(() => page.locator("#panel-classify .notice").textContent(), { timeout: 10_000 }).toBe("Cancelled. Nothing was written.");
+    expect((await pane.stats()).writes).toEqual([]);
+  });
+
   it("uses the mapping the user corrected", async () => {
     const headers = ["Part", "Design status", "Supplier name", "Qty", "Remarks"];
     const rows = [["A", "stable", "qualified", 20, "verified"], ["B", "frozen", "unproven", 500, "failed"]];

@@ -113,7 +113,8 @@ function progressView(progress: Progress | undefined): HTMLElement {
   return el(
     "section",
     { class: "progress", attrs: { "aria-label": "Progress" } },
-    el("fluent-progress", { attrs: { min: 0, max: 100, value: share, "aria-label": "Classifying" } }),
+    // Without a value the bar is indeterminate, until the first chunk is read.
+    el("fluent-progress", { attrs: { min: 0, max: 100, value: progress ? share : undefined, "aria-label": "Classifying" } }),
     el("p", { class: "progress-text", text }),
   );
 }

@@ -26,6 +26,8 @@ export interface StandInOptions {
   readonly excelApi?: string;
   /** Office.context.host; null behaves like a page opened outside Office. */
   readonly host?: "Excel" | null;
+  /** Milliseconds each request takes, to watch the pane while it waits. */
+  readonly latencyMs?: number;
 }
 
 export const PAYLOAD_LIMIT = 5_000_000;
@@ -38,8 +40,11 @@ class StandInHost implements Host {
   private queued: [EventSource, unknown][] = [];
   readonly inFlight = new Set<Promise<unknown>>();
 
+  private readonly latencyMs: number;
+
   constructor(book: WorkbookModel, options: StandInOptions) {
     this.book = book;
+    this.latencyMs = options.latencyMs ?? 0;
     this.limits = { payloadBytes: options.payloadBytes ?? PAYLOAD_LIMIT, readCells: options.readCells ?? 5_000_000 };
   }
 
@@ -48,7 +53,7 @@ class StandInHost implements Host {
   }
 
   roundTrip(): Promise<void> {
-    return new Promise((resolve) => setTimeout(resolve, 0));
+    return new Promise((resolve) => setTimeout(resolve, this.latencyMs));
   }
 
   addHandler(source: EventSource, handler: Handler): void {
