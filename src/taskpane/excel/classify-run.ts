@@ -82,7 +82,12 @@ export async function classifyList(run: Run, options: RunOptions): Promise<Resul
       let foreign: ForeignCells = { addresses: [], count: 0 };
       const hasSummary = list.sheetNames.some((n) => n.toLowerCase() === SUMMARY_SHEET.toLowerCase());
       let summaryTitle: Excel.Range | undefined;
+      let extent: Excel.Range | undefined;
       for (let chunk = planner.next(); chunk; chunk = planner.next()) {
+        if (chunk.start === 0) {
+          const list = block.table ? context.workbook.tables.getItem(block.table).getRange() : sheet.getCell(block.rect.row, block.rect.column).getSurroundingRegion();
+          extent = list.load("rowIndex,columnIndex,rowCount,columnCount");
+        }
         const row = plan.headerRow + chunk.start;
         const data = sheet.getRangeByIndexes(row, block.rect.column, chunk.rows, width).load("values");
         const target = plan.results.existing ? undefined : sheet.getRangeByIndexes(row, resultColumn, chunk.rows, RESULT_HEADERS.length).load("formulas");
@@ -92,15 +97,19 @@ export async function classifyList(run: Run, options: RunOptions): Promise<Resul
         } catch (error) {
           if (errorCode(error) === "ResponsePayloadSizeLimitExceeded" && planner.shrink()) {
             summaryTitle = undefined;
+            extent = undefined;
             continue;
           }
           throw error;
         }
         let rows = data.values;
         if (chunk.start === 0) {
-          const changed = plan.headers.findIndex((h, c) => h !== "" && cellText(rows[0]?.[c]).trim() !== h);
-          if (changed >= 0) {
-            return fail({ code: "changed", message: `The header row of ${sheetRect(sheetName, block.rect)} changed since the list was prepared. Prepare the list again.` });
+          const now = extent && { row: extent.rowIndex, column: extent.columnIndex, rows: extent.rowCount, columns: extent.columnCount };
+          const moved = now && (now.row !== block.rect.row || now.column !== block.rect.column || now.rows !== block.rect.rows || now.columns !== block.rect.columns);
+          const renamed = plan.headers.some((h, c) => h !== "" && cellText(rows[0]?.[c]).trim() !== h);
+          if (moved || renamed) {
+            const what = moved && now ? `is now ${sheetRect(sheetName, now)}` : "has a different header row";
+            return fail({ code: "changed", message: `The list ${sheetRect(sheetName, block.rect)} ${what} since Classify list read it. Nothing was written; press Classify list again.` });
           }
           rows = rows.slice(1);
         }

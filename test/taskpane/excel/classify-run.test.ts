@@ -147,6 +147,19 @@ describe("classify a list through the Excel API", () => {
     expect(!located.ok && located.issue.code).toBe(code);
   });
 
+  it.each([
+    { name: "rows were added", change: (s: ReturnType<typeof standIn>["s"]) => s.book.sheetNamed("Parts")?.set(11, 0, "P-new"), text: "is now Parts!A1:P12" },
+    { name: "a header was renamed", change: (s: ReturnType<typeof standIn>["s"]) => s.book.sheetNamed("Parts")?.set(0, 2, "Drawing"), text: "has a different header row" },
+  ])("writes nothing when $name between Classify list and Write results", async ({ change, text }) => {
+    const { s, run } = standIn({ sheets: [{ name: "Parts", rows: [[...HEADERS], ...partRows(10)] }], selection: "Parts!B2" });
+    const list = await prepare(run);
+    change(s);
+    const out = await classifyList(run, { list, mapping: list.plan.mapping, thresholds: { prototypeQuantity: 10, lowVolumeQuantity: 1000 } });
+    expect(!out.ok && out.issue.code).toBe("changed");
+    expect(!out.ok && out.issue.message).toContain(text);
+    expect(s.stats.writes).toEqual([]);
+  });
+
   it("stops when cancelled while reading and writes nothing", async () => {
     const { s, run } = standIn({ sheets: [{ name: "Parts", rows: [[...HEADERS], ...partRows(100)] }], selection: "Parts!B2" });
     const cancel = { cancelled: true };
