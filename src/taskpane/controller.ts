@@ -53,11 +53,14 @@ function latestOnly(task: () => Promise<void>): () => Promise<void> {
       return running;
     }
     running = (async () => {
-      do {
-        again = false;
-        await task();
-      } while (again);
-      running = undefined;
+      try {
+        do {
+          again = false;
+          await task();
+        } while (again);
+      } finally {
+        running = undefined;
+      }
     })();
     return running;
   };

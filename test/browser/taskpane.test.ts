@@ -235,7 +235,7 @@ describe("settings", () => {
     await page.getByRole("button", { name: "Save" }).click();
     await expect.poll(() => page.locator("#panel-settings .notice-issue").textContent()).toContain('Prototype quantity must be a number of parts, 0 or more (got "lots")');
     await page.getByLabel("Prototype quantity").fill("50");
-    await page.getByRole("button", { name: "Save" }).click();
+    await page.getByLabel("Prototype quantity").press("Enter");
     await expect.poll(() => page.locator("#panel-settings .notice").textContent()).toContain("Saved: prototype quantity 50");
     await pane.screenshot("settings");
     const settings = await page.evaluate((key) => (window as unknown as { __standIn: { book: { settings: Map<string, unknown> } } }).__standIn.book.settings.get(key), THRESHOLDS_SETTING);
