@@ -2,7 +2,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "dist/", "build/", "coverage/", "test-output/", "**/*.js", "!bench/**/*.js"] },
+  { ignores: ["node_modules/", "dist/", "build/", "coverage/", "test-output/", ".tmp/", "**/*.js", "!bench/**/*.js"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
