@@ -1,6 +1,6 @@
-import type { CellValue, Thresholds } from "../../core";
+import type { CellValue, ResultCells, Stage, Thresholds } from "../../core";
 import type { Progress } from "../progress";
-import type { HeaderChoice, RowOutcome, TableClassifier, Tally } from "./table";
+import type { HeaderChoice, TableClassifier, Tally } from "./table";
 
 /** What the user asked classify to do, resolved and checked. */
 export interface ClassifyJob {
@@ -16,11 +16,22 @@ export interface ClassifyJob {
 
 export type RowRole = "above" | "header" | "data";
 
+/** A part row's result as the outputs need it (plain data, so it can come from a worker thread). */
+export type ClassifiedRow =
+  | { readonly kind: "blank" }
+  | { readonly kind: "part"; readonly cells: ResultCells; readonly stage: Stage | null; readonly label: string; readonly json?: string };
+
+/** A classified row, or (from a worker, for a CSV output) the five result fields already as CSV text. */
+export type RowResult = ClassifiedRow | { readonly kind: "csv"; readonly text: string };
+
 /** Receives every row of the classified sheet in order (CSV and JSON outputs). */
 export interface TableOutput {
+  /** Part results must carry their JSON text. */
+  readonly needsJson: boolean;
   /** The table classifier knows the sheet, the header choice and where the results go. */
   begin(table: TableClassifier): Promise<void>;
-  row(rowNumber: number, values: readonly CellValue[], role: RowRole, outcome: RowOutcome | undefined): Promise<void>;
+  /** `raw` is the record's original text (with its line end) when the input is CSV. */
+  row(rowNumber: number, values: readonly CellValue[], role: RowRole, result: RowResult | undefined, raw?: string): Promise<void>;
   finish(): Promise<void>;
   /** Stops after a failure: closes files without finishing them. */
   abort(): Promise<void>;

@@ -128,7 +128,7 @@ export async function runClassify(args: ParsedArgs, io: CliIo): Promise<number> 
           bom: temp !== undefined && csvBom(file, csvFormat.encoding.bom, csvFormat.encoding.encoding),
         });
       }
-      report = await classifyCsv(job, csvFormat, tableOutput);
+      report = await classifyCsv(job, csvFormat, tableOutput, { keepRaw: chosen.format === "csv", json: chosen.format === "json" });
     } else {
       const streaming = useStreaming(file, options.streaming as boolean | undefined);
       if (chosen.format === "xlsx") {

@@ -8,6 +8,8 @@ import {
   type Assessment, type CellValue, type HeaderMapping, type Result, type ResultCells, type RowReader, type Summary, type Thresholds,
 } from "../../core";
 import { isBlankCell } from "../xlsx/cells";
+import type { ClassifiedRow } from "./job";
+import { partRecord } from "./record";
 
 export interface HeaderChoice {
   /** 1-based row of the header. */
@@ -174,6 +176,14 @@ export class TableClassifier {
     return { kind: "part", assessment, cells: resultCells(assessment), label };
   }
 
+  /** Classifies a row and keeps what the outputs need; `json` adds the part's JSON text. */
+  result(rowNumber: number, values: readonly CellValue[], json: boolean): ClassifiedRow {
+    const outcome = this.classify(rowNumber, values);
+    if (outcome.kind === "blank") return outcome;
+    const base = { kind: "part" as const, cells: outcome.cells, stage: outcome.assessment.stage, label: outcome.label };
+    return json ? { ...base, json: JSON.stringify(partRecord(rowNumber, outcome.label, outcome.assessment, this)) } : base;
+  }
+
   tally(): Tally {
     return {
       summary: this.builder.result(),
@@ -184,6 +194,11 @@ export class TableClassifier {
       firstDisplacedRow: this.firstDisplacedRow,
     };
   }
+}
+
+/** A tally from another thread's classifier, with the rows this thread moved aside. */
+export function withDisplaced(tally: Tally, local: Tally): Tally {
+  return { ...tally, displacedRows: tally.displacedRows + local.displacedRows, firstDisplacedRow: tally.firstDisplacedRow ?? local.firstDisplacedRow };
 }
 
 export function countText(n: number, one: string, many: string): string {

@@ -1,16 +1,19 @@
-/** The CSV path: bytes -> UTF-8 -> csv-parse -> classification -> an output, one record at a time. */
-import { createReadStream } from "node:fs";
+/**
+ * The CSV path: bytes -> UTF-8 -> csv-parse -> classification -> an output,
+ * one record at a time. A large file's rows are classified in batches by a
+ * worker thread while this thread goes on parsing and writing.
+ */
+import { stat } from "node:fs/promises";
 import path from "node:path";
-import { pipeline } from "node:stream";
-import { parse } from "csv-parse";
-import type { CellValue } from "../../core";
-import type { ClassifyJob, ClassifyReport, RowRole, TableOutput } from "../classify/job";
-import { chooseHeader, TableClassifier, type HeaderChoice } from "../classify/table";
+import { localClassifier, workerAvailable, workerClassifier, type BatchClassifier, type BatchRow } from "../classify/batch";
+import type { ClassifyJob, ClassifyReport, RowResult, RowRole, TableOutput } from "../classify/job";
+import { chooseHeader, TableClassifier, withDisplaced, type HeaderChoice } from "../classify/table";
 import { HEADER_SCAN_ROWS } from "../commands";
 import { fileError } from "../errors";
 import { readProblem } from "../input/sniff";
 import { detectDialect, type Dialect } from "./dialect";
-import { detectEncoding, sampleText, toUtf8, type DetectedEncoding } from "./encoding";
+import { detectEncoding, sampleText, type DetectedEncoding } from "./encoding";
+import { csvRecords } from "./records";
 
 export interface CsvFormat {
   readonly dialect: Dialect;
@@ -18,6 +21,11 @@ export interface CsvFormat {
 }
 
 const DELIMITER_NAMES: Readonly<Record<string, string>> = { ",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe" };
+
+/** Below this size a worker thread's start costs more than it saves. */
+export const WORKER_MIN_BYTES = 4 * 1024 * 1024;
+const BATCH_ROWS = 1000;
+const MAX_IN_FLIGHT = 4;
 
 export function describeCsv(format: CsvFormat): { delimiter: string; encoding: string } {
   const encoding = format.encoding.encoding === "windows-1252" ? "Windows-1252 (not valid UTF-8)" : format.encoding.encoding.toUpperCase();
@@ -49,50 +57,95 @@ export function csvSheetName(file: string): string {
   return path.basename(file);
 }
 
-export async function classifyCsv(job: ClassifyJob, format: CsvFormat, output: TableOutput): Promise<ClassifyReport> {
+interface Pending {
+  readonly rows: readonly { readonly number: number; readonly record: string[]; readonly raw: string | undefined }[];
+  readonly results: Promise<readonly RowResult[]>;
+}
+
+export interface CsvOptions {
+  /** Hand each record's original text to the output (a CSV output keeps it as it was). */
+  readonly keepRaw: boolean;
+  /** Results carry their JSON text. */
+  readonly json: boolean;
+}
+
+export async function classifyCsv(job: ClassifyJob, format: CsvFormat, output: TableOutput, options: CsvOptions): Promise<ClassifyReport> {
   const sheetName = csvSheetName(job.input);
   const where = `file ${path.basename(job.input)}`;
-  const source = createReadStream(job.input);
-  const parser = parse({ delimiter: format.dialect.delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, bom: false });
-  const records = pipeline(source, toUtf8(format.encoding.encoding, format.encoding.bom), parser, () => {});
+  const size = (await stat(job.input)).size;
+  const records = csvRecords({ file: job.input, encoding: format.encoding.encoding, bom: format.encoding.bom, delimiter: format.dialect.delimiter, keepRaw: options.keepRaw });
   const limit = job.headerRow ?? HEADER_SCAN_ROWS;
-  const buffered: string[][] = [];
+  const buffered: { number: number; record: string[]; raw: string | undefined }[] = [];
+  let header: HeaderChoice | undefined;
   let table: TableClassifier | undefined;
+  let classifier: BatchClassifier | undefined;
+  const pending: Pending[] = [];
+  let batch: { number: number; record: string[]; raw: string | undefined }[] = [];
   let rows = 0;
-  let number = 0;
 
-  const handle = async (row: number, values: readonly string[], header: HeaderChoice, classifier: TableClassifier): Promise<void> => {
-    const role: RowRole = row < header.rowNumber ? "above" : row === header.rowNumber ? "header" : "data";
-    const outcome = role === "data" ? classifier.classify(row, values as readonly CellValue[]) : undefined;
-    rows += 1;
-    job.progress.tick();
-    await output.row(row, values, role, outcome);
+  const roleOf = (number: number, choice: HeaderChoice): RowRole => (number < choice.rowNumber ? "above" : number === choice.rowNumber ? "header" : "data");
+
+  const send = (): void => {
+    if (batch.length === 0 || classifier === undefined || header === undefined) return;
+    const choice = header;
+    const data: BatchRow[] = batch.filter((r) => roleOf(r.number, choice) === "data").map((r) => [r.number, r.record] as const);
+    pending.push({ rows: batch, results: classifier.classify(data) });
+    batch = [];
   };
 
-  const decide = async (): Promise<TableClassifier> => {
-    const choice = chooseHeader(buffered, { headerRow: job.headerRow, scan: HEADER_SCAN_ROWS, where });
+  const writeOldest = async (): Promise<void> => {
+    const next = pending.shift();
+    if (next === undefined || header === undefined) return;
+    const results = await next.results;
+    let k = 0;
+    for (const row of next.rows) {
+      const role = roleOf(row.number, header);
+      const result = role === "data" ? results[k++] : undefined;
+      rows += 1;
+      job.progress.tick();
+      await output.row(row.number, row.record, role, result, row.raw);
+    }
+  };
+
+  const add = async (row: { number: number; record: string[]; raw: string | undefined }): Promise<void> => {
+    batch.push(row);
+    if (batch.length >= BATCH_ROWS) {
+      send();
+      while (pending.length >= MAX_IN_FLIGHT) await writeOldest();
+    }
+  };
+
+  const decide = async (): Promise<void> => {
+    const choice = chooseHeader(buffered.map((r) => r.record), { headerRow: job.headerRow, scan: HEADER_SCAN_ROWS, where });
     if (!choice.ok) throw fileError(choice.issue.code, job.inputShown, choice.issue.message);
-    const classifier = new TableClassifier(sheetName, choice.value, job.thresholds, job.maxNotes);
-    await output.begin(classifier);
-    for (let i = 0; i < buffered.length; i += 1) await handle(i + 1, buffered[i] ?? [], choice.value, classifier);
-    buffered.length = 0;
-    return classifier;
+    header = choice.value;
+    const setup = { sheetName, header, thresholds: job.thresholds, maxNotes: job.maxNotes, json: options.json, ...(options.keepRaw ? { csvDelimiter: format.dialect.delimiter } : {}) };
+    table = new TableClassifier(sheetName, header, job.thresholds, job.maxNotes);
+    classifier = size >= WORKER_MIN_BYTES && workerAvailable() ? workerClassifier(setup) : localClassifier(setup);
+    await output.begin(table);
+    const early = buffered.splice(0);
+    for (const row of early) await add(row);
   };
 
   try {
-    for await (const record of records as AsyncIterable<string[]>) {
+    let number = 0;
+    for await (const { record, raw } of records) {
       number += 1;
-      if (table === undefined) {
-        buffered.push(record);
-        if (number >= limit) table = await decide();
-      } else await handle(number, record, table.header, table);
+      if (header === undefined) {
+        buffered.push({ number, record, raw });
+        if (number >= limit) await decide();
+      } else await add({ number, record, raw });
     }
-    table ??= await decide();
+    if (header === undefined) await decide();
+    send();
+    while (pending.length > 0) await writeOldest();
+    const tally = await (classifier as BatchClassifier).finish();
     await output.finish();
+    return { sheetName, header: header as HeaderChoice, tally: withDisplaced(tally, (table as TableClassifier).tally()), rows, path: "csv", csv: describeCsv(format) };
   } catch (error) {
-    parser.destroy();
-    source.destroy();
+    await records.return(undefined);
+    await classifier?.close();
+    for (const p of pending) p.results.catch(() => undefined);
     throw csvProblem(job, error);
   }
-  return { sheetName, header: table.header, tally: table.tally(), rows, path: "csv", csv: describeCsv(format) };
 }

@@ -1,10 +1,10 @@
 /** CSV and JSON outputs of a classified table (from any input). */
-import { stringify, type Stringifier } from "csv-stringify";
+import { parse } from "csv-parse/sync";
+import { stringify } from "csv-stringify/sync";
 import { RESULT_HEADERS, cellText, type CellValue } from "../../core";
-import type { RowRole, TableOutput } from "../classify/job";
-import { partRecord } from "../classify/record";
+import type { RowResult, RowRole, TableOutput } from "../classify/job";
 import { placeResults } from "../classify/place";
-import type { RowOutcome, TableClassifier } from "../classify/table";
+import type { TableClassifier } from "../classify/table";
 import type { Destination } from "./destination";
 
 const hasText = (field: string): boolean => field.trim() !== "";
@@ -13,72 +13,106 @@ function textOf(value: CellValue): string {
   return typeof value === "string" ? value : cellText(value);
 }
 
-/** The original fields plus the five result columns, in UTF-8 with the given delimiter. */
-export class CsvTableOutput implements TableOutput {
-  private readonly stringifier: Stringifier;
-  private readonly pump: Promise<void>;
-  private table: TableClassifier | undefined;
-  private failure: unknown;
+/** Result cells repeat from part to part: their CSV text is kept for the most recent ones. */
+const FRAGMENT_CACHE_LIMIT = 8192;
+const FLUSH_AT = 256 * 1024;
+const LINE_END = /(?:\r\n|\n|\r)$/u;
 
-  constructor(private readonly destination: Destination, options: { readonly delimiter: string; readonly eol: string; readonly bom: boolean }) {
-    const stringifier = stringify({ delimiter: options.delimiter, record_delimiter: options.eol === "\r\n" ? "windows" : "unix", bom: options.bom });
-    this.stringifier = stringifier;
-    this.pump = (async () => {
-      for await (const chunk of stringifier) await destination.write(typeof chunk === "string" ? chunk : (chunk as Buffer).toString("utf8"));
-    })().catch((error: unknown) => {
-      this.failure ??= error;
-      stringifier.destroy();
-    });
+/**
+ * The original fields plus the five result columns, in UTF-8 with the given
+ * delimiter. When the input was CSV, each record's original text is kept as it
+ * was (quoting included) and only the result fields are added (csv-stringify
+ * quotes them); a record that needs rearranging is written field by field.
+ */
+export class CsvTableOutput implements TableOutput {
+  readonly needsJson = false;
+  private table: TableClassifier | undefined;
+  private buffer: string;
+  private readonly fragments = new Map<string, string>();
+  private readonly recordOptions: Parameters<typeof stringify>[1];
+  private readonly fieldOptions: Parameters<typeof stringify>[1];
+
+  constructor(private readonly destination: Destination, private readonly options: { readonly delimiter: string; readonly eol: string; readonly bom: boolean }) {
+    this.buffer = options.bom ? "\uFEFF" : "";
+    this.recordOptions = { delimiter: options.delimiter, record_delimiter: options.eol === "\r\n" ? "windows" : "unix" };
+    this.fieldOptions = { delimiter: options.delimiter, eof: false };
   }
 
   async begin(table: TableClassifier): Promise<void> {
     this.table = table;
   }
 
-  async row(number: number, values: readonly CellValue[], role: RowRole, outcome: RowOutcome | undefined): Promise<void> {
-    if (this.failure !== undefined) throw this.failure;
-    const header = this.table?.header;
-    const fields: string[] = new Array<string>(values.length);
-    for (let i = 0; i < values.length; i += 1) fields[i] = textOf(values[i]);
-    let record: readonly string[] = fields;
-    if (header !== undefined && role !== "above") {
-      const results = role === "header" ? [...RESULT_HEADERS] : outcome?.kind === "part" ? outcome.cells.map((c) => String(c)) : undefined;
-      const placed = placeResults(fields, results, { resultColumn: header.resultColumn, rewrite: header.rewrite, blank: "", hasValue: hasText });
-      if (placed.displaced && role === "data") this.table?.displaced(number);
-      record = placed.row;
+  /** The five result fields as CSV text, without the leading delimiter. */
+  private fragment(cells: readonly string[]): string {
+    const key = cells.join("\u0000");
+    let text = this.fragments.get(key);
+    if (text === undefined) {
+      text = stringify([cells as string[]], this.fieldOptions);
+      if (this.fragments.size >= FRAGMENT_CACHE_LIMIT) this.fragments.clear();
+      this.fragments.set(key, text);
     }
-    if (!this.stringifier.write(record)) await new Promise<void>((resolve) => this.stringifier.once("drain", resolve));
+    return text;
+  }
+
+  async row(number: number, values: readonly CellValue[], role: RowRole, result: RowResult | undefined, raw?: string): Promise<void> {
+    const header = this.table?.header;
+    let results: readonly string[] | undefined;
+    if (header !== undefined && role !== "above") {
+      if (role === "header") results = RESULT_HEADERS;
+      else if (result?.kind === "part") results = result.cells.map((c) => String(c));
+    }
+    if (raw !== undefined && header !== undefined && !header.rewrite && values.length <= header.resultColumn) {
+      if (results === undefined && result?.kind !== "csv") this.buffer += raw;
+      else {
+        const ending = LINE_END.exec(raw)?.[0];
+        const line = ending === undefined ? raw : raw.slice(0, raw.length - ending.length);
+        const padding = this.options.delimiter.repeat(header.resultColumn - Math.max(1, values.length) + 1);
+        this.buffer += `${line}${padding}${result?.kind === "csv" ? result.text : this.fragment(results ?? [])}${ending ?? this.options.eol}`;
+      }
+    } else {
+      if (result?.kind === "csv") results = (parse(result.text, { delimiter: this.options.delimiter }) as string[][])[0];
+      const fields: string[] = new Array<string>(values.length);
+      for (let i = 0; i < values.length; i += 1) fields[i] = textOf(values[i]);
+      let record: readonly string[] = fields;
+      if (header !== undefined && role !== "above") {
+        const placed = placeResults<string>(fields, results === undefined ? undefined : [...results], { resultColumn: header.resultColumn, rewrite: header.rewrite, blank: "", hasValue: hasText });
+        if (placed.displaced && role === "data") this.table?.displaced(number);
+        record = placed.row;
+      }
+      this.buffer += stringify([record as string[]], this.recordOptions);
+    }
+    if (this.buffer.length >= FLUSH_AT) await this.flush();
+  }
+
+  private async flush(): Promise<void> {
+    const text = this.buffer;
+    this.buffer = "";
+    if (text !== "") await this.destination.write(text);
   }
 
   async finish(): Promise<void> {
-    this.stringifier.end();
-    await this.pump;
-    if (this.failure !== undefined) throw this.failure;
+    await this.flush();
     await this.destination.close();
   }
 
   async abort(): Promise<void> {
-    this.stringifier.destroy();
+    this.buffer = "";
     await this.destination.abort();
   }
 }
 
 /** A JSON array with one object per part (see PartRecord). */
 export class JsonTableOutput implements TableOutput {
+  readonly needsJson = true;
   private count = 0;
   private buffer = "[";
-  private table: TableClassifier | undefined;
-
   constructor(private readonly destination: Destination) {}
 
-  async begin(table: TableClassifier): Promise<void> {
-    this.table = table;
-  }
+  async begin(): Promise<void> {}
 
-  async row(number: number, _values: readonly CellValue[], role: RowRole, outcome: RowOutcome | undefined): Promise<void> {
-    const table = this.table;
-    if (role !== "data" || outcome === undefined || outcome.kind !== "part" || table === undefined) return;
-    this.buffer += `${this.count === 0 ? "\n" : ",\n"}${JSON.stringify(partRecord(number, outcome.label, outcome.assessment, table))}`;
+  async row(_number: number, _values: readonly CellValue[], role: RowRole, result: RowResult | undefined): Promise<void> {
+    if (role !== "data" || result === undefined || result.kind !== "part" || result.json === undefined) return;
+    this.buffer += `${this.count === 0 ? "\n" : ",\n"}${result.json}`;
     this.count += 1;
     if (this.buffer.length > 64 * 1024) {
       await this.destination.write(this.buffer);

@@ -9,9 +9,9 @@ import path from "node:path";
 import ExcelJS from "exceljs";
 import { RESULT_HEADERS, SUMMARY_SHEET, SUMMARY_TITLE, cellText, type CellValue } from "../../core";
 import { fileError } from "../errors";
-import type { ClassifyJob, ClassifyReport, RowRole, TableOutput } from "../classify/job";
+import type { ClassifiedRow, ClassifyJob, ClassifyReport, RowRole, TableOutput } from "../classify/job";
 import { placeResults } from "../classify/place";
-import { chooseHeader, TableClassifier, type HeaderChoice, type RowOutcome } from "../classify/table";
+import { chooseHeader, TableClassifier, type HeaderChoice } from "../classify/table";
 import { HEADER_SCAN_ROWS } from "../commands";
 import { waitForRoom } from "./backpressure";
 import { isBlankCell, plainCell } from "./cells";
@@ -90,10 +90,10 @@ function readProblem(shown: string, error: unknown): Error {
 
 const hasValue = (cell: CellRecord | undefined): boolean => cell !== undefined && !isBlankCell(plainCell(cell.value));
 
-function resultRecords(outcome: RowOutcome): CellRecord[] {
+function resultRecords(outcome: ClassifiedRow): CellRecord[] {
   if (outcome.kind === "blank") return [];
   const [stage, score, next, blockers, missing] = outcome.cells;
-  const stageStyle = outcome.assessment.stage === null ? undefined : STAGE_STYLES[outcome.assessment.stage];
+  const stageStyle = outcome.stage === null ? undefined : STAGE_STYLES[outcome.stage];
   const text = (s: string): CellRecord => ({ value: s === "" ? null : s, style: undefined });
   return [{ value: stage === "" ? null : stage, style: stageStyle }, { value: score === "" ? null : score, style: undefined }, text(next), text(blockers), text(missing)];
 }
@@ -226,7 +226,7 @@ export async function classifyStreaming(job: ClassifyJob, output: StreamOutput):
     const targetRow = async (number: number, height: number | undefined, cells: readonly (ReaderCell | undefined)[], values: readonly CellValue[]): Promise<void> => {
       const s = state as TargetState;
       const role = roleOf(number, s.header);
-      const outcome = role === "data" ? s.table.classify(number, values) : undefined;
+      const outcome = role === "data" ? s.table.result(number, values, output.kind === "table" && output.table.needsJson) : undefined;
       s.rows += 1;
       job.progress.tick();
       if (output.kind === "table") {

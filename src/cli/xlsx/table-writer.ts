@@ -2,9 +2,9 @@
 import { createWriteStream, type WriteStream } from "node:fs";
 import ExcelJS from "exceljs";
 import { RESULT_HEADERS, SUMMARY_SHEET, type CellValue } from "../../core";
-import type { RowRole, TableOutput } from "../classify/job";
+import type { RowResult, RowRole, TableOutput } from "../classify/job";
 import { placeResults } from "../classify/place";
-import type { RowOutcome, TableClassifier } from "../classify/table";
+import type { TableClassifier } from "../classify/table";
 import { fileError } from "../errors";
 import { waitForRoom } from "./backpressure";
 import { isBlankCell } from "./cells";
@@ -35,6 +35,7 @@ interface Cell {
 const hasValue = (cell: Cell | undefined): boolean => cell !== undefined && cell.value !== null && !isBlankCell(cell.value);
 
 export class XlsxTableOutput implements TableOutput {
+  readonly needsJson = false;
   private stream: WriteStream | undefined;
   private writer: ExcelJS.stream.xlsx.WorkbookWriter | undefined;
   private sheet: ExcelJS.Worksheet | undefined;
@@ -61,7 +62,7 @@ export class XlsxTableOutput implements TableOutput {
     });
   }
 
-  async row(number: number, values: readonly CellValue[], role: RowRole, outcome: RowOutcome | undefined): Promise<void> {
+  async row(number: number, values: readonly CellValue[], role: RowRole, outcome: RowResult | undefined): Promise<void> {
     const table = this.table;
     const sheet = this.sheet;
     if (table === undefined || sheet === undefined) return;
@@ -73,7 +74,7 @@ export class XlsxTableOutput implements TableOutput {
       const [stage, score, next, blockers, missing] = outcome.cells;
       const text = (s: string): Cell => ({ value: s === "" ? null : s, style: undefined });
       results = [
-        { value: stage === "" ? null : stage, style: outcome.assessment.stage === null ? undefined : STAGE_STYLES[outcome.assessment.stage] },
+        { value: stage === "" ? null : stage, style: outcome.stage === null ? undefined : STAGE_STYLES[outcome.stage] },
         { value: score === "" ? null : score, style: undefined },
         text(next),
         text(blockers),

@@ -105,7 +105,7 @@ export async function classifyWholeWorkbook(job: ClassifyJob, output: WholeOutpu
       const values = grid[i] ?? [];
       const number = i + 1;
       const role = roleOf(number, header);
-      const outcome = role === "data" ? table.classify(number, values) : undefined;
+      const outcome = role === "data" ? table.result(number, values, output.table.needsJson) : undefined;
       rows += 1;
       job.progress.tick();
       await output.table.row(number, values, role, outcome);
@@ -133,7 +133,7 @@ export async function classifyWholeWorkbook(job: ClassifyJob, output: WholeOutpu
   for (let i = header.rowNumber; i < grid.length; i += 1) {
     const values = grid[i] ?? [];
     const number = i + 1;
-    const outcome = table.classify(number, values);
+    const outcome = table.result(number, values, false);
     rows += 1;
     job.progress.tick();
     if (outcome.kind === "blank") {
@@ -151,7 +151,7 @@ export async function classifyWholeWorkbook(job: ClassifyJob, output: WholeOutpu
     values5.forEach((value, c) => {
       const cell = row.getCell(first + c);
       cell.value = value;
-      if (c === 0) cell.style = outcome.assessment.stage === null ? {} : { ...STAGE_STYLES[outcome.assessment.stage] };
+      if (c === 0) cell.style = outcome.stage === null ? {} : { ...STAGE_STYLES[outcome.stage] };
     });
   }
 

@@ -1,0 +1,124 @@
+/**
+ * Classifies rows in batches, in this thread or in a worker thread. A large
+ * CSV is parsed in the main thread while a worker classifies the rows parsed
+ * before, so the two use both cores; results come back in order.
+ */
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { Worker } from "node:worker_threads";
+import { stringify } from "csv-stringify/sync";
+import type { CellValue, Thresholds } from "../../core";
+import type { RowResult } from "./job";
+import { TableClassifier, type HeaderChoice, type Tally } from "./table";
+
+export type BatchRow = readonly [number, readonly CellValue[]];
+
+export interface BatchClassifier {
+  classify(rows: readonly BatchRow[]): Promise<readonly RowResult[]>;
+  /** The counts and notes of every row classified; ends the classifier. */
+  finish(): Promise<Tally>;
+  /** Stops without a tally (after a failure). */
+  close(): Promise<void>;
+}
+
+export interface ClassifierSetup {
+  readonly sheetName: string;
+  readonly header: HeaderChoice;
+  readonly thresholds: Thresholds;
+  readonly maxNotes: number;
+  readonly json: boolean;
+  /** For a CSV output: the worker sends each part's five result fields as CSV text with this delimiter. */
+  readonly csvDelimiter?: string;
+}
+
+export type WorkerRequest =
+  | { readonly kind: "batch"; readonly id: number; readonly rows: readonly BatchRow[] }
+  | { readonly kind: "finish" };
+
+export type WorkerReply =
+  | { readonly kind: "results"; readonly id: number; readonly results: readonly RowResult[] }
+  | { readonly kind: "tally"; readonly tally: Tally };
+
+export function classifierFor(setup: ClassifierSetup): TableClassifier {
+  return new TableClassifier(setup.sheetName, setup.header, setup.thresholds, setup.maxNotes);
+}
+
+/** What the worker sends for a batch in CSV mode: the five result fields of each part as CSV text; rows that the output must rearrange keep their full result. */
+export function encodeBatch(table: TableClassifier, rows: readonly BatchRow[], delimiter: string, json: boolean): RowResult[] {
+  const { resultColumn, rewrite } = table.header;
+  const options = { delimiter, eof: false };
+  return rows.map(([number, values]): RowResult => {
+    const result = table.result(number, values, json);
+    if (result.kind !== "part" || rewrite || values.length > resultColumn) return result;
+    return { kind: "csv", text: stringify([result.cells.map(String)], options) };
+  });
+}
+
+export function localClassifier(setup: ClassifierSetup): BatchClassifier {
+  const table = classifierFor(setup);
+  return {
+    async classify(rows) {
+      return rows.map(([number, values]) => table.result(number, values, setup.json));
+    },
+    async finish() {
+      return table.tally();
+    },
+    async close() {},
+  };
+}
+
+const WORKER_FILE = path.join(__dirname, "worker.js");
+
+/** False when running from TypeScript sources (tests), where there is no compiled worker to start. */
+export function workerAvailable(): boolean {
+  return path.extname(__filename) === ".js" && existsSync(WORKER_FILE);
+}
+
+export function workerClassifier(setup: ClassifierSetup): BatchClassifier {
+  const worker = new Worker(WORKER_FILE, { workerData: setup });
+  const waiting = new Map<number, { resolve: (r: readonly RowResult[]) => void; reject: (e: Error) => void }>();
+  let tallyWaiter: { resolve: (t: Tally) => void; reject: (e: Error) => void } | undefined;
+  let failure: Error | undefined;
+  let nextId = 0;
+  const fail = (error: Error): void => {
+    failure ??= error;
+    for (const w of waiting.values()) w.reject(error);
+    waiting.clear();
+    tallyWaiter?.reject(error);
+    tallyWaiter = undefined;
+  };
+  worker.on("message", (reply: WorkerReply) => {
+    if (reply.kind === "tally") {
+      tallyWaiter?.resolve(reply.tally);
+      return;
+    }
+    waiting.get(reply.id)?.resolve(reply.results);
+    waiting.delete(reply.id);
+  });
+  worker.on("error", fail);
+  worker.on("exit", () => fail(new Error("the classifier thread stopped")));
+  return {
+    classify(rows) {
+      if (failure !== undefined) return Promise.reject(failure);
+      const id = nextId;
+      nextId += 1;
+      return new Promise((resolve, reject) => {
+        waiting.set(id, { resolve, reject });
+        worker.postMessage({ kind: "batch", id, rows } satisfies WorkerRequest);
+      });
+    },
+    async finish() {
+      if (failure !== undefined) throw failure;
+      const tally = await new Promise<Tally>((resolve, reject) => {
+        tallyWaiter = { resolve, reject };
+        worker.postMessage({ kind: "finish" } satisfies WorkerRequest);
+      });
+      await this.close();
+      return tally;
+    },
+    async close() {
+      worker.removeAllListeners("exit");
+      await worker.terminate();
+    },
+  };
+}
