@@ -27,6 +27,19 @@ async function classify(made: OddWorkbook, dir: string, extra: readonly string[]
   return { out, messages: `${run.stdout}\n${run.stderr}` };
 }
 
+/**
+ * exceljs's streaming reader parses a formula's cached TRUE/FALSE as 1/0 and a cached error as
+ * NaN (it ignores the cell's type for formulas). The formula itself is kept: 1/0 read as the same
+ * level, the error as an error (warned about), but the output holds 1/0 and no cached error
+ * (Excel recalculates it on opening); see docs/reliability.md.
+ */
+function streamedShown(value: unknown): string {
+  const result = typeof value === "object" && value !== null && "formula" in value ? (value as { result?: unknown }).result : undefined;
+  if (typeof result === "boolean") return result ? "1" : "0";
+  if (typeof result === "object" && result !== null && "error" in result) return "";
+  return shownText(value);
+}
+
 describe.each(ODD_WORKBOOKS.map((c) => [c.name, c] as const))("%s", (name, c) => {
   const dir = (): string => {
     const d = path.join(root, name.replace(/[^a-z0-9]+/giu, "-"));
@@ -85,7 +98,7 @@ describe.each(ODD_WORKBOOKS.map((c) => [c.name, c] as const))("%s", (name, c) =>
     input.rows.forEach((row, r) => {
       row.forEach((value, col) => {
         if (value === null || value === undefined) return;
-        expect({ cell: `${r + 1}:${col + 1}`, shown: shownText(output.rows[r]?.[col]) }).toEqual({ cell: `${r + 1}:${col + 1}`, shown: shownText(value) });
+        expect({ cell: `${r + 1}:${col + 1}`, shown: shownText(output.rows[r]?.[col]) }).toEqual({ cell: `${r + 1}:${col + 1}`, shown: streamedShown(value) });
       });
     });
     for (const hidden of made.hiddenRows ?? []) expect(output.sheet.getRow(hidden).hidden, `row ${hidden} still hidden`).toBe(true);
