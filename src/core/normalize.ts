@@ -100,9 +100,10 @@ export function readLevel(id: LevelCriterionId, value: unknown, bareName = false
   }
   const key = valueKey(value);
   if (UNKNOWN_KEYS.has(key)) return ok("unknown");
-  if (isExcelErrorText(value)) return fail(issue(id, "excel-error", value.trim(), expectedLevelText(id)));
+  // No status word is an error text, so the common case (a known word) skips the error check.
   const word = LEVEL_WORDS.get(id)?.get(key);
   if (word) return ok(word);
+  if (isExcelErrorText(value)) return fail(issue(id, "excel-error", value.trim(), expectedLevelText(id)));
   const share = levelOfShare(value, key);
   if (share) return ok(share);
   return notAStatus(value.trim());
@@ -117,9 +118,10 @@ export function readGoal(value: unknown): Read<Goal | "unknown"> {
   if (typeof value !== "string") return ok("unknown");
   const key = valueKey(value);
   if (UNKNOWN_KEYS.has(key)) return ok("unknown");
-  if (isExcelErrorText(value)) return fail(issue("goal", "excel-error", value.trim(), "a goal (learning or delivering)"));
   const goal = GOAL_KEYS.get(key);
-  return goal ? ok(goal) : fail(issue("goal", "unrecognised", value.trim(), "a goal (learning, validation, pilot, sampling, production...)"));
+  if (goal) return ok(goal);
+  if (isExcelErrorText(value)) return fail(issue("goal", "excel-error", value.trim(), "a goal (learning or delivering)"));
+  return fail(issue("goal", "unrecognised", value.trim(), "a goal (learning, validation, pilot, sampling, production...)"));
 }
 
 /** Reads quantity or annual volume: undefined when blank or unknown. */
