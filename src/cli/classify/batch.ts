@@ -122,3 +122,55 @@ export function workerClassifier(setup: ClassifierSetup): BatchClassifier {
     },
   };
 }
+
+/** A row waiting for its result; `data` rows are classified, the others pass through in order. */
+export interface QueuedRow {
+  readonly number: number;
+  readonly values: readonly CellValue[];
+  readonly data: boolean;
+}
+
+const BATCH_ROWS = 1000;
+const MAX_IN_FLIGHT = 4;
+
+/**
+ * Sends rows to a classifier in batches and hands each row with its result to
+ * `write`, in the order the rows came; a few batches are in flight while the
+ * caller reads on.
+ */
+export class BatchPipeline<R extends QueuedRow> {
+  private batch: R[] = [];
+  private readonly pending: { readonly rows: readonly R[]; readonly results: Promise<readonly RowResult[]> }[] = [];
+
+  constructor(private readonly classifier: BatchClassifier, private readonly write: (row: R, result: RowResult | undefined) => Promise<void>) {}
+
+  async add(row: R): Promise<void> {
+    this.batch.push(row);
+    if (this.batch.length < BATCH_ROWS) return;
+    this.send();
+    while (this.pending.length >= MAX_IN_FLIGHT) await this.writeOldest();
+  }
+
+  private send(): void {
+    if (this.batch.length === 0) return;
+    const rows = this.batch;
+    this.batch = [];
+    const results = this.classifier.classify(rows.filter((r) => r.data).map((r) => [r.number, r.values] as const));
+    results.catch(() => undefined);
+    this.pending.push({ rows, results });
+  }
+
+  private async writeOldest(): Promise<void> {
+    const next = this.pending.shift();
+    if (next === undefined) return;
+    const results = await next.results;
+    let k = 0;
+    for (const row of next.rows) await this.write(row, row.data ? results[k++] : undefined);
+  }
+
+  /** Writes every row still queued. */
+  async drain(): Promise<void> {
+    this.send();
+    while (this.pending.length > 0) await this.writeOldest();
+  }
+}

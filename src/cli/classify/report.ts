@@ -37,11 +37,11 @@ export function headerLines(mapping: HeaderMapping, rowNumber: number, found: "a
   const ignored = mapping.ignored
     .filter((i) => i.reason !== "part")
     .map((i) => `${columnLetters(i.column)} "${i.header}"${i.reason === "duplicate" && i.criterion !== undefined ? ` (${CRITERION_DEFS[i.criterion].label} is read from an earlier column)` : ""}`);
-  const lines = [`Header row ${rowNumber} (${found === "auto" ? "found automatically" : "from --header-row"}):`];
-  lines.push(`  read as criteria: ${used.join("; ")}`);
-  if (label.length > 0) lines.push(`  part label: ${label.join("; ")}`);
-  lines.push(`  ignored: ${ignored.length > 0 ? ignored.join("; ") : "none"}`);
-  lines.push(`  absent: ${mapping.absent.length > 0 ? mapping.absent.map((id) => CRITERION_DEFS[id].label).join(", ") : "none"}`);
+  const lines = [`Header row ${rowNumber} (${found === "auto" ? "found automatically" : "from --header-row"}), columns read as criteria:`];
+  for (const line of used) lines.push(`  ${line}`);
+  if (label.length > 0) lines.push(`Part label: ${label.join("; ")}`);
+  lines.push(`Ignored columns: ${ignored.length > 0 ? ignored.join("; ") : "none"}`);
+  lines.push(`Criteria not in the sheet: ${mapping.absent.length > 0 ? mapping.absent.map((id) => CRITERION_DEFS[id].label).join(", ") : "none"}`);
   return lines;
 }
 

@@ -5,7 +5,7 @@
  */
 import { stat } from "node:fs/promises";
 import path from "node:path";
-import { localClassifier, workerAvailable, workerClassifier, type BatchClassifier, type BatchRow } from "../classify/batch";
+import { BatchPipeline, localClassifier, workerAvailable, workerClassifier, type BatchClassifier, type QueuedRow } from "../classify/batch";
 import type { ClassifyJob, ClassifyReport, RowResult, RowRole, TableOutput } from "../classify/job";
 import { chooseHeader, TableClassifier, withDisplaced, type HeaderChoice } from "../classify/table";
 import { HEADER_SCAN_ROWS } from "../commands";
@@ -24,8 +24,6 @@ const DELIMITER_NAMES: Readonly<Record<string, string>> = { ",": "comma", ";": "
 
 /** Below this size a worker thread's start costs more than it saves. */
 export const WORKER_MIN_BYTES = 4 * 1024 * 1024;
-const BATCH_ROWS = 1000;
-const MAX_IN_FLIGHT = 4;
 
 export function describeCsv(format: CsvFormat): { delimiter: string; encoding: string } {
   const encoding = format.encoding.encoding === "windows-1252" ? "Windows-1252 (not valid UTF-8)" : format.encoding.encoding.toUpperCase();
@@ -57,11 +55,6 @@ export function csvSheetName(file: string): string {
   return path.basename(file);
 }
 
-interface Pending {
-  readonly rows: readonly { readonly number: number; readonly record: string[]; readonly raw: string | undefined }[];
-  readonly results: Promise<readonly RowResult[]>;
-}
-
 export interface CsvOptions {
   /** Hand each record's original text to the output (a CSV output keeps it as it was). */
   readonly keepRaw: boolean;
@@ -75,44 +68,24 @@ export async function classifyCsv(job: ClassifyJob, format: CsvFormat, output: T
   const size = (await stat(job.input)).size;
   const records = csvRecords({ file: job.input, encoding: format.encoding.encoding, bom: format.encoding.bom, delimiter: format.dialect.delimiter, keepRaw: options.keepRaw });
   const limit = job.headerRow ?? HEADER_SCAN_ROWS;
+  type Queued = QueuedRow & { readonly record: string[]; readonly raw: string | undefined };
   const buffered: { number: number; record: string[]; raw: string | undefined }[] = [];
   let header: HeaderChoice | undefined;
   let table: TableClassifier | undefined;
   let classifier: BatchClassifier | undefined;
-  const pending: Pending[] = [];
-  let batch: { number: number; record: string[]; raw: string | undefined }[] = [];
+  let pipeline: BatchPipeline<Queued> | undefined;
   let rows = 0;
 
   const roleOf = (number: number, choice: HeaderChoice): RowRole => (number < choice.rowNumber ? "above" : number === choice.rowNumber ? "header" : "data");
 
-  const send = (): void => {
-    if (batch.length === 0 || classifier === undefined || header === undefined) return;
-    const choice = header;
-    const data: BatchRow[] = batch.filter((r) => roleOf(r.number, choice) === "data").map((r) => [r.number, r.record] as const);
-    pending.push({ rows: batch, results: classifier.classify(data) });
-    batch = [];
-  };
-
-  const writeOldest = async (): Promise<void> => {
-    const next = pending.shift();
-    if (next === undefined || header === undefined) return;
-    const results = await next.results;
-    let k = 0;
-    for (const row of next.rows) {
-      const role = roleOf(row.number, header);
-      const result = role === "data" ? results[k++] : undefined;
-      rows += 1;
-      job.progress.tick();
-      await output.row(row.number, row.record, role, result, row.raw);
-    }
+  const write = async (row: Queued, result: RowResult | undefined): Promise<void> => {
+    rows += 1;
+    job.progress.tick();
+    await output.row(row.number, row.record, roleOf(row.number, header as HeaderChoice), result, row.raw);
   };
 
   const add = async (row: { number: number; record: string[]; raw: string | undefined }): Promise<void> => {
-    batch.push(row);
-    if (batch.length >= BATCH_ROWS) {
-      send();
-      while (pending.length >= MAX_IN_FLIGHT) await writeOldest();
-    }
+    await pipeline?.add({ number: row.number, record: row.record, raw: row.raw, values: row.record, data: roleOf(row.number, header as HeaderChoice) === "data" });
   };
 
   const decide = async (): Promise<void> => {
@@ -122,6 +95,7 @@ export async function classifyCsv(job: ClassifyJob, format: CsvFormat, output: T
     const setup = { sheetName, header, thresholds: job.thresholds, maxNotes: job.maxNotes, json: options.json, ...(options.keepRaw ? { csvDelimiter: format.dialect.delimiter } : {}) };
     table = new TableClassifier(sheetName, header, job.thresholds, job.maxNotes);
     classifier = size >= WORKER_MIN_BYTES && workerAvailable() ? workerClassifier(setup) : localClassifier(setup);
+    pipeline = new BatchPipeline<Queued>(classifier, write);
     await output.begin(table);
     const early = buffered.splice(0);
     for (const row of early) await add(row);
@@ -137,15 +111,13 @@ export async function classifyCsv(job: ClassifyJob, format: CsvFormat, output: T
       } else await add({ number, record, raw });
     }
     if (header === undefined) await decide();
-    send();
-    while (pending.length > 0) await writeOldest();
+    await pipeline?.drain();
     const tally = await (classifier as BatchClassifier).finish();
     await output.finish();
     return { sheetName, header: header as HeaderChoice, tally: withDisplaced(tally, (table as TableClassifier).tally()), rows, path: "csv", csv: describeCsv(format) };
   } catch (error) {
     await records.return(undefined);
     await classifier?.close();
-    for (const p of pending) p.results.catch(() => undefined);
     throw csvProblem(job, error);
   }
 }

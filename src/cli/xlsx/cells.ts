@@ -51,3 +51,29 @@ export function plainCell(value: unknown): CellValue {
 export function isBlankCell(value: CellValue): boolean {
   return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
 }
+
+/** An exceljs cell as this module reads it. */
+export interface ExcelCellLike {
+  readonly type?: number;
+  readonly value: unknown;
+  readonly result?: unknown;
+}
+
+const FORMULA_TYPE = 6;
+const MERGE_TYPE = 1;
+
+/**
+ * A cell's value with a formula's cached result kept even when it is 0, FALSE
+ * or an error (exceljs's `value` drops falsy results); the covered cells of a
+ * merged range are empty.
+ */
+export function rawCellValue(cell: ExcelCellLike): unknown {
+  try {
+    if (cell.type === MERGE_TYPE) return null;
+    const value = cell.value;
+    if (cell.type === FORMULA_TYPE && typeof value === "object" && value !== null) return { ...value, result: cell.result };
+    return value;
+  } catch {
+    return null;
+  }
+}

@@ -7,6 +7,16 @@ export interface SheetHead {
   /** Columns the sheet says it uses. */
   readonly width?: number;
   readonly frozen?: { readonly rows: number; readonly columns: number };
+  /** Column widths and hidden columns (exceljs's streaming reader drops them). */
+  readonly columns?: readonly ColumnFormat[];
+}
+
+export interface ColumnFormat {
+  /** 1-based, inclusive. */
+  readonly min: number;
+  readonly max: number;
+  readonly width?: number;
+  readonly hidden: boolean;
 }
 
 const HEAD_LIMIT = 64 * 1024;
@@ -39,7 +49,16 @@ export function parseSheetHead(xml: string): SheetHead {
     const columns = Number(attribute(pane, "xSplit") ?? 0);
     if (Number.isInteger(rows) && Number.isInteger(columns) && rows >= 0 && columns >= 0 && rows + columns > 0) frozen = { rows, columns };
   }
-  return { ...(width === undefined ? {} : { width }), ...(frozen === undefined ? {} : { frozen }) };
+  const columns: ColumnFormat[] = [];
+  for (const match of xml.matchAll(/<(?:\w+:)?col\b[^>]*>/gu)) {
+    const tag = match[0];
+    const min = Number(attribute(tag, "min"));
+    const max = Number(attribute(tag, "max"));
+    const w = Number(attribute(tag, "width"));
+    if (!Number.isInteger(min) || !Number.isInteger(max) || min < 1 || max < min || min > 16384) continue;
+    columns.push({ min, max: Math.min(max, 16384), ...(Number.isFinite(w) && w > 0 ? { width: w } : {}), hidden: /^(1|true)$/u.test(attribute(tag, "hidden") ?? "") });
+  }
+  return { ...(width === undefined ? {} : { width }), ...(frozen === undefined ? {} : { frozen }), ...(columns.length === 0 ? {} : { columns }) };
 }
 
 export async function* peekSheetHead(source: AsyncIterable<Buffer | string>, found: (head: SheetHead) => void): AsyncGenerator<Buffer | string> {
@@ -58,4 +77,30 @@ export async function* peekSheetHead(source: AsyncIterable<Buffer | string>, fou
     yield chunk;
   }
   if (!done) found(parseSheetHead(head));
+}
+
+const HIDDEN = Buffer.from("hidden=");
+const CARRY = 512;
+
+/**
+ * Notes the rows the sheet hides (`<row r="7" hidden="1">`), which the
+ * streaming reader drops, as the bytes go by. Only chunks that mention
+ * "hidden=" are looked at closely.
+ */
+export async function* watchHiddenRows(source: AsyncIterable<Buffer | string>, hidden: Set<number>): AsyncGenerator<Buffer | string> {
+  let carry = "";
+  for await (const chunk of source) {
+    const bytes = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
+    if (bytes.includes(HIDDEN) || carry.includes("hidden=")) {
+      const text = carry + bytes.toString("utf8");
+      for (const match of text.matchAll(/<(?:\w+:)?row\b[^>]*>/gu)) {
+        const tag = match[0];
+        if (!/\shidden="(1|true)"/u.test(tag)) continue;
+        const n = Number(/\sr="(\d+)"/u.exec(tag)?.[1]);
+        if (Number.isInteger(n) && n > 0) hidden.add(n);
+      }
+    }
+    carry = bytes.subarray(Math.max(0, bytes.length - CARRY)).toString("latin1");
+    yield chunk;
+  }
 }

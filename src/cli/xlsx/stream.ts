@@ -9,18 +9,21 @@ import path from "node:path";
 import ExcelJS from "exceljs";
 import { RESULT_HEADERS, SUMMARY_SHEET, SUMMARY_TITLE, cellText, type CellValue } from "../../core";
 import { fileError } from "../errors";
-import type { ClassifiedRow, ClassifyJob, ClassifyReport, RowRole, TableOutput } from "../classify/job";
+import type { ClassifiedRow, ClassifyJob, ClassifyReport, RowResult, RowRole, TableOutput } from "../classify/job";
 import { placeResults } from "../classify/place";
 import { chooseHeader, TableClassifier, type HeaderChoice } from "../classify/table";
 import { HEADER_SCAN_ROWS } from "../commands";
+import { heapGuard } from "../memory";
 import { waitForRoom } from "./backpressure";
-import { isBlankCell, plainCell } from "./cells";
-import { peekSheetHead, type SheetHead } from "./sheet-head";
+import { isBlankCell, plainCell, rawCellValue } from "./cells";
+import { peekSheetHead, watchHiddenRows, type SheetHead } from "./sheet-head";
 import { RESULT_HEADER_STYLE, RESULT_WIDTHS, STAGE_STYLES, styleOrPlain, uniqueSheetName, writeSummary } from "./style";
 
 /** The parts of exceljs's streaming reader this path uses (its typings do not describe them). */
 interface ReaderCell {
+  readonly type?: number;
   readonly value: unknown;
+  readonly result?: unknown;
   readonly style: Partial<ExcelJS.Style> | undefined;
 }
 interface ReaderRow {
@@ -33,7 +36,6 @@ interface ReaderSheet extends AsyncIterable<ReaderRow> {
   readonly name: string;
   readonly state?: string;
   iterator: AsyncIterable<Buffer | string>;
-  readonly columns: readonly ({ readonly width?: number } | undefined)[] | null;
 }
 interface ReaderBook extends AsyncIterable<ReaderSheet> {
   readonly model?: { readonly sheets?: readonly { readonly name?: string }[] };
@@ -73,7 +75,7 @@ function plainRow(cells: readonly (ReaderCell | undefined)[]): CellValue[] {
   const values: CellValue[] = new Array<CellValue>(cells.length);
   for (let i = 0; i < cells.length; i += 1) {
     const cell = cells[i];
-    values[i] = cell === undefined ? null : plainCell(cell.value);
+    values[i] = cell === undefined ? null : plainCell(rawCellValue(cell));
   }
   return values;
 }
@@ -101,13 +103,14 @@ function resultRecords(outcome: ClassifiedRow): CellRecord[] {
 class SheetCopy {
   private sheet: ExcelJS.Worksheet | undefined;
   private rowsSinceCheck = 0;
+  private readonly heap = heapGuard();
 
   constructor(
     private readonly writer: ExcelJS.stream.xlsx.WorkbookWriter,
     private readonly name: string,
     private readonly state: string | undefined,
     private readonly head: () => SheetHead,
-    private readonly columns: () => ReaderSheet["columns"],
+    private readonly hiddenRows: ReadonlySet<number>,
     private readonly resultColumn?: number,
   ) {}
 
@@ -116,9 +119,15 @@ class SheetCopy {
     const head = this.head();
     const views = head.frozen === undefined ? undefined : [{ state: "frozen" as const, xSplit: head.frozen.columns, ySplit: head.frozen.rows }];
     const sheet = this.writer.addWorksheet(this.name, { ...(this.state === undefined ? {} : { state: this.state as ExcelJS.WorksheetState }), ...(views === undefined ? {} : { views }) });
-    (this.columns() ?? []).forEach((column, i) => {
-      if (column?.width !== undefined && Number.isFinite(column.width)) sheet.getColumn(i + 1).width = column.width;
-    });
+    for (const format of head.columns ?? []) {
+      // A range to the last column (Excel writes max="16384" for "all the rest") only sets what is used.
+      const last = Math.min(format.max, format.min + 1024);
+      for (let c = format.min; c <= last; c += 1) {
+        const column = sheet.getColumn(c);
+        if (format.width !== undefined) column.width = format.width;
+        if (format.hidden) column.hidden = true;
+      }
+    }
     if (this.resultColumn !== undefined) {
       RESULT_WIDTHS.forEach((width, i) => {
         const column = sheet.getColumn((this.resultColumn ?? 0) + i + 1);
@@ -132,14 +141,16 @@ class SheetCopy {
   async write(number: number, height: number | undefined, cells: readonly (CellRecord | undefined)[]): Promise<void> {
     const row = this.open().getRow(number);
     if (height !== undefined && Number.isFinite(height)) row.height = height;
+    if (this.hiddenRows.has(number)) row.hidden = true;
     for (let i = 0; i < cells.length; i += 1) {
       const record = cells[i];
       if (record === undefined || (record.style === undefined && (record.value === null || record.value === undefined))) continue;
       const cell = row.getCell(i + 1);
-      cell.value = writableValue(record.value) as ExcelJS.CellValue;
+      cell.value = writableValue(rawCellValue(record)) as ExcelJS.CellValue;
       cell.style = styleOrPlain(record.style);
     }
     row.commit();
+    this.heap.tick();
     this.rowsSinceCheck += 1;
     if (this.rowsSinceCheck >= 256) {
       this.rowsSinceCheck = 0;
@@ -185,12 +196,16 @@ export async function classifyStreaming(job: ClassifyJob, output: StreamOutput):
 
   const processSheet = async (sheet: ReaderSheet): Promise<void> => {
     let head: SheetHead = {};
-    sheet.iterator = peekSheetHead(sheet.iterator, (found) => {
-      head = found;
-    });
+    const hiddenRows = new Set<number>();
+    sheet.iterator = watchHiddenRows(
+      peekSheetHead(sheet.iterator, (found) => {
+        head = found;
+      }),
+      hiddenRows,
+    );
     const candidate = target === undefined && (job.sheet === undefined ? sheet.name !== SUMMARY_SHEET : sameSheetName(sheet.name, job.sheet));
     const copyOf = (resultColumn?: number): SheetCopy | undefined =>
-      writer === undefined ? undefined : new SheetCopy(writer, sheet.name, sheet.state, () => head, () => sheet.columns, resultColumn);
+      writer === undefined ? undefined : new SheetCopy(writer, sheet.name, sheet.state, () => head, hiddenRows, resultColumn);
 
     if (!candidate) {
       if (writer === undefined) return;
@@ -223,10 +238,18 @@ export async function classifyStreaming(job: ClassifyJob, output: StreamOutput):
 
     const roleOf = (number: number, header: HeaderChoice): RowRole => (number < header.rowNumber ? "above" : number === header.rowNumber ? "header" : "data");
 
-    const targetRow = async (number: number, height: number | undefined, cells: readonly (ReaderCell | undefined)[], values: readonly CellValue[]): Promise<void> => {
+    interface Queued {
+      readonly number: number;
+      readonly height: number | undefined;
+      readonly cells: readonly (ReaderCell | undefined)[];
+      readonly values: readonly CellValue[];
+      readonly data: boolean;
+    }
+
+    const writeRow = async (row: Queued, outcome: RowResult | undefined): Promise<void> => {
       const s = state as TargetState;
+      const { number, height, cells, values } = row;
       const role = roleOf(number, s.header);
-      const outcome = role === "data" ? s.table.result(number, values, output.kind === "table" && output.table.needsJson) : undefined;
       s.rows += 1;
       job.progress.tick();
       if (output.kind === "table") {
@@ -242,6 +265,12 @@ export async function classifyStreaming(job: ClassifyJob, output: StreamOutput):
       const placed = placeResults<CellRecord | undefined>(cells, results, { resultColumn: s.header.resultColumn, rewrite: s.header.rewrite, blank: undefined, hasValue });
       if (placed.displaced && role === "data") s.table.displaced(number);
       await copy?.write(number, height, placed.row);
+    };
+
+    const targetRow = async (number: number, height: number | undefined, cells: readonly (ReaderCell | undefined)[], values: readonly CellValue[]): Promise<void> => {
+      const s = state as TargetState;
+      const data = roleOf(number, s.header) === "data";
+      await writeRow({ number, height, cells, values, data }, data ? s.table.result(number, values, output.kind === "table" && output.table.needsJson) : undefined);
     };
 
     const decide = async (): Promise<void> => {

@@ -6,6 +6,7 @@ import type { RowResult, RowRole, TableOutput } from "../classify/job";
 import { placeResults } from "../classify/place";
 import type { TableClassifier } from "../classify/table";
 import { fileError } from "../errors";
+import { heapGuard } from "../memory";
 import { waitForRoom } from "./backpressure";
 import { isBlankCell } from "./cells";
 import { PLAIN_STYLE, RESULT_HEADER_STYLE, RESULT_WIDTHS, STAGE_STYLES, writeSummary } from "./style";
@@ -42,6 +43,7 @@ export class XlsxTableOutput implements TableOutput {
   private table: TableClassifier | undefined;
   private failure: Error | undefined;
   private sinceCheck = 0;
+  private readonly heap = heapGuard();
 
   constructor(private readonly file: string, private readonly shown: string, private readonly sheetName: string, private readonly source: string) {}
 
@@ -91,6 +93,7 @@ export class XlsxTableOutput implements TableOutput {
       target.style = cell.style ?? PLAIN_STYLE;
     });
     row.commit();
+    this.heap.tick();
     this.sinceCheck += 1;
     if (this.sinceCheck >= 256) {
       this.sinceCheck = 0;

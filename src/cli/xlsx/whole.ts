@@ -12,14 +12,11 @@ import type { ClassifyJob, ClassifyReport, RowRole, TableOutput } from "../class
 import { placeResults } from "../classify/place";
 import { chooseHeader, TableClassifier, type HeaderChoice, type HeaderProblem } from "../classify/table";
 import { HEADER_SCAN_ROWS } from "../commands";
-import { isBlankCell, plainCell } from "./cells";
+import { isBlankCell, plainCell, rawCellValue } from "./cells";
 import { RESULT_HEADER_STYLE, RESULT_WIDTHS, STAGE_STYLES, uniqueSheetName, writeSummary } from "./style";
 
 export type WholeOutput = { readonly kind: "xlsx"; readonly file: string; readonly shown: string } | { readonly kind: "table"; readonly table: TableOutput };
 
-function sheetValue(cell: ExcelJS.Cell): unknown {
-  return cell.type === ExcelJS.ValueType.Merge ? null : cell.value;
-}
 
 /** Every row of a sheet as plain values, index = row number - 1. */
 function sheetGrid(sheet: ExcelJS.Worksheet, lastRow = sheet.rowCount): CellValue[][] {
@@ -28,7 +25,7 @@ function sheetGrid(sheet: ExcelJS.Worksheet, lastRow = sheet.rowCount): CellValu
     if (number > lastRow) return;
     const values: CellValue[] = [];
     row.eachCell({ includeEmpty: false }, (cell, column) => {
-      values[column - 1] = plainCell(sheetValue(cell));
+      values[column - 1] = plainCell(rawCellValue(cell));
     });
     for (let i = 0; i < values.length; i += 1) values[i] ??= null;
     grid[number - 1] = values;
