@@ -59,7 +59,6 @@ export interface ExcelCellLike {
   readonly result?: unknown;
 }
 
-const FORMULA_TYPE = 6;
 const MERGE_TYPE = 1;
 
 /**
@@ -69,9 +68,9 @@ const MERGE_TYPE = 1;
  */
 export function rawCellValue(cell: ExcelCellLike): unknown {
   try {
-    if (cell.type === MERGE_TYPE) return null;
     const value = cell.value;
-    if (cell.type === FORMULA_TYPE && typeof value === "object" && value !== null) return { ...value, result: cell.result };
+    if (typeof value === "object" && value !== null && ("formula" in value || "sharedFormula" in value)) return { ...value, result: cell.result };
+    if (value !== null && value !== undefined && cell.type === MERGE_TYPE) return null;
     return value;
   } catch {
     return null;
