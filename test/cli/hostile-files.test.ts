@@ -4,7 +4,7 @@ import path from "node:path";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectRefused } from "../fixtures/assert-refused";
-import { BROKEN_FILES } from "../fixtures/broken-files";
+import { BROKEN_FILES, brokenSheetXmlBytes } from "../fixtures/broken-files";
 import { listing, makeTempDir, removeDir, snapshot } from "../fixtures/files";
 import { PART_TABLE } from "../fixtures/parts";
 import { runCli } from "../fixtures/run-cli";
@@ -32,6 +32,15 @@ describe("unreadable inputs are refused cleanly", () => {
     await expectRefused(file, problem, ["-o", path.join(path.dirname(file), "result.xlsx")]);
     const run = await expectRefused(file, problem, ["--format", "json"]);
     expect(run.stdout, "nothing half-written to stdout").toBe("");
+  });
+
+  it("a sheet whose XML breaks off, on the streaming path (part of the output already written)", async () => {
+    const dir = caseDir("broken-sheet-streaming");
+    const file = path.join(dir, "cut-sheet.xlsx");
+    writeFileSync(file, brokenSheetXmlBytes(20_000));
+    await expectRefused(file, /damaged|corrupt|not a valid|cannot be read|malformed|incomplete|xml/i, ["--streaming"]);
+    // Streamed to stdout, rows before the damage are already out; the exit code tells the pipeline.
+    await expectRefused(file, /damaged|corrupt|not a valid|cannot be read|malformed|incomplete|xml/i, ["--streaming", "--format", "csv"]);
   });
 
   it("a file that does not exist", async () => {

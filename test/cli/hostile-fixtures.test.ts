@@ -10,7 +10,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findHeaderRow } from "../../src/core";
 import { expectedTable } from "../fixtures/expected";
-import { BROKEN_FILES, noSheetsWorkbookBytes } from "../fixtures/broken-files";
+import { BROKEN_FILES, brokenSheetXmlBytes, noSheetsWorkbookBytes } from "../fixtures/broken-files";
 import { COMPOUND_FILE_SIGNATURE, compoundFile, encryptedWorkbookBytes, legacyXlsBytes } from "../fixtures/compound-file";
 import { makeTempDir, removeDir } from "../fixtures/files";
 import { ODD_CSVS, fromWindows1252, windows1252 } from "../fixtures/odd-csv";
@@ -123,6 +123,12 @@ describe("broken files are broken in the intended way", () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(noSheetsWorkbookBytes() as unknown as ExcelJS.Buffer);
     expect(workbook.worksheets).toHaveLength(0);
+  });
+
+  it("the cut sheet's package is a readable workbook once its XML is closed", async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(brokenSheetXmlBytes(3, true) as unknown as ExcelJS.Buffer);
+    expect(workbook.worksheets.map((w) => [w.name, w.rowCount])).toEqual([["Parts", 4]]);
   });
 
   it("the zip writer stores entries with correct checksums", async () => {
