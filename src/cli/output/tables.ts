@@ -62,10 +62,11 @@ export class CsvTableOutput implements TableOutput {
       else if (result?.kind === "part") results = result.cells.map((c) => String(c));
     }
     if (raw !== undefined && header !== undefined && !header.rewrite && values.length <= header.resultColumn) {
-      if (results === undefined && result?.kind !== "csv") this.buffer += raw;
+      // csv-parse's raw text of a record ends with the first character of a two-character record delimiter only.
+      const ending = raw.endsWith("\r") && this.options.eol === "\r\n" ? "\r\n" : LINE_END.exec(raw)?.[0];
+      const line = ending === undefined ? raw : raw.slice(0, raw.length - (ending === "\r\n" && !raw.endsWith("\r\n") ? 1 : ending.length));
+      if (results === undefined && result?.kind !== "csv") this.buffer += `${line}${ending ?? ""}`;
       else {
-        const ending = LINE_END.exec(raw)?.[0];
-        const line = ending === undefined ? raw : raw.slice(0, raw.length - ending.length);
         const padding = this.options.delimiter.repeat(header.resultColumn - Math.max(1, values.length) + 1);
         this.buffer += `${line}${padding}${result?.kind === "csv" ? result.text : this.fragment(results ?? [])}${ending ?? this.options.eol}`;
       }

@@ -100,7 +100,7 @@ export async function* watchHiddenRows(source: AsyncIterable<Buffer | string>, h
         if (Number.isInteger(n) && n > 0) hidden.add(n);
       }
     }
-    carry = bytes.subarray(Math.max(0, bytes.length - CARRY)).toString("latin1");
+    carry = (carry + bytes.subarray(Math.max(0, bytes.length - CARRY)).toString("latin1")).slice(-CARRY);
     yield chunk;
   }
 }
