@@ -7,8 +7,8 @@ export const CRITERIA_FORMATS = ["text", "json", "md"] as const;
 export type CriteriaFormat = (typeof CRITERIA_FORMATS)[number];
 
 /** Above either size an .xlsx input goes through the streaming path (see docs/cli.md). */
-export const STREAMING_FILE_BYTES = 2 * 1024 * 1024;
-export const STREAMING_XML_BYTES = 16 * 1024 * 1024;
+export const STREAMING_FILE_BYTES = 1024 * 1024;
+export const STREAMING_XML_BYTES = 8 * 1024 * 1024;
 
 export const DEFAULT_MAX_WARNINGS = 20;
 export const HEADER_SCAN_ROWS = 50;
@@ -31,7 +31,7 @@ export const CLASSIFY: CommandDef = {
   ],
   details: [
     "The result columns Stage, Readiness score, Next step, Blockers and Missing go right of the data; a sheet classified before has its result columns rewritten. A .xlsx copy keeps the other sheets and styles and gets a Readiness summary sheet.",
-    "Files above 2 MB (or with more than 16 MB of sheet XML) are streamed so memory stays flat; the streaming path keeps values, styles, column widths and row heights but not merged cells, data validation, conditional formats, comments, images or hyperlinks (see docs/cli.md).",
+    "Workbooks above 1 MB (or with more than 8 MB of sheet XML) are streamed so memory stays flat; the streaming path keeps values, styles, column widths and row heights but not merged cells, data validation, conditional formats, comments, images or hyperlinks (see docs/cli.md).",
   ],
   examples: [
     "part-readiness classify parts.xlsx",
