@@ -1,4 +1,5 @@
 /** The classify command: checks the request, picks the path for the input, writes the output safely, prints the report. */
+import { createReadStream } from "node:fs";
 import path from "node:path";
 import { resolveThresholds, type Thresholds } from "../../core";
 import type { ParsedArgs } from "../args";
@@ -6,9 +7,9 @@ import { DEFAULT_MAX_WARNINGS, STREAMING_FILE_BYTES, STREAMING_XML_BYTES, type O
 import { classifyCsv, readCsvFormat } from "../csv/classify";
 import { usageError } from "../errors";
 import { sniffInput, type InputFile } from "../input/sniff";
-import { printLine, type CliIo } from "../io";
-import { checkDestination, tempFileFor, type TempFile } from "../output/atomic";
-import { fileDestination, streamDestination, type Destination } from "../output/destination";
+import { printLine, writeOut, type CliIo } from "../io";
+import { checkDestination, spoolFile, tempFileFor, type TempFile } from "../output/atomic";
+import { fileDestination, type Destination } from "../output/destination";
 import { CsvTableOutput, JsonTableOutput } from "../output/tables";
 import { NO_PROGRESS, progressOn } from "../progress";
 import { classifyStreaming } from "../xlsx/stream";
@@ -112,8 +113,10 @@ export async function runClassify(args: ParsedArgs, io: CliIo): Promise<number> 
   };
 
   const temp: TempFile | undefined = destinationPath === undefined ? undefined : tempFileFor(destinationPath);
+  // Results for stdout are spooled and sent only when complete, so a failure half-way prints nothing.
+  const spool: TempFile | undefined = destinationPath === undefined ? spoolFile() : undefined;
   let tableOutput: TableOutput | undefined;
-  const destination = (): Destination => (temp === undefined ? streamDestination(io.stdout) : fileDestination(temp.path, target.kind === "file" ? target.shown : ""));
+  const destination = (): Destination => fileDestination((temp ?? spool)?.path ?? "", target.kind === "file" ? target.shown : "stdout");
   let report: ClassifyReport;
   try {
     if (file.kind === "csv") {
@@ -142,10 +145,22 @@ export async function runClassify(args: ParsedArgs, io: CliIo): Promise<number> 
     }
     progress.done();
     await temp?.commit();
+    if (spool !== undefined) {
+      let gone = false;
+      io.stdout.once?.("error", () => {
+        gone = true;
+      });
+      for await (const chunk of createReadStream(spool.path)) {
+        if (gone) break;
+        await writeOut(io.stdout, chunk as Buffer);
+      }
+      await spool.commit();
+    }
   } catch (error) {
     progress.done();
     await tableOutput?.abort().catch(() => undefined);
     await temp?.discard();
+    await spool?.discard();
     throw error;
   }
 

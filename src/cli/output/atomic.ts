@@ -6,6 +6,7 @@
 import { randomBytes } from "node:crypto";
 import { realpathSync, rmSync, statSync } from "node:fs";
 import { rename, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileError, usageError } from "../errors";
 
@@ -50,6 +51,24 @@ export function tempFileFor(destination: string): TempFile {
     async commit() {
       await rename(temp, destination);
       pending.delete(temp);
+    },
+    async discard() {
+      pending.delete(temp);
+      await rm(temp, { force: true });
+    },
+  };
+}
+
+/** A private file in the system's temporary folder, for output that goes to stdout only once it is complete. */
+export function spoolFile(): TempFile {
+  hookSignals();
+  const temp = path.join(tmpdir(), `part-readiness-${process.pid}-${randomBytes(6).toString("hex")}.out`);
+  pending.add(temp);
+  return {
+    path: temp,
+    async commit() {
+      pending.delete(temp);
+      await rm(temp, { force: true });
     },
     async discard() {
       pending.delete(temp);

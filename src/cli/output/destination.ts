@@ -1,7 +1,7 @@
-/** Where a text output goes: a (temporary) file or stdout. */
+/** A text output's (temporary) file. */
 import { createWriteStream } from "node:fs";
 import { fileError } from "../errors";
-import { writeOut, type OutputStream } from "../io";
+import { writeOut } from "../io";
 
 export interface Destination {
   write(chunk: string): Promise<void>;
@@ -42,20 +42,5 @@ export function fileDestination(file: string, shown: string): Destination {
         stream.destroy();
       });
     },
-  };
-}
-
-/** stdout; a reader that goes away early (`| head`) ends the output quietly. */
-export function streamDestination(stream: OutputStream): Destination {
-  let closed = false;
-  stream.once?.("error", () => {
-    closed = true;
-  });
-  return {
-    async write(chunk) {
-      if (!closed) await writeOut(stream, chunk);
-    },
-    async close() {},
-    async abort() {},
   };
 }

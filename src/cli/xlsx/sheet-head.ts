@@ -84,10 +84,11 @@ const CARRY = 512;
 
 /**
  * Notes the rows the sheet hides (`<row r="7" hidden="1">`), which the
- * streaming reader drops, as the bytes go by. Only chunks that mention
- * "hidden=" are looked at closely.
+ * streaming reader drops, as the bytes go by (only chunks that mention
+ * "hidden=" are looked at closely), and at the end whether the sheet's XML
+ * was complete.
  */
-export async function* watchHiddenRows(source: AsyncIterable<Buffer | string>, hidden: Set<number>): AsyncGenerator<Buffer | string> {
+export async function* watchHiddenRows(source: AsyncIterable<Buffer | string>, hidden: Set<number>, ended?: (complete: boolean) => void): AsyncGenerator<Buffer | string> {
   let carry = "";
   for await (const chunk of source) {
     const bytes = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
@@ -103,4 +104,6 @@ export async function* watchHiddenRows(source: AsyncIterable<Buffer | string>, h
     carry = (carry + bytes.subarray(Math.max(0, bytes.length - CARRY)).toString("latin1")).slice(-CARRY);
     yield chunk;
   }
+  // The streaming reader never closes its XML parser, so a sheet that breaks off reads as a short one.
+  ended?.(/<\/(?:\w+:)?worksheet>\s*$/u.test(carry));
 }

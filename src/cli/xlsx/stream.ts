@@ -197,12 +197,19 @@ export async function classifyStreaming(job: ClassifyJob, output: StreamOutput):
   const processSheet = async (sheet: ReaderSheet): Promise<void> => {
     let head: SheetHead = {};
     const hiddenRows = new Set<number>();
+    let complete = true;
     sheet.iterator = watchHiddenRows(
       peekSheetHead(sheet.iterator, (found) => {
         head = found;
       }),
       hiddenRows,
+      (whole) => {
+        complete = whole;
+      },
     );
+    const checkComplete = (): void => {
+      if (!complete) throw fileError("corrupt", job.inputShown, `is damaged: the XML of sheet "${sheet.name}" breaks off before its end`);
+    };
     const candidate = target === undefined && (job.sheet === undefined ? sheet.name !== SUMMARY_SHEET : sameSheetName(sheet.name, job.sheet));
     const copyOf = (resultColumn?: number): SheetCopy | undefined =>
       writer === undefined ? undefined : new SheetCopy(writer, sheet.name, sheet.state, () => head, hiddenRows, resultColumn);
@@ -220,6 +227,7 @@ export async function classifyStreaming(job: ClassifyJob, output: StreamOutput):
         await copy?.write(row.number, row.height, cells);
         job.progress.tick();
       }
+      checkComplete();
       if (copy === undefined) {
         copy = copyOf();
         sheetNames.push(sheet.name);
@@ -310,6 +318,7 @@ export async function classifyStreaming(job: ClassifyJob, output: StreamOutput):
       }
       checkWrite();
     }
+    checkComplete();
     if (mode === "buffering") await decide();
     copy?.finish();
     checkWrite();
