@@ -39,8 +39,8 @@ describe("unreadable inputs are refused cleanly", () => {
     const file = path.join(dir, "cut-sheet.xlsx");
     writeFileSync(file, brokenSheetXmlBytes(20_000));
     await expectRefused(file, /damaged|corrupt|not a valid|cannot be read|malformed|incomplete|xml/i, ["--streaming"]);
-    // Streamed to stdout, rows before the damage are already out; the exit code tells the pipeline.
-    await expectRefused(file, /damaged|corrupt|not a valid|cannot be read|malformed|incomplete|xml/i, ["--streaming", "--format", "csv"]);
+    const run = await expectRefused(file, /damaged|corrupt|not a valid|cannot be read|malformed|incomplete|xml/i, ["--streaming", "--format", "csv"]);
+    expect(run.stdout, "results go to stdout only once the whole file was read: a pipeline gets no half result").toBe("");
   });
 
   it("a file that does not exist", async () => {
