@@ -39,6 +39,10 @@ export function missingText(a: Assessment): string {
   return a.missing.map((m) => m.provide).join(LIST_SEPARATOR);
 }
 
+export function warningsText(a: Assessment): string {
+  return a.warnings.map((w) => w.message).join(LIST_SEPARATOR);
+}
+
 export function resultCells(a: Assessment): ResultCells {
   return [a.stageName, a.score ?? "", a.nextStep, blockersText(a), missingText(a)];
 }

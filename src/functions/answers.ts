@@ -1,4 +1,4 @@
-import { blockersText, criteriaCatalog, LIST_SEPARATOR, missingText, RESULT_HEADERS, resultCells, type Assessment } from "../core";
+import { blockersText, criteriaCatalog, missingText, RESULT_HEADERS, resultCells, warningsText, type Assessment } from "../core";
 
 /*
  * What each function shows for one part: its output row, taken from the core's
@@ -16,7 +16,7 @@ export const nextStepCell = (a: Assessment): string[] => [a.nextStep];
 
 export const blockersJoined = (a: Assessment): string[] => [blockersText(a)];
 export const missingJoined = (a: Assessment): string[] => [missingText(a)];
-export const warningsJoined = (a: Assessment): string[] => [a.warnings.map((w) => w.message).join(LIST_SEPARATOR)];
+export const warningsJoined = (a: Assessment): string[] => [warningsText(a)];
 
 export const blockerItems = (a: Assessment): string[] => a.blockers.map((b) => b.reason);
 export const missingItems = (a: Assessment): string[] => a.missing.map((m) => m.provide);
