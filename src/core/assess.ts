@@ -1,5 +1,5 @@
 import {
-  CRITERION_DEFS, GATE_A_LEVELS, GATE_B_LEVELS, LEVEL_CRITERIA,
+  CRITERIA, CRITERION_DEFS, GATE_A_LEVELS, GATE_B_LEVELS, LEVEL_CRITERIA,
   type CriterionId, type Goal, type Level, type LevelCriterionId,
 } from "./criteria";
 import { readCount, readGoal, readLevel, type CellIssue } from "./normalize";
@@ -106,12 +106,26 @@ const EMPTY: Assessment = {
 
 function blocker(criterion: CriterionId, state: Level | Goal, need: string | undefined): Blocker {
   const word = state === "learning" || state === "delivering" ? state : LEVEL_WORD[state];
-  return { criterion, state, reason: `${CRITERION_DEFS[criterion].label}: ${word}, needs ${need ?? "to be met"}` };
+  return Object.freeze({ criterion, state, reason: `${CRITERION_DEFS[criterion].label}: ${word}, needs ${need ?? "to be met"}` });
 }
 
-function missingItem(criterion: CriterionId): MissingItem {
-  return { criterion, provide: CRITERION_DEFS[criterion].provide };
-}
+type GateALevel = (typeof GATE_A_LEVELS)[number];
+type GateBLevel = (typeof GATE_B_LEVELS)[number];
+const byId = <K extends string, V>(ids: readonly K[], make: (id: K) => V): Readonly<Record<K, V>> =>
+  Object.freeze(Object.fromEntries(ids.map((id) => [id, make(id)])) as Record<K, V>);
+
+// Every blocker, missing item and "provide" step is one of a few dozen sentences: made once, shared by every row.
+const NOT_MET_A = byId(GATE_A_LEVELS, (id: GateALevel) => blocker(id, "not-met", CRITERION_DEFS[id].needA));
+const LEARNING = blocker("goal", "learning", CRITERION_DEFS.goal.needA);
+const SHORT_OF_B = byId(GATE_B_LEVELS, (id: GateBLevel) => ({
+  partial: blocker(id, "partial", CRITERION_DEFS[id].needB),
+  "not-met": blocker(id, "not-met", CRITERION_DEFS[id].needB),
+}));
+const MISSING = byId(CRITERIA, (id: CriterionId): MissingItem => Object.freeze({ criterion: id, provide: CRITERION_DEFS[id].provide }));
+const provideStep = (id: CriterionId, next: Stage): string => `Provide ${CRITERION_DEFS[id].provide} to judge readiness for ${STAGE_PROFILES[next].name.toLowerCase()}.`;
+const PROVIDE_FOR_LOW_VOLUME = byId(CRITERIA, (id: CriterionId) => provideStep(id, "low-volume"));
+const PROVIDE_FOR_MASS = byId(CRITERIA, (id: CriterionId) => provideStep(id, "mass-production"));
+const MASS_PRODUCTION_STEP = "Release to mass production: keep the drawing revision under change control and watch batch consistency.";
 
 /** Applies the gates to what was read. */
 export function assess(reading: PartReading, thresholds: Thresholds = DEFAULT_THRESHOLDS): Assessment {
@@ -140,26 +154,25 @@ export function assess(reading: PartReading, thresholds: Thresholds = DEFAULT_TH
   let nextStep = "";
   let score: number;
   const nextStage = nextStageOf(stage);
-  const nextName = nextStage ? STAGE_PROFILES[nextStage].name.toLowerCase() : "";
 
   if (stage === "prototyping") {
     score = Math.round((100 * gateASatisfied) / (GATE_A_LEVELS.length + 1));
     for (const id of GATE_A_LEVELS) {
       const level = levels[id];
       if (level === "not-met") {
-        blockers.push(blocker(id, level, CRITERION_DEFS[id].needA));
+        blockers.push(NOT_MET_A[id]);
         nextStep ||= CRITERION_DEFS[id].stepA ?? "";
       } else if (level === "unknown") {
-        missing.push(missingItem(id));
-        nextStep ||= `Provide ${CRITERION_DEFS[id].provide} to judge readiness for ${nextName}.`;
+        missing.push(MISSING[id]);
+        nextStep ||= PROVIDE_FOR_LOW_VOLUME[id];
       }
     }
     if (reading.goal === "learning") {
-      blockers.push(blocker("goal", "learning", CRITERION_DEFS.goal.needA));
+      blockers.push(LEARNING);
       nextStep ||= CRITERION_DEFS.goal.stepA ?? "";
     } else if (!goalSatisfied) {
-      missing.push(missingItem("goal"));
-      nextStep ||= `Provide ${CRITERION_DEFS.goal.provide} to judge readiness for ${nextName}.`;
+      missing.push(MISSING.goal);
+      nextStep ||= PROVIDE_FOR_LOW_VOLUME.goal;
     }
   } else if (stage === "low-volume") {
     score = Math.round((100 * gateBPoints) / GATE_B_LEVELS.length);
@@ -167,16 +180,16 @@ export function assess(reading: PartReading, thresholds: Thresholds = DEFAULT_TH
       const level = levels[id];
       if (level === "met") continue;
       if (level === "unknown") {
-        missing.push(missingItem(id));
-        nextStep ||= `Provide ${CRITERION_DEFS[id].provide} to judge readiness for ${nextName}.`;
+        missing.push(MISSING[id]);
+        nextStep ||= PROVIDE_FOR_MASS[id];
       } else {
-        blockers.push(blocker(id, level, CRITERION_DEFS[id].needB));
+        blockers.push(SHORT_OF_B[id][level]);
         nextStep ||= CRITERION_DEFS[id].stepB ?? "";
       }
     }
   } else {
     score = 100;
-    nextStep = "Release to mass production: keep the drawing revision under change control and watch batch consistency.";
+    nextStep = MASS_PRODUCTION_STEP;
   }
 
   const warnings: Warning[] = [];

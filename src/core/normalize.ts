@@ -76,67 +76,114 @@ export function expectedLevelText(id: LevelCriterionId): string {
   return `a status (${[...examples, "yes", "no", "a percentage"].join(", ")})`;
 }
 
+const sharedOk = <T>(value: T): Read<T> => Object.freeze(ok(value));
+const OK_LEVEL: Readonly<Record<Level, Read<Level>>> = Object.freeze({
+  met: sharedOk<Level>("met"), partial: sharedOk<Level>("partial"), "not-met": sharedOk<Level>("not-met"), unknown: sharedOk<Level>("unknown"),
+});
+const OK_UNKNOWN_GOAL = sharedOk<Goal | "unknown">("unknown");
+const OK_GOAL: Readonly<Record<Goal, Read<Goal>>> = Object.freeze({ learning: sharedOk<Goal>("learning"), delivering: sharedOk<Goal>("delivering") });
+const OK_NO_COUNT = sharedOk<number | undefined>(undefined);
+
+/*
+ * A part list repeats a few dozen words in every column, and reading a word is
+ * most of the time spent on a row: each column remembers what its first texts
+ * read as. Bounded: once full, new texts are read but not remembered.
+ */
+const MEMO_LIMIT = 2048;
+const MEMO_TEXT_LENGTH = 64;
+
+/** Keeps a read for later rows; what is kept is frozen, as every later row shares it. */
+function remember<T extends Read<unknown>>(memo: Map<string, T>, text: string, read: T): T {
+  if (text.length > MEMO_TEXT_LENGTH || memo.size >= MEMO_LIMIT) return read;
+  if (!read.ok) Object.freeze(read.issue);
+  memo.set(text, Object.freeze(read));
+  return read;
+}
+
+const memosByLevel = (): Readonly<Record<LevelCriterionId, Map<string, Read<Level>>>> =>
+  Object.fromEntries(LEVEL_CRITERIA.map((id) => [id, new Map<string, Read<Level>>()])) as Record<LevelCriterionId, Map<string, Read<Level>>>;
+const LEVEL_MEMOS = memosByLevel();
+const BARE_LEVEL_MEMOS = memosByLevel();
+const GOAL_MEMO = new Map<string, Read<Goal | "unknown">>();
+const COUNT_MEMOS: Readonly<Record<"quantity" | "annual_volume", Map<string, Read<number | undefined>>>> = { quantity: new Map(), annual_volume: new Map() };
+
+/** Under a bare header any non-empty value that is not a status names the material, finish or supplier. */
+function notAStatus(id: LevelCriterionId, text: string, bareName: boolean): Read<Level> {
+  return bareName ? OK_LEVEL[id === "supplier" ? "unknown" : "partial"] : fail(issue(id, "unrecognised", text, expectedLevelText(id)));
+}
+
+function readLevelText(id: LevelCriterionId, value: string, bareName: boolean): Read<Level> {
+  const key = valueKey(value);
+  if (UNKNOWN_KEYS.has(key)) return OK_LEVEL.unknown;
+  // No status word is an error text, so the common case (a known word) skips the error check.
+  const word = LEVEL_WORDS.get(id)?.get(key);
+  if (word) return OK_LEVEL[word];
+  if (isExcelErrorText(value)) return fail(issue(id, "excel-error", value.trim(), expectedLevelText(id)));
+  const share = levelOfShare(value, key);
+  if (share) return OK_LEVEL[share];
+  return notAStatus(id, value.trim(), bareName);
+}
+
 /**
  * Reads a level criterion. Blank and "n/a"-like values are unknown without an
  * issue; a value it cannot read is unknown with an issue. `bareName` is true
  * under a bare "Material", "Finish" or "Supplier" header, where a name stands
- * in for a status.
+ * in for a status. The result may be shared between calls: never mutate it.
  */
 export function readLevel(id: LevelCriterionId, value: unknown, bareName = false): Read<Level> {
-  // Under a bare header any non-empty value that is not a status names the material, finish or supplier.
-  const notAStatus = (text: string): Read<Level> =>
-    bareName ? ok(id === "supplier" ? "unknown" : "partial") : fail(issue(id, "unrecognised", text, expectedLevelText(id)));
-  if (value === null || value === undefined) return ok("unknown");
-  if (typeof value === "boolean") return ok(value ? "met" : "not-met");
+  if (typeof value === "string") {
+    const memo = (bareName ? BARE_LEVEL_MEMOS : LEVEL_MEMOS)[id];
+    return memo.get(value) ?? remember(memo, value, readLevelText(id, value, bareName));
+  }
+  if (value === null || value === undefined) return OK_LEVEL.unknown;
+  if (typeof value === "boolean") return OK_LEVEL[value ? "met" : "not-met"];
   if (typeof value === "number") {
     const level = levelOfFraction(value);
-    if (level) return ok(level);
-    return Number.isNaN(value) ? ok("unknown") : notAStatus(cellText(value) || String(value));
+    if (level) return OK_LEVEL[level];
+    return Number.isNaN(value) ? OK_LEVEL.unknown : notAStatus(id, cellText(value) || String(value), bareName);
   }
   if (isErrorCell(value)) return fail(issue(id, "excel-error", value.error, expectedLevelText(id)));
-  if (typeof value !== "string") {
-    const text = cellText(value);
-    return text === "" ? ok("unknown") : notAStatus(text);
-  }
-  const key = valueKey(value);
-  if (UNKNOWN_KEYS.has(key)) return ok("unknown");
-  // No status word is an error text, so the common case (a known word) skips the error check.
-  const word = LEVEL_WORDS.get(id)?.get(key);
-  if (word) return ok(word);
-  if (isExcelErrorText(value)) return fail(issue(id, "excel-error", value.trim(), expectedLevelText(id)));
-  const share = levelOfShare(value, key);
-  if (share) return ok(share);
-  return notAStatus(value.trim());
+  const text = cellText(value);
+  return text === "" ? OK_LEVEL.unknown : notAStatus(id, text, bareName);
 }
 
 export function readGoal(value: unknown): Read<Goal | "unknown"> {
   if (value === null || value === undefined || typeof value === "boolean" || typeof value === "number" || value instanceof Date) {
     const text = cellText(value);
-    return value === null || value === undefined ? ok("unknown") : fail(issue("goal", "unrecognised", text, "learning or delivering"));
+    return value === null || value === undefined ? OK_UNKNOWN_GOAL : fail(issue("goal", "unrecognised", text, "learning or delivering"));
   }
   if (isErrorCell(value)) return fail(issue("goal", "excel-error", value.error, "learning or delivering"));
-  if (typeof value !== "string") return ok("unknown");
+  if (typeof value !== "string") return OK_UNKNOWN_GOAL;
+  return GOAL_MEMO.get(value) ?? remember(GOAL_MEMO, value, readGoalText(value));
+}
+
+function readGoalText(value: string): Read<Goal | "unknown"> {
   const key = valueKey(value);
-  if (UNKNOWN_KEYS.has(key)) return ok("unknown");
+  if (UNKNOWN_KEYS.has(key)) return OK_UNKNOWN_GOAL;
   const goal = GOAL_KEYS.get(key);
-  if (goal) return ok(goal);
+  if (goal) return OK_GOAL[goal];
   if (isExcelErrorText(value)) return fail(issue("goal", "excel-error", value.trim(), "a goal (learning or delivering)"));
   return fail(issue("goal", "unrecognised", value.trim(), "a goal (learning, validation, pilot, sampling, production...)"));
 }
 
 /** Reads quantity or annual volume: undefined when blank or unknown. */
 export function readCount(id: "quantity" | "annual_volume", value: unknown): Read<number | undefined> {
-  if (value === null || value === undefined) return ok(undefined);
+  if (value === null || value === undefined) return OK_NO_COUNT;
+  if (typeof value === "string") {
+    const memo = COUNT_MEMOS[id];
+    return memo.get(value) ?? remember(memo, value, readCountText(id, value));
+  }
   if (typeof value === "number") {
     if (!Number.isFinite(value)) return fail(issue(id, "not-a-number", cellText(value), "a number"));
     return value < 0 ? fail(issue(id, "negative", String(value), "a number of parts (0 or more)")) : ok(value);
   }
   if (isErrorCell(value)) return fail(issue(id, "excel-error", value.error, "a number"));
-  if (typeof value !== "string") {
-    const text = cellText(value);
-    return text === "" ? ok(undefined) : fail(issue(id, "not-a-number", text, "a number"));
-  }
-  if (UNKNOWN_KEYS.has(valueKey(value))) return ok(undefined);
+  const text = cellText(value);
+  return text === "" ? OK_NO_COUNT : fail(issue(id, "not-a-number", text, "a number"));
+}
+
+function readCountText(id: "quantity" | "annual_volume", value: string): Read<number | undefined> {
+  if (UNKNOWN_KEYS.has(valueKey(value))) return OK_NO_COUNT;
   if (isExcelErrorText(value)) return fail(issue(id, "excel-error", value.trim(), "a number"));
   const parsed = parseQuantityText(value);
   if (parsed.ok) return parsed;

@@ -16,6 +16,8 @@ import { HEADER_SCAN_ROWS } from "../commands";
 import { heapGuard } from "../memory";
 import { waitForRoom } from "./backpressure";
 import { isBlankCell, plainCell, rawCellValue } from "./cells";
+import { RowXmlWriter, type PlainCell } from "./row-xml";
+import { shareResultStrings, type ResultStrings } from "./result-strings";
 import { peekSheetHead, watchHiddenRows, type SheetHead } from "./sheet-head";
 import { RESULT_HEADER_STYLE, RESULT_WIDTHS, STAGE_STYLES, styleOrPlain, uniqueSheetName, writeSummary } from "./style";
 
@@ -92,17 +94,22 @@ function readProblem(shown: string, error: unknown): Error {
 
 const hasValue = (cell: CellRecord | undefined): boolean => cell !== undefined && !isBlankCell(plainCell(cell.value));
 
-function resultRecords(outcome: ClassifiedRow): CellRecord[] {
+function resultRecords(outcome: ClassifiedRow, strings: ResultStrings | undefined): CellRecord[] {
   if (outcome.kind === "blank") return [];
   const [stage, score, next, blockers, missing] = outcome.cells;
   const stageStyle = outcome.stage === null ? undefined : STAGE_STYLES[outcome.stage];
-  const text = (s: string): CellRecord => ({ value: s === "" ? null : s, style: undefined });
+  const text = (s: string): CellRecord => {
+    strings?.offer(s);
+    return { value: s === "" ? null : s, style: undefined };
+  };
+  strings?.offer(stage);
   return [{ value: stage === "" ? null : stage, style: stageStyle }, { value: score === "" ? null : score, style: undefined }, text(next), text(blockers), text(missing)];
 }
 
 class SheetCopy {
   private sheet: ExcelJS.Worksheet | undefined;
   private rowsSinceCheck = 0;
+  private rowXml: RowXmlWriter | undefined;
   private readonly heap = heapGuard();
 
   constructor(
@@ -118,7 +125,12 @@ class SheetCopy {
     if (this.sheet !== undefined) return this.sheet;
     const head = this.head();
     const views = head.frozen === undefined ? undefined : [{ state: "frozen" as const, xSplit: head.frozen.columns, ySplit: head.frozen.rows }];
-    const sheet = this.writer.addWorksheet(this.name, { ...(this.state === undefined ? {} : { state: this.state as ExcelJS.WorksheetState }), ...(views === undefined ? {} : { views }) });
+    const options: Partial<ExcelJS.AddWorksheetOptions> & { useSharedStrings: boolean } = {
+      useSharedStrings: true,
+      ...(this.state === undefined ? {} : { state: this.state as ExcelJS.WorksheetState }),
+      ...(views === undefined ? {} : { views }),
+    };
+    const sheet = this.writer.addWorksheet(this.name, options);
     for (const format of head.columns ?? []) {
       // A range to the last column (Excel writes max="16384" for "all the rest") only sets what is used.
       const last = Math.min(format.max, format.min + 1024);
@@ -135,21 +147,32 @@ class SheetCopy {
       });
     }
     this.sheet = sheet;
+    this.rowXml = new RowXmlWriter(sheet);
     return sheet;
   }
 
   async write(number: number, height: number | undefined, cells: readonly (CellRecord | undefined)[]): Promise<void> {
-    const row = this.open().getRow(number);
-    if (height !== undefined && Number.isFinite(height)) row.height = height;
-    if (this.hiddenRows.has(number)) row.hidden = true;
+    const sheet = this.open();
+    const plain: (PlainCell | undefined)[] = new Array<PlainCell | undefined>(cells.length);
     for (let i = 0; i < cells.length; i += 1) {
       const record = cells[i];
       if (record === undefined || (record.style === undefined && (record.value === null || record.value === undefined))) continue;
-      const cell = row.getCell(i + 1);
-      cell.value = writableValue(rawCellValue(record)) as ExcelJS.CellValue;
-      cell.style = styleOrPlain(record.style);
+      plain[i] = { value: writableValue(rawCellValue(record)), style: styleOrPlain(record.style) };
     }
-    row.commit();
+    const tall = height !== undefined && Number.isFinite(height) ? height : undefined;
+    const hidden = this.hiddenRows.has(number);
+    if (this.rowXml?.write(number, tall, hidden, plain) !== true) {
+      const row = sheet.getRow(number);
+      if (tall !== undefined) row.height = tall;
+      if (hidden) row.hidden = true;
+      plain.forEach((cell, i) => {
+        if (cell === undefined) return;
+        const target = row.getCell(i + 1);
+        target.value = cell.value as ExcelJS.CellValue;
+        target.style = cell.style;
+      });
+      row.commit();
+    }
     this.heap.tick();
     this.rowsSinceCheck += 1;
     if (this.rowsSinceCheck >= 256) {
@@ -176,6 +199,7 @@ export async function classifyStreaming(job: ClassifyJob, output: StreamOutput):
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(source, READER_OPTIONS) as unknown as ReaderBook;
   let fileStream: WriteStream | undefined;
   let writer: ExcelJS.stream.xlsx.WorkbookWriter | undefined;
+  let strings: ResultStrings | undefined;
   let writeFailure: Error | undefined;
   if (output.kind === "xlsx") {
     fileStream = createWriteStream(output.file);
@@ -183,6 +207,7 @@ export async function classifyStreaming(job: ClassifyJob, output: StreamOutput):
       writeFailure ??= error;
     });
     writer = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: fileStream, ...WRITER_OPTIONS });
+    strings = shareResultStrings(writer);
   }
   const checkWrite = (): void => {
     if (writeFailure !== undefined) throw fileError("output-failed", output.kind === "xlsx" ? output.shown : "output", `cannot be written (${writeFailure.message})`);
@@ -268,8 +293,11 @@ export async function classifyStreaming(job: ClassifyJob, output: StreamOutput):
       if (role === "header") {
         const lastHeader = cells[Math.max(0, s.header.resultColumn - 1)];
         const style = lastHeader !== undefined && Object.keys(lastHeader.style ?? {}).length > 0 ? lastHeader.style : RESULT_HEADER_STYLE;
-        results = RESULT_HEADERS.map((h) => ({ value: h, style }));
-      } else if (outcome !== undefined && outcome.kind === "part") results = resultRecords(outcome);
+        results = RESULT_HEADERS.map((h) => {
+          strings?.offer(h);
+          return { value: h, style };
+        });
+      } else if (outcome !== undefined && outcome.kind === "part") results = resultRecords(outcome, strings);
       const placed = placeResults<CellRecord | undefined>(cells, results, { resultColumn: s.header.resultColumn, rewrite: s.header.rewrite, blank: undefined, hasValue });
       if (placed.displaced && role === "data") s.table.displaced(number);
       await copy?.write(number, height, placed.row);

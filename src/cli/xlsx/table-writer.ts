@@ -9,6 +9,8 @@ import { fileError } from "../errors";
 import { heapGuard } from "../memory";
 import { waitForRoom } from "./backpressure";
 import { isBlankCell } from "./cells";
+import { shareResultStrings, type ResultStrings } from "./result-strings";
+import { RowXmlWriter, type PlainCell } from "./row-xml";
 import { PLAIN_STYLE, RESULT_HEADER_STYLE, RESULT_WIDTHS, STAGE_STYLES, writeSummary } from "./style";
 import { WRITER_OPTIONS } from "./stream";
 
@@ -40,6 +42,8 @@ export class XlsxTableOutput implements TableOutput {
   private stream: WriteStream | undefined;
   private writer: ExcelJS.stream.xlsx.WorkbookWriter | undefined;
   private sheet: ExcelJS.Worksheet | undefined;
+  private strings: ResultStrings | undefined;
+  private rowXml: RowXmlWriter | undefined;
   private table: TableClassifier | undefined;
   private failure: Error | undefined;
   private sinceCheck = 0;
@@ -58,7 +62,13 @@ export class XlsxTableOutput implements TableOutput {
       this.failure ??= error;
     });
     this.writer = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: this.stream, ...WRITER_OPTIONS });
-    this.sheet = this.writer.addWorksheet(this.sheetName, { views: [{ state: "frozen", xSplit: 0, ySplit: table.header.rowNumber }] });
+    this.strings = shareResultStrings(this.writer);
+    const options: Partial<ExcelJS.AddWorksheetOptions> & { useSharedStrings: boolean } = {
+      useSharedStrings: true,
+      views: [{ state: "frozen", xSplit: 0, ySplit: table.header.rowNumber }],
+    };
+    this.sheet = this.writer.addWorksheet(this.sheetName, options);
+    this.rowXml = new RowXmlWriter(this.sheet);
     RESULT_WIDTHS.forEach((width, i) => {
       if (this.sheet !== undefined) this.sheet.getColumn(table.header.resultColumn + i + 1).width = width;
     });
@@ -71,10 +81,19 @@ export class XlsxTableOutput implements TableOutput {
     const headerStyle = role === "header" ? RESULT_HEADER_STYLE : undefined;
     const cells: (Cell | undefined)[] = values.map((v) => (typeof v === "string" ? { value: cellFromText(v), style: headerStyle } : undefined));
     let results: Cell[] | undefined;
-    if (role === "header") results = RESULT_HEADERS.map((h) => ({ value: h, style: RESULT_HEADER_STYLE }));
+    if (role === "header") {
+      results = RESULT_HEADERS.map((h) => {
+        this.strings?.offer(h);
+        return { value: h, style: RESULT_HEADER_STYLE };
+      });
+    }
     else if (role === "data" && outcome?.kind === "part") {
       const [stage, score, next, blockers, missing] = outcome.cells;
-      const text = (s: string): Cell => ({ value: s === "" ? null : s, style: undefined });
+      const text = (s: string): Cell => {
+        this.strings?.offer(s);
+        return { value: s === "" ? null : s, style: undefined };
+      };
+      this.strings?.offer(stage);
       results = [
         { value: stage === "" ? null : stage, style: outcome.stage === null ? undefined : STAGE_STYLES[outcome.stage] },
         { value: score === "" ? null : score, style: undefined },
@@ -85,14 +104,17 @@ export class XlsxTableOutput implements TableOutput {
     }
     const placed = role === "above" ? { row: cells, displaced: false } : placeResults<Cell | undefined>(cells, results, { resultColumn: table.header.resultColumn, rewrite: table.header.rewrite, blank: undefined, hasValue });
     if (placed.displaced && role === "data") table.displaced(number);
-    const row = sheet.getRow(number);
-    placed.row.forEach((cell, i) => {
-      if (cell === undefined || (cell.value === null && cell.style === undefined)) return;
-      const target = row.getCell(i + 1);
-      target.value = cell.value;
-      target.style = cell.style ?? PLAIN_STYLE;
-    });
-    row.commit();
+    const plain = placed.row.map((cell): PlainCell | undefined => (cell === undefined || (cell.value === null && cell.style === undefined) ? undefined : { value: cell.value, style: cell.style ?? PLAIN_STYLE }));
+    if (this.rowXml?.write(number, undefined, false, plain) !== true) {
+      const row = sheet.getRow(number);
+      plain.forEach((cell, i) => {
+        if (cell === undefined) return;
+        const target = row.getCell(i + 1);
+        target.value = cell.value as ExcelJS.CellValue;
+        target.style = cell.style;
+      });
+      row.commit();
+    }
     this.heap.tick();
     this.sinceCheck += 1;
     if (this.sinceCheck >= 256) {

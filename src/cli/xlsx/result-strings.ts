@@ -1,0 +1,60 @@
+/**
+ * A shared-strings table for exceljs's streaming writer that shares only the
+ * texts offered to it: the result columns, which repeat a few hundred sentences
+ * over a million rows. Written inline, those sentences more than half again the
+ * size of a classified sheet; shared, each row carries a short index. The
+ * user's own cells stay inline as before, so memory does not grow with the
+ * number of distinct part names.
+ *
+ * exceljs 4.4 internals: a sheet added with `useSharedStrings: true` calls
+ * `add(value)` on `workbook.sharedStrings` for every text cell and writes the
+ * cell inline when that returns undefined; at commit it writes `values` as
+ * xl/sharedStrings.xml when `count` is above 0.
+ */
+import type ExcelJS from "exceljs";
+
+/** Beyond this many distinct texts, new ones are written inline (bounded memory whatever the sheet holds). */
+export const RESULT_STRINGS_LIMIT = 65_536;
+
+export class ResultStrings {
+  readonly values: string[] = [];
+  private readonly index = new Map<string, number>();
+  private refs = 0;
+
+  constructor(private readonly limit = RESULT_STRINGS_LIMIT) {}
+
+  /** Distinct shared texts (exceljs writes sharedStrings.xml only when this is above 0). */
+  get count(): number {
+    return this.values.length;
+  }
+
+  get totalRefs(): number {
+    return this.refs;
+  }
+
+  getString(index: number): string | undefined {
+    return this.values[index];
+  }
+
+  /** Marks a text as one to share, while the table has room. */
+  offer(text: string): void {
+    if (text === "" || this.index.has(text) || this.values.length >= this.limit) return;
+    this.index.set(text, this.values.length);
+    this.values.push(text);
+  }
+
+  /** exceljs asks for every text cell; undefined keeps the cell inline. */
+  add(value: unknown): number | undefined {
+    if (typeof value !== "string") return undefined;
+    const found = this.index.get(value);
+    if (found !== undefined) this.refs += 1;
+    return found;
+  }
+}
+
+/** Puts a ResultStrings table into a streaming workbook writer; sheets then opt in with `useSharedStrings: true`. */
+export function shareResultStrings(writer: ExcelJS.stream.xlsx.WorkbookWriter): ResultStrings {
+  const table = new ResultStrings();
+  (writer as unknown as { sharedStrings: unknown }).sharedStrings = table;
+  return table;
+}
