@@ -40,6 +40,7 @@ interface WorksheetInternals {
   readonly _workbook?: { readonly styles?: StylesLike; readonly sharedStrings?: StringsLike };
 }
 
+// eslint-disable-next-line no-control-regex -- the control characters are what it looks for
 const XML_SPECIAL = /[<>&'"\x7F\x00-\x08\x0B-\x0C\x0E-\x1F]/u;
 
 /** exceljs's xmlEncode: the five entities, and control characters XML cannot hold dropped. */
@@ -125,15 +126,26 @@ export class RowXmlWriter {
    * when a cell is not plain or the worksheet is not ready (write it with exceljs).
    */
   write(number: number, height: number | undefined, hidden: boolean, cells: readonly (PlainCell | undefined)[]): boolean {
-    for (const cell of cells) if (cell !== undefined && typeOf(cell.value) === undefined) return false;
+    let hasValues = false;
+    for (const cell of cells) {
+      if (cell === undefined) continue;
+      const type = typeOf(cell.value);
+      if (type === undefined) return false;
+      if (type !== NULL_TYPE) hasValues = true;
+    }
     const styles = this.ready();
     if (styles === undefined) return false;
     const sheet = this.sheet;
+    const tall = height !== undefined && height !== 0 && !Number.isNaN(height);
+    // exceljs neither writes nor registers the styles of a row without values or height.
+    if (!hasValues && !tall) {
+      sheet._rowZero = number + 1;
+      return true;
+    }
     const strings = sheet.useSharedStrings === true ? sheet._workbook?.sharedStrings : undefined;
     let body = "";
     let min = 0;
     let max = 0;
-    let hasValues = false;
     for (let i = 0; i < cells.length; i += 1) {
       const cell = cells[i];
       if (cell === undefined) continue;
@@ -149,7 +161,6 @@ export class RowXmlWriter {
         if (styleId) body += `<c r="${address}"${s}/>`;
         continue;
       }
-      hasValues = true;
       if (type === NUMBER_TYPE) body += `<c r="${address}"${s}><v>${String(value)}</v></c>`;
       else if (type === BOOLEAN_TYPE) body += `<c r="${address}"${s} t="b"><v>${value === true ? "1" : "0"}</v></c>`;
       else {
@@ -158,14 +169,11 @@ export class RowXmlWriter {
         body += shared === undefined ? `<c r="${address}"${s} t="str"><v>${xmlText(text)}</v></c>` : `<c r="${address}"${s} t="s"><v>${shared}</v></c>`;
       }
     }
-    const tall = height !== undefined && height !== 0 && !Number.isNaN(height);
-    if (hasValues || tall) {
-      let open = `<row r="${number}"`;
-      if (tall) open += ` ht="${String(height)}" customHeight="1"`;
-      if (hidden) open += ` hidden="1"`;
-      if (min > 0) open += ` spans="${min}:${max}"`;
-      sheet.stream?.write(`${open} x14ac:dyDescent="0.25"${body === "" ? "/>" : `>${body}</row>`}`);
-    }
+    let open = `<row r="${number}"`;
+    if (tall) open += ` ht="${String(height)}" customHeight="1"`;
+    if (hidden) open += ` hidden="1"`;
+    if (min > 0) open += ` spans="${min}:${max}"`;
+    sheet.stream?.write(`${open} x14ac:dyDescent="0.25"${body === "" ? "/>" : `>${body}</row>`}`);
     sheet._rowZero = number + 1;
     return true;
   }
