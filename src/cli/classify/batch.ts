@@ -36,7 +36,8 @@ export type WorkerRequest =
   | { readonly kind: "finish" };
 
 export type WorkerReply =
-  | { readonly kind: "results"; readonly id: number; readonly results: readonly RowResult[] }
+  /** A string stands for `{ kind: "csv", text }`: plain strings cross between threads at a fraction of an object's cost. */
+  | { readonly kind: "results"; readonly id: number; readonly results: readonly (RowResult | string)[] }
   | { readonly kind: "tally"; readonly tally: Tally };
 
 export function classifierFor(setup: ClassifierSetup): TableClassifier {
@@ -44,13 +45,13 @@ export function classifierFor(setup: ClassifierSetup): TableClassifier {
 }
 
 /** What the worker sends for a batch in CSV mode: the five result fields of each part as CSV text; rows that the output must rearrange keep their full result. */
-export function encodeBatch(table: TableClassifier, rows: readonly BatchRow[], delimiter: string, json: boolean): RowResult[] {
+export function encodeBatch(table: TableClassifier, rows: readonly BatchRow[], delimiter: string, json: boolean): (RowResult | string)[] {
   const { resultColumn, rewrite } = table.header;
   const options = { delimiter, eof: false };
-  return rows.map(([number, values]): RowResult => {
+  return rows.map(([number, values]): RowResult | string => {
     const result = table.result(number, values, json);
     if (result.kind !== "part" || rewrite || values.length > resultColumn) return result;
-    return { kind: "csv", text: stringify([result.cells.map(String)], options) };
+    return stringify([result.cells.map(String)], options);
   });
 }
 
@@ -92,7 +93,7 @@ export function workerClassifier(setup: ClassifierSetup): BatchClassifier {
       tallyWaiter?.resolve(reply.tally);
       return;
     }
-    waiting.get(reply.id)?.resolve(reply.results);
+    waiting.get(reply.id)?.resolve(reply.results.map((r): RowResult => (typeof r === "string" ? { kind: "csv", text: r } : r)));
     waiting.delete(reply.id);
   });
   worker.on("error", fail);
@@ -142,12 +143,17 @@ export class BatchPipeline<R extends QueuedRow> {
   private batch: R[] = [];
   private readonly pending: { readonly rows: readonly R[]; readonly results: Promise<readonly RowResult[]> }[] = [];
 
-  constructor(private readonly classifier: BatchClassifier, private readonly write: (row: R, result: RowResult | undefined) => Promise<void>) {}
+  constructor(private readonly classifier: BatchClassifier, private readonly write: (row: R, result: RowResult | undefined) => void | Promise<void>) {}
 
-  async add(row: R): Promise<void> {
+  /** Queues a row; returns a promise only when the caller must wait while the oldest batches are written. */
+  add(row: R): void | Promise<void> {
     this.batch.push(row);
-    if (this.batch.length < BATCH_ROWS) return;
+    if (this.batch.length < BATCH_ROWS) return undefined;
     this.send();
+    return this.pending.length >= MAX_IN_FLIGHT ? this.makeRoom() : undefined;
+  }
+
+  private async makeRoom(): Promise<void> {
     while (this.pending.length >= MAX_IN_FLIGHT) await this.writeOldest();
   }
 
@@ -165,7 +171,10 @@ export class BatchPipeline<R extends QueuedRow> {
     if (next === undefined) return;
     const results = await next.results;
     let k = 0;
-    for (const row of next.rows) await this.write(row, row.data ? results[k++] : undefined);
+    for (const row of next.rows) {
+      const written = this.write(row, row.data ? results[k++] : undefined);
+      if (written !== undefined) await written;
+    }
   }
 
   /** Writes every row still queued. */

@@ -31,7 +31,7 @@ export interface TableOutput {
   /** The table classifier knows the sheet, the header choice and where the results go. */
   begin(table: TableClassifier): Promise<void>;
   /** `raw` is the record's original text (with its line end) when the input is CSV. */
-  row(rowNumber: number, values: readonly CellValue[], role: RowRole, result: RowResult | undefined, raw?: string): Promise<void>;
+  row(rowNumber: number, values: readonly CellValue[], role: RowRole, result: RowResult | undefined, raw?: string): void | Promise<void>;
   finish(): Promise<void>;
   /** Stops after a failure: closes files without finishing them. */
   abort(): Promise<void>;

@@ -13,7 +13,7 @@ import { fileError } from "../errors";
 import { readProblem } from "../input/sniff";
 import { detectDialect, type Dialect } from "./dialect";
 import { detectEncoding, sampleText, type DetectedEncoding } from "./encoding";
-import { csvRecords } from "./records";
+import { csvRecordBatches } from "./records";
 
 export interface CsvFormat {
   readonly dialect: Dialect;
@@ -66,7 +66,7 @@ export async function classifyCsv(job: ClassifyJob, format: CsvFormat, output: T
   const sheetName = csvSheetName(job.input);
   const where = `file ${path.basename(job.input)}`;
   const size = (await stat(job.input)).size;
-  const records = csvRecords({ file: job.input, encoding: format.encoding.encoding, bom: format.encoding.bom, delimiter: format.dialect.delimiter, keepRaw: options.keepRaw });
+  const batches = csvRecordBatches({ file: job.input, encoding: format.encoding.encoding, bom: format.encoding.bom, delimiter: format.dialect.delimiter, keepRaw: options.keepRaw });
   const limit = job.headerRow ?? HEADER_SCAN_ROWS;
   type Queued = QueuedRow & { readonly record: string[]; readonly raw: string | undefined };
   const buffered: { number: number; record: string[]; raw: string | undefined }[] = [];
@@ -78,15 +78,15 @@ export async function classifyCsv(job: ClassifyJob, format: CsvFormat, output: T
 
   const roleOf = (number: number, choice: HeaderChoice): RowRole => (number < choice.rowNumber ? "above" : number === choice.rowNumber ? "header" : "data");
 
-  const write = async (row: Queued, result: RowResult | undefined): Promise<void> => {
+  const write = (row: Queued, result: RowResult | undefined): void | Promise<void> => {
     rows += 1;
     job.progress.tick();
-    await output.row(row.number, row.record, roleOf(row.number, header as HeaderChoice), result, row.raw);
+    return output.row(row.number, row.record, roleOf(row.number, header as HeaderChoice), result, row.raw);
   };
 
-  const add = async (row: { number: number; record: string[]; raw: string | undefined }): Promise<void> => {
-    await pipeline?.add({ number: row.number, record: row.record, raw: row.raw, values: row.record, data: roleOf(row.number, header as HeaderChoice) === "data" });
-  };
+  /** Queues a row; returns a promise only when the caller must wait for room. */
+  const add = (row: { number: number; record: string[]; raw: string | undefined }): void | Promise<void> =>
+    pipeline?.add({ number: row.number, record: row.record, raw: row.raw, values: row.record, data: roleOf(row.number, header as HeaderChoice) === "data" });
 
   const decide = async (): Promise<void> => {
     const choice = chooseHeader(buffered.map((r) => r.record), { headerRow: job.headerRow, scan: HEADER_SCAN_ROWS, where });
@@ -103,12 +103,17 @@ export async function classifyCsv(job: ClassifyJob, format: CsvFormat, output: T
 
   try {
     let number = 0;
-    for await (const { record, raw } of records) {
-      number += 1;
-      if (header === undefined) {
-        buffered.push({ number, record, raw });
-        if (number >= limit) await decide();
-      } else await add({ number, record, raw });
+    for await (const batch of batches) {
+      for (const { record, raw } of batch) {
+        number += 1;
+        if (header === undefined) {
+          buffered.push({ number, record, raw });
+          if (number >= limit) await decide();
+        } else {
+          const waiting = add({ number, record, raw });
+          if (waiting !== undefined) await waiting;
+        }
+      }
     }
     if (header === undefined) await decide();
     await pipeline?.drain();
@@ -116,7 +121,7 @@ export async function classifyCsv(job: ClassifyJob, format: CsvFormat, output: T
     await output.finish();
     return { sheetName, header: header as HeaderChoice, tally: withDisplaced(tally, (table as TableClassifier).tally()), rows, path: "csv", csv: describeCsv(format) };
   } catch (error) {
-    await records.return(undefined);
+    await batches.return(undefined);
     await classifier?.close();
     throw csvProblem(job, error);
   }

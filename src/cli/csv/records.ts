@@ -18,12 +18,43 @@ export interface RecordSource {
   readonly keepRaw: boolean;
 }
 
-export async function* csvRecords(source: RecordSource): AsyncGenerator<CsvRecord> {
+/**
+ * The records in batches: whatever the parser holds each time it has some, so
+ * the caller's per-record work is a plain loop rather than a promise per record.
+ */
+export async function* csvRecordBatches(source: RecordSource): AsyncGenerator<CsvRecord[]> {
   const parser = parse({ delimiter: source.delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, bom: false, raw: source.keepRaw });
-  const records = pipeline(createReadStream(source.file), toUtf8(source.encoding, source.bom), parser, () => {});
+  let failure: Error | undefined;
+  let ended = false;
+  let wake: (() => void) | undefined;
+  const signal = (): void => {
+    const resolve = wake;
+    wake = undefined;
+    resolve?.();
+  };
+  const records = pipeline(createReadStream(source.file), toUtf8(source.encoding, source.bom), parser, (error) => {
+    if (error) failure ??= error;
+    signal();
+  });
+  records.on("readable", signal);
+  records.on("end", () => {
+    ended = true;
+    signal();
+  });
   try {
-    for await (const item of records as AsyncIterable<string[] | { raw: string; record: string[] }>) {
-      yield Array.isArray(item) ? { record: item, raw: undefined } : { record: item.record, raw: item.raw };
+    for (;;) {
+      const batch: CsvRecord[] = [];
+      let item: string[] | { raw: string; record: string[] } | null;
+      while ((item = records.read() as typeof item) !== null) batch.push(Array.isArray(item) ? { record: item, raw: undefined } : { record: item.record, raw: item.raw });
+      if (batch.length > 0) {
+        yield batch;
+        continue;
+      }
+      if (failure !== undefined) throw failure;
+      if (ended) return;
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+      });
     }
   } finally {
     records.destroy();

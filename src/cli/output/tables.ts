@@ -54,7 +54,8 @@ export class CsvTableOutput implements TableOutput {
     return text;
   }
 
-  async row(number: number, values: readonly CellValue[], role: RowRole, result: RowResult | undefined, raw?: string): Promise<void> {
+  /** Returns a promise only when it writes out its buffer. */
+  row(number: number, values: readonly CellValue[], role: RowRole, result: RowResult | undefined, raw?: string): void | Promise<void> {
     const header = this.table?.header;
     let results: readonly string[] | undefined;
     if (header !== undefined && role !== "above") {
@@ -82,7 +83,7 @@ export class CsvTableOutput implements TableOutput {
       }
       this.buffer += stringify([record as string[]], this.recordOptions);
     }
-    if (this.buffer.length >= FLUSH_AT) await this.flush();
+    return this.buffer.length >= FLUSH_AT ? this.flush() : undefined;
   }
 
   private async flush(): Promise<void> {
