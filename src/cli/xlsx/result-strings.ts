@@ -13,15 +13,21 @@
  */
 import type ExcelJS from "exceljs";
 
-/** Beyond this many distinct texts, new ones are written inline (bounded memory whatever the sheet holds). */
-export const RESULT_STRINGS_LIMIT = 65_536;
+/**
+ * Beyond this many characters of distinct texts, new ones are written inline:
+ * the table and the sharedStrings.xml built from it at the end stay a few
+ * megabytes whatever the sheet holds (each megabyte kept raises the streaming
+ * path's peak by about two, through the heap guard's headroom).
+ */
+export const RESULT_STRINGS_CHARACTERS = 2_000_000;
 
 export class ResultStrings {
   readonly values: string[] = [];
   private readonly index = new Map<string, number>();
   private refs = 0;
+  private characters = 0;
 
-  constructor(private readonly limit = RESULT_STRINGS_LIMIT) {}
+  constructor(private readonly limit = RESULT_STRINGS_CHARACTERS) {}
 
   /** Distinct shared texts (exceljs writes sharedStrings.xml only when this is above 0). */
   get count(): number {
@@ -38,7 +44,8 @@ export class ResultStrings {
 
   /** Marks a text as one to share, while the table has room. */
   offer(text: string): void {
-    if (text === "" || this.index.has(text) || this.values.length >= this.limit) return;
+    if (text === "" || this.characters + text.length > this.limit || this.index.has(text)) return;
+    this.characters += text.length;
     this.index.set(text, this.values.length);
     this.values.push(text);
   }
