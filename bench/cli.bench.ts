@@ -53,7 +53,7 @@ const RSS_HOOK = `process.on("exit", () => {
  */
 const XLSX_COPY = `
 const ExcelJS = require(${modulePath("exceljs")});
-const { RowXmlWriter } = require(${buildPath("xlsx/row-xml.js")});
+const { RowXmlWriter, writeSheetRow } = require(${buildPath("xlsx/row-xml.js")});
 const { READER_OPTIONS, WRITER_OPTIONS, writableValue } = require(${buildPath("xlsx/stream.js")});
 const { rawCellValue } = require(${buildPath("xlsx/cells.js")});
 const { styleOrPlain } = require(${buildPath("xlsx/style.js")});
@@ -72,16 +72,7 @@ const fs = require("fs");
     for await (const row of sheet) {
       const cells = row._cells;
       const plain = cells.map((cell) => (cell === undefined ? undefined : { value: writableValue(rawCellValue(cell)), style: styleOrPlain(cell.style) }));
-      if (xml === undefined || !xml.write(row.number, undefined, false, plain)) {
-        const target = out.getRow(row.number);
-        plain.forEach((cell, i) => {
-          if (cell === undefined) return;
-          const c = target.getCell(i + 1);
-          c.value = cell.value;
-          c.style = cell.style;
-        });
-        target.commit();
-      }
+      writeSheetRow(out, xml, row.number, undefined, false, plain);
       heap.tick();
       if (++n % 256 === 0) await waitForRoom(out);
     }

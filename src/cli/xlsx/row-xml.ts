@@ -178,3 +178,29 @@ export class RowXmlWriter {
     return true;
   }
 }
+
+/**
+ * Writes row `number` through `quick` when it takes the row, else through
+ * exceljs's Row and Cell objects; true when the quick way was taken.
+ */
+export function writeSheetRow(
+  sheet: ExcelJS.Worksheet,
+  quick: RowXmlWriter | undefined,
+  number: number,
+  height: number | undefined,
+  hidden: boolean,
+  cells: readonly (PlainCell | undefined)[],
+): boolean {
+  if (quick?.write(number, height, hidden, cells) === true) return true;
+  const row = sheet.getRow(number);
+  if (height !== undefined) row.height = height;
+  if (hidden) row.hidden = true;
+  cells.forEach((cell, i) => {
+    if (cell === undefined) return;
+    const target = row.getCell(i + 1);
+    target.value = cell.value as ExcelJS.CellValue;
+    target.style = cell.style;
+  });
+  row.commit();
+  return false;
+}

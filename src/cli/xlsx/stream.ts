@@ -16,7 +16,7 @@ import { HEADER_SCAN_ROWS } from "../commands";
 import { heapGuard } from "../memory";
 import { waitForRoom } from "./backpressure";
 import { isBlankCell, plainCell, rawCellValue } from "./cells";
-import { RowXmlWriter, type PlainCell } from "./row-xml";
+import { RowXmlWriter, writeSheetRow, type PlainCell } from "./row-xml";
 import { shareResultStrings, type ResultStrings } from "./result-strings";
 import { peekSheetHead, watchHiddenRows, type SheetHead } from "./sheet-head";
 import { RESULT_HEADER_STYLE, RESULT_WIDTHS, STAGE_STYLES, styleOrPlain, uniqueSheetName, writeSummary } from "./style";
@@ -160,19 +160,7 @@ class SheetCopy {
       plain[i] = { value: writableValue(rawCellValue(record)), style: styleOrPlain(record.style) };
     }
     const tall = height !== undefined && Number.isFinite(height) ? height : undefined;
-    const hidden = this.hiddenRows.has(number);
-    if (this.rowXml?.write(number, tall, hidden, plain) !== true) {
-      const row = sheet.getRow(number);
-      if (tall !== undefined) row.height = tall;
-      if (hidden) row.hidden = true;
-      plain.forEach((cell, i) => {
-        if (cell === undefined) return;
-        const target = row.getCell(i + 1);
-        target.value = cell.value as ExcelJS.CellValue;
-        target.style = cell.style;
-      });
-      row.commit();
-    }
+    writeSheetRow(sheet, this.rowXml, number, tall, this.hiddenRows.has(number), plain);
     this.heap.tick();
     this.rowsSinceCheck += 1;
     if (this.rowsSinceCheck >= 256) {

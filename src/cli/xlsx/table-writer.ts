@@ -10,7 +10,7 @@ import { heapGuard } from "../memory";
 import { waitForRoom } from "./backpressure";
 import { isBlankCell } from "./cells";
 import { shareResultStrings, type ResultStrings } from "./result-strings";
-import { RowXmlWriter, type PlainCell } from "./row-xml";
+import { RowXmlWriter, writeSheetRow, type PlainCell } from "./row-xml";
 import { PLAIN_STYLE, RESULT_HEADER_STYLE, RESULT_WIDTHS, STAGE_STYLES, writeSummary } from "./style";
 import { WRITER_OPTIONS } from "./stream";
 
@@ -105,16 +105,7 @@ export class XlsxTableOutput implements TableOutput {
     const placed = role === "above" ? { row: cells, displaced: false } : placeResults<Cell | undefined>(cells, results, { resultColumn: table.header.resultColumn, rewrite: table.header.rewrite, blank: undefined, hasValue });
     if (placed.displaced && role === "data") table.displaced(number);
     const plain = placed.row.map((cell): PlainCell | undefined => (cell === undefined || (cell.value === null && cell.style === undefined) ? undefined : { value: cell.value, style: cell.style ?? PLAIN_STYLE }));
-    if (this.rowXml?.write(number, undefined, false, plain) !== true) {
-      const row = sheet.getRow(number);
-      plain.forEach((cell, i) => {
-        if (cell === undefined) return;
-        const target = row.getCell(i + 1);
-        target.value = cell.value as ExcelJS.CellValue;
-        target.style = cell.style;
-      });
-      row.commit();
-    }
+    writeSheetRow(sheet, this.rowXml, number, undefined, false, plain);
     this.heap.tick();
     this.sinceCheck += 1;
     if (this.sinceCheck >= 256) {

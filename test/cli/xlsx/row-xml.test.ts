@@ -3,7 +3,7 @@ import ExcelJS from "exceljs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ResultStrings, RESULT_STRINGS_CHARACTERS, shareResultStrings } from "../../../src/cli/xlsx/result-strings";
-import { RowXmlWriter, xmlText, type PlainCell } from "../../../src/cli/xlsx/row-xml";
+import { RowXmlWriter, writeSheetRow, xmlText, type PlainCell } from "../../../src/cli/xlsx/row-xml";
 import { WRITER_OPTIONS } from "../../../src/cli/xlsx/stream";
 import { PLAIN_STYLE, RESULT_HEADER_STYLE, STAGE_STYLES } from "../../../src/cli/xlsx/style";
 import { zipEntries } from "../../support/zip-entries";
@@ -41,20 +41,7 @@ async function writeRows(rows: readonly RowSpec[], quick: boolean, shared: reado
   for (const spec of rows) {
     number += 1 + spec.gap;
     const cells: (PlainCell | undefined)[] = spec.cells.map((c) => (c === undefined ? undefined : { value: c.value, style: STYLES[c.style] ?? PLAIN_STYLE }));
-    if (xml?.write(number, spec.height, spec.hidden, cells) === true) {
-      taken += 1;
-      continue;
-    }
-    const row = sheet.getRow(number);
-    if (spec.height !== undefined) row.height = spec.height;
-    if (spec.hidden) row.hidden = true;
-    cells.forEach((cell, i) => {
-      if (cell === undefined) return;
-      const target = row.getCell(i + 1);
-      target.value = cell.value as ExcelJS.CellValue;
-      target.style = cell.style;
-    });
-    row.commit();
+    if (writeSheetRow(sheet, xml, number, spec.height, spec.hidden, cells)) taken += 1;
   }
   sheet.commit();
   await writer.commit();
