@@ -6,7 +6,7 @@ import type { ParsedArgs } from "./args";
 import { fileError } from "./errors";
 import { printLine, type CliIo } from "./io";
 import { checkDestination, tempFileFor } from "./output/atomic";
-import { columnLetters } from "./classify/table";
+import { columnLetters } from "../core";
 
 export const DEFAULT_TEMPLATE = "bill-of-parts-template.xlsx";
 export const TEMPLATE_SHEET = "Parts";

@@ -1,3 +1,4 @@
+export * from "./address";
 export * from "./assess";
 export * from "./catalog";
 export * from "./cell";

@@ -1,20 +1,11 @@
+import { columnLetters, quoteSheetName } from "../core";
+
 /** A rectangle of cells on a sheet, 0-based like the Excel API's rowIndex and columnIndex. */
 export interface Rect {
   readonly row: number;
   readonly column: number;
   readonly rows: number;
   readonly columns: number;
-}
-
-export function columnLetters(index: number): string {
-  let n = index + 1;
-  let letters = "";
-  while (n > 0) {
-    const rest = (n - 1) % 26;
-    letters = String.fromCharCode(65 + rest) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
 }
 
 export function cellAddress(row: number, column: number): string {
@@ -28,15 +19,11 @@ export function rectAddress(rect: Rect): string {
 
 /** "Parts!B2", with the sheet name quoted the way Excel writes it when it has spaces or punctuation. */
 export function sheetCell(sheet: string, row: number, column: number): string {
-  return `${quoteSheet(sheet)}!${cellAddress(row, column)}`;
+  return `${quoteSheetName(sheet)}!${cellAddress(row, column)}`;
 }
 
 export function sheetRect(sheet: string, rect: Rect): string {
-  return `${quoteSheet(sheet)}!${rectAddress(rect)}`;
-}
-
-export function quoteSheet(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/u.test(name) && !/^[A-Za-z]{1,3}\d+$/u.test(name) ? name : `'${name.replace(/'/gu, "''")}'`;
+  return `${quoteSheetName(sheet)}!${rectAddress(rect)}`;
 }
 
 const PART = /^\$?([A-Za-z]{0,3})\$?(\d*)$/u;

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { areaOfAddress, areaTouches, cellAddress, columnLetters, quoteSheet, rectAddress, sheetCell } from "../../src/taskpane/a1";
+import { columnLetters, quoteSheetName as quoteSheet } from "../../src/core";
+import { areaOfAddress, areaTouches, cellAddress, rectAddress, sheetCell } from "../../src/taskpane/a1";
 
 describe("A1 addresses", () => {
   it.each([[0, "A"], [25, "Z"], [26, "AA"], [51, "AZ"], [52, "BA"], [701, "ZZ"], [702, "AAA"], [16383, "XFD"]])("column %i is %s", (i, letters) => {

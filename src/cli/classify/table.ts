@@ -4,7 +4,7 @@
  * summary. The readers and writers around it only move cells.
  */
 import {
-  RESULT_HEADERS, cellText, fail, findHeaderRow, formatCount, mapHeaders, ok, partLabel, resultCells, rowReader, summaryBuilder,
+  RESULT_HEADERS, cellText, columnLetters, quoteSheetName, fail, findHeaderRow, formatCount, mapHeaders, ok, partLabel, resultCells, rowReader, summaryBuilder,
   type Assessment, type CellValue, type HeaderMapping, type Result, type ResultCells, type RowReader, type Summary, type Thresholds,
 } from "../../core";
 import { isBlankCell } from "../xlsx/cells";
@@ -88,22 +88,6 @@ export function chooseHeader(rows: readonly (readonly CellValue[])[], options: H
   return ok({ rowNumber: index + 1, mapping, resultColumn: width, rewrite: false, found });
 }
 
-export function columnLetters(index: number): string {
-  let n = index + 1;
-  let letters = "";
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    letters = String.fromCharCode(65 + rem) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
-}
-
-/** `Parts`, or `'Bill of parts'` when the name needs quoting in a reference. */
-export function sheetRef(name: string): string {
-  return /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(name) ? name : `'${name.replace(/'/gu, "''")}'`;
-}
-
 export type RowOutcome =
   | { readonly kind: "blank" }
   | { readonly kind: "part"; readonly assessment: Assessment; readonly cells: ResultCells; readonly label: string };
@@ -137,7 +121,7 @@ export class TableClassifier {
 
   constructor(readonly sheetName: string, readonly header: HeaderChoice, thresholds: Thresholds, private readonly maxNotes: number) {
     this.reader = rowReader(header.mapping, thresholds);
-    this.ref = sheetRef(sheetName);
+    this.ref = quoteSheetName(sheetName);
   }
 
   /** The data part of a row: everything left of the result columns. */

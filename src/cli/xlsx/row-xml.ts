@@ -9,6 +9,7 @@
  * exceljs as before.
  */
 import type ExcelJS from "exceljs";
+import { columnLetters } from "../../core";
 
 /** exceljs's value types (Enums.ValueType) that this writer handles. */
 const NULL_TYPE = 0;
@@ -77,19 +78,9 @@ export function xmlText(text: string): string {
 
 const letters: string[] = [];
 
-function columnLetters(column: number): string {
-  let known = letters[column];
-  if (known === undefined) {
-    let n = column;
-    known = "";
-    while (n > 0) {
-      const rem = (n - 1) % 26;
-      known = String.fromCharCode(65 + rem) + known;
-      n = Math.floor((n - 1) / 26);
-    }
-    letters[column] = known;
-  }
-  return known;
+/** Column letters of a 1-based column, remembered: every row asks for the same few. */
+function lettersOf(column: number): string {
+  return (letters[column] ??= columnLetters(column - 1));
 }
 
 function typeOf(value: unknown): number | undefined {
@@ -155,7 +146,7 @@ export class RowXmlWriter {
       if (min === 0) min = column;
       max = column;
       const styleId = styles.addStyleModel(cell.style, type === NULL_TYPE ? NUMBER_TYPE : type);
-      const address = `${columnLetters(column)}${number}`;
+      const address = `${lettersOf(column)}${number}`;
       const s = styleId ? ` s="${styleId}"` : "";
       if (type === NULL_TYPE) {
         if (styleId) body += `<c r="${address}"${s}/>`;

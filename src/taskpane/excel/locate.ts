@@ -28,6 +28,23 @@ export function listTop(list: Excel.Range, extraColumns: number): Excel.Range {
 }
 
 /**
+ * Queues `ask(true)` (with the quick ranges of listTop) and syncs; at the
+ * sheet's last rows or columns those ranges do not exist, so it asks again
+ * with `ask(false)`. Returns what was asked for in the request that succeeded.
+ */
+export async function askWithQuickRanges<T>(context: Excel.RequestContext, ask: (quick: boolean) => T): Promise<T> {
+  const quick = ask(true);
+  try {
+    await context.sync();
+    return quick;
+  } catch {
+    const plain = ask(false);
+    await context.sync();
+    return plain;
+  }
+}
+
+/**
  * Finds the Excel table around the active cell, or its current region, and
  * lays the list out: one request for a region, two for a table.
  */
@@ -46,14 +63,7 @@ export async function locateList(run: Run): Promise<Result<LocatedList, LocateIs
         top: quick ? listTop(region, RESULT_COLUMNS).load("values") : undefined,
       };
     };
-    let asked = ask(true);
-    try {
-      await context.sync();
-    } catch {
-      // At the sheet's edge the quick ranges do not exist: ask again without them.
-      asked = ask(false);
-      await context.sync();
-    }
+    const asked = await askWithQuickRanges(context, ask);
     const { sheet, region, protection, tables, sheets } = asked;
     let top = asked.top;
 

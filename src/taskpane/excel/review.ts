@@ -2,7 +2,7 @@ import { fail, ok, type CriterionId, type Result, type Thresholds } from "../../
 import { sheetCell } from "../a1";
 import { HEADER_SCAN_ROWS } from "../layout";
 import { reviewPart, type ReviewIssue, type ReviewModel } from "../review-model";
-import { listTop } from "./locate";
+import { askWithQuickRanges, listTop } from "./locate";
 import { describeExcelError, type Run } from "./run";
 
 export interface ReviewRead {
@@ -27,14 +27,7 @@ export async function readReview(run: Run, thresholds: Thresholds): Promise<Revi
         row: quick ? cell.getEntireRow().getIntersection(region).load("values") : undefined,
       };
     };
-    let asked = ask(true);
-    try {
-      await context.sync();
-    } catch {
-      // At the sheet's last rows the quick ranges do not exist: ask again without them.
-      asked = ask(false);
-      await context.sync();
-    }
+    const asked = await askWithQuickRanges(context, ask);
     const { cell, region, sheet, tables } = asked;
     let { top, row } = asked;
 

@@ -1,5 +1,5 @@
-import { CRITERION_DEFS, STAGES, STAGE_PROFILES, formatCount, type HeaderMapping } from "../../core";
-import { columnLetters, rectAddress, sheetRect } from "../a1";
+import { CRITERION_DEFS, STAGES, STAGE_PROFILES, columnLetters, formatCount, type HeaderMapping } from "../../core";
+import { rectAddress, sheetRect } from "../a1";
 import type { Progress, RunReport } from "../excel/classify-run";
 import type { LocatedList } from "../excel/locate";
 import { resultRect } from "../layout";

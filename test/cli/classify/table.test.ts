@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { RESULT_HEADERS, findHeaderRow, type CellValue } from "../../../src/core";
-import { chooseHeader, columnLetters, extent, previousResultColumn, sheetRef, TableClassifier } from "../../../src/cli/classify/table";
+import { chooseHeader, extent, previousResultColumn, TableClassifier } from "../../../src/cli/classify/table";
+import { columnLetters, quoteSheetName as sheetRef } from "../../../src/core";
 import { DEFAULT_THRESHOLDS } from "../../../src/core";
 import { PART_TABLE } from "../../fixtures/parts";
 
