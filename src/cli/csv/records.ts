@@ -33,7 +33,9 @@ export async function* csvRecordBatches(source: RecordSource): AsyncGenerator<Cs
     resolve?.();
   };
   const records = pipeline(createReadStream(source.file), toUtf8(source.encoding, source.bom), parser, (error) => {
+    // Done, one way or the other: no further "readable" or "end" need be waited for.
     if (error) failure ??= error;
+    else ended = true;
     signal();
   });
   records.on("readable", signal);
