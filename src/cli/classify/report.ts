@@ -1,7 +1,6 @@
 /** What classify prints: the stage counts, the headers it read and the warnings. */
-import { CRITERION_DEFS, STAGES, STAGE_PROFILES, formatCount, type BlockerCount, type HeaderMapping } from "../../core";
+import { CRITERION_DEFS, STAGES, STAGE_PROFILES, columnLetters, formatCount, type BlockerCount, type HeaderMapping } from "../../core";
 import type { ClassifyReport } from "./job";
-import { columnLetters } from "../../core";
 import { countText } from "./table";
 
 function table(rows: readonly (readonly [string, string])[]): string[] {
