@@ -1,29 +1,19 @@
 /* classify on .csv files through the built binary: results equal the core's, the records kept as they were, each output format. */
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
 import ExcelJS from "exceljs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { BILL_HEADERS, billRows } from "../../bench/bill-rows";
 import { WORKER_MIN_BYTES } from "../../src/cli/csv/classify";
 import { DEFAULT_THRESHOLDS, RESULT_HEADERS, SUMMARY_SHEET, findHeaderRow, resultCells, rowReader, type Thresholds } from "../../src/core";
-import { listing, makeTempDir, removeDir, snapshot } from "../fixtures/files";
+import { listing, testFolders, snapshot } from "../fixtures/files";
 import { PART_TABLE } from "../fixtures/parts";
 import { runCli } from "../fixtures/run-cli";
 
-let root = "";
-beforeAll(() => {
-  root = makeTempDir("cli-csv");
-});
-afterAll(() => removeDir(root));
-let n = 0;
-function caseDir(): string {
-  n += 1;
-  const dir = path.join(root, `case-${n}`);
-  mkdirSync(dir);
-  return dir;
-}
+const folders = testFolders("cli-csv");
+const caseDir = (): string => folders.caseDir();
 
 const TEXT_TABLE: string[][] = PART_TABLE.map((row) => row.map((v) => (v === null || v === undefined ? "" : String(v))));
 

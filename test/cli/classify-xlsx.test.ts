@@ -3,31 +3,20 @@
  * five result columns equal the core's answer on the same rows, the original
  * cells, styles and sheets are kept, the summary sheet and the stage colours.
  */
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   DEFAULT_THRESHOLDS, RESULT_HEADERS, STAGE_COLORS, SUMMARY_SHEET, SUMMARY_TITLE, findHeaderRow, mapHeaders, resultCells, rowReader,
   type Assessment, type CellValue, type Thresholds,
 } from "../../src/core";
-import { listing, makeTempDir, removeDir, snapshot } from "../fixtures/files";
+import { listing, testFolders, snapshot } from "../fixtures/files";
 import { PART_TABLE } from "../fixtures/parts";
 import { runCli } from "../fixtures/run-cli";
 
-let root = "";
-beforeAll(() => {
-  root = makeTempDir("cli-xlsx");
-});
-afterAll(() => removeDir(root));
-
-let caseNo = 0;
-function caseDir(): string {
-  caseNo += 1;
-  const dir = path.join(root, `case-${caseNo}`);
-  mkdirSync(dir);
-  return dir;
-}
+const folders = testFolders("cli-xlsx");
+const caseDir = (): string => folders.caseDir();
 
 const TITLE = "Bill of parts - pump P-7";
 const HEADER_FILL = "FFD9E1F2";

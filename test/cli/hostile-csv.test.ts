@@ -1,25 +1,16 @@
 /* CSV files as other programs write them: results equal the core's on the decoded text, original fields kept, UTF-8 out with the same delimiter. */
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { RESULT_HEADERS } from "../../src/core";
 import { expectedTable } from "../fixtures/expected";
-import { makeTempDir, removeDir, snapshot } from "../fixtures/files";
+import { testFolders, snapshot } from "../fixtures/files";
 import { ODD_CSVS } from "../fixtures/odd-csv";
 import { dataSheetName, readCsvRows, readWorkbookRows, resultTable, shownText } from "../fixtures/read-output";
 import { runCli } from "../fixtures/run-cli";
 
-let root = "";
-beforeAll(() => {
-  root = makeTempDir("hostile-csv");
-});
-afterAll(() => removeDir(root));
-
-function caseDir(name: string): string {
-  const dir = path.join(root, name.replace(/[^a-z0-9]+/giu, "-"));
-  mkdirSync(dir, { recursive: true });
-  return dir;
-}
+const folders = testFolders("hostile-csv");
+const caseDir = (name: string): string => folders.caseDir(name);
 
 describe.each(ODD_CSVS.map((c) => [c.name, c] as const))("%s", (name, c) => {
   it("classifies every part like the core and writes UTF-8 with the same delimiter", async () => {

@@ -2,24 +2,15 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { expectRefused } from "../fixtures/assert-refused";
 import { BROKEN_FILES, brokenSheetXmlBytes } from "../fixtures/broken-files";
-import { listing, makeTempDir, removeDir, snapshot } from "../fixtures/files";
+import { listing, testFolders, snapshot } from "../fixtures/files";
 import { PART_TABLE } from "../fixtures/parts";
 import { runCli } from "../fixtures/run-cli";
 
-let root = "";
-beforeAll(() => {
-  root = makeTempDir("hostile-files");
-});
-afterAll(() => removeDir(root));
-
-function caseDir(name: string): string {
-  const dir = path.join(root, name.replace(/[^a-z0-9]+/giu, "-"));
-  mkdirSync(dir, { recursive: true });
-  return dir;
-}
+const folders = testFolders("hostile-files");
+const caseDir = (name: string): string => folders.caseDir(name);
 
 describe("unreadable inputs are refused cleanly", () => {
   it.each(BROKEN_FILES.map((c) => [c.name, c] as const))("%s", async (name, c) => {

@@ -1,31 +1,22 @@
 /* The command line's contract through the built binary: help, version, exit codes, one-line errors, files never lost. */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { listing, makeTempDir, removeDir, snapshot } from "../fixtures/files";
+import { beforeAll, describe, expect, it } from "vitest";
+import { listing, testFolders, snapshot } from "../fixtures/files";
 import { PART_TABLE } from "../fixtures/parts";
 import { runCli } from "../fixtures/run-cli";
 
-let root = "";
+const folders = testFolders("cli-usage");
 let parts = "";
 beforeAll(async () => {
-  root = makeTempDir("cli-usage");
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet("Parts");
   for (const row of PART_TABLE) sheet.addRow([...row]);
-  parts = path.join(root, "parts.xlsx");
+  parts = path.join(folders.root(), "parts.xlsx");
   await workbook.xlsx.writeFile(parts);
 });
-afterAll(() => removeDir(root));
-
-let n = 0;
-function caseDir(): string {
-  n += 1;
-  const dir = path.join(root, `case-${n}`);
-  mkdirSync(dir);
-  return dir;
-}
+const caseDir = (): string => folders.caseDir();
 
 function oneLine(stderr: string): string {
   const lines = stderr.replace(/\n$/u, "").split("\n");
