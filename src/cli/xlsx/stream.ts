@@ -7,9 +7,9 @@
 import { createReadStream, createWriteStream, type WriteStream } from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
-import { RESULT_HEADERS, SUMMARY_SHEET, SUMMARY_TITLE, cellText, type CellValue } from "../../core";
+import { SUMMARY_SHEET, SUMMARY_TITLE, cellText, type CellValue } from "../../core";
 import { fileError } from "../errors";
-import type { ClassifiedRow, ClassifyJob, ClassifyReport, RowResult, RowRole, TableOutput } from "../classify/job";
+import type { ClassifyJob, ClassifyReport, RowResult, RowRole, TableOutput } from "../classify/job";
 import { placeResults } from "../classify/place";
 import { chooseHeader, TableClassifier, type HeaderChoice } from "../classify/table";
 import { HEADER_SCAN_ROWS } from "../commands";
@@ -17,9 +17,9 @@ import { heapGuard } from "../memory";
 import { waitForRoom } from "./backpressure";
 import { isBlankCell, plainCell, rawCellValue } from "./cells";
 import { RowXmlWriter, writeSheetRow, type PlainCell } from "./row-xml";
-import { shareResultStrings, type ResultStrings } from "./result-strings";
+import { addSharingWorksheet, shareResultStrings, type ResultStrings } from "./result-strings";
 import { peekSheetHead, watchHiddenRows, type SheetHead } from "./sheet-head";
-import { RESULT_HEADER_STYLE, RESULT_WIDTHS, STAGE_STYLES, styleOrPlain, uniqueSheetName, writeSummary } from "./style";
+import { RESULT_HEADER_STYLE, RESULT_WIDTHS, partResultCells, resultHeaderCells, styleOrPlain, uniqueSheetName, writeSummary } from "./style";
 
 /** The parts of exceljs's streaming reader this path uses (its typings do not describe them). */
 interface ReaderCell {
@@ -94,17 +94,6 @@ function readProblem(shown: string, error: unknown): Error {
 
 const hasValue = (cell: CellRecord | undefined): boolean => cell !== undefined && !isBlankCell(plainCell(cell.value));
 
-function resultRecords(outcome: ClassifiedRow, strings: ResultStrings | undefined): CellRecord[] {
-  if (outcome.kind === "blank") return [];
-  const [stage, score, next, blockers, missing] = outcome.cells;
-  const stageStyle = outcome.stage === null ? undefined : STAGE_STYLES[outcome.stage];
-  const text = (s: string): CellRecord => {
-    strings?.offer(s);
-    return { value: s === "" ? null : s, style: undefined };
-  };
-  strings?.offer(stage);
-  return [{ value: stage === "" ? null : stage, style: stageStyle }, { value: score === "" ? null : score, style: undefined }, text(next), text(blockers), text(missing)];
-}
 
 class SheetCopy {
   private sheet: ExcelJS.Worksheet | undefined;
@@ -125,12 +114,10 @@ class SheetCopy {
     if (this.sheet !== undefined) return this.sheet;
     const head = this.head();
     const views = head.frozen === undefined ? undefined : [{ state: "frozen" as const, xSplit: head.frozen.columns, ySplit: head.frozen.rows }];
-    const options: Partial<ExcelJS.AddWorksheetOptions> & { useSharedStrings: boolean } = {
-      useSharedStrings: true,
+    const sheet = addSharingWorksheet(this.writer, this.name, {
       ...(this.state === undefined ? {} : { state: this.state as ExcelJS.WorksheetState }),
       ...(views === undefined ? {} : { views }),
-    };
-    const sheet = this.writer.addWorksheet(this.name, options);
+    });
     for (const format of head.columns ?? []) {
       // A range to the last column (Excel writes max="16384" for "all the rest") only sets what is used.
       const last = Math.min(format.max, format.min + 1024);
@@ -281,11 +268,8 @@ export async function classifyStreaming(job: ClassifyJob, output: StreamOutput):
       if (role === "header") {
         const lastHeader = cells[Math.max(0, s.header.resultColumn - 1)];
         const style = lastHeader !== undefined && Object.keys(lastHeader.style ?? {}).length > 0 ? lastHeader.style : RESULT_HEADER_STYLE;
-        results = RESULT_HEADERS.map((h) => {
-          strings?.offer(h);
-          return { value: h, style };
-        });
-      } else if (outcome !== undefined && outcome.kind === "part") results = resultRecords(outcome, strings);
+        results = resultHeaderCells(style, strings);
+      } else if (outcome !== undefined && outcome.kind === "part") results = partResultCells(outcome.cells, outcome.stage, strings);
       const placed = placeResults<CellRecord | undefined>(cells, results, { resultColumn: s.header.resultColumn, rewrite: s.header.rewrite, blank: undefined, hasValue });
       if (placed.displaced && role === "data") s.table.displaced(number);
       await copy?.write(number, height, placed.row);

@@ -1,6 +1,7 @@
 /** How the result cells and the summary sheet look in an .xlsx output. */
 import type ExcelJS from "exceljs";
-import { STAGE_COLORS, STAGES, summaryLayout, type Stage, type Summary } from "../../core";
+import { RESULT_HEADERS, STAGE_COLORS, STAGES, summaryLayout, type ResultCells, type Stage, type Summary } from "../../core";
+import type { ResultStrings } from "./result-strings";
 
 const argb = (hex: string): string => `FF${hex.replace(/^#/u, "").toUpperCase()}`;
 
@@ -21,6 +22,30 @@ export const RESULT_HEADER_STYLE: Partial<ExcelJS.Style> = { font: { bold: true 
 
 /** Column widths (characters) for Stage, Readiness score, Next step, Blockers, Missing. */
 export const RESULT_WIDTHS: readonly number[] = [24, 16, 60, 60, 50];
+
+/** A result cell as an .xlsx output writes it. */
+export interface ResultCell {
+  readonly value: string | number | null;
+  readonly style: Partial<ExcelJS.Style> | undefined;
+}
+
+/** The five result headers in `style`, each offered to the shared-strings table. */
+export function resultHeaderCells(style: Partial<ExcelJS.Style> | undefined, strings: ResultStrings | undefined): ResultCell[] {
+  return RESULT_HEADERS.map((header) => {
+    strings?.offer(header);
+    return { value: header, style };
+  });
+}
+
+/** A part's five result cells: the stage in its colour, an empty text as an empty cell, each text offered to the shared-strings table. */
+export function partResultCells(cells: ResultCells, stage: Stage | null, strings: ResultStrings | undefined): ResultCell[] {
+  const text = (s: string, style?: Partial<ExcelJS.Style>): ResultCell => {
+    strings?.offer(s);
+    return { value: s === "" ? null : s, style };
+  };
+  const [stageName, score, next, blockers, missing] = cells;
+  return [text(stageName, stage === null ? undefined : STAGE_STYLES[stage]), { value: score === "" ? null : score, style: undefined }, text(next), text(blockers), text(missing)];
+}
 
 export function styleOrPlain(style: Partial<ExcelJS.Style> | undefined): Partial<ExcelJS.Style> {
   return style !== undefined && Object.keys(style).length > 0 ? style : PLAIN_STYLE;

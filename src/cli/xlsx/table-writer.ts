@@ -1,7 +1,7 @@
 /** A classified CSV written as a new workbook, row by row with exceljs's streaming writer. */
 import { createWriteStream, type WriteStream } from "node:fs";
 import ExcelJS from "exceljs";
-import { RESULT_HEADERS, SUMMARY_SHEET, type CellValue } from "../../core";
+import { SUMMARY_SHEET, type CellValue } from "../../core";
 import type { RowResult, RowRole, TableOutput } from "../classify/job";
 import { placeResults } from "../classify/place";
 import type { TableClassifier } from "../classify/table";
@@ -9,9 +9,9 @@ import { fileError } from "../errors";
 import { heapGuard } from "../memory";
 import { waitForRoom } from "./backpressure";
 import { isBlankCell } from "./cells";
-import { shareResultStrings, type ResultStrings } from "./result-strings";
+import { addSharingWorksheet, shareResultStrings, type ResultStrings } from "./result-strings";
 import { RowXmlWriter, writeSheetRow, type PlainCell } from "./row-xml";
-import { PLAIN_STYLE, RESULT_HEADER_STYLE, RESULT_WIDTHS, STAGE_STYLES, writeSummary } from "./style";
+import { PLAIN_STYLE, RESULT_HEADER_STYLE, RESULT_WIDTHS, partResultCells, resultHeaderCells, writeSummary } from "./style";
 import { WRITER_OPTIONS } from "./stream";
 
 /** Excel's rules for sheet names: at most 31 characters, none of []:*?/\ . */
@@ -63,11 +63,7 @@ export class XlsxTableOutput implements TableOutput {
     });
     this.writer = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: this.stream, ...WRITER_OPTIONS });
     this.strings = shareResultStrings(this.writer);
-    const options: Partial<ExcelJS.AddWorksheetOptions> & { useSharedStrings: boolean } = {
-      useSharedStrings: true,
-      views: [{ state: "frozen", xSplit: 0, ySplit: table.header.rowNumber }],
-    };
-    this.sheet = this.writer.addWorksheet(this.sheetName, options);
+    this.sheet = addSharingWorksheet(this.writer, this.sheetName, { views: [{ state: "frozen", xSplit: 0, ySplit: table.header.rowNumber }] });
     this.rowXml = new RowXmlWriter(this.sheet);
     RESULT_WIDTHS.forEach((width, i) => {
       if (this.sheet !== undefined) this.sheet.getColumn(table.header.resultColumn + i + 1).width = width;
@@ -81,27 +77,8 @@ export class XlsxTableOutput implements TableOutput {
     const headerStyle = role === "header" ? RESULT_HEADER_STYLE : undefined;
     const cells: (Cell | undefined)[] = values.map((v) => (typeof v === "string" ? { value: cellFromText(v), style: headerStyle } : undefined));
     let results: Cell[] | undefined;
-    if (role === "header") {
-      results = RESULT_HEADERS.map((h) => {
-        this.strings?.offer(h);
-        return { value: h, style: RESULT_HEADER_STYLE };
-      });
-    }
-    else if (role === "data" && outcome?.kind === "part") {
-      const [stage, score, next, blockers, missing] = outcome.cells;
-      const text = (s: string): Cell => {
-        this.strings?.offer(s);
-        return { value: s === "" ? null : s, style: undefined };
-      };
-      this.strings?.offer(stage);
-      results = [
-        { value: stage === "" ? null : stage, style: outcome.stage === null ? undefined : STAGE_STYLES[outcome.stage] },
-        { value: score === "" ? null : score, style: undefined },
-        text(next),
-        text(blockers),
-        text(missing),
-      ];
-    }
+    if (role === "header") results = resultHeaderCells(RESULT_HEADER_STYLE, this.strings);
+    else if (role === "data" && outcome?.kind === "part") results = partResultCells(outcome.cells, outcome.stage, this.strings);
     const placed = role === "above" ? { row: cells, displaced: false } : placeResults<Cell | undefined>(cells, results, { resultColumn: table.header.resultColumn, rewrite: table.header.rewrite, blank: undefined, hasValue });
     if (placed.displaced && role === "data") table.displaced(number);
     const plain = placed.row.map((cell): PlainCell | undefined => (cell === undefined || (cell.value === null && cell.style === undefined) ? undefined : { value: cell.value, style: cell.style ?? PLAIN_STYLE }));
