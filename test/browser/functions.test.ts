@@ -3,12 +3,12 @@
  * stand-in whose CustomFunctions.associate records id -> function, and every
  * function's answer on a sample table is compared with the core's, computed here in Node.
  */
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { criteriaCatalog, LIST_SEPARATOR, RESULT_HEADERS } from "../../src/core";
 import { distText, ensureDist } from "../functions/dist";
 import { coreAssessments, coreResultCells, coreRows, excelRows, headerCells } from "../functions/sample-table";
-import { launchBrowser, routeOffice, serveDist } from "./harness";
+import { browserSession, routeOffice } from "./harness";
 
 /** Just enough of office.js for the functions: Office.onReady and CustomFunctions (associate, Error, ErrorCode). */
 const OFFICE_STAND_IN = `
@@ -40,35 +40,25 @@ interface Metadata {
   readonly functions: readonly { readonly id: string }[];
 }
 
-let browser: Browser;
-let server: { readonly url: string; close(): Promise<void> };
 let ids: readonly string[] = [];
-
-beforeAll(async () => {
+const session = browserSession(() => {
   ensureDist();
   ids = (JSON.parse(distText("functions.json")) as Metadata).functions.map((f) => f.id);
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 async function openPage(path: string): Promise<{ page: Page; blocked: readonly string[]; errors: string[] }> {
-  const page = await browser.newPage();
+  const page = await session.browser.newPage();
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(String(e)));
   const { blocked } = await routeOffice(page, OFFICE_STAND_IN);
-  await page.route(`${server.url}${TEST_PAGE}`, (route) =>
+  await page.route(`${session.url}${TEST_PAGE}`, (route) =>
     route.fulfill({
       status: 200,
       contentType: "text/html",
       body: `<!doctype html><html><head><script src="https://appsforoffice.microsoft.com/lib/1/hosted/office.js"></script></head><body><script src="functions.js"></script></body></html>`,
     }),
   );
-  await page.goto(`${server.url}${path}`);
+  await page.goto(`${session.url}${path}`);
   await page.waitForFunction(() => typeof (window as unknown as { __associated?: object }).__associated === "object");
   return { page, blocked, errors };
 }

@@ -4,6 +4,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { AddressInfo } from "node:net";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 
 export const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -68,4 +69,40 @@ export async function routeOffice(page: Page, officeJs: string): Promise<{ reado
     }
   });
   return { blocked };
+}
+
+export interface BrowserSession {
+  /** Chromium, launched before the file's tests. */
+  readonly browser: Browser;
+  /** Where dist/ is served, ending in "/". */
+  readonly url: string;
+}
+
+/**
+ * Call at the top of a browser test file: after `prepare` (a build check, say),
+ * dist/ is served and Chromium launched before the tests and both closed after.
+ * Read the fields inside tests.
+ */
+export function browserSession(prepare: () => void | Promise<void>): BrowserSession {
+  let browser: Browser | undefined;
+  let server: { readonly url: string; close(): Promise<void> } | undefined;
+  beforeAll(async () => {
+    await prepare();
+    server = await serveDist();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return {
+    get browser(): Browser {
+      if (browser === undefined) throw new Error("the browser is launched in beforeAll");
+      return browser;
+    },
+    get url(): string {
+      if (server === undefined) throw new Error("dist/ is served in beforeAll");
+      return server.url;
+    },
+  };
 }

@@ -6,31 +6,18 @@
  */
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ensurePaneBuilt, PANE_WIDTH, SCREENSHOTS } from "../support/pane-page";
-import { OFFICE_JS_CDN, launchBrowser, routeOffice, serveDist } from "./harness";
+import { OFFICE_JS_CDN, browserSession, routeOffice } from "./harness";
 
 const OFFLINE = path.resolve(__dirname, "../../node_modules/@microsoft/office-js/dist");
 const CDN_FOLDER = OFFICE_JS_CDN.slice(0, OFFICE_JS_CDN.lastIndexOf("/") + 1);
 
-let browser: Browser;
-let server: { readonly url: string; close(): Promise<void> };
-
-beforeAll(async () => {
-  ensurePaneBuilt();
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = browserSession(ensurePaneBuilt);
 
 describe("outside Office, with the real office.js", () => {
   it("boots without an uncaught error and says to open the add-in in Excel", async () => {
-    const page = await browser.newPage({ viewport: { width: PANE_WIDTH, height: 600 } });
+    const page = await session.browser.newPage({ viewport: { width: PANE_WIDTH, height: 600 } });
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(String(e)));
     page.on("console", (m) => {
@@ -53,7 +40,7 @@ describe("outside Office, with the real office.js", () => {
       // A Content-Security-Policy violation shows up as a console error.
       document.addEventListener("securitypolicyviolation", (e) => console.error(`CSP: ${e.violatedDirective} ${e.blockedURI}`));
     });
-    await page.goto(`${server.url}taskpane.html`);
+    await page.goto(`${session.url}taskpane.html`);
     await page.getByRole("heading", { name: "Open this add-in in Excel" }).waitFor({ timeout: 15_000 });
     await page.waitForTimeout(500);
     await page.screenshot({ path: path.join(SCREENSHOTS, "outside-office.png"), fullPage: true });

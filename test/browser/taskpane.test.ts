@@ -3,8 +3,7 @@
  * office.js's CDN URL routed to the Excel stand-in over an in-memory workbook.
  * Expected answers are computed here in Node with the core.
  */
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   RESULT_HEADERS, TEMPLATE_COLUMNS, checklist, mapHeaders, mappingFromAssignments, resultCells, rowReader,
   type Assessment, type HeaderMapping,
@@ -13,22 +12,10 @@ import { PAYLOAD_LIMIT, PAYLOAD_TARGET } from "../../src/taskpane/chunks";
 import { THRESHOLDS_SETTING } from "../../src/taskpane/settings-model";
 import { ensurePaneBuilt, openPane, type PanePage } from "../support/pane-page";
 import { HEADERS, expectedResults, partRow, partRows } from "../taskpane/excel/fixtures";
-import { launchBrowser, serveDist } from "./harness";
+import { browserSession } from "./harness";
 import { classifyWithCli } from "../support/cli-oracle";
 
-let browser: Browser;
-let server: { readonly url: string; close(): Promise<void> };
-
-beforeAll(async () => {
-  ensurePaneBuilt();
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = browserSession(ensurePaneBuilt);
 
 const mapping = mapHeaders([...HEADERS]);
 const reader = rowReader(mapping);
@@ -53,7 +40,7 @@ async function expectReviewShows(pane: PanePage, row: readonly unknown[], a: Ass
 
 describe("review the selected part", () => {
   it("shows the stage, score, next step, blockers, missing information, warnings and checklist of the selected row", async () => {
-    const pane = await openPane(browser, server.url, listSeed(partRows(40), "Parts!D9"));
+    const pane = await openPane(session.browser, session.url, listSeed(partRows(40), "Parts!D9"));
     await expectReviewShows(pane, partRow(7), reader.assess(partRow(7)));
     expect(reader.assess(partRow(7)).warnings.length).toBeGreaterThan(0);
     await pane.screenshot("review-prototyping");
@@ -66,7 +53,7 @@ describe("review the selected part", () => {
   });
 
   it("follows the selection and re-reads when the row's cells change", async () => {
-    const pane = await openPane(browser, server.url, listSeed(partRows(40), "Parts!A2"));
+    const pane = await openPane(session.browser, session.url, listSeed(partRows(40), "Parts!A2"));
     await expectReviewShows(pane, partRow(0), reader.assess(partRow(0)));
     await pane.select("Parts!F28");
     await expectReviewShows(pane, partRow(26), reader.assess(partRow(26)));
@@ -79,7 +66,7 @@ describe("review the selected part", () => {
   });
 
   it("writes a criterion picked from the dropdown into the cell, and the assessment follows", async () => {
-    const pane = await openPane(browser, server.url, listSeed(partRows(40), "Parts!B28"));
+    const pane = await openPane(session.browser, session.url, listSeed(partRows(40), "Parts!B28"));
     await expectReviewShows(pane, partRow(26), reader.assess(partRow(26)));
     const row = [...partRow(26)];
     for (const [criterion, column, value] of [["design", 2, "frozen"], ["tolerances", 6, "reviewed"]] as const) {
@@ -102,13 +89,13 @@ describe("review the selected part", () => {
     { name: "an empty cell away from any list", selection: "Parts!Z40", text: "Parts!Z40 is empty and not inside a list" },
     { name: "the header row", selection: "Parts!C1", text: "in or above the header row (row 1)" },
   ])("explains $name", async ({ selection, text }) => {
-    const pane = await openPane(browser, server.url, listSeed(partRows(5), selection));
+    const pane = await openPane(session.browser, session.url, listSeed(partRows(5), selection));
     await expect.poll(() => pane.page.locator("#panel-review .notice").textContent()).toContain(text);
     expect(pane.errors).toEqual([]);
   });
 
   it("explains a list without recognisable headers", async () => {
-    const pane = await openPane(browser, server.url, { sheets: [{ name: "Notes", rows: [["Name", "Colour"], ["a", "red"]] }], selection: "Notes!A2" });
+    const pane = await openPane(session.browser, session.url, { sheets: [{ name: "Notes", rows: [["Name", "Colour"], ["a", "red"]] }], selection: "Notes!A2" });
     await expect.poll(() => pane.page.locator("#panel-review .notice").textContent()).toContain("No header row found");
     await pane.screenshot("review-no-headers");
   });
@@ -117,7 +104,7 @@ describe("review the selected part", () => {
 describe("classify a list", () => {
   it("classifies 10,000 rows like the command line, in few requests under the payload limit, touching only its own columns", async () => {
     const rows = partRows(10_000);
-    const pane = await openPane(browser, server.url, listSeed(rows, "Parts!C5"));
+    const pane = await openPane(session.browser, session.url, listSeed(rows, "Parts!C5"));
     const { page } = pane;
     await page.getByRole("tab", { name: "Classify list" }).click();
     await pane.screenshot("classify-start");
@@ -163,7 +150,7 @@ describe("classify a list", () => {
 
   it("refuses to write over a cell it did not write and says where", async () => {
     const rows = partRows(30);
-    const pane = await openPane(browser, server.url, { sheets: [{ name: "Parts", rows: [[...HEADERS, "", "", "Keep"], ...rows] }], selection: "Parts!B3" });
+    const pane = await openPane(session.browser, session.url, { sheets: [{ name: "Parts", rows: [[...HEADERS, "", "", "Keep"], ...rows] }], selection: "Parts!B3" });
     const { page } = pane;
     await page.getByRole("tab", { name: "Classify list" }).click();
     await page.getByRole("button", { name: "Classify list" }).click();
@@ -177,7 +164,7 @@ describe("classify a list", () => {
   });
 
   it("shows progress and stops on Cancel without writing anything", async () => {
-    const pane = await openPane(browser, server.url, listSeed(partRows(2_000), "Parts!B2"), { latencyMs: 1_500 });
+    const pane = await openPane(session.browser, session.url, listSeed(partRows(2_000), "Parts!B2"), { latencyMs: 1_500 });
     const { page } = pane;
     await page.getByRole("tab", { name: "Classify list" }).click();
     await page.getByRole("button", { name: "Classify list" }).click();
@@ -193,7 +180,7 @@ describe("classify a list", () => {
   it("uses the mapping the user corrected", async () => {
     const headers = ["Part", "Design status", "Supplier name", "Qty", "Remarks"];
     const rows = [["A", "stable", "qualified", 20, "verified"], ["B", "frozen", "unproven", 500, "failed"]];
-    const pane = await openPane(browser, server.url, { sheets: [{ name: "Parts", rows: [headers, ...rows] }], selection: "Parts!A2" });
+    const pane = await openPane(session.browser, session.url, { sheets: [{ name: "Parts", rows: [headers, ...rows] }], selection: "Parts!A2" });
     const { page } = pane;
     await page.getByRole("tab", { name: "Classify list" }).click();
     await page.getByRole("button", { name: "Classify list" }).click();
@@ -208,7 +195,7 @@ describe("classify a list", () => {
   });
 
   it("inserts a bill-of-parts template sheet", async () => {
-    const pane = await openPane(browser, server.url, { sheets: [{ name: "Sheet1" }] });
+    const pane = await openPane(session.browser, session.url, { sheets: [{ name: "Sheet1" }] });
     await pane.page.getByRole("tab", { name: "Classify list" }).click();
     await pane.page.getByRole("button", { name: "Insert template" }).click();
     await expect.poll(() => pane.page.locator("#panel-classify .notice").textContent()).toContain('Added the sheet "Bill of parts"');
@@ -217,7 +204,7 @@ describe("classify a list", () => {
   });
 
   it("says the sheet is protected", async () => {
-    const pane = await openPane(browser, server.url, { sheets: [{ name: "Parts", rows: [[...HEADERS], ...partRows(3)], protected: true }], selection: "Parts!B2" });
+    const pane = await openPane(session.browser, session.url, { sheets: [{ name: "Parts", rows: [[...HEADERS], ...partRows(3)], protected: true }], selection: "Parts!B2" });
     await pane.page.getByRole("tab", { name: "Classify list" }).click();
     await pane.page.getByRole("button", { name: "Classify list" }).click();
     await expect.poll(() => pane.page.locator("#panel-classify .notice-issue").textContent()).toContain('Sheet "Parts" is protected');
@@ -227,7 +214,7 @@ describe("classify a list", () => {
 describe("settings", () => {
   it("stores the thresholds with the workbook and refuses bad ones with a clear message", async () => {
     const rows = [["P-1", "", "stable", "partial", "candidate", "candidate", "", "", "", "", "", "", "", "", 20, ""]];
-    const pane = await openPane(browser, server.url, listSeed(rows, "Parts!A2"));
+    const pane = await openPane(session.browser, session.url, listSeed(rows, "Parts!A2"));
     const { page } = pane;
     expect(await page.locator(".stage-badge").textContent()).toBe("Low-volume manufacturing");
     await page.getByRole("tab", { name: "Settings" }).click();
@@ -253,7 +240,7 @@ describe("cell text is data", () => {
     const row = [...partRow(7)];
     row[0] = evil;
     row[2] = '<script>window.__pwned=3</script>';
-    const pane = await openPane(browser, server.url, { sheets: [{ name: "Parts", rows: [header, row] }], selection: "Parts!A2" });
+    const pane = await openPane(session.browser, session.url, { sheets: [{ name: "Parts", rows: [header, row] }], selection: "Parts!A2" });
     const { page } = pane;
     await expect.poll(() => page.locator(".part-label").textContent()).toBe(evil);
     expect(await page.locator('li[data-criterion="design"] .check-value').textContent()).toBe(`“${row[2]}”`);
@@ -273,7 +260,7 @@ describe("cell text is data", () => {
 
 describe("keyboard and accessibility", () => {
   it("reaches the tabs and buttons with the keyboard and announces status politely", async () => {
-    const pane = await openPane(browser, server.url, listSeed(partRows(5), "Parts!A2"));
+    const pane = await openPane(session.browser, session.url, listSeed(partRows(5), "Parts!A2"));
     const { page } = pane;
     expect(await page.locator("#status").getAttribute("aria-live")).toBe("polite");
     await page.getByRole("tab", { name: "Classify list" }).click();
