@@ -2,6 +2,7 @@ import {
   CRITERIA, CRITERION_DEFS, GATE_A_LEVELS, GATE_B_LEVELS, LEVEL_CRITERIA,
   type CriterionId, type Goal, type Level, type LevelCriterionId,
 } from "./criteria";
+import { cellText, isErrorCell } from "./cell";
 import { readCount, readGoal, readLevel, type CellIssue } from "./normalize";
 import { STAGE_PROFILES, nextStageOf, type Stage, type StageProfile } from "./stages";
 import { DEFAULT_THRESHOLDS, formatCount, type Thresholds } from "./thresholds";
@@ -16,8 +17,10 @@ export interface PartReading {
   readonly quantity: number | undefined;
   readonly annualVolume: number | undefined;
   readonly issues: readonly CellIssue[];
-  /** At least one cell said something the rules can use. */
-  readonly recognised: boolean;
+  /** At least one criterion cell holds something, even "TBD": the row is a part. */
+  readonly filled: boolean;
+  /** The goal cell holds something (a goal, "TBD" or words the core cannot read): quantity does not stand in for it. */
+  readonly goalFilled: boolean;
 }
 
 /** How gate A's goal requirement was decided. */
@@ -47,8 +50,10 @@ export interface Assessment {
   readonly stage: Stage | null;
   readonly stageName: string;
   readonly nextStage: Stage | null;
-  /** Readiness for the next stage, 0-100; 100 for mass production; null without a stage. */
+  /** Monotone in stage: prototyping 0-49, low-volume 50-99, mass production 100; null without a stage. */
   readonly score: number | null;
+  /** Share of the next gate satisfied, 0-100; 100 for mass production; null without a stage. */
+  readonly progress: number | null;
   readonly blockers: readonly Blocker[];
   readonly missing: readonly MissingItem[];
   readonly nextStep: string;
@@ -58,25 +63,35 @@ export interface Assessment {
   readonly issues: readonly CellIssue[];
 }
 
-/** The bare-header columns where a name stands in for a status. */
-export type BareNames = ReadonlySet<CriterionId>;
+/** How a sheet's columns are read beyond their criterion: bare name columns and price columns. */
+export interface ColumnTraits {
+  readonly bareNames: ReadonlySet<CriterionId>;
+  readonly prices: ReadonlySet<CriterionId>;
+}
 
-const NO_BARE_NAMES: BareNames = new Set();
+export const PLAIN_COLUMNS: ColumnTraits = { bareNames: new Set(), prices: new Set() };
 
-export function readPart(values: PartValues, bareNames: BareNames = NO_BARE_NAMES): PartReading {
+const isFilled = (value: unknown): boolean => isErrorCell(value) || cellText(value).trim() !== "";
+
+export function readPart(values: PartValues, traits: ColumnTraits = PLAIN_COLUMNS): PartReading {
   const issues: CellIssue[] = [];
-  let recognised = false;
+  let filled = false;
   const levels = {} as Record<LevelCriterionId, Level>;
   for (const id of LEVEL_CRITERIA) {
-    const read = readLevel(id, values[id], bareNames.has(id));
-    if (read.ok) {
-      levels[id] = read.value;
-      if (read.value !== "unknown") recognised = true;
-    } else {
+    const value = values[id];
+    if (value === undefined || value === null || value === "") {
+      levels[id] = "unknown";
+      continue;
+    }
+    filled ||= isFilled(value);
+    const read = readLevel(id, value, traits.bareNames.has(id), traits.prices.has(id));
+    if (read.ok) levels[id] = read.value;
+    else {
       levels[id] = "unknown";
       issues.push(read.issue);
     }
   }
+  const goalFilled = isFilled(values.goal);
   const goalRead = readGoal(values.goal);
   const goal = goalRead.ok ? goalRead.value : "unknown";
   if (!goalRead.ok) issues.push(goalRead.issue);
@@ -86,21 +101,23 @@ export function readPart(values: PartValues, bareNames: BareNames = NO_BARE_NAME
   const volumeRead = readCount("annual_volume", values.annual_volume);
   const annualVolume = volumeRead.ok ? volumeRead.value : undefined;
   if (!volumeRead.ok) issues.push(volumeRead.issue);
-  recognised ||= goal !== "unknown" || quantity !== undefined || annualVolume !== undefined;
-  return { levels, goal, quantity, annualVolume, issues, recognised };
+  filled ||= goalFilled || isFilled(values.quantity) || isFilled(values.annual_volume);
+  return { levels, goal, quantity, annualVolume, issues, filled, goalFilled };
 }
 
 const LEVEL_WORD: Readonly<Record<Level, string>> = { met: "met", partial: "partial", "not-met": "not met", unknown: "unknown" };
 
 function goalBasisOf(reading: PartReading, thresholds: Thresholds): GoalBasis {
   if (reading.goal !== "unknown") return "stated";
+  // "TBD" or words the core cannot read are not a blank goal: nobody said the parts are for delivery.
+  if (reading.goalFilled) return "none";
   if (reading.quantity !== undefined) return reading.quantity > thresholds.prototypeQuantity ? "quantity" : "none";
   if (reading.annualVolume !== undefined) return reading.annualVolume > thresholds.prototypeQuantity ? "annual_volume" : "none";
   return "none";
 }
 
 const EMPTY: Assessment = {
-  stage: null, stageName: "", nextStage: null, score: null, blockers: [], missing: [], nextStep: "",
+  stage: null, stageName: "", nextStage: null, score: null, progress: null, blockers: [], missing: [], nextStep: "",
   warnings: [], profile: null, goalBasis: "none", issues: [],
 };
 
@@ -127,9 +144,20 @@ const PROVIDE_FOR_LOW_VOLUME = byId(CRITERIA, (id: CriterionId) => provideStep(i
 const PROVIDE_FOR_MASS = byId(CRITERIA, (id: CriterionId) => provideStep(id, "mass-production"));
 const MASS_PRODUCTION_STEP = "Release to mass production: keep the drawing revision under change control and watch batch consistency.";
 
+/**
+ * The readiness score: 49 x gate-A share while prototyping, 50 + 49 x gate-B
+ * share in low-volume, 100 in mass production, so that sorting by it never
+ * puts a prototype above a low-volume part.
+ */
+function scoreOf(stage: Stage, gateASatisfied: number, gateBPoints: number): number {
+  if (stage === "prototyping") return Math.round((49 * gateASatisfied) / (GATE_A_LEVELS.length + 1));
+  if (stage === "low-volume") return 50 + Math.round((49 * gateBPoints) / GATE_B_LEVELS.length);
+  return 100;
+}
+
 /** Applies the gates to what was read. */
 export function assess(reading: PartReading, thresholds: Thresholds = DEFAULT_THRESHOLDS): Assessment {
-  if (!reading.recognised) return reading.issues.length === 0 ? EMPTY : { ...EMPTY, issues: reading.issues };
+  if (!reading.filled) return reading.issues.length === 0 ? EMPTY : { ...EMPTY, issues: reading.issues };
   const { levels } = reading;
   const goalBasis = goalBasisOf(reading, thresholds);
   const goalSatisfied = reading.goal === "delivering" || goalBasis === "quantity" || goalBasis === "annual_volume";
@@ -152,11 +180,11 @@ export function assess(reading: PartReading, thresholds: Thresholds = DEFAULT_TH
   const blockers: Blocker[] = [];
   const missing: MissingItem[] = [];
   let nextStep = "";
-  let score: number;
+  let progress: number;
   const nextStage = nextStageOf(stage);
 
   if (stage === "prototyping") {
-    score = Math.round((100 * gateASatisfied) / (GATE_A_LEVELS.length + 1));
+    progress = Math.round((100 * gateASatisfied) / (GATE_A_LEVELS.length + 1));
     for (const id of GATE_A_LEVELS) {
       const level = levels[id];
       if (level === "not-met") {
@@ -175,7 +203,7 @@ export function assess(reading: PartReading, thresholds: Thresholds = DEFAULT_TH
       nextStep ||= PROVIDE_FOR_LOW_VOLUME.goal;
     }
   } else if (stage === "low-volume") {
-    score = Math.round((100 * gateBPoints) / GATE_B_LEVELS.length);
+    progress = Math.round((100 * gateBPoints) / GATE_B_LEVELS.length);
     for (const id of GATE_B_LEVELS) {
       const level = levels[id];
       if (level === "met") continue;
@@ -188,7 +216,7 @@ export function assess(reading: PartReading, thresholds: Thresholds = DEFAULT_TH
       }
     }
   } else {
-    score = 100;
+    progress = 100;
     nextStep = MASS_PRODUCTION_STEP;
   }
 
@@ -213,11 +241,11 @@ export function assess(reading: PartReading, thresholds: Thresholds = DEFAULT_TH
   }
 
   return {
-    stage, stageName: STAGE_PROFILES[stage].name, nextStage, score, blockers, missing, nextStep, warnings,
+    stage, stageName: STAGE_PROFILES[stage].name, nextStage, score: scoreOf(stage, gateASatisfied, gateBPoints), progress, blockers, missing, nextStep, warnings,
     profile: STAGE_PROFILES[stage], goalBasis, issues: reading.issues,
   };
 }
 
-export function assessPart(values: PartValues, thresholds: Thresholds = DEFAULT_THRESHOLDS, bareNames: BareNames = NO_BARE_NAMES): Assessment {
-  return assess(readPart(values, bareNames), thresholds);
+export function assessPart(values: PartValues, thresholds: Thresholds = DEFAULT_THRESHOLDS, traits: ColumnTraits = PLAIN_COLUMNS): Assessment {
+  return assess(readPart(values, traits), thresholds);
 }

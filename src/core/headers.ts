@@ -1,8 +1,10 @@
 import { cellText } from "./cell";
-import { CRITERIA, CRITERION_DEFS, PART_HEADERS, type CriterionId } from "./criteria";
-import { headerKey, headerKeyWithoutAsides } from "./text";
+import { choiceKey, NO_CHOICES, type ColumnChoices } from "./column-choices";
+import { CRITERIA, CRITERION_DEFS, type CriterionId } from "./criteria";
+import { readHeader, type MatchKind } from "./header-reading";
+import { readsAsValue } from "./normalize";
 
-export type MatchKind = "exact" | "aside";
+export { MATCH_KINDS, readHeader, type HeaderReading, type MatchKind } from "./header-reading";
 
 /** A column read as a criterion. */
 export interface ColumnMatch {
@@ -10,18 +12,35 @@ export interface ColumnMatch {
   readonly column: number;
   readonly header: string;
   readonly match: MatchKind;
-  /** A bare "Material", "Finish" or "Supplier" header: the column may hold a name rather than a status. */
+  /** How the match was made, in words, for words, typo and values matches. */
+  readonly detail: string;
+  /** A Material or Finish header without a status word, or the bare "Supplier": the column may hold a name rather than a status. */
   readonly bareName: boolean;
+  /** A cost column that holds a price: a positive number means the piece price is known. */
+  readonly price: boolean;
 }
 
-export type IgnoredReason = "unrecognised" | "duplicate" | "part";
+/**
+ * Why a non-blank header is not read: not a criterion; set aside for another
+ * column of the same criterion (`duplicate`); the part's name or number;
+ * a word that says it holds names, numbers or dates (`disqualified`); words
+ * of two criteria (`ambiguous`); the user's choice (`user`).
+ */
+export const IGNORED_REASONS = ["unrecognised", "duplicate", "part", "disqualified", "ambiguous", "user"] as const;
+export type IgnoredReason = (typeof IGNORED_REASONS)[number];
 
 export interface IgnoredColumn {
   readonly column: number;
   readonly header: string;
   readonly reason: IgnoredReason;
-  /** For a duplicate: the criterion already taken by an earlier column. */
+  /** For a duplicate: the criterion another column holds. */
   readonly criterion?: CriterionId;
+  /** For a duplicate: the column read instead. */
+  readonly keptColumn?: number;
+  /** For an ambiguous header: the criteria it could name. */
+  readonly candidates?: readonly CriterionId[];
+  /** Why, in words, where the reason alone does not say it. */
+  readonly detail?: string;
 }
 
 export interface HeaderMapping {
@@ -36,86 +55,116 @@ export interface HeaderMapping {
   readonly width: number;
 }
 
-const BARE_NAME_HEADERS: ReadonlySet<string> = new Set(["material", "finish", "coating", "treatment", "supplier"]);
-
-const ALIAS_TO_CRITERION: ReadonlyMap<string, CriterionId> = new Map(
-  CRITERIA.flatMap((id) => CRITERION_DEFS[id].headers.map((alias) => [headerKey(alias), id] as const)),
-);
-const PART_KEYS: ReadonlySet<string> = new Set(PART_HEADERS.map(headerKey));
-
-/** The criterion a header names exactly, if any. */
-export function criterionForHeader(header: unknown): CriterionId | undefined {
-  return ALIAS_TO_CRITERION.get(headerKey(cellText(header)));
+export interface MappingOptions {
+  /** Rows under the header: when two columns claim one criterion, the one whose cells read as values of it is kept. */
+  readonly sample?: readonly (readonly unknown[])[];
+  /** The user's choices by header; they win over any reading. */
+  readonly choices?: ColumnChoices;
 }
 
+/** The criterion a header names by itself (alias, words or typo), if any. */
+export function criterionForHeader(header: unknown): CriterionId | undefined {
+  const reading = readHeader(cellText(header).trim());
+  return reading.kind === "criterion" ? reading.criterion : undefined;
+}
+
+const RANK: Readonly<Record<MatchKind, number>> = { user: 0, exact: 1, aside: 2, words: 3, typo: 4, values: 5 };
+const SAMPLE_ROWS = 200;
+
+/** Share of the sample's non-blank cells in a column that read as values of the criterion; undefined when all are blank. */
+function valueShare(match: ColumnMatch, sample: readonly (readonly unknown[])[]): number | undefined {
+  let filled = 0;
+  let read = 0;
+  const rows = Math.min(sample.length, SAMPLE_ROWS);
+  for (let r = 0; r < rows; r += 1) {
+    const value = sample[r]?.[match.column];
+    if (cellText(value).trim() === "") continue;
+    filled += 1;
+    if (readsAsValue(match.criterion, value, match.price)) read += 1;
+  }
+  return filled === 0 ? undefined : read / filled;
+}
+
+const byRank = (a: ColumnMatch, b: ColumnMatch): number => RANK[a.match] - RANK[b.match] || Number(a.bareName) - Number(b.bareName) || a.column - b.column;
+
 /**
- * Maps a header row to criteria. Exact aliases are matched first over the whole
- * row; then a header whose bracketed aside hides an alias ("Qty (pcs)") takes a
- * criterion no exact header took. Left to right, the first column wins.
+ * Maps a header row to criteria. Each header is read by itself (the user's
+ * choice, an exact alias, an alias behind a bracketed aside, the words, a
+ * typo of the words). When several columns claim one criterion, the user's
+ * choice wins, then the column whose sample cells read as values of the
+ * criterion, then the stronger match, a status header before a bare name
+ * column, then the leftmost; the others are set aside and say why.
  */
-export function mapHeaders(headerRow: readonly unknown[]): HeaderMapping {
+export function mapHeaders(headerRow: readonly unknown[], options: MappingOptions = {}): HeaderMapping {
+  const choices = options.choices ?? NO_CHOICES;
+  const sample = options.sample ?? [];
   const width = headerRow.length;
   const texts = headerRow.map((h) => cellText(h).trim());
+  const claims = new Map<CriterionId, ColumnMatch[]>();
+  const ignored = new Map<number, IgnoredColumn>();
+  const partColumns: number[] = [];
+
+  texts.forEach((header, column) => {
+    if (header === "") return;
+    const chosen = choices.size > 0 ? choices.get(choiceKey(header)) : undefined;
+    if (chosen === "none") {
+      ignored.set(column, { column, header, reason: "user", detail: "your mapping says not to read it" });
+      return;
+    }
+    const reading = readHeader(header);
+    let match: ColumnMatch | undefined;
+    if (chosen !== undefined) {
+      const same = reading.kind === "criterion" && reading.criterion === chosen ? reading : undefined;
+      match = { criterion: chosen, column, header, match: "user", detail: "your mapping", bareName: same?.bareName ?? false, price: same?.price ?? (chosen === "cost" && /price|cost/iu.test(header)) };
+    } else if (reading.kind === "criterion") {
+      match = { criterion: reading.criterion, column, header, match: reading.match, detail: reading.detail, bareName: reading.bareName, price: reading.price };
+    } else if (reading.kind === "part") {
+      partColumns.push(column);
+    } else if (reading.kind === "ignored") {
+      ignored.set(column, {
+        column, header, reason: reading.reason,
+        ...(reading.candidates ? { candidates: reading.candidates } : {}),
+        ...(reading.detail !== "" ? { detail: reading.detail } : {}),
+      });
+    }
+    if (match) claims.set(match.criterion, [...(claims.get(match.criterion) ?? []), match]);
+  });
+
   const taken = new Map<CriterionId, ColumnMatch>();
-  const decided = new Map<number, ColumnMatch | IgnoredColumn>();
+  for (const [criterion, contenders] of claims) {
+    const ranked = [...contenders].sort(byRank);
+    let winner = ranked[0] as ColumnMatch;
+    if (ranked.length > 1 && winner.match !== "user" && sample.length > 0) {
+      const reads = (m: ColumnMatch): boolean => (valueShare(m, sample) ?? 0) >= 0.5;
+      const byValues = ranked.find(reads);
+      if (byValues !== undefined && byValues !== winner && !reads(winner)) {
+        winner = { ...byValues, match: "values", detail: `its cells read as ${CRITERION_DEFS[criterion].label.toLowerCase()} values, those of "${winner.header}" do not` };
+      }
+    }
+    taken.set(criterion, winner);
+    for (const other of ranked) {
+      if (other.column === winner.column) continue;
+      ignored.set(other.column, {
+        column: other.column, header: other.header, reason: "duplicate", criterion, keptColumn: winner.column,
+        detail: winner.match === "values" ? `its cells do not read as ${CRITERION_DEFS[criterion].label.toLowerCase()} values` : `"${winner.header}" is read for ${CRITERION_DEFS[criterion].label}`,
+      });
+    }
+  }
 
-  texts.forEach((header, column) => {
-    if (header === "") return;
-    const key = headerKey(header);
-    const criterion = ALIAS_TO_CRITERION.get(key);
-    if (criterion === undefined) return;
-    if (taken.has(criterion)) {
-      decided.set(column, { column, header, reason: "duplicate", criterion });
-      return;
-    }
-    const match: ColumnMatch = { criterion, column, header, match: "exact", bareName: BARE_NAME_HEADERS.has(key) };
-    taken.set(criterion, match);
-    decided.set(column, match);
-  });
+  const used = new Set([...taken.values()].map((c) => c.column));
+  const partColumn = partColumns.find((c) => !used.has(c));
+  for (const column of partColumns) ignored.set(column, { column, header: texts[column] ?? "", reason: column === partColumn ? "part" : "unrecognised" });
 
-  texts.forEach((header, column) => {
-    if (header === "" || decided.has(column)) return;
-    const key = headerKeyWithoutAsides(header);
-    const criterion = key === headerKey(header) ? undefined : ALIAS_TO_CRITERION.get(key);
-    if (criterion === undefined) return;
-    if (taken.has(criterion)) {
-      decided.set(column, { column, header, reason: "duplicate", criterion });
-      return;
-    }
-    const match: ColumnMatch = { criterion, column, header, match: "aside", bareName: BARE_NAME_HEADERS.has(key) };
-    taken.set(criterion, match);
-    decided.set(column, match);
-  });
-
-  let partColumn: number | undefined;
-  const columns: ColumnMatch[] = [];
-  const ignored: IgnoredColumn[] = [];
-  texts.forEach((header, column) => {
-    const decision = decided.get(column);
-    if (decision && "match" in decision) {
-      columns.push(decision);
-      return;
-    }
-    if (decision) {
-      ignored.push(decision);
-      return;
-    }
-    if (header === "") return;
-    if (partColumn === undefined && (PART_KEYS.has(headerKey(header)) || PART_KEYS.has(headerKeyWithoutAsides(header)))) {
-      partColumn = column;
-      ignored.push({ column, header, reason: "part" });
-      return;
-    }
-    ignored.push({ column, header, reason: "unrecognised" });
-  });
-
-  const byCriterion = Object.fromEntries(taken) as Partial<Record<CriterionId, ColumnMatch>>;
-  return { columns, byCriterion, ignored, absent: CRITERIA.filter((id) => !taken.has(id)), partColumn, width };
+  const columns = [...taken.values()].sort((a, b) => a.column - b.column);
+  const byCriterion = Object.fromEntries(columns.map((c) => [c.criterion, c])) as Partial<Record<CriterionId, ColumnMatch>>;
+  return {
+    columns, byCriterion, ignored: [...ignored.values()].sort((a, b) => a.column - b.column),
+    absent: CRITERIA.filter((id) => byCriterion[id] === undefined), partColumn, width,
+  };
 }
 
 /** A mapping the user corrected: column index per criterion. Columns are validated against the row width. */
 export function mappingFromAssignments(headerRow: readonly unknown[], assignments: Readonly<Partial<Record<CriterionId, number>>>): HeaderMapping {
-  const base = mapHeaders(headerRow);
   const texts = headerRow.map((h) => cellText(h).trim());
   const columns: ColumnMatch[] = [];
   const used = new Set<number>();
@@ -124,17 +173,24 @@ export function mappingFromAssignments(headerRow: readonly unknown[], assignment
     if (column === undefined || column < 0 || column >= texts.length || used.has(column)) continue;
     used.add(column);
     const header = texts[column] ?? "";
-    const automatic = base.byCriterion[id];
-    // Where the user kept the automatic choice, keep how it was matched (an aside such as "Material (alloy)" is still a bare name).
-    columns.push(automatic?.column === column ? automatic : { criterion: id, column, header, match: "exact", bareName: BARE_NAME_HEADERS.has(headerKey(header)) });
+    const reading = readHeader(header);
+    // Where the user kept the automatic reading, keep how it was matched (an aside such as "Material (alloy)" is still a bare name).
+    const same = reading.kind === "criterion" && reading.criterion === id ? reading : undefined;
+    columns.push(
+      same
+        ? { criterion: id, column, header, match: same.match, detail: same.detail, bareName: same.bareName, price: same.price }
+        : { criterion: id, column, header, match: "user", detail: "your choice", bareName: false, price: id === "cost" && /price|cost/iu.test(header) },
+    );
   }
   columns.sort((a, b) => a.column - b.column);
   const byCriterion = Object.fromEntries(columns.map((c) => [c.criterion, c])) as Partial<Record<CriterionId, ColumnMatch>>;
-  const partColumn = base.partColumn !== undefined && !used.has(base.partColumn) ? base.partColumn : undefined;
+  let partColumn: number | undefined;
   const ignored: IgnoredColumn[] = [];
   texts.forEach((header, column) => {
     if (header === "" || used.has(column)) return;
-    ignored.push({ column, header, reason: column === partColumn ? "part" : "unrecognised" });
+    const isPart = partColumn === undefined && readHeader(header).kind === "part";
+    if (isPart) partColumn = column;
+    ignored.push({ column, header, reason: isPart ? "part" : "unrecognised" });
   });
   return { columns, byCriterion, ignored, absent: CRITERIA.filter((id) => byCriterion[id] === undefined), partColumn, width: texts.length };
 }
@@ -143,11 +199,13 @@ export function mappingFromAssignments(headerRow: readonly unknown[], assignment
  * Finds the header row among the first `scan` rows: the one that names the
  * most criteria (the earliest on a tie). Undefined when no row names any.
  */
-export function findHeaderRow(rows: readonly (readonly unknown[])[], scan = 50): { readonly index: number; readonly mapping: HeaderMapping } | undefined {
+export function findHeaderRow(
+  rows: readonly (readonly unknown[])[], scan = 50, choices: ColumnChoices = NO_CHOICES,
+): { readonly index: number; readonly mapping: HeaderMapping } | undefined {
   let best: { index: number; mapping: HeaderMapping } | undefined;
   const limit = Math.min(rows.length, scan);
   for (let index = 0; index < limit; index += 1) {
-    const mapping = mapHeaders(rows[index] ?? []);
+    const mapping = mapHeaders(rows[index] ?? [], { choices, sample: rows.slice(index + 1) });
     if (mapping.columns.length > 0 && (best === undefined || mapping.columns.length > best.mapping.columns.length)) best = { index, mapping };
   }
   return best;

@@ -3,11 +3,14 @@ import {
   CRITERION_DEFS, GENERIC_WORDS, GOAL_WORDS, LEVEL_CRITERIA, UNKNOWN_WORDS,
   type CriterionId, type Goal, type Level, type LevelCriterionId,
 } from "./criteria";
-import { parseQuantityText } from "./quantity";
+import { isMoneyText, isPriceText } from "./money";
+import { goalInPhrase, levelInPhrase } from "./phrase";
+import { parseQuantityText, pointReadings } from "./quantity";
 import { fail, ok, type Result } from "./result";
 import { valueKey } from "./text";
+import { formatCount } from "./thresholds";
 
-export const ISSUE_CODES = ["unrecognised", "excel-error", "not-a-number", "negative"] as const;
+export const ISSUE_CODES = ["unrecognised", "excel-error", "not-a-number", "negative", "ambiguous-number", "rate", "unclear", "conflict"] as const;
 export type IssueCode = (typeof ISSUE_CODES)[number];
 
 /** A cell the core could not read; the criterion then counts as unknown. */
@@ -70,6 +73,11 @@ function issue(criterion: CriterionId, code: IssueCode, text: string, expected: 
   return { criterion, code, text, message: `${label}: ${what} is not ${expected}; counted as unknown.` };
 }
 
+function issueSaying(criterion: CriterionId, code: IssueCode, text: string, says: string): CellIssue {
+  const shown = text.length > 60 ? `${text.slice(0, 57)}...` : text;
+  return { criterion, code, text, message: `${CRITERION_DEFS[criterion].label}: "${shown}" ${says}; counted as unknown.` };
+}
+
 export function expectedLevelText(id: LevelCriterionId): string {
   const own = CRITERION_DEFS[id].vocabulary;
   const examples = own ? [own.met[0], own.partial[0], own.notMet[0]].filter((w) => w !== undefined) : [];
@@ -100,10 +108,11 @@ function remember<T extends Read<unknown>>(memo: Map<string, T>, text: string, r
   return read;
 }
 
-const memosByLevel = (): Readonly<Record<LevelCriterionId, Map<string, Read<Level>>>> =>
+type Memos = Readonly<Record<LevelCriterionId, Map<string, Read<Level>>>>;
+const memosByLevel = (): Memos =>
   Object.fromEntries(LEVEL_CRITERIA.map((id) => [id, new Map<string, Read<Level>>()])) as Record<LevelCriterionId, Map<string, Read<Level>>>;
-const LEVEL_MEMOS = memosByLevel();
-const BARE_LEVEL_MEMOS = memosByLevel();
+/** One memo per way a column is read: plain, bare name, price, price and bare name. */
+const LEVEL_MEMOS: readonly [Memos, Memos, Memos, Memos] = [memosByLevel(), memosByLevel(), memosByLevel(), memosByLevel()];
 const GOAL_MEMO = new Map<string, Read<Goal | "unknown">>();
 const COUNT_MEMOS: Readonly<Record<"quantity" | "annual_volume", Map<string, Read<number | undefined>>>> = { quantity: new Map(), annual_volume: new Map() };
 
@@ -112,15 +121,23 @@ function notAStatus(id: LevelCriterionId, text: string, bareName: boolean): Read
   return bareName ? OK_LEVEL[id === "supplier" ? "unknown" : "partial"] : fail(issue(id, "unrecognised", text, expectedLevelText(id)));
 }
 
-function readLevelText(id: LevelCriterionId, value: string, bareName: boolean): Read<Level> {
+const APPROXIMATE = /^\s*(?:~|≈|approx|approximately|ca\.?\s|circa|about|around)/iu;
+
+function readLevelText(id: LevelCriterionId, value: string, bareName: boolean, price: boolean): Read<Level> {
   const key = valueKey(value);
   if (UNKNOWN_KEYS.has(key)) return OK_LEVEL.unknown;
   // No status word is an error text, so the common case (a known word) skips the error check.
   const word = LEVEL_WORDS.get(id)?.get(key);
   if (word) return OK_LEVEL[word];
   if (isExcelErrorText(value)) return fail(issue(id, "excel-error", value.trim(), expectedLevelText(id)));
+  if (id === "cost" && (price ? isPriceText(value) : isMoneyText(value))) return OK_LEVEL[APPROXIMATE.test(value) ? "partial" : "met"];
+  if (id === "cost" && price && /^\s*[$€£¥]?\s*0+(?:[.,]0+)?\s*$/u.test(value)) return fail(issueSaying(id, "unrecognised", value.trim(), "is a price of nothing, not a piece price"));
   const share = levelOfShare(value, key);
   if (share) return OK_LEVEL[share];
+  const phrase = levelInPhrase(id, value);
+  if (phrase.kind === "level") return OK_LEVEL[phrase.level];
+  if (phrase.kind === "unclear") return fail(issueSaying(id, "unclear", value.trim(), `holds a status, but ${phrase.why}`));
+  if (bareName && phrase.marked) return fail(issueSaying(id, "unclear", value.trim(), "says no or not yet without a status"));
   return notAStatus(id, value.trim(), bareName);
 }
 
@@ -128,16 +145,20 @@ function readLevelText(id: LevelCriterionId, value: string, bareName: boolean): 
  * Reads a level criterion. Blank and "n/a"-like values are unknown without an
  * issue; a value it cannot read is unknown with an issue. `bareName` is true
  * under a bare "Material", "Finish" or "Supplier" header, where a name stands
- * in for a status. The result may be shared between calls: never mutate it.
+ * in for a status; `price` under a price header ("Unit price"), where a
+ * positive amount means the piece price is known. The result may be shared
+ * between calls: never mutate it.
  */
-export function readLevel(id: LevelCriterionId, value: unknown, bareName = false): Read<Level> {
+export function readLevel(id: LevelCriterionId, value: unknown, bareName = false, price = false): Read<Level> {
+  const isPrice = price && id === "cost";
   if (typeof value === "string") {
-    const memo = (bareName ? BARE_LEVEL_MEMOS : LEVEL_MEMOS)[id];
-    return memo.get(value) ?? remember(memo, value, readLevelText(id, value, bareName));
+    const memo = (bareName ? (isPrice ? LEVEL_MEMOS[3] : LEVEL_MEMOS[1]) : isPrice ? LEVEL_MEMOS[2] : LEVEL_MEMOS[0])[id];
+    return memo.get(value) ?? remember(memo, value, readLevelText(id, value, bareName, isPrice));
   }
   if (value === null || value === undefined) return OK_LEVEL.unknown;
   if (typeof value === "boolean") return OK_LEVEL[value ? "met" : "not-met"];
   if (typeof value === "number") {
+    if (isPrice && Number.isFinite(value)) return value > 0 ? OK_LEVEL.met : fail(issueSaying(id, "unrecognised", String(value), "is not a positive piece price"));
     const level = levelOfFraction(value);
     if (level) return OK_LEVEL[level];
     return Number.isNaN(value) ? OK_LEVEL.unknown : notAStatus(id, cellText(value) || String(value), bareName);
@@ -163,7 +184,13 @@ function readGoalText(value: string): Read<Goal | "unknown"> {
   const goal = GOAL_KEYS.get(key);
   if (goal) return OK_GOAL[goal];
   if (isExcelErrorText(value)) return fail(issue("goal", "excel-error", value.trim(), "a goal (learning or delivering)"));
-  return fail(issue("goal", "unrecognised", value.trim(), "a goal (learning, validation, pilot, sampling, production...)"));
+  const phrase = goalInPhrase(value);
+  if (phrase.kind === "goal") return OK_GOAL[phrase.goal];
+  if (phrase.kind === "conflict") {
+    return fail(issueSaying("goal", "conflict", value.trim(), `reads both as learning ("${phrase.learning}") and as delivering ("${phrase.delivering}")`));
+  }
+  if (phrase.kind === "negated") return fail(issueSaying("goal", "unclear", value.trim(), `negates a goal ("${phrase.words}") without saying what the parts are for`));
+  return fail(issue("goal", "unrecognised", value.trim(), "a goal (learning, validation, prototype, pilot, sampling, production...)"));
 }
 
 /** Reads quantity or annual volume: undefined when blank or unknown. */
@@ -185,7 +212,30 @@ export function readCount(id: "quantity" | "annual_volume", value: unknown): Rea
 function readCountText(id: "quantity" | "annual_volume", value: string): Read<number | undefined> {
   if (UNKNOWN_KEYS.has(valueKey(value))) return OK_NO_COUNT;
   if (isExcelErrorText(value)) return fail(issue(id, "excel-error", value.trim(), "a number"));
-  const parsed = parseQuantityText(value);
+  const parsed = parseQuantityText(value, id === "annual_volume");
   if (parsed.ok) return parsed;
-  return fail(issue(id, parsed.issue, value.trim(), parsed.issue === "negative" ? "a number of parts (0 or more)" : "a number (1,000, 1k, ~200, 200 pcs or 50-100)"));
+  const text = value.trim();
+  if (parsed.issue === "ambiguous") {
+    const readings = pointReadings(text.replace(/[^\d.]/gu, "")) ?? pointReadings(text);
+    const both = readings ? `${formatCount(readings[0])} or as ${formatCount(readings[1])}` : "two numbers";
+    return fail(issueSaying(id, "ambiguous-number", text, `reads as ${both} (a decimal point or a thousands point)`));
+  }
+  if (parsed.issue === "rate") {
+    return fail(issueSaying(id, "rate", text, id === "quantity" ? "is a rate, not the quantity of this order or batch" : "is a rate that does not turn into a year (per month, quarter, week or year)"));
+  }
+  return fail(issue(id, parsed.issue, text, parsed.issue === "negative" ? "a number of parts (0 or more)" : "a number (1,000, 1k, ~200, 200 pcs, Qty 50, 500+ or 50-100)"));
+}
+
+/** True when a cell reads as a value of the criterion: a status, a goal or a count, not blank, unknown or a name. */
+export function readsAsValue(criterion: CriterionId, value: unknown, price = false): boolean {
+  if (criterion === "goal") {
+    const read = readGoal(value);
+    return read.ok && read.value !== "unknown";
+  }
+  if (criterion === "quantity" || criterion === "annual_volume") {
+    const read = readCount(criterion, value);
+    return read.ok && read.value !== undefined;
+  }
+  const read = readLevel(criterion, value, false, price);
+  return read.ok && read.value !== "unknown";
 }

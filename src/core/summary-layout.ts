@@ -1,3 +1,4 @@
+import type { CellNote, ColumnLine } from "./column-report";
 import { STAGES, STAGE_PROFILES } from "./stages";
 import type { BlockerCount, Summary } from "./summary";
 
@@ -6,8 +7,23 @@ export const SUMMARY_SHEET = "Readiness summary";
 /** The title in A1; a sheet whose A1 says this was made by Part Readiness and may be replaced. */
 export const SUMMARY_TITLE = "Part Readiness summary";
 
+/** How the sheet was read, shown below the counts. */
+export interface SheetReading {
+  readonly columns: readonly ColumnLine[];
+  /** The first cells not understood (at most CELL_NOTE_LIMIT). */
+  readonly cells: readonly CellNote[];
+  /** All cells not understood, listed or not. */
+  readonly cellTotal: number;
+}
+
+/** Columns of the summary sheet: the counts use the first two, the reading sections all four. */
+export const SUMMARY_WIDTH = 4;
+
+/** Label of the row counting rows where no criterion cell is filled in. */
+export const NO_CRITERIA_LABEL = "No criteria filled in";
+
 export interface SummaryLayout {
-  /** Two columns, rectangular. */
+  /** SUMMARY_WIDTH columns, rectangular. */
   readonly values: readonly (readonly (string | number)[])[];
   /** Rows (0-based) of the "Stage | Parts" header and the stages below it (with the no-recognised-value row). */
   readonly chartRows: { readonly first: number; readonly count: number };
@@ -15,13 +31,17 @@ export interface SummaryLayout {
   readonly headingRows: readonly number[];
 }
 
-/** The summary sheet's cells: parts per stage, then the most common blockers and missing information. */
-export function summaryLayout(summary: Summary, source: string): SummaryLayout {
+/**
+ * The summary sheet's cells: parts per stage, the most common blockers and
+ * missing information, then, when given, how every column was read and the
+ * cells not understood.
+ */
+export function summaryLayout(summary: Summary, source: string, reading?: SheetReading): SummaryLayout {
   const values: (string | number)[][] = [];
   const headingRows: number[] = [];
-  const heading = (a: string, b: string): void => {
+  const heading = (...cells: string[]): void => {
     headingRows.push(values.length);
-    values.push([a, b]);
+    values.push(cells);
   };
   values.push([SUMMARY_TITLE, ""]);
   values.push(["List", source]);
@@ -30,7 +50,7 @@ export function summaryLayout(summary: Summary, source: string): SummaryLayout {
   const first = values.length;
   heading("Stage", "Parts");
   for (const stage of STAGES) values.push([STAGE_PROFILES[stage].name, summary.byStage[stage]]);
-  values.push(["No recognised value", summary.unclassified]);
+  values.push([NO_CRITERIA_LABEL, summary.unclassified]);
   const section = (title: string, counts: readonly BlockerCount[], none: string): void => {
     values.push(["", ""]);
     heading(title, "Parts");
@@ -42,5 +62,17 @@ export function summaryLayout(summary: Summary, source: string): SummaryLayout {
   values.push(["", ""]);
   values.push(["Warnings", summary.warnings]);
   values.push(["Cells not understood", summary.issues]);
-  return { values, chartRows: { first, count: STAGES.length + 1 }, headingRows };
+  if (reading) {
+    values.push(["", ""]);
+    heading("How columns were read", "Header", "Read as", "How");
+    for (const c of reading.columns) values.push([`Column ${c.letter}`, c.header, c.readAs, c.how]);
+    if (reading.columns.length === 0) values.push(["No headers", "", "", ""]);
+    values.push(["", ""]);
+    heading("Cells not understood", "Value", "Problem", "");
+    for (const n of reading.cells) values.push([n.cell, n.value, n.message, ""]);
+    if (reading.cellTotal === 0) values.push(["None", "", "", ""]);
+    else if (reading.cellTotal > reading.cells.length) values.push([`... and ${reading.cellTotal - reading.cells.length} more`, "", "", ""]);
+  }
+  const rectangular = values.map((row) => [...row, ...Array<string>(Math.max(0, SUMMARY_WIDTH - row.length)).fill("")]);
+  return { values: rectangular, chartRows: { first, count: STAGES.length + 1 }, headingRows };
 }

@@ -1,4 +1,4 @@
-import { assess, readPart, type Assessment, type BareNames, type PartReading } from "./assess";
+import { assess, readPart, type Assessment, type ColumnTraits, type PartReading } from "./assess";
 import { cellText } from "./cell";
 import type { CriterionId } from "./criteria";
 import type { HeaderMapping } from "./headers";
@@ -22,11 +22,14 @@ export interface RowReader {
 
 export function rowReader(mapping: HeaderMapping, thresholds: Thresholds = DEFAULT_THRESHOLDS): RowReader {
   const columns = mapping.columns.map((c) => [c.criterion, c.column] as const);
-  const bareNames: BareNames = new Set(mapping.columns.filter((c) => c.bareName).map((c) => c.criterion));
+  const traits: ColumnTraits = {
+    bareNames: new Set(mapping.columns.filter((c) => c.bareName).map((c) => c.criterion)),
+    prices: new Set(mapping.columns.filter((c) => c.price).map((c) => c.criterion)),
+  };
   const read = (row: readonly unknown[]): PartReading => {
     const values: Partial<Record<CriterionId, unknown>> = {};
     for (const [criterion, column] of columns) values[criterion] = row[column];
-    return readPart(values, bareNames);
+    return readPart(values, traits);
   };
   return { mapping, read, assess: (row) => assess(read(row), thresholds) };
 }

@@ -1,0 +1,180 @@
+import type { CriterionId } from "./criteria";
+
+/**
+ * How headers are read by their words. A family's patterns are written as
+ * slots joined by " + ", each slot a list of words joined by "|"; a header
+ * matches a pattern when each slot is filled by a different word of the
+ * header (compared by stem; a leading "=" compares the word as written).
+ * Every other word of the header must be a status word or one of the
+ * family's extras, else the header is not read as that criterion.
+ */
+export interface HeaderFamily {
+  readonly patterns: readonly string[];
+  readonly extras: readonly string[];
+  /** Words that stop a header from being this criterion ("Finish date", "Qty per assembly"). */
+  readonly not: readonly string[];
+}
+
+/** Words that describe a status column without naming a criterion. */
+export const STATUS_WORDS: readonly string[] = [
+  "status", "state", "check", "checked", "result", "complete", "completed", "done", "ok", "approved", "approval",
+  "confirmed", "confirmation", "freeze", "frozen", "locked", "lock", "validated", "validation", "verified", "verification",
+  "qualified", "qualification", "defined", "definition", "current", "overall", "flag", "readiness", "ready", "tracker",
+  "tracking", "progress", "sign", "signoff", "off", "passed", "pass", "released", "release", "agreed", "known", "understood", "stable", "final",
+  "finalized", "selected", "the", "of", "and", "for", "to", "is", "are", "has", "been", "a", "an", "in", "at", "y", "n", "yes",
+];
+
+/** Words that say a column holds something other than a status: names, numbers, dates, people, stock, time. */
+export const DISQUALIFYING_WORDS: readonly string[] = [
+  "name", "number", "id", "code", "date", "owner", "responsible", "buyer", "planner", "contact", "email",
+  "phone", "person", "by", "lead", "time", "hand", "stock", "inventory", "currency", "uom", "measure", "weight", "density",
+  "thickness", "comment", "note", "remark", "link", "url", "file", "document", "doc", "report", "reference", "ref",
+  "location", "country", "address", "maker", "=inspector", "=approver", "=reviewer", "=checker", "=designer", "=engineer", "description", "sku", "mpn", "account", "deadline", "due", "eta", "etd",
+  "duration", "day", "week", "hour", "cycle", "image", "photo", "picture", "sheet", "page", "who", "when", "where", "contract",
+];
+
+/** Phrases that disqualify a header as a whole (matched on the spelled-out words). */
+export const DISQUALIFYING_PHRASES: readonly RegExp[] = [/\bprice unit\b/u, /\bcost (?:center|centre)\b/u, /(?<!price |cost )\bper (?:assembly|unit|set|parent|kit|product|board|machine)\b/u];
+
+export const HEADER_FAMILIES: Readonly<Record<CriterionId, HeaderFamily>> = {
+  design: {
+    patterns: [
+      "design",
+      "drawing|cad|model|print|blueprint|2d|3d + status|release|released|freeze|frozen|maturity|stability|stable|approval|approved|locked|final|baseline",
+      "revision + status|release|released|freeze|frozen|approval|approved|baseline",
+      "engineering + release|released|freeze",
+      "release + status",
+      "design + maturity|stability|freeze|baseline",
+    ],
+    extras: ["drawing", "cad", "model", "2d", "3d", "revision", "engineering", "part", "product", "maturity", "stability", "baseline", "geometry"],
+    not: ["review", "change", "request", "validation", "verification", "fmea", "dfmea", "quantity", "cost", "price"],
+  },
+  function: {
+    patterns: [
+      "function|functional|functionality|dvp",
+      "bench + test|testing",
+      "fit + check|test|function|form|trial|status|verified|validated|verification|validation|ok|result",
+      "assembly + test|trial|validation|verification|check|validated|verified|fit",
+      "prototype + test|testing|validation|verification|validated|verified|evaluation|result|approved|approval",
+      "design + validation|verification|verified|validated",
+      "dv|dvt|evt + test|testing|status|result|complete|completed|passed",
+      "performance + test|testing|validation|verification",
+      "engineering + test|testing|validation",
+    ],
+    extras: ["form", "fit", "assembly", "test", "testing", "trial", "prototype", "evaluation", "performance", "use", "case", "proof", "design", "engineering", "product", "bench", "r"],
+    not: ["date", "plan", "procedure", "report", "quantity", "cost", "price"],
+  },
+  material: {
+    patterns: ["material", "material + grade|specification|selection|choice|callout"],
+    extras: ["raw", "base", "grade", "specification", "selection", "choice", "callout", "part"],
+    not: ["type", "cost", "price", "certificate", "supplier", "vendor", "review", "board", "mrb", "handling", "group", "class", "master", "availability", "shortage", "quantity", "usage"],
+  },
+  finish: {
+    patterns: [
+      "finish|finishing|coating|plating|plated|coated|anodize|anodizing|paint|painting|passivation",
+      "surface + finish|treatment|protection|coating|condition",
+      "treatment",
+    ],
+    extras: ["surface", "finish", "coating", "plating", "treatment", "secondary", "type", "specification", "colour", "color", "protection", "part", "powder", "cosmetic", "paint"],
+    not: ["heat", "good", "roughness", "cost", "price", "supplier", "vendor", "quantity", "thermal"],
+  },
+  tolerances: {
+    patterns: ["tolerance|tolerancing|gdt|gd", "critical|key + dimension|feature|characteristic|dims"],
+    extras: ["review", "reviewed", "analysis", "stack", "stackup", "critical", "dimension", "dimensional", "feature", "noncritical", "non", "optimized", "optimization", "t", "key", "drawing", "up"],
+    not: ["cost", "price", "quantity"],
+  },
+  dfm: {
+    patterns: ["dfm|dfx|dfa", "design + =manufacture|=manufacturability|=manufacturing|=production|=producibility|=manufacturable", "=manufacturability|=producibility", "manufacturing + review|feasibility"],
+    extras: ["review", "reviewed", "for", "analysis", "feedback", "feasibility", "design", "assembly", "supplier"],
+    not: ["cost", "price", "quantity"],
+  },
+  pilot: {
+    patterns: [
+      "pilot",
+      "small + batch|lot|series|run",
+      "low + volume + validation|validated|run|build|trial|batch",
+      "batch + validation|validated|consistency|trial",
+      "trial + run|build|batch|lot|production",
+      "run + rate",
+      "production + trial|run",
+      "significant + run",
+      "pre + series|production + run|build|batch|lot",
+    ],
+    extras: ["run", "build", "batch", "lot", "series", "trial", "production", "low", "volume", "small", "pre", "consistency", "rate", "significant", "assembly"],
+    not: ["quantity", "size", "cost", "price", "plan", "planned", "schedule"],
+  },
+  demand: {
+    patterns: [
+      "demand",
+      "forecast",
+      "repeat|recurring",
+      "blanket + order",
+      "order + frequency|pattern|cadence",
+      "volume + stability|commitment|stable|visibility",
+    ],
+    extras: ["stability", "repeat", "recurring", "frequency", "pattern", "visibility", "type", "customer", "commitment", "committed", "confidence", "order", "volume", "cadence", "one", "off", "or", "business", "blanket"],
+    not: ["quantity", "annual", "yearly", "year", "month", "monthly", "usage", "cost", "price", "accuracy", "error"],
+  },
+  supplier: {
+    patterns: [
+      "supplier",
+      "asl|avl",
+      "vendor|source|subcontractor + status|qualification|qualified|capability|capable|approval|approved|certification|certified|assessment|audit|rating|readiness|selection|nomination|nominated",
+    ],
+    extras: ["capability", "capable", "certification", "certified", "assessment", "audit", "rating", "nomination", "nominated", "process", "quality", "source", "vendor", "subcontractor", "development", "sourcing", "on", "asl", "avl"],
+    not: ["cost", "price", "quantity", "part", "site", "plant", "type", "list", "category"],
+  },
+  inspection: {
+    patterns: [
+      "inspection",
+      "quality + plan|requirement|planning",
+      "control + plan",
+      "fai|fair|isir|itp",
+      "first + article",
+      "measurement + plan",
+    ],
+    extras: ["plan", "planning", "method", "requirement", "first", "article", "outgoing", "incoming", "process", "quality", "fai", "documentation", "control", "sampling", "measurement", "inspection", "test", "production", "prototype", "launch", "pre", "itp"],
+    not: ["report", "frequency", "level", "cost", "price", "quantity", "lot", "interval"],
+  },
+  cost: {
+    patterns: ["cost|price|pricing|quote|quotation|quoted|rfq"],
+    extras: ["piece", "unit", "part", "target", "should", "per", "each", "planned", "volume", "production", "purchase", "net", "selling", "negotiated", "eau", "supplier", "std", "standard", "at"],
+    not: ["tooling", "tool", "nre", "freight", "shipping", "total", "extended", "material", "labor", "labour", "overhead", "saving", "variance", "delta", "reduction", "element", "type", "estimated", "setup", "mould", "mold", "fixture", "history", "last", "previous", "old", "quantity", "break", "validity", "valid"],
+  },
+  goal: {
+    patterns: [
+      "goal|purpose|intent|intention|objective",
+      "what + for",
+      "build + purpose|phase|type|stage|reason|intent",
+      "order + purpose|reason|intent",
+      "project|program|programme|development|npi + phase|stage",
+      "intended + use",
+    ],
+    extras: ["build", "order", "project", "program", "programme", "stage", "phase", "reason", "intended", "use", "npi", "development", "part", "what"],
+    not: ["date", "gate", "quantity", "cost", "price"],
+  },
+  quantity: {
+    patterns: ["quantity", "order|batch|build|lot|run|purchase|po + size|quantity"],
+    extras: ["order", "ordered", "batch", "build", "lot", "run", "purchase", "required", "needed", "requested", "request", "piece", "to", "make", "initial", "first", "planned", "this", "size"],
+    not: ["per", "assembly", "min", "minimum", "moq", "max", "maximum", "multiple", "pack", "box", "carton", "reorder", "safety", "backorder", "usage", "available", "shipped", "received", "delivered", "open", "annual", "yearly", "year", "month", "monthly", "forecast", "demand", "cost", "price", "scrap", "reject", "rejected", "defect", "sample"],
+  },
+  annual_volume: {
+    patterns: [
+      "annual|yearly|year|annum + volume|usage|demand|quantity|requirement|consumption|forecast|need|unit|piece|part",
+      "eau",
+      "volume + year|annum",
+    ],
+    extras: ["estimated", "target", "expected", "planned", "forecast", "per", "average", "volume", "usage", "piece", "unit", "customer", "projected"],
+    not: ["cost", "price", "spend", "revenue", "value", "sales"],
+  },
+};
+
+/** Under a Material or Finish header with none of these words, a name stands in for a status. */
+export const NAME_COLUMN_STATUS_WORDS: readonly string[] = [
+  "status", "state", "confirmed", "confirmation", "locked", "lock", "final", "finalized", "approved", "approval", "defined",
+  "definition", "validated", "validation", "verified", "verification", "check", "checked", "frozen", "freeze", "released", "release", "ok", "done", "agreed", "ready", "readiness",
+];
+
+/** Cost headers that hold a price rather than a status ("Unit price", "Target cost"), unless a status word says otherwise. */
+export const PRICE_WORDS: readonly string[] = ["cost", "price", "pricing"];
+export const PRICE_STATUS_WORDS: readonly string[] = ["status", "understood", "agreed", "known", "confirmed", "approved", "approval", "clear", "ok", "done"];
