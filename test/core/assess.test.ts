@@ -8,6 +8,9 @@ import { levelsWith, specModel } from "./spec-model";
 import { SPEC_GATE_A, SPEC_GATE_B, SPEC_NEXT_STEP_ORDER, SPEC_STAGE_NAMES } from "./spec-tables";
 
 const pct = (satisfied: number, of: number): number => Math.round((100 * satisfied) / of);
+/** The spec's score: 49 x gate-A share while prototyping, 50 + 49 x gate-B share in low-volume. */
+const protoScore = (satisfied: number): number => Math.round((49 * satisfied) / 5);
+const lowScore = (points: number): number => 50 + Math.round((49 * points) / 11);
 const all = (level: Level, overrides: Partial<Record<LevelCriterionId, Level>> = {}): Record<LevelCriterionId, Level> => levelsWith(level, overrides);
 const gateAPartial = { design: "partial", function: "partial", material: "partial", finish: "partial" } as const;
 const run = (part: PartSpec): Assessment => assessPart(partValues(part));
@@ -42,37 +45,58 @@ describe("stages (gates A and B)", () => {
     expect(a.profile?.stage).toBe(stage);
   });
 
-  it("a row with no recognised value has no stage, and is not an error", () => {
-    for (const values of [{}, { design: "", goal: "n/a" }, { cost: "?", quantity: "tbd" }]) {
-      expect(assessPart(values)).toMatchObject({ stage: null, stageName: "", nextStage: null, score: null, blockers: [], missing: [], nextStep: "", warnings: [] });
+  it("a row with no criterion cell filled has no stage, and is not an error", () => {
+    for (const values of [{}, { design: "", goal: "" }, { cost: "  ", quantity: null }]) {
+      expect(assessPart(values)).toMatchObject({ stage: null, stageName: "", nextStage: null, score: null, progress: null, blockers: [], missing: [], nextStep: "", warnings: [] });
     }
   });
 
-  it("a row of unreadable cells has no stage but keeps its issues", () => {
+  it.each([
+    ["all TBD", { design: "TBD", function: "tbd", material: "TBD", finish: "TBD", goal: "TBD", quantity: "TBD" }],
+    ["n/a and ?", { design: "", goal: "n/a", cost: "?" }],
+    ["unreadable words", { design: "banana", quantity: "lots" }],
+  ])("a row whose filled cells say nothing readable (%s) is a prototyping part with every gate-A item missing", (_name, values) => {
+    const a = assessPart(values);
+    expect(a.stage).toBe("prototyping");
+    expect(ids(a.missing)).toEqual(["design", "function", "material", "finish", "goal"]);
+    expect(a.score).toBe(0);
+    expect(a.nextStep).toContain(CRITERION_DEFS.design.provide);
+  });
+
+  it("a row of unreadable cells keeps its issues", () => {
     const a = assessPart({ design: "banana", quantity: "lots" });
-    expect(a.stage).toBeNull();
     expect(a.issues.map((i) => i.criterion)).toEqual(["design", "quantity"]);
   });
 });
 
-describe("score", () => {
-  it.each<[string, PartSpec, number]>([
-    ["gate A: nothing satisfied", { levels: { design: "not-met" } }, pct(0, 5)],
-    ["gate A: partials satisfy", { levels: { design: "partial", function: "partial" } }, pct(2, 5)],
-    ["gate A: met and partial, goal missing", { levels: gateAPartial }, pct(4, 5)],
-    ["gate A: learning counts zero", { levels: all("met"), goal: "learning" }, pct(4, 5)],
-    ["gate A: goal inferred from quantity counts", { levels: { design: "met" }, quantity: 500 }, pct(2, 5)],
-    ["gate A: unknown and not met count zero", { levels: { design: "unknown", function: "not-met", material: "met" }, goal: "delivering" }, pct(2, 5)],
-    ["gate B: four partials of eleven", { levels: gateAPartial, goal: "delivering" }, pct(4 * 0.5, 11)],
+describe("score and progress", () => {
+  it.each<[string, PartSpec, number, number]>([
+    ["gate A: nothing satisfied", { levels: { design: "not-met" } }, pct(0, 5), protoScore(0)],
+    ["gate A: partials satisfy", { levels: { design: "partial", function: "partial" } }, pct(2, 5), protoScore(2)],
+    ["gate A: met and partial, goal missing", { levels: gateAPartial }, pct(4, 5), protoScore(4)],
+    ["gate A: learning counts zero", { levels: all("met"), goal: "learning" }, pct(4, 5), protoScore(4)],
+    ["gate A: goal inferred from quantity counts", { levels: { design: "met" }, quantity: 500 }, pct(2, 5), protoScore(2)],
+    ["gate A: unknown and not met count zero", { levels: { design: "unknown", function: "not-met", material: "met" }, goal: "delivering" }, pct(2, 5), protoScore(2)],
+    ["gate B: four partials of eleven", { levels: gateAPartial, goal: "delivering" }, pct(4 * 0.5, 11), lowScore(2)],
     ["gate B: five met, three partial, three unknown", {
       levels: { design: "met", function: "met", material: "met", finish: "met", tolerances: "met", dfm: "partial", pilot: "partial", demand: "partial" },
       goal: "delivering",
-    }, pct(5 + 1.5, 11)],
-    ["gate B: ten met, one not met", { levels: all("met", { supplier: "not-met" }), goal: "delivering" }, pct(10, 11)],
-    ["gate B: ten met, one partial", { levels: all("met", { supplier: "partial" }), goal: "delivering" }, pct(10.5, 11)],
-    ["mass production", { levels: all("met"), goal: "delivering" }, 100],
-  ])("%s -> %d", (_name, part, score) => {
-    expect(run(part).score).toBe(score);
+    }, pct(5 + 1.5, 11), lowScore(6.5)],
+    ["gate B: ten met, one not met", { levels: all("met", { supplier: "not-met" }), goal: "delivering" }, pct(10, 11), lowScore(10)],
+    ["gate B: ten met, one partial", { levels: all("met", { supplier: "partial" }), goal: "delivering" }, pct(10.5, 11), lowScore(10.5)],
+    ["mass production", { levels: all("met"), goal: "delivering" }, 100, 100],
+  ])("%s -> progress %d, score %d", (_name, part, progress, score) => {
+    const a = run(part);
+    expect(a.progress).toBe(progress);
+    expect(a.score).toBe(score);
+  });
+
+  it("the score bands never overlap: the best prototype scores below the worst low-volume part", () => {
+    const bestPrototype = run({ levels: all("met"), goal: "learning" }).score ?? 100;
+    const worstLowVolume = run({ levels: gateAPartial, goal: "delivering", annualVolume: 0 }).score ?? 0;
+    expect(bestPrototype).toBeLessThanOrEqual(49);
+    expect(worstLowVolume).toBeGreaterThanOrEqual(50);
+    expect(run({ levels: all("met", { cost: "partial" }), goal: "delivering" }).score).toBeLessThanOrEqual(99);
   });
 });
 
@@ -238,7 +262,7 @@ describe("the core agrees with a second reading of the spec", () => {
           const a = run(part);
           const expected = specModel(part);
           const actual = {
-            stage: a.stage, score: a.score, blockers: ids(a.blockers), missing: ids(a.missing),
+            stage: a.stage, score: a.score, progress: a.progress, blockers: ids(a.blockers), missing: ids(a.missing),
             first: nextStepCriterion(a), warnings: a.warnings.map((w) => w.code),
           };
           const wanted = { ...expected, first: expected.first?.criterion };

@@ -36,9 +36,9 @@ describe("mapping rules", () => {
   it("the first of two columns for one criterion wins; the second is reported as a duplicate", () => {
     const mapping = mapHeaders(["Design status", "Qty", "Design", "CAD frozen"]);
     expect(mapping.byCriterion.design).toMatchObject({ column: 0, header: "Design status" });
-    expect(mapping.ignored).toEqual([
-      { column: 2, header: "Design", reason: "duplicate", criterion: "design" },
-      { column: 3, header: "CAD frozen", reason: "duplicate", criterion: "design" },
+    expect(mapping.ignored).toMatchObject([
+      { column: 2, header: "Design", reason: "duplicate", criterion: "design", keptColumn: 0 },
+      { column: 3, header: "CAD frozen", reason: "duplicate", criterion: "design", keptColumn: 0 },
     ]);
   });
 
@@ -55,7 +55,7 @@ describe("mapping rules", () => {
       const mapping = mapHeaders(header);
       expect(mapping.byCriterion.quantity?.header).toBe("Quantity");
       expect(mapping.byCriterion.quantity?.match).toBe("exact");
-      expect(mapping.ignored).toEqual([{ column: header.indexOf("Qty (pcs)"), header: "Qty (pcs)", reason: "duplicate", criterion: "quantity" }]);
+      expect(mapping.ignored).toMatchObject([{ column: header.indexOf("Qty (pcs)"), header: "Qty (pcs)", reason: "duplicate", criterion: "quantity" }]);
     }
   });
 
@@ -70,7 +70,7 @@ describe("mapping rules", () => {
     const alone = mapHeaders(["Part", "Supplier name", "Design"]);
     expect(alone.byCriterion.supplier).toBeUndefined();
     expect(alone.absent).toContain("supplier");
-    expect(alone.ignored).toContainEqual({ column: 1, header: "Supplier name", reason: "unrecognised" });
+    expect(alone.ignored).toContainEqual(expect.objectContaining({ column: 1, header: "Supplier name", reason: "disqualified" }));
 
     const both = mapHeaders(["Supplier name", "Supplier capability"]);
     expect(both.byCriterion.supplier).toMatchObject({ column: 1, header: "Supplier capability" });
@@ -86,10 +86,10 @@ describe("mapping rules", () => {
   it("reports what it matched, what it ignored and what is absent", () => {
     const mapping = mapHeaders(["Part number", "Design", "", "Colour", "Design status", "Qty", null, 42]);
     expect(mapping.columns.map((c) => [c.criterion, c.column, c.header])).toEqual([["design", 1, "Design"], ["quantity", 5, "Qty"]]);
-    expect(mapping.ignored).toEqual([
+    expect(mapping.ignored).toMatchObject([
       { column: 0, header: "Part number", reason: "part" },
       { column: 3, header: "Colour", reason: "unrecognised" },
-      { column: 4, header: "Design status", reason: "duplicate", criterion: "design" },
+      { column: 4, header: "Design status", reason: "duplicate", criterion: "design", keptColumn: 1 },
       { column: 7, header: "42", reason: "unrecognised" },
     ]);
     expect(mapping.absent).toEqual(CRITERIA.filter((id) => id !== "design" && id !== "quantity"));
@@ -99,8 +99,10 @@ describe("mapping rules", () => {
 
   it.each([
     ["Material", "material", true], [" MATERIAL: ", "material", true], ["Finish", "finish", true], ["Supplier", "supplier", true],
-    ["Coating", "finish", true], ["Treatment", "finish", true], ["Surface treatment", "finish", false],
-    ["Material status", "material", false], ["Surface finish", "finish", false], ["Supplier qualified", "supplier", false], ["Design", "design", false],
+    ["Coating", "finish", true], ["Treatment", "finish", true], ["Surface treatment", "finish", true], ["Plating", "finish", true],
+    ["Finish / Coating", "finish", true], ["Raw material", "material", true], ["Material grade", "material", true],
+    ["Material status", "material", false], ["Surface finish", "finish", true], ["Finish confirmed", "finish", false], ["Material approved", "material", false],
+    ["Supplier qualified", "supplier", false], ["Supplier status", "supplier", false], ["Design", "design", false],
   ] as const)("%j is a bare-name header: %s %s", (header, id, bare) => {
     expect(mapHeaders([header]).byCriterion[id]?.bareName).toBe(bare);
   });
@@ -163,5 +165,83 @@ describe("mappingFromAssignments", () => {
   it("skips columns outside the row and a column given twice", () => {
     const mapping = mappingFromAssignments(header, { design: 9, material: -1, supplier: 2, cost: 2 });
     expect(mapping.columns.map((c) => [c.criterion, c.column])).toEqual([["supplier", 2]]);
+  });
+});
+
+describe("reading headers by their words", () => {
+  it.each([
+    ["Drawing Rev Status", "design", "words"], ["Dwg Status", "design", "words"], ["Function Test", "function", "words"],
+    ["Fit Check", "function", "words"], ["Finish / Coating", "finish", "words"], ["Plating", "finish", "words"],
+    ["Critical Dims", "tolerances", "words"], ["Tolerence Review", "tolerances", "words"], ["Inspetion Plan", "inspection", "typo"], ["Control Plan", "inspection", "words"],
+    ["FAI Status", "inspection", "words"], ["Unit Price", "cost", "words"], ["Target Cost", "cost", "words"],
+    ["Annual Qty", "annual_volume", "words"], ["Est. Annual Usage", "annual_volume", "words"], ["Qty Required", "quantity", "words"],
+    ["Build Purpose", "goal", "words"], ["Design frozen (Y/N)", "design", "aside"], ["Design frozen?", "design", "exact"], ["DFM done?", "dfm", "exact"], ["Suplier Status", "supplier", "typo"],
+  ] as const)("%j is %s (%s)", (header, criterion, match) => {
+    expect(mapHeaders([header]).columns).toMatchObject([{ criterion, match }]);
+  });
+
+  it.each([
+    ["Supplier name", "disqualified"], ["Vendor", "unrecognised"], ["Buyer", "disqualified"], ["Lead time", "disqualified"],
+    ["Drawing number", "disqualified"], ["Quantity on hand", "disqualified"], ["Inspection date", "disqualified"], ["Finish date", "disqualified"],
+    ["Design engineer", "disqualified"], ["Qty per assembly", "disqualified"], ["Price unit", "disqualified"], ["Material cost", "unrecognised"],
+    ["Drawing rev", "unrecognised"], ["Status", "unrecognised"],
+  ] as const)("%j is not read (%s), and says why", (header, reason) => {
+    const mapping = mapHeaders([header]);
+    expect(mapping.columns).toEqual([]);
+    expect(mapping.ignored).toMatchObject([{ reason }]);
+    if (reason === "disqualified") expect(mapping.ignored[0]?.detail).toMatch(/"[^"]+" says it holds something other than a status/u);
+  });
+
+  it("the longer phrase wins over a word it contains: Design for manufacturing is DFM, Annual qty is annual volume", () => {
+    expect(criterionForHeader("Design for Manufacture Review")).toBe("dfm");
+    expect(criterionForHeader("Annual Qty")).toBe("annual_volume");
+    expect(criterionForHeader("Design verification")).toBe("function");
+  });
+
+  it("a price header holds a price; a status header about cost does not", () => {
+    expect(mapHeaders(["Unit price"]).columns[0]?.price).toBe(true);
+    expect(mapHeaders(["Piece price"]).columns[0]?.price).toBe(true);
+    expect(mapHeaders(["Cost understood"]).columns[0]?.price).toBe(false);
+    expect(mapHeaders(["Quote status"]).columns[0]).toMatchObject({ criterion: "cost", price: false });
+  });
+});
+
+describe("values decide between two columns of one criterion", () => {
+  const header = ["Part", "Supplier", "Supplier Status", "Design"];
+  const rows = [["P-1", "Acme CNC", "Qualified", "frozen"], ["P-2", "Bolt & Co", "Approved", "frozen"], ["P-3", "Acme CNC", "Qualified", "frozen"]];
+
+  it("a status column is kept over a bare column of company names, and the other is set aside with the reason", () => {
+    const mapping = mapHeaders(header, { sample: rows });
+    expect(mapping.byCriterion.supplier).toMatchObject({ column: 2 });
+    expect(mapping.ignored).toContainEqual(expect.objectContaining({ column: 1, reason: "duplicate", criterion: "supplier", keptColumn: 2 }));
+    const reader = rowReader(mapping);
+    expect(rows.map((r) => reader.read(r).levels.supplier)).toEqual(["met", "met", "met"]);
+  });
+
+  it("between two status headers, the one whose cells read wins even when it stands second", () => {
+    const mapping = mapHeaders(["Design status", "CAD status"], { sample: [["see PLM", "Released"], ["ask Bob", "Frozen (rev C)"]] });
+    expect(mapping.byCriterion.design).toMatchObject({ column: 1, match: "values" });
+    expect(mapping.byCriterion.design?.detail).toMatch(/Design status/u);
+  });
+
+  it("without a sample, or when neither column reads, the stronger match and then the leftmost wins", () => {
+    expect(mapHeaders(["Design status", "CAD status"]).byCriterion.design?.column).toBe(0);
+    expect(mapHeaders(["Design status", "CAD status"], { sample: [["x", "y"]] }).byCriterion.design?.column).toBe(0);
+  });
+});
+
+describe("the user's column choices", () => {
+  it("map a header the reader does not know, and ignore one it would read", () => {
+    const choices = new Map([["mystery column", "pilot"], ["design", "none"]] as const);
+    const mapping = mapHeaders(["Mystery column", "Design", "CAD status"], { choices });
+    expect(mapping.byCriterion.pilot).toMatchObject({ column: 0, match: "user" });
+    expect(mapping.byCriterion.design).toMatchObject({ column: 2 });
+    expect(mapping.ignored).toContainEqual(expect.objectContaining({ column: 1, reason: "user" }));
+  });
+
+  it("win over values and over exact aliases", () => {
+    const choices = new Map([["supplier", "supplier"]] as const);
+    const mapping = mapHeaders(["Supplier", "Supplier Status"], { choices, sample: [["Acme", "Qualified"]] });
+    expect(mapping.byCriterion.supplier).toMatchObject({ column: 0, match: "user" });
   });
 });

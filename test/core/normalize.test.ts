@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { LEVEL_CRITERIA, readCount, readGoal, readLevel, readPart, type Level, type LevelCriterionId } from "../../src/core";
+import { LEVEL_CRITERIA, assessPart, readCount, readGoal, readLevel, readPart, type Level, type LevelCriterionId } from "../../src/core";
 import { SPEC_GENERIC, SPEC_GOALS, SPEC_UNKNOWN_TEXT, SPEC_VOCABULARY } from "./spec-tables";
 
 const SPEC_LEVEL: Record<keyof typeof SPEC_GENERIC, Level> = { met: "met", partial: "partial", notMet: "not-met" };
@@ -202,25 +202,27 @@ describe("readPart", () => {
     const reading = readPart({ design: "frozen", goal: "pilot", quantity: "1k", annual_volume: "5,000" });
     expect(reading.levels.design).toBe("met");
     for (const id of LEVEL_CRITERIA.filter((c) => c !== "design")) expect(reading.levels[id]).toBe("unknown");
-    expect(reading).toMatchObject({ goal: "delivering", quantity: 1000, annualVolume: 5000, issues: [], recognised: true });
+    expect(reading).toMatchObject({ goal: "delivering", quantity: 1000, annualVolume: 5000, issues: [], filled: true, goalFilled: true });
   });
 
-  it("a row of blanks, unknown words and unreadable cells is not recognised", () => {
-    expect(readPart({}).recognised).toBe(false);
-    expect(readPart({ design: "", cost: "n/a", goal: "?", quantity: "tbd" }).recognised).toBe(false);
+  it("a row whose criterion cells are all blank is not filled", () => {
+    expect(readPart({}).filled).toBe(false);
+    expect(readPart({ design: "", cost: "   ", goal: null, quantity: undefined }).filled).toBe(false);
+  });
+
+  it("any filled criterion cell makes the row a part, even TBD, n/a or unreadable text", () => {
+    expect(readPart({ design: "", cost: "n/a", goal: "?", quantity: "tbd" }).filled).toBe(true);
     const garbage = readPart({ design: "banana", quantity: "lots" });
-    expect(garbage.recognised).toBe(false);
+    expect(garbage.filled).toBe(true);
     expect(garbage.issues).toHaveLength(2);
+    expect(readPart({ dfm: "no" }).filled).toBe(true);
+    expect(readPart({ quantity: 0 }).filled).toBe(true);
+    expect(readPart({ supplier: "Acme" }, { bareNames: new Set(["supplier"]), prices: new Set() }).filled).toBe(true);
   });
 
-  it("a single known value, even a no or a zero quantity, is recognised", () => {
-    expect(readPart({ dfm: "no" }).recognised).toBe(true);
-    expect(readPart({ quantity: 0 }).recognised).toBe(true);
-    expect(readPart({ goal: "learning" }).recognised).toBe(true);
-  });
-
-  it("a supplier name under a bare header alone is not a recognised value", () => {
-    expect(readPart({ supplier: "Acme" }, new Set(["supplier"])).recognised).toBe(false);
-    expect(readPart({ material: "6061-T6" }, new Set(["material"])).recognised).toBe(true);
+  it("a goal cell with text it cannot read, or TBD, is filled: quantity does not stand in for it", () => {
+    expect(readPart({ goal: "TBD", quantity: 500 }).goalFilled).toBe(true);
+    expect(assessPart({ design: "frozen", function: "ok", material: "locked", finish: "confirmed", goal: "Kanban bin", quantity: 500 })).toMatchObject({ stage: "prototyping", goalBasis: "none" });
+    expect(assessPart({ design: "frozen", function: "ok", material: "locked", finish: "confirmed", goal: "", quantity: 500 })).toMatchObject({ stage: "low-volume", goalBasis: "quantity" });
   });
 });

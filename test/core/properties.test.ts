@@ -44,7 +44,9 @@ const anyCell: fc.Arbitrary<unknown> = fc.oneof(
 
 const anyRow = fc.array(anyCell, { maxLength: 20 });
 const anyValues = fc.dictionary(fc.constantFrom(...CRITERIA), anyCell).map((v) => v as Partial<Record<CriterionId, unknown>>);
-const anyBare = fc.subarray(["material", "finish", "supplier"] as CriterionId[]).map((ids) => new Set(ids));
+const anyBare = fc
+  .tuple(fc.subarray(["material", "finish", "supplier"] as CriterionId[]), fc.boolean())
+  .map(([ids, price]) => ({ bareNames: new Set(ids), prices: new Set<CriterionId>(price ? ["cost"] : []) }));
 const validThresholds = fc
   .tuple(fc.integer({ min: 0, max: 10_000 }), fc.integer({ min: 1, max: 100_000 }))
   .map(([a, b]) => ({ prototypeQuantity: a, lowVolumeQuantity: a + b }));
@@ -60,6 +62,10 @@ function wellFormed(a: Assessment): void {
   expect(a.score).toBeGreaterThanOrEqual(0);
   expect(a.score).toBeLessThanOrEqual(100);
   expect(a.score === 100).toBe(a.stage === "mass-production");
+  // The score sorts by stage: prototyping 0-49, low-volume 50-99.
+  expect(a.stage === "prototyping" ? (a.score ?? 100) <= 49 : (a.score ?? 0) >= 50).toBe(true);
+  expect(Number.isInteger(a.progress)).toBe(true);
+  expect(a.progress === 100).toBe(a.stage === "mass-production");
 }
 
 describe("reading never throws, whatever the cell holds", () => {

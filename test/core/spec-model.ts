@@ -22,6 +22,7 @@ export interface ModelResult {
   /** null for a row with no recognised value. */
   readonly stage: ModelStage | null;
   readonly score: number | null;
+  readonly progress: number | null;
   readonly blockers: readonly CriterionId[];
   readonly missing: readonly CriterionId[];
   /** The criterion the next step is about, and whether it blocks or is missing. */
@@ -36,7 +37,7 @@ export function specModel(input: ModelInput): ModelResult {
   const high = input.lowVolumeQuantity ?? SPEC_DEFAULTS.lowVolumeQuantity;
   const { levels, goal, quantity, annualVolume } = input;
   const recognised = SPEC_GATE_B.some((id) => levels[id] !== "unknown") || goal !== "unknown" || quantity !== undefined || annualVolume !== undefined;
-  if (!recognised) return { stage: null, score: null, blockers: [], missing: [], first: undefined, warnings: [] };
+  if (!recognised) return { stage: null, score: null, progress: null, blockers: [], missing: [], first: undefined, warnings: [] };
 
   let delivering: boolean;
   if (goal === "delivering") delivering = true;
@@ -52,9 +53,11 @@ export function specModel(input: ModelInput): ModelResult {
   const blockers: CriterionId[] = [];
   const missing: CriterionId[] = [];
   let score = 100;
+  let progress = 100;
   if (stage === "prototyping") {
     const satisfied = SPEC_GATE_A.filter((id) => atLeastPartial(levels[id])).length + (delivering ? 1 : 0);
-    score = Math.round((100 * satisfied) / 5);
+    progress = Math.round((100 * satisfied) / 5);
+    score = Math.round((49 * satisfied) / 5);
     for (const id of SPEC_GATE_A) {
       if (levels[id] === "not-met") blockers.push(id);
       if (levels[id] === "unknown") missing.push(id);
@@ -63,7 +66,8 @@ export function specModel(input: ModelInput): ModelResult {
     else if (!delivering) missing.push("goal");
   } else if (stage === "low-volume") {
     const points = SPEC_GATE_B.reduce((sum, id) => sum + (levels[id] === "met" ? 1 : levels[id] === "partial" ? 0.5 : 0), 0);
-    score = Math.round((100 * points) / 11);
+    progress = Math.round((100 * points) / 11);
+    score = 50 + Math.round((49 * points) / 11);
     for (const id of SPEC_GATE_B) {
       if (levels[id] === "partial" || levels[id] === "not-met") blockers.push(id);
       if (levels[id] === "unknown") missing.push(id);
@@ -78,7 +82,7 @@ export function specModel(input: ModelInput): ModelResult {
   if (goal === "learning" && allBMet) warnings.push("learning-but-ready");
   if (stage === "mass-production" && annualVolume !== undefined && annualVolume < high) warnings.push("low-annual-volume");
 
-  return { stage, score, blockers, missing, first, warnings };
+  return { stage, score, progress, blockers, missing, first, warnings };
 }
 
 /** All eleven level criteria at one level, with some overridden. */

@@ -14,8 +14,8 @@ const parts: { values: PartValues; stage: string | null; blockers: string[]; mis
   { values: { ...allMet, cost: "no", supplier: "" }, stage: "low-volume", blockers: ["cost"], missing: ["supplier"], warnings: 0 },
   { values: { design: "draft", goal: "pilot" }, stage: "prototyping", blockers: ["design"], missing: ["function", "material", "finish"], warnings: 0 },
   { values: { design: "draft", function: "failed", quantity: 5000 }, stage: "prototyping", blockers: ["design", "function"], missing: ["material", "finish"], warnings: 1 },
-  { values: { design: "", cost: "n/a" }, stage: null, blockers: [], missing: [], warnings: 0 },
-  { values: { design: "banana" }, stage: null, blockers: [], missing: [], warnings: 0 },
+  { values: { design: "", cost: "" }, stage: null, blockers: [], missing: [], warnings: 0 },
+  { values: { design: "banana" }, stage: "prototyping", blockers: [], missing: ["design", "function", "material", "finish", "goal"], warnings: 0 },
 ];
 
 describe("summaryBuilder", () => {
@@ -40,9 +40,10 @@ describe("summaryBuilder", () => {
     // design and cost block two parts each; "Design" sorts before "Piece price"
     expect(s.topBlockers.map((b) => [b.criterion, b.count])).toEqual([["design", count("blockers", "design")], ["cost", count("blockers", "cost")], ["function", count("blockers", "function")]]);
     expect(count("blockers", "cost")).toBe(2);
-    expect(s.topMissing[0]).toMatchObject({ count: 2 });
+    expect(s.topMissing[0]).toMatchObject({ count: count("missing", "material") });
+    expect(count("missing", "material")).toBe(3);
     expect(s.topMissing.map((m) => m.criterion).slice(0, 2).sort()).toEqual(["finish", "material"]);
-    expect(s.topMissing.map((m) => m.label)).toEqual(["Material", "Surface finish", "Function and fit", "Supplier"]);
+    expect(s.topMissing.map((m) => m.label)).toEqual(["Material", "Surface finish", "Function and fit", "Design", "Goal"]);
   });
 
   it("keeps only the top n", () => {

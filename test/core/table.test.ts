@@ -45,7 +45,7 @@ describe("resultCells", () => {
     const cells = resultCells(a);
     expect(cells).toHaveLength(RESULT_HEADERS.length);
     expect(cells[0]).toBe(SPEC_STAGE_NAMES["low-volume"]);
-    expect(cells[1]).toBe(Math.round((100 * (2 + 2 * 0.5)) / 11));
+    expect(cells[1]).toBe(50 + Math.round((49 * (2 + 2 * 0.5)) / 11));
     expect(cells[2]).toBe(a.nextStep);
     expect(cells[3].split(LIST_SEPARATOR)).toEqual(a.blockers.map((b) => b.reason));
     expect(a.blockers.map((b) => b.criterion)).toEqual(["design", "function", "dfm"]);
@@ -55,7 +55,7 @@ describe("resultCells", () => {
   });
 
   it("is five empty cells for a row without a stage", () => {
-    expect(resultCells(assessPart({ design: "", goal: "?" }))).toEqual(["", "", "", "", ""]);
+    expect(resultCells(assessPart({ design: "", goal: "" }))).toEqual(["", "", "", "", ""]);
   });
 
   it("keeps a score of 0 as a number", () => {
