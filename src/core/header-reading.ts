@@ -1,6 +1,6 @@
 import { CRITERIA, CRITERION_DEFS, PART_HEADERS, type CriterionId } from "./criteria";
 import {
-  DISQUALIFYING_PHRASES, DISQUALIFYING_WORDS, HEADER_FAMILIES, NAME_COLUMN_STATUS_WORDS, PRICE_STATUS_WORDS, PRICE_WORDS, STATUS_WORDS,
+  DISQUALIFYING_PHRASES, DISQUALIFYING_WORDS, SOFT_DISQUALIFYING_WORDS, HEADER_FAMILIES, NAME_COLUMN_STATUS_WORDS, PRICE_STATUS_WORDS, PRICE_WORDS, STATUS_WORDS,
 } from "./header-vocabulary";
 import { headerKey, headerKeyWithoutAsides } from "./text";
 import { rawHeaderWords, stemOf, typoOf } from "./words";
@@ -66,6 +66,9 @@ const DISQUALIFYING = stems(DISQUALIFYING_WORDS.filter((w) => !w.startsWith("=")
 /** Disqualifiers compared as written: "engineer" and "engineering" share a stem. */
 const DISQUALIFYING_RAW: ReadonlySet<string> = new Set(DISQUALIFYING_WORDS.filter((w) => w.startsWith("=")).map((w) => w.slice(1)));
 const NAME_STATUS = stems(NAME_COLUMN_STATUS_WORDS);
+const SOFT = stems(SOFT_DISQUALIFYING_WORDS);
+const STATUS = stemOf("status");
+const STATE = stemOf("state");
 const PRICE = stems(PRICE_WORDS);
 const PRICE_STATUS = stems(PRICE_STATUS_WORDS);
 
@@ -90,8 +93,11 @@ interface Word {
   readonly typoOf?: string;
 }
 
+/** Brackets hold units and asides ("Qty (pcs)"), except a year, which makes a volume annual ("Volume quoted (year)"). */
+const aside = (inner: string): string => (/^[\s([{]*(?:per\s+)?(?:year|yr|annual|annum|p\.?\s?a\.?)[\s)\]}]*$/iu.test(inner) ? ` ${inner.replace(/[()[\]{}]/gu, " ")} ` : " ");
+
 function headerWords(text: string): Word[] {
-  return rawHeaderWords(text.replace(/\([^)]*\)|\[[^\]]*\]|\{[^}]*\}/gu, " ")).map((raw) => {
+  return rawHeaderWords(text.replace(/\([^)]*\)|\[[^\]]*\]|\{[^}]*\}/gu, aside)).map((raw) => {
     const s = stemOf(raw);
     if (KNOWN_STEMS.has(s) || raw.length < 5) return { raw, stem: s };
     const fixed = typoOf(raw, KNOWN_WORDS);
@@ -161,7 +167,10 @@ function readHeaderText(text: string): HeaderReading {
   if (words.length === 0) return { kind: "ignored", reason: "unrecognised", detail: "" };
   const spelled = words.map((w) => w.typoOf ?? w.raw).join(" ");
   const phrase = DISQUALIFYING_PHRASES.find((p) => p.test(spelled));
-  const disqualifier = words.find((w) => DISQUALIFYING.has(w.stem) || DISQUALIFYING_RAW.has(w.raw) || DISQUALIFYING_RAW.has(w.raw.replace(/s$/u, "")));
+  const hasStatus = words.some((w) => w.stem === STATUS || w.stem === STATE);
+  const disqualifier = words.find(
+    (w) => (DISQUALIFYING.has(w.stem) && !(hasStatus && SOFT.has(w.stem))) || DISQUALIFYING_RAW.has(w.raw) || DISQUALIFYING_RAW.has(w.raw.replace(/s$/u, "")),
+  );
   if (phrase || disqualifier) {
     const what = phrase ? (phrase.exec(spelled)?.[0] ?? "") : (disqualifier?.raw ?? "");
     return { kind: "ignored", reason: "disqualified", detail: `"${what}" says it holds something other than a status` };

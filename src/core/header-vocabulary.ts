@@ -21,7 +21,7 @@ export const STATUS_WORDS: readonly string[] = [
   "confirmed", "confirmation", "freeze", "frozen", "locked", "lock", "validated", "validation", "verified", "verification",
   "qualified", "qualification", "defined", "definition", "current", "overall", "flag", "readiness", "ready", "tracker",
   "tracking", "progress", "sign", "signoff", "off", "passed", "pass", "released", "release", "agreed", "known", "understood", "stable", "final",
-  "finalized", "selected", "the", "of", "and", "for", "to", "is", "are", "has", "been", "a", "an", "in", "at", "y", "n", "yes",
+  "finalized", "selected", "achieved", "identified", "signed", "performed", "closed", "received", "the", "of", "and", "for", "to", "is", "are", "has", "been", "a", "an", "in", "at", "y", "n", "yes",
 ];
 
 /** Words that say a column holds something other than a status: names, numbers, dates, people, stock, time. */
@@ -32,6 +32,9 @@ export const DISQUALIFYING_WORDS: readonly string[] = [
   "location", "country", "address", "maker", "=inspector", "=approver", "=reviewer", "=checker", "=designer", "=engineer", "description", "sku", "mpn", "account", "deadline", "due", "eta", "etd",
   "duration", "day", "week", "hour", "cycle", "image", "photo", "picture", "sheet", "page", "who", "when", "where", "contract",
 ];
+
+/** Disqualifying words that a status word overrides: "DFM report status" is a status, "DFM report" a link to one. */
+export const SOFT_DISQUALIFYING_WORDS: readonly string[] = ["report", "document", "doc", "file", "link"];
 
 /** Phrases that disqualify a header as a whole (matched on the spelled-out words). */
 export const DISQUALIFYING_PHRASES: readonly RegExp[] = [/\bprice unit\b/u, /\bcost (?:center|centre)\b/u, /(?<!price |cost )\bper (?:assembly|unit|set|parent|kit|product|board|machine)\b/u];
@@ -46,7 +49,7 @@ export const HEADER_FAMILIES: Readonly<Record<CriterionId, HeaderFamily>> = {
       "release + status",
       "design + maturity|stability|freeze|baseline",
     ],
-    extras: ["drawing", "cad", "model", "2d", "3d", "revision", "engineering", "part", "product", "maturity", "stability", "baseline", "geometry"],
+    extras: ["drawing", "cad", "model", "2d", "3d", "revision", "engineering", "part", "product", "maturity", "stability", "baseline", "geometry", "record", "output"],
     not: ["review", "change", "request", "validation", "verification", "fmea", "dfmea", "quantity", "cost", "price"],
   },
   function: {
@@ -57,16 +60,17 @@ export const HEADER_FAMILIES: Readonly<Record<CriterionId, HeaderFamily>> = {
       "assembly + test|trial|validation|verification|check|validated|verified|fit",
       "prototype + test|testing|validation|verification|validated|verified|evaluation|result|approved|approval",
       "design + validation|verification|verified|validated",
-      "dv|dvt|evt + test|testing|status|result|complete|completed|passed",
+      "dv|dvt|evt + test|testing|status|result|complete|completed|passed|sign|signoff",
+      "dvt|evt",
       "performance + test|testing|validation|verification",
       "engineering + test|testing|validation",
     ],
-    extras: ["form", "fit", "assembly", "test", "testing", "trial", "prototype", "evaluation", "performance", "use", "case", "proof", "design", "engineering", "product", "bench", "r"],
+    extras: ["form", "fit", "assembly", "test", "testing", "trial", "prototype", "evaluation", "performance", "use", "case", "proof", "design", "engineering", "product", "bench", "r", "works", "like", "looks"],
     not: ["date", "plan", "procedure", "report", "quantity", "cost", "price"],
   },
   material: {
-    patterns: ["material", "material + grade|specification|selection|choice|callout"],
-    extras: ["raw", "base", "grade", "specification", "selection", "choice", "callout", "part"],
+    patterns: ["material|alloy|resin|polymer|substrate", "material + grade|specification|selection|choice|callout"],
+    extras: ["raw", "base", "grade", "specification", "selection", "choice", "callout", "part", "alloy", "temper", "material", "resin"],
     not: ["type", "cost", "price", "certificate", "supplier", "vendor", "review", "board", "mrb", "handling", "group", "class", "master", "availability", "shortage", "quantity", "usage"],
   },
   finish: {
@@ -74,18 +78,21 @@ export const HEADER_FAMILIES: Readonly<Record<CriterionId, HeaderFamily>> = {
       "finish|finishing|coating|plating|plated|coated|anodize|anodizing|paint|painting|passivation",
       "surface + finish|treatment|protection|coating|condition",
       "treatment",
+      "corrosion + protection|treatment",
+      "cosmetic|appearance + approval|approved|status|check|ok",
+      "aar",
     ],
-    extras: ["surface", "finish", "coating", "plating", "treatment", "secondary", "type", "specification", "colour", "color", "protection", "part", "powder", "cosmetic", "paint"],
+    extras: ["surface", "finish", "coating", "plating", "treatment", "secondary", "type", "specification", "colour", "color", "protection", "part", "powder", "cosmetic", "paint", "callout", "corrosion"],
     not: ["heat", "good", "roughness", "cost", "price", "supplier", "vendor", "quantity", "thermal"],
   },
   tolerances: {
-    patterns: ["tolerance|tolerancing|gdt|gd", "critical|key + dimension|feature|characteristic|dims"],
-    extras: ["review", "reviewed", "analysis", "stack", "stackup", "critical", "dimension", "dimensional", "feature", "noncritical", "non", "optimized", "optimization", "t", "key", "drawing", "up"],
+    patterns: ["tolerance|tolerancing|gdt|gd", "critical|key|ctq + dimension|feature|characteristic|dims"],
+    extras: ["review", "reviewed", "analysis", "stack", "stackup", "critical", "dimension", "dimensional", "feature", "noncritical", "non", "optimized", "optimization", "t", "key", "drawing", "up", "study", "ctq"],
     not: ["cost", "price", "quantity"],
   },
   dfm: {
     patterns: ["dfm|dfx|dfa", "design + =manufacture|=manufacturability|=manufacturing|=production|=producibility|=manufacturable", "=manufacturability|=producibility", "manufacturing + review|feasibility"],
-    extras: ["review", "reviewed", "for", "analysis", "feedback", "feasibility", "design", "assembly", "supplier"],
+    extras: ["review", "reviewed", "for", "analysis", "feedback", "feasibility", "design", "assembly", "supplier", "assessment", "moldflow", "mold", "mould", "report"],
     not: ["cost", "price", "quantity"],
   },
   pilot: {
@@ -96,11 +103,13 @@ export const HEADER_FAMILIES: Readonly<Record<CriterionId, HeaderFamily>> = {
       "batch + validation|validated|consistency|trial",
       "trial + run|build|batch|lot|production",
       "run + rate",
+      "pvt|pq",
+      "ppap + run|build",
       "production + trial|run",
       "significant + run",
       "pre + series|production + run|build|batch|lot",
     ],
-    extras: ["run", "build", "batch", "lot", "series", "trial", "production", "low", "volume", "small", "pre", "consistency", "rate", "significant", "assembly"],
+    extras: ["run", "build", "batch", "lot", "series", "trial", "production", "low", "volume", "small", "pre", "consistency", "rate", "significant", "assembly", "pvt", "pq", "ppap"],
     not: ["quantity", "size", "cost", "price", "plan", "planned", "schedule"],
   },
   demand: {
@@ -110,9 +119,10 @@ export const HEADER_FAMILIES: Readonly<Record<CriterionId, HeaderFamily>> = {
       "repeat|recurring",
       "blanket + order",
       "order + frequency|pattern|cadence",
+      "call + off",
       "volume + stability|commitment|stable|visibility",
     ],
-    extras: ["stability", "repeat", "recurring", "frequency", "pattern", "visibility", "type", "customer", "commitment", "committed", "confidence", "order", "volume", "cadence", "one", "off", "or", "business", "blanket"],
+    extras: ["stability", "repeat", "recurring", "frequency", "pattern", "visibility", "type", "customer", "commitment", "committed", "confidence", "order", "volume", "cadence", "one", "off", "or", "business", "blanket", "certainty", "firm", "profile", "agreement", "call"],
     not: ["quantity", "annual", "yearly", "year", "month", "monthly", "usage", "cost", "price", "accuracy", "error"],
   },
   supplier: {
@@ -133,12 +143,12 @@ export const HEADER_FAMILIES: Readonly<Record<CriterionId, HeaderFamily>> = {
       "first + article",
       "measurement + plan",
     ],
-    extras: ["plan", "planning", "method", "requirement", "first", "article", "outgoing", "incoming", "process", "quality", "fai", "documentation", "control", "sampling", "measurement", "inspection", "test", "production", "prototype", "launch", "pre", "itp"],
+    extras: ["plan", "planning", "method", "requirement", "first", "article", "outgoing", "incoming", "process", "quality", "fai", "documentation", "control", "sampling", "measurement", "inspection", "test", "production", "prototype", "launch", "pre", "itp", "as9102", "receiving", "criteria"],
     not: ["report", "frequency", "level", "cost", "price", "quantity", "lot", "interval"],
   },
   cost: {
     patterns: ["cost|price|pricing|quote|quotation|quoted|rfq"],
-    extras: ["piece", "unit", "part", "target", "should", "per", "each", "planned", "volume", "production", "purchase", "net", "selling", "negotiated", "eau", "supplier", "std", "standard", "at"],
+    extras: ["piece", "unit", "part", "target", "should", "per", "each", "planned", "volume", "production", "purchase", "net", "selling", "negotiated", "eau", "supplier", "std", "standard", "at", "award", "awarded", "received"],
     not: ["tooling", "tool", "nre", "freight", "shipping", "total", "extended", "material", "labor", "labour", "overhead", "saving", "variance", "delta", "reduction", "element", "type", "estimated", "setup", "mould", "mold", "fixture", "history", "last", "previous", "old", "quantity", "break", "validity", "valid"],
   },
   goal: {
@@ -150,13 +160,13 @@ export const HEADER_FAMILIES: Readonly<Record<CriterionId, HeaderFamily>> = {
       "project|program|programme|development|npi + phase|stage",
       "intended + use",
     ],
-    extras: ["build", "order", "project", "program", "programme", "stage", "phase", "reason", "intended", "use", "npi", "development", "part", "what"],
+    extras: ["build", "order", "project", "program", "programme", "stage", "phase", "reason", "intended", "use", "npi", "development", "part", "what", "request", "sample"],
     not: ["date", "gate", "quantity", "cost", "price"],
   },
   quantity: {
-    patterns: ["quantity", "order|batch|build|lot|run|purchase|po + size|quantity"],
-    extras: ["order", "ordered", "batch", "build", "lot", "run", "purchase", "required", "needed", "requested", "request", "piece", "to", "make", "initial", "first", "planned", "this", "size"],
-    not: ["per", "assembly", "min", "minimum", "moq", "max", "maximum", "multiple", "pack", "box", "carton", "reorder", "safety", "backorder", "usage", "available", "shipped", "received", "delivered", "open", "annual", "yearly", "year", "month", "monthly", "forecast", "demand", "cost", "price", "scrap", "reject", "rejected", "defect", "sample"],
+    patterns: ["quantity", "order|batch|build|lot|run|purchase|po|rfq|prototype + size|quantity", "piece|part|unit + required|needed|ordered|requested"],
+    extras: ["order", "ordered", "batch", "build", "lot", "run", "purchase", "required", "needed", "requested", "request", "piece", "to", "make", "initial", "first", "planned", "this", "size", "rfq", "prototype"],
+    not: ["for", "per", "assembly", "min", "minimum", "moq", "max", "maximum", "multiple", "pack", "box", "carton", "reorder", "safety", "backorder", "usage", "available", "shipped", "received", "delivered", "open", "annual", "yearly", "year", "month", "monthly", "forecast", "demand", "cost", "price", "scrap", "reject", "rejected", "defect", "sample"],
   },
   annual_volume: {
     patterns: [
@@ -164,7 +174,7 @@ export const HEADER_FAMILIES: Readonly<Record<CriterionId, HeaderFamily>> = {
       "eau",
       "volume + year|annum",
     ],
-    extras: ["estimated", "target", "expected", "planned", "forecast", "per", "average", "volume", "usage", "piece", "unit", "customer", "projected"],
+    extras: ["estimated", "target", "expected", "planned", "forecast", "per", "average", "volume", "usage", "piece", "unit", "customer", "projected", "quoted"],
     not: ["cost", "price", "spend", "revenue", "value", "sales"],
   },
 };

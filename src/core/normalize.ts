@@ -123,9 +123,17 @@ function notAStatus(id: LevelCriterionId, text: string, bareName: boolean): Read
 
 const APPROXIMATE = /^\s*(?:~|≈|approx|approximately|ca\.?\s|circa|about|around)/iu;
 
+/** "N/A - bought-out part", "TBD: waiting for the supplier": an unknown word before a dash, colon or bracket. */
+const LEADING_UNKNOWN = /^\s*([^-–—:;,(]+?)\s*(?:\s[-–—]\s|[:;,(])/u;
+
+function startsUnknown(value: string): boolean {
+  const head = LEADING_UNKNOWN.exec(value)?.[1];
+  return head !== undefined && UNKNOWN_KEYS.has(valueKey(head));
+}
+
 function readLevelText(id: LevelCriterionId, value: string, bareName: boolean, price: boolean): Read<Level> {
   const key = valueKey(value);
-  if (UNKNOWN_KEYS.has(key)) return OK_LEVEL.unknown;
+  if (UNKNOWN_KEYS.has(key) || startsUnknown(value)) return OK_LEVEL.unknown;
   // No status word is an error text, so the common case (a known word) skips the error check.
   const word = LEVEL_WORDS.get(id)?.get(key);
   if (word) return OK_LEVEL[word];
@@ -136,6 +144,7 @@ function readLevelText(id: LevelCriterionId, value: string, bareName: boolean, p
   if (share) return OK_LEVEL[share];
   const phrase = levelInPhrase(id, value);
   if (phrase.kind === "level") return OK_LEVEL[phrase.level];
+  if (phrase.kind === "not-yet") return bareName ? fail(issueSaying(id, "unclear", value.trim(), "says not yet without a status")) : OK_LEVEL["not-met"];
   if (phrase.kind === "unclear") return fail(issueSaying(id, "unclear", value.trim(), `holds a status, but ${phrase.why}`));
   if (bareName && phrase.marked) return fail(issueSaying(id, "unclear", value.trim(), "says no or not yet without a status"));
   return notAStatus(id, value.trim(), bareName);
@@ -202,6 +211,7 @@ export function readCount(id: "quantity" | "annual_volume", value: unknown): Rea
   }
   if (typeof value === "number") {
     if (!Number.isFinite(value)) return fail(issue(id, "not-a-number", cellText(value), "a number"));
+    if (!Number.isInteger(value) && value >= 0) return fail(issueSaying(id, "not-a-number", String(value), "is not a whole number of parts"));
     return value < 0 ? fail(issue(id, "negative", String(value), "a number of parts (0 or more)")) : ok(value);
   }
   if (isErrorCell(value)) return fail(issue(id, "excel-error", value.error, "a number"));
@@ -213,6 +223,9 @@ function readCountText(id: "quantity" | "annual_volume", value: string): Read<nu
   if (UNKNOWN_KEYS.has(valueKey(value))) return OK_NO_COUNT;
   if (isExcelErrorText(value)) return fail(issue(id, "excel-error", value.trim(), "a number"));
   const parsed = parseQuantityText(value, id === "annual_volume");
+  if (parsed.ok && parsed.value !== undefined && !Number.isInteger(parsed.value)) {
+    return fail(issueSaying(id, "not-a-number", value.trim(), "is not a whole number of parts (a decimal comma, or a typo?)"));
+  }
   if (parsed.ok) return parsed;
   const text = value.trim();
   if (parsed.issue === "ambiguous") {

@@ -1,5 +1,5 @@
 import { CRITERION_DEFS, GENERIC_WORDS, GOAL_WORDS, LEVEL_CRITERIA, type Goal, type Level, type LevelCriterionId } from "./criteria";
-import { CONDITIONS, GOAL_PHRASES, HAZARDS, NEGATABLE, NEGATORS, NOT_YET, PHRASE_GENERIC, PHRASE_OWN } from "./phrase-words";
+import { CONDITIONS, GOAL_PHRASES, HAZARDS, NEGATABLE, NEGATION_FLIPS, NEGATORS, NOT_YET, PHRASE_GENERIC, PHRASE_OWN } from "./phrase-words";
 
 type Known = Exclude<Level, "unknown">;
 
@@ -9,7 +9,9 @@ export type PhraseLevel =
   /** A status was found, but the words around it leave the reading open. */
   | { readonly kind: "unclear"; readonly why: string }
   /** No status word at all: a name, a number or an unknown word. `marked` when a negation or "not yet" word stands in it. */
-  | { readonly kind: "none"; readonly marked: boolean };
+  | { readonly kind: "none"; readonly marked: boolean }
+  /** No status, only a "not yet" word ("Awaiting parts"). */
+  | { readonly kind: "not-yet" };
 
 /** The words of a cell, lower-case: "Approved w/ conditions" -> approved with conditions. */
 export function phraseTokens(text: string): string[] {
@@ -59,8 +61,8 @@ function levelTable(id: LevelCriterionId): Table<LevelWord> {
   addAll(map, [...(own?.met ?? []), ...(extra.met ?? [])], LEVEL_WORD.met, true);
   addAll(map, [...(own?.partial ?? []), ...(extra.partial ?? [])], LEVEL_WORD.partial, true);
   addAll(map, [...(own?.notMet ?? []), ...(extra["not-met"] ?? [])], LEVEL_WORD["not-met"], true);
-  // One-letter generic words ("y", "n", "x") stand alone only; inside a phrase they are initials or rev letters.
-  for (const k of ["y", "n", "x", "1", "0"]) map.delete(k);
+  // One-letter and yes/no words stand alone only; inside a phrase they are initials, rev letters or "no PO".
+  for (const k of ["y", "n", "x", "1", "0", "no", "false", "true"]) map.delete(k);
   return map;
 }
 
@@ -80,6 +82,10 @@ const NEGATOR_SET = setOf(NEGATORS);
 const NOT_YET_SET = setOf(NOT_YET);
 const CONDITION_SET = setOf(CONDITIONS);
 const HAZARD_SET = setOf(HAZARDS);
+const FLIPS = setOf(NEGATION_FLIPS);
+
+/** Criteria whose partial words already say the rest is open ("critical dims defined, rest open"): partial beside not met stays partial. */
+const PARTIAL_ABSORBS: ReadonlySet<LevelCriterionId> = new Set(["tolerances"]);
 
 interface Found<T> {
   readonly value: T;
@@ -149,6 +155,9 @@ export function levelInPhrase(id: LevelCriterionId, text: string): PhraseLevel {
   }
   const used = new Set<number>();
   for (const f of found) for (let j = f.start; j < f.end; j += 1) used.add(j);
+  // Words that are a status only when negated ("scheduled", "requested") still count as "not yet" markers.
+  const usedByStatus = new Set<number>();
+  for (const f of found) if (f.value.level !== "negatable") for (let j = f.start; j < f.end; j += 1) usedByStatus.add(j);
 
   const levels: { level: Known; words: string }[] = [];
   for (const f of found) {
@@ -156,7 +165,7 @@ export function levelInPhrase(id: LevelCriterionId, text: string): PhraseLevel {
     for (let j = Math.max(0, f.start - 2); j < f.start; j += 1) if (!used.has(j)) before.push(tokens[j] ?? "");
     const negated = before.some((t) => NEGATOR_SET.has(t));
     if (negated) {
-      if (f.value.level === "not-met") return { kind: "unclear", why: `"${tokens.slice(Math.max(0, f.start - 2), f.end).join(" ")}" is a double negative` };
+      if (f.value.level === "not-met" && FLIPS.has(f.words)) return { kind: "unclear", why: `"${tokens.slice(Math.max(0, f.start - 2), f.end).join(" ")}" is a double negative` };
       levels.push({ level: "not-met", words: f.words });
     } else if (f.value.level !== "negatable") levels.push({ level: f.value.level, words: f.words });
   }
@@ -164,8 +173,13 @@ export function levelInPhrase(id: LevelCriterionId, text: string): PhraseLevel {
   const strong = weak ? levels.filter((l) => !weak.has(l.words)) : levels;
   const readings = strong.length > 0 ? strong : levels;
   if (readings.length === 0) {
+    // "Awaiting test parts", "Review scheduled": nothing has happened yet.
     // A qualifier in brackets ("Aluminium (grade TBD)") does not unmake a name.
     const outside = phraseTokens(text.replace(/\([^)]*\)|\[[^\]]*\]/gu, " "));
+    // "Awaiting test parts", "Review scheduled": nothing has happened yet.
+    if (markers(outside, new Set(), NOT_YET_SET).length > 0 && !outside.some((t) => NEGATOR_SET.has(t))) return { kind: "not-yet" };
+    // "No DFM", "No control plan", "None yet": the thing itself is missing.
+    if (tokens[0] === "no" || tokens[0] === "none" || tokens[0] === "without") return { kind: "not-yet" };
     const marked = outside.some((t) => NEGATOR_SET.has(t)) || markers(outside, new Set(), NOT_YET_SET).length > 0 || markers(outside, new Set(), HAZARD_SET).some((m) => m === "tbd" || m === "tbc" || m === "unknown" || m === "unclear");
     return { kind: "none", marked };
   }
@@ -173,15 +187,27 @@ export function levelInPhrase(id: LevelCriterionId, text: string): PhraseLevel {
   const hasNotMet = readings.find((r) => r.level === "not-met");
   if (hasMet && hasNotMet) return { kind: "unclear", why: `it says both "${readings.find((r) => r.level === "met")?.words ?? ""}" and "${hasNotMet.words}"` };
   let level = readings.reduce<Known>((low, r) => (RANK[r.level] < RANK[low] ? r.level : low), "met");
-  const hazard = markers(tokens, used, HAZARD_SET);
+  const component = readings.filter((r) => r.level === "partial" && /\b(?:critical|criticals|ctq|ctqs|key)\b/u.test(r.words));
+  if (PARTIAL_ABSORBS.has(id) && component.length > 0) {
+    // Critical dimensions defined is part of a full review: with the rest reviewed it is met, with the rest open partial; "critical only" stays partial.
+    const others = readings.filter((r) => !component.includes(r));
+    const limited = component.some((r) => /\bonly\b/u.test(r.words)) || others.some((r) => r.level === "partial");
+    level = hasMet && !hasNotMet && !limited ? "met" : "partial";
+  }
+  const hazard = level === "met" ? markers(tokens, used, HAZARD_SET) : [];
   if (hazard.length > 0) return { kind: "unclear", why: `"${hazard[0] ?? ""}" leaves open whether it still holds` };
-  const share = /\b(\d+)\s*(?:of|\/|out of)\s*(\d+)\b/u.exec(text);
+  const share = /\b(\d+)\s*(?:of|out of)\s*(\d+)\b/u.exec(text);
   if (share && Number(share[1]) < Number(share[2])) level = Number(share[1]) === 0 ? "not-met" : RANK[level] > RANK.partial ? "partial" : level;
   // "Fit OK, function pending", "to be released": part of it holds, the rest has not happened yet.
-  if (level === "met" && markers(tokens, used, NOT_YET_SET).length > 0) level = "partial";
+  if (level === "met" && markers(tokens, usedByStatus, NOT_YET_SET).length > 0) level = "partial";
   else if (level === "met" && markers(tokens, used, CONDITION_SET).length > 0) level = "partial";
-  else if (level === "met" && tokens.some((t) => /^\d+(?:\.\d+)?%$/u.test(t) && Number.parseFloat(t) < 100)) level = "partial";
+  else if (level === "met" && percentNextToStatus(tokens, found)) level = "partial";
   return { kind: "level", level };
+}
+
+/** "80% complete", "complete (60%)": a share under 100% right beside a status word; "yield 98%" is not one. */
+function percentNextToStatus(tokens: readonly string[], found: readonly Found<LevelWord>[]): boolean {
+  return tokens.some((t, i) => /^\d+(?:\.\d+)?%$/u.test(t) && Number.parseFloat(t) < 100 && found.some((f) => f.start === i + 1 || f.end === i));
 }
 
 /** What a phrase says about the goal. */

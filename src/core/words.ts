@@ -19,6 +19,18 @@ const ABBREVIATIONS: Readonly<Record<string, string>> = {
   qc: "quality", qa: "quality", prod: "production", eng: "engineering", engr: "engineer",
 };
 
+/** German words common in European part lists, read as their English counterparts. */
+const GERMAN: Readonly<Record<string, string>> = {
+  zeichnung: "drawing", zeichnungsfreigabe: "drawing release", freigabe: "release", freigegeben: "released", zeichnungsstand: "drawing revision",
+  werkstoff: "material", oberfläche: "surface finish", oberflaeche: "surface finish", oberflächenbehandlung: "surface treatment",
+  beschichtung: "coating", funktionsprüfung: "function test", funktionspruefung: "function test", toleranzen: "tolerance", toleranz: "tolerance",
+  geprüft: "checked", geprueft: "checked", prüfplan: "inspection plan", pruefplan: "inspection plan", erstmusterprüfung: "first article inspection",
+  erstmusterpruefung: "first article inspection", stückpreis: "piece price", stueckpreis: "piece price", einzelpreis: "unit price",
+  zielpreis: "target price", preis: "price", menge: "quantity", stückzahl: "quantity", stueckzahl: "quantity", bestellmenge: "order quantity",
+  anz: "quantity", anzahl: "quantity", jahresbedarf: "annual demand", jahresmenge: "annual quantity", verwendungszweck: "purpose",
+  lieferantenfreigabe: "supplier approval", status: "status",
+};
+
 /** British and American spellings fold to one ("optimised" = "optimized"). */
 function american(word: string): string {
   return word.replace(/is(e|ed|es|ing|ation|ations)$/u, "iz$1").replace(/our$/u, "or");
@@ -39,13 +51,15 @@ export function rawHeaderWords(text: string): string[] {
     .replace(/([a-z])([A-Z])/gu, "$1 $2")
     .toLowerCase()
     .replace(/\(\s*y\s*\/\s*n\s*\)|\by\s*\/\s*n\b|\byes\s*\/\s*no\b/gu, " ")
+    .replace(/\b(?:no\.?|nr\.?|number|#)\s*of\s+(?:pieces|pcs|parts|units)\b/gu, " quantity ")
+    .replace(/\bp\.\s?a\.?(?=\s|$)|\bper annum\b/gu, " per annum ")
     .replace(/#/gu, " number ")
     .replace(/&/gu, " and ")
     .replace(/['\u2019]/gu, "");
   const words: string[] = [];
   for (const word of spaced.split(/[^\p{L}\p{N}]+/u)) {
     if (word === "") continue;
-    const long = ABBREVIATIONS[word];
+    const long = ABBREVIATIONS[word] ?? GERMAN[word];
     if (long === undefined) words.push(word);
     else words.push(...long.split(" "));
   }

@@ -47,8 +47,10 @@ describe("criteriaCatalog", () => {
   });
 
   it("quantities say how they are read", () => {
-    for (const id of ["quantity", "annual_volume"] as const) expect(catalog.find((e) => e.id === id)?.accepted).toBe(NUMBER_ACCEPTED);
-    for (const example of ["1,000", "1k", "2.5k", "~200", "200 pcs", "50-100", "upper bound"]) expect(NUMBER_ACCEPTED).toContain(example);
+    for (const id of ["quantity", "annual_volume"] as const) expect(catalog.find((e) => e.id === id)?.accepted).toContain(NUMBER_ACCEPTED);
+    for (const example of ["1,000", "1k", "2.5k", "~200", "200 pcs", "50-100", "upper bound", "Qty 50", "500+", "1.000"]) expect(NUMBER_ACCEPTED).toContain(example);
+    expect(catalog.find((e) => e.id === "annual_volume")?.accepted).toMatch(/100\/month = 1,200/u);
+    expect(catalog.find((e) => e.id === "quantity")?.accepted).toMatch(/rate other than per year .* refused/u);
   });
 
   it("explains the bare-header rules", () => {

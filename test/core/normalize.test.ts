@@ -172,7 +172,7 @@ describe("goal words", () => {
 
 describe("quantity and annual volume cells", () => {
   const numbers: [unknown, number | undefined][] = [
-    [250, 250], [0, 0], [2.5, 2.5], ["250", 250], ["1,000", 1000], ["1k", 1000], ["2.5k", 2500], ["~200", 200], ["200 pcs", 200],
+    [250, 250], [0, 0], ["250", 250], ["Qty 50", 50], ["250 off", 250], ["500+", 500], ["5,000 (first order)", 5000], ["1'000", 1000], ["1,5k", 1500], ["1,000", 1000], ["1k", 1000], ["2.5k", 2500], ["~200", 200], ["200 pcs", 200],
     ["50-100", 100], ["50 - 100 pcs", 100], ["1,000-2,000", 2000],
     [null, undefined], [undefined, undefined], ["", undefined], ["  ", undefined], ["n/a", undefined], ["?", undefined], ["tbd", undefined],
   ];
@@ -185,6 +185,7 @@ describe("quantity and annual volume cells", () => {
     it.each([
       ["-5", "negative"], [-5, "negative"], ["lots", "not-a-number"], [Number.NaN, "not-a-number"], [Number.POSITIVE_INFINITY, "not-a-number"],
       [true, "not-a-number"], ["#N/A", "excel-error"], [{ error: "#DIV/0!" }, "excel-error"], ["1k-", "not-a-number"],
+      [2.5, "not-a-number"], ["10.5", "not-a-number"], ["1.000", "ambiguous-number"], ["2.500", "ambiguous-number"], ["1.000-2.000", "ambiguous-number"],
     ] as const)(`${id}: %j is not a count (%s): an issue naming what was expected`, (value, code) => {
       const read = readCount(id, value);
       expect(read.ok).toBe(false);
@@ -224,5 +225,20 @@ describe("readPart", () => {
     expect(readPart({ goal: "TBD", quantity: 500 }).goalFilled).toBe(true);
     expect(assessPart({ design: "frozen", function: "ok", material: "locked", finish: "confirmed", goal: "Kanban bin", quantity: 500 })).toMatchObject({ stage: "prototyping", goalBasis: "none" });
     expect(assessPart({ design: "frozen", function: "ok", material: "locked", finish: "confirmed", goal: "", quantity: 500 })).toMatchObject({ stage: "low-volume", goalBasis: "quantity" });
+  });
+});
+
+describe("annual volume rates and quantity rates", () => {
+  it.each([["100/month", 1200], ["250/quarter", 1000], ["20/week", 1040], ["100 per month", 1200], ["5k/yr", 5000], ["300 monthly", 3600]] as const)(
+    "annual volume %j is %d a year",
+    (text, perYear) => {
+      expect(readCount("annual_volume", text)).toEqual({ ok: true, value: perYear });
+    },
+  );
+
+  it.each(["100/month", "250/quarter", "10/day"])("quantity %j is a rate, not a batch: reported and unknown", (text) => {
+    const read = readCount("quantity", text);
+    expect(read.ok).toBe(false);
+    if (!read.ok) expect(read.issue.code).toBe("rate");
   });
 });

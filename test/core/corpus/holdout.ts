@@ -17,7 +17,6 @@
  * "3 x 50", "10 (EVT) + 40 (DVT)", "5.000 Stk", "Approved for prototypes only",
  * "Colour sample pending approval", "Target only, no quote", "None" under Finish.
  */
-import type { CriterionId } from "../../../src/core";
 import type { HeaderCase, IgnoredHeaderCase } from "./headers";
 import type { PhraseCase } from "./phrases";
 
