@@ -9,9 +9,10 @@ import { blockersText, criteriaCatalog, missingText, RESULT_HEADERS, resultCells
 export type Cell = string | number;
 export type Matrix<T extends Cell = Cell> = T[][];
 
-/** The first three of resultCells, without joining lists that a one-column answer does not show. */
+/** The first three of resultCells (and the progress beside the score), without joining lists that a one-column answer does not show. */
 export const stageCell = (a: Assessment): string[] => [a.stageName];
 export const scoreCell = (a: Assessment): Cell[] => [a.score ?? ""];
+export const progressCell = (a: Assessment): Cell[] => [a.progress ?? ""];
 export const nextStepCell = (a: Assessment): string[] => [a.nextStep];
 
 export const blockersJoined = (a: Assessment): string[] => [blockersText(a)];

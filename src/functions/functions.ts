@@ -5,38 +5,55 @@
  * Omitted optional arguments arrive as null, so every optional parameter is read
  * through the adapter rather than trusted to its declared type.
  */
-import { flagOrThrow, partsOrThrow } from "./adapter";
+import { columnsOrThrow, firstColumnOf, flagOrThrow, partsOrThrow } from "./adapter";
 import {
-  blockerItems, blockersJoined, criteriaTable, missingItems, missingJoined, nextStepCell, padLists, reportRow, scoreCell, stageCell,
-  warningItems, warningsJoined, withResultHeaders,
+  blockerItems, blockersJoined, criteriaTable, missingItems, missingJoined, nextStepCell, padLists, progressCell, reportRow, scoreCell,
+  stageCell, warningItems, warningsJoined, withResultHeaders,
 } from "./answers";
 
 /**
- * Readiness stage of each part: Prototyping, Low-volume manufacturing or Mass production; empty for a row with nothing recognisable. One row gives one value, many rows spill one stage per row.
+ * Readiness stage of each part: Prototyping, Low-volume manufacturing or Mass production; empty for a row with no criterion cell filled in. One row gives one value, many rows spill one stage per row.
  * @customfunction READINESS_STAGE
  * @helpurl https://localhost:3000/help.html#READINESS_STAGE
  * @param criteria The part rows (one or more). Without headers, the first row must be the header row, e.g. A1:N200.
  * @param [headers] The header row above the part rows, with the same columns, e.g. Parts[#Headers]. Omit it when criteria starts with its header row.
  * @param [prototypeQuantity] Above this many parts an unstated goal counts as delivering. Default 10.
  * @param [lowVolumeQuantity] Must be above prototypeQuantity; used for the warnings. Default 1000.
+ * @param [mapping] How to read columns the automatic reading gets wrong: two columns of header and criterion pairs, e.g. "Dwg Status" | design, "Vendor" | none.
  * @returns One stage name per part row.
  */
-export function readinessStage(criteria: unknown[][], headers?: unknown[][], prototypeQuantity?: unknown, lowVolumeQuantity?: unknown): string[][] {
-  return partsOrThrow(criteria, headers, prototypeQuantity, lowVolumeQuantity, stageCell);
+export function readinessStage(criteria: unknown[][], headers?: unknown[][], prototypeQuantity?: unknown, lowVolumeQuantity?: unknown, mapping?: unknown[][]): string[][] {
+  return partsOrThrow(criteria, headers, prototypeQuantity, lowVolumeQuantity, mapping, stageCell);
 }
 
 /**
- * Readiness score of each part for its next stage, 0 to 100 (100 in mass production); empty for a row with no stage.
+ * Readiness score of each part, the number to sort by: prototyping 0 to 49, low-volume manufacturing 50 to 99, mass production 100; empty for a row with no stage.
  * @customfunction READINESS_SCORE
  * @helpurl https://localhost:3000/help.html#READINESS_SCORE
  * @param criteria The part rows (one or more). Without headers, the first row must be the header row, e.g. A1:N200.
  * @param [headers] The header row above the part rows, with the same columns, e.g. Parts[#Headers]. Omit it when criteria starts with its header row.
  * @param [prototypeQuantity] Above this many parts an unstated goal counts as delivering. Default 10.
  * @param [lowVolumeQuantity] Must be above prototypeQuantity; used for the warnings. Default 1000.
+ * @param [mapping] How to read columns the automatic reading gets wrong: two columns of header and criterion pairs, e.g. "Dwg Status" | design, "Vendor" | none.
  * @returns One score per part row.
  */
-export function readinessScore(criteria: unknown[][], headers?: unknown[][], prototypeQuantity?: unknown, lowVolumeQuantity?: unknown): Array<Array<number | string>> {
-  return partsOrThrow(criteria, headers, prototypeQuantity, lowVolumeQuantity, scoreCell);
+export function readinessScore(criteria: unknown[][], headers?: unknown[][], prototypeQuantity?: unknown, lowVolumeQuantity?: unknown, mapping?: unknown[][]): Array<Array<number | string>> {
+  return partsOrThrow(criteria, headers, prototypeQuantity, lowVolumeQuantity, mapping, scoreCell);
+}
+
+/**
+ * Progress of each part towards its next stage: the share of the next gate's requirements satisfied, 0 to 100 (100 in mass production); empty for a row with no stage.
+ * @customfunction READINESS_PROGRESS
+ * @helpurl https://localhost:3000/help.html#READINESS_PROGRESS
+ * @param criteria The part rows (one or more). Without headers, the first row must be the header row, e.g. A1:N200.
+ * @param [headers] The header row above the part rows, with the same columns, e.g. Parts[#Headers]. Omit it when criteria starts with its header row.
+ * @param [prototypeQuantity] Above this many parts an unstated goal counts as delivering. Default 10.
+ * @param [lowVolumeQuantity] Must be above prototypeQuantity; used for the warnings. Default 1000.
+ * @param [mapping] How to read columns the automatic reading gets wrong: two columns of header and criterion pairs, e.g. "Dwg Status" | design, "Vendor" | none.
+ * @returns One percentage (0 to 100) per part row.
+ */
+export function readinessProgress(criteria: unknown[][], headers?: unknown[][], prototypeQuantity?: unknown, lowVolumeQuantity?: unknown, mapping?: unknown[][]): Array<Array<number | string>> {
+  return partsOrThrow(criteria, headers, prototypeQuantity, lowVolumeQuantity, mapping, progressCell);
 }
 
 /**
@@ -47,10 +64,11 @@ export function readinessScore(criteria: unknown[][], headers?: unknown[][], pro
  * @param [headers] The header row above the part rows, with the same columns, e.g. Parts[#Headers]. Omit it when criteria starts with its header row.
  * @param [prototypeQuantity] Above this many parts an unstated goal counts as delivering. Default 10.
  * @param [lowVolumeQuantity] Must be above prototypeQuantity; used for the warnings. Default 1000.
+ * @param [mapping] How to read columns the automatic reading gets wrong: two columns of header and criterion pairs, e.g. "Dwg Status" | design, "Vendor" | none.
  * @returns One sentence per part row.
  */
-export function readinessNextStep(criteria: unknown[][], headers?: unknown[][], prototypeQuantity?: unknown, lowVolumeQuantity?: unknown): string[][] {
-  return partsOrThrow(criteria, headers, prototypeQuantity, lowVolumeQuantity, nextStepCell);
+export function readinessNextStep(criteria: unknown[][], headers?: unknown[][], prototypeQuantity?: unknown, lowVolumeQuantity?: unknown, mapping?: unknown[][]): string[][] {
+  return partsOrThrow(criteria, headers, prototypeQuantity, lowVolumeQuantity, mapping, nextStepCell);
 }
 
 /**
@@ -62,11 +80,12 @@ export function readinessNextStep(criteria: unknown[][], headers?: unknown[][], 
  * @param [asColumns] TRUE spills one blocker per cell across columns; FALSE or omitted joins them with "; " in one cell.
  * @param [prototypeQuantity] Above this many parts an unstated goal counts as delivering. Default 10.
  * @param [lowVolumeQuantity] Must be above prototypeQuantity; used for the warnings. Default 1000.
+ * @param [mapping] How to read columns the automatic reading gets wrong: two columns of header and criterion pairs, e.g. "Dwg Status" | design, "Vendor" | none.
  * @returns The blockers of each part row.
  */
-export function readinessBlockers(criteria: unknown[][], headers?: unknown[][], asColumns?: unknown, prototypeQuantity?: unknown, lowVolumeQuantity?: unknown): string[][] {
-  if (!flagOrThrow(asColumns, "asColumns")) return partsOrThrow(criteria, headers, prototypeQuantity, lowVolumeQuantity, blockersJoined);
-  return padLists(partsOrThrow(criteria, headers, prototypeQuantity, lowVolumeQuantity, blockerItems));
+export function readinessBlockers(criteria: unknown[][], headers?: unknown[][], asColumns?: unknown, prototypeQuantity?: unknown, lowVolumeQuantity?: unknown, mapping?: unknown[][]): string[][] {
+  if (!flagOrThrow(asColumns, "asColumns")) return partsOrThrow(criteria, headers, prototypeQuantity, lowVolumeQuantity, mapping, blockersJoined);
+  return padLists(partsOrThrow(criteria, headers, prototypeQuantity, lowVolumeQuantity, mapping, blockerItems));
 }
 
 /**
@@ -78,11 +97,12 @@ export function readinessBlockers(criteria: unknown[][], headers?: unknown[][], 
  * @param [asColumns] TRUE spills one missing item per cell across columns; FALSE or omitted joins them with "; " in one cell.
  * @param [prototypeQuantity] Above this many parts an unstated goal counts as delivering. Default 10.
  * @param [lowVolumeQuantity] Must be above prototypeQuantity; used for the warnings. Default 1000.
+ * @param [mapping] How to read columns the automatic reading gets wrong: two columns of header and criterion pairs, e.g. "Dwg Status" | design, "Vendor" | none.
  * @returns The missing information of each part row.
  */
-export function readinessMissing(criteria: unknown[][], headers?: unknown[][], asColumns?: unknown, prototypeQuantity?: unknown, lowVolumeQuantity?: unknown): string[][] {
-  if (!flagOrThrow(asColumns, "asColumns")) return partsOrThrow(criteria, headers, prototypeQuantity, lowVolumeQuantity, missingJoined);
-  return padLists(partsOrThrow(criteria, headers, prototypeQuantity, lowVolumeQuantity, missingItems));
+export function readinessMissing(criteria: unknown[][], headers?: unknown[][], asColumns?: unknown, prototypeQuantity?: unknown, lowVolumeQuantity?: unknown, mapping?: unknown[][]): string[][] {
+  if (!flagOrThrow(asColumns, "asColumns")) return partsOrThrow(criteria, headers, prototypeQuantity, lowVolumeQuantity, mapping, missingJoined);
+  return padLists(partsOrThrow(criteria, headers, prototypeQuantity, lowVolumeQuantity, mapping, missingItems));
 }
 
 /**
@@ -94,11 +114,12 @@ export function readinessMissing(criteria: unknown[][], headers?: unknown[][], a
  * @param [asColumns] TRUE spills one warning per cell across columns; FALSE or omitted joins them with "; " in one cell.
  * @param [prototypeQuantity] Above this many parts an unstated goal counts as delivering. Default 10.
  * @param [lowVolumeQuantity] Above this quantity a prototyping part is warned about; below this annual volume a mass-production part is. Default 1000.
+ * @param [mapping] How to read columns the automatic reading gets wrong: two columns of header and criterion pairs, e.g. "Dwg Status" | design, "Vendor" | none.
  * @returns The warnings of each part row.
  */
-export function readinessWarnings(criteria: unknown[][], headers?: unknown[][], asColumns?: unknown, prototypeQuantity?: unknown, lowVolumeQuantity?: unknown): string[][] {
-  if (!flagOrThrow(asColumns, "asColumns")) return partsOrThrow(criteria, headers, prototypeQuantity, lowVolumeQuantity, warningsJoined);
-  return padLists(partsOrThrow(criteria, headers, prototypeQuantity, lowVolumeQuantity, warningItems));
+export function readinessWarnings(criteria: unknown[][], headers?: unknown[][], asColumns?: unknown, prototypeQuantity?: unknown, lowVolumeQuantity?: unknown, mapping?: unknown[][]): string[][] {
+  if (!flagOrThrow(asColumns, "asColumns")) return partsOrThrow(criteria, headers, prototypeQuantity, lowVolumeQuantity, mapping, warningsJoined);
+  return padLists(partsOrThrow(criteria, headers, prototypeQuantity, lowVolumeQuantity, mapping, warningItems));
 }
 
 /**
@@ -110,12 +131,27 @@ export function readinessWarnings(criteria: unknown[][], headers?: unknown[][], 
  * @param [withHeaders] TRUE adds a header row (Stage, Readiness score, Next step, Blockers, Missing) above the results.
  * @param [prototypeQuantity] Above this many parts an unstated goal counts as delivering. Default 10.
  * @param [lowVolumeQuantity] Must be above prototypeQuantity; used for the warnings. Default 1000.
+ * @param [mapping] How to read columns the automatic reading gets wrong: two columns of header and criterion pairs, e.g. "Dwg Status" | design, "Vendor" | none.
  * @returns Five cells per part row.
  */
-export function readinessReport(criteria: unknown[][], headers?: unknown[][], withHeaders?: unknown, prototypeQuantity?: unknown, lowVolumeQuantity?: unknown): Array<Array<number | string>> {
+export function readinessReport(criteria: unknown[][], headers?: unknown[][], withHeaders?: unknown, prototypeQuantity?: unknown, lowVolumeQuantity?: unknown, mapping?: unknown[][]): Array<Array<number | string>> {
   const titled = flagOrThrow(withHeaders, "withHeaders");
-  const rows = partsOrThrow(criteria, headers, prototypeQuantity, lowVolumeQuantity, reportRow);
+  const rows = partsOrThrow(criteria, headers, prototypeQuantity, lowVolumeQuantity, mapping, reportRow);
   return titled ? withResultHeaders(rows) : rows;
+}
+
+/**
+ * How each column of a header row is read: one row per non-blank header with its column letter, the header, what it is read as (a criterion, Part label or Not read) and how it was matched or why it is not read.
+ * @customfunction READINESS_COLUMNS
+ * @helpurl https://localhost:3000/help.html#READINESS_COLUMNS
+ * @requiresParameterAddresses
+ * @param headers The header row of the list, e.g. Parts[#Headers] or $A$1:$P$1.
+ * @param [criteria] The part rows under it, same columns: when two columns claim one criterion, their values decide, as in the other functions.
+ * @param [mapping] How to read columns the automatic reading gets wrong: two columns of header and criterion pairs, e.g. "Dwg Status" | design, "Vendor" | none.
+ * @returns Four cells per non-blank header: column, header, read as, how.
+ */
+export function readinessColumns(headers: unknown[][], criteria?: unknown[][], mapping?: unknown[][], invocation?: CustomFunctions.Invocation): string[][] {
+  return columnsOrThrow(headers, criteria, mapping, firstColumnOf(invocation?.parameterAddresses?.[0]));
 }
 
 /**

@@ -1,7 +1,7 @@
-import { fail, ok, type Assessment, type Result, type Thresholds } from "../core";
+import { fail, ok, type Assessment, type CellValue, type HeaderMapping, type Result, type Thresholds } from "../core";
 import { notAvailableIssue, valueIssue, type ArgumentIssue } from "./errors";
 import { asMatrix, shownText, toCellRow } from "./excel-values";
-import type { MappingCache } from "./mapping-cache";
+import type { KeyedChoices, MappingCache } from "./mapping-cache";
 
 /** Headers the error message offers as examples (a test checks that each maps to a criterion). */
 export const EXAMPLE_HEADERS = ["Design status", "Material", "DFM review", "Supplier", "Quantity", "Goal"] as const;
@@ -17,15 +17,42 @@ function foundHeaders(row: readonly unknown[]): string {
 
 const isOmitted = (value: unknown): boolean => value === null || value === undefined;
 
+/** The header row and the part rows of `criteria` and `headers`, checked. */
+export interface PartTable {
+  readonly headerRow: readonly unknown[];
+  /** The part rows, as the core reads cells. */
+  readonly rows: readonly (readonly CellValue[])[];
+  /** How the header row is named in messages. */
+  readonly where: string;
+}
+
 /**
  * Assesses every part row of `criteria` and turns each assessment into an
  * output row at once (so that 100,000 assessments are never held together).
- * The header row is `headers` when given, else the first row of `criteria`.
- * One output row per part row, in order.
+ * The header row is `headers` when given, else the first row of `criteria`;
+ * the part rows decide between two columns that claim one criterion, and the
+ * user's `choices` win over any reading. One output row per part row, in order.
  */
 export function assessParts<T>(
-  criteria: unknown, headers: unknown, thresholds: Thresholds, cache: MappingCache, project: (a: Assessment) => T,
+  criteria: unknown, headers: unknown, thresholds: Thresholds, cache: MappingCache, project: (a: Assessment) => T, choices?: KeyedChoices,
 ): Result<T[], ArgumentIssue> {
+  const table = partTable(criteria, headers);
+  if (!table.ok) return table;
+  const { headerRow, rows, where } = table.value;
+  const reader = cache.reader(headerRow, thresholds, { sample: rows, ...(choices ? { choices } : {}) });
+  if (reader.mapping.columns.length === 0) {
+    return fail(valueIssue(`${where} names no criterion: ${NO_HEADERS_HELP}; ${foundHeaders(headerRow)}.`));
+  }
+  if (rows.length === 0) {
+    return fail(notAvailableIssue("criteria holds only the header row: include the part rows below it, or pass the header row as headers."));
+  }
+  const out: T[] = [];
+  for (const row of rows) out.push(project(reader.assess(row)));
+  return ok(out);
+}
+
+/** Splits `criteria` and `headers` into the header row and the part rows; #VALUE! for shapes that do not fit. */
+export function partTable(criteria: unknown, headers: unknown): Result<PartTable, ArgumentIssue> {
   const table = asMatrix(criteria);
   const first = table[0];
   if (first === undefined) return fail(valueIssue("criteria is empty: pass the part rows (a range or a table's data)."));
@@ -51,15 +78,31 @@ export function assessParts<T>(
     rows = table;
     where = "headers";
   }
+  return ok({ headerRow, rows: rows.map(toCellRow), where });
+}
 
-  const reader = cache.reader(headerRow, thresholds);
-  if (reader.mapping.columns.length === 0) {
-    return fail(valueIssue(`${where} names no criterion: ${NO_HEADERS_HELP}; ${foundHeaders(headerRow)}.`));
+/**
+ * How a header row is read, for READINESS_COLUMNS: `headers` is one row;
+ * `criteria`, when given, holds the part rows below it (same width), which
+ * decide between two columns that claim one criterion.
+ */
+export function columnLines(headers: unknown, criteria: unknown, cache: MappingCache, choices: KeyedChoices): Result<HeaderMapping, ArgumentIssue> {
+  const headerRows = asMatrix(headers);
+  const headerRow = headerRows[0];
+  if (headerRows.length !== 1 || headerRow === undefined) {
+    return fail(valueIssue(`headers must be a single row, the header row of the list (got ${headerRows.length} rows); pass the part rows below it as criteria.`));
   }
-  if (rows.length === 0) {
-    return fail(notAvailableIssue("criteria holds only the header row: include the part rows below it, or pass the header row as headers."));
+  if (headerRow.every((h) => shownText(h) === "")) {
+    return fail(valueIssue("headers holds only blank cells: pass the header row of the list, e.g. Parts[#Headers] or $A$1:$P$1."));
   }
-  const out: T[] = [];
-  for (const row of rows) out.push(project(reader.assess(toCellRow(row))));
-  return ok(out);
+  let sample: readonly (readonly CellValue[])[] = [];
+  if (!isOmitted(criteria)) {
+    const table = asMatrix(criteria);
+    const width = table[0]?.length ?? 0;
+    if (table.length > 0 && width !== headerRow.length) {
+      return fail(valueIssue(`criteria has ${width} column${width === 1 ? "" : "s"} but headers has ${headerRow.length}: criteria must be the part rows under the same columns.`));
+    }
+    sample = table.map(toCellRow);
+  }
+  return ok(cache.mapping(headerRow, { sample, choices }));
 }

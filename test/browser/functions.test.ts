@@ -5,7 +5,7 @@
  */
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { criteriaCatalog, LIST_SEPARATOR, RESULT_HEADERS } from "../../src/core";
+import { choicesFrom, columnReport, criteriaCatalog, LIST_SEPARATOR, mapHeaders, RESULT_HEADERS } from "../../src/core";
 import { distText, ensureDist } from "../functions/dist";
 import { coreAssessments, coreResultCells, coreRows, excelRows, headerCells } from "../functions/sample-table";
 import { browserSession, routeOffice } from "./harness";
@@ -92,6 +92,10 @@ async function callInPage(page: Page, id: string, args: readonly unknown[]): Pro
 }
 
 const assessments = coreAssessments(headerCells(), coreRows());
+const MAPPING = [["Notes", "function"], ["Supplier", "none"]];
+const choices = choicesFrom(MAPPING.map(([h, c]) => [h ?? "", c ?? ""] as const));
+if (!choices.ok) throw new Error(choices.issue.message);
+const mapped = coreAssessments(headerCells(), coreRows(), {}, choices.value);
 const cells = coreResultCells(headerCells(), coreRows());
 const col = (i: number): unknown[][] => cells.map((r) => [r[i]]);
 
@@ -99,6 +103,7 @@ const col = (i: number): unknown[][] => cells.map((r) => [r[i]]);
 const CASES: Readonly<Record<string, { args: unknown[]; expected: unknown[][] }>> = {
   READINESS_STAGE: { args: [excelRows(), [headerCells()], null, null], expected: col(0) },
   READINESS_SCORE: { args: [[headerCells(), ...excelRows()], null, null, null], expected: col(1) },
+  READINESS_PROGRESS: { args: [excelRows(), [headerCells()], null, null, MAPPING], expected: mapped.map((a) => [a.progress ?? ""]) },
   READINESS_NEXT_STEP: { args: [excelRows(), [headerCells()], null, null], expected: col(2) },
   READINESS_BLOCKERS: { args: [excelRows(), [headerCells()], null, null, null], expected: col(3) },
   READINESS_MISSING: {
@@ -110,6 +115,11 @@ const CASES: Readonly<Record<string, { args: unknown[]; expected: unknown[][] }>
   },
   READINESS_WARNINGS: { args: [excelRows(), [headerCells()], false, null, null], expected: assessments.map((a) => [a.warnings.map((w) => w.message).join(LIST_SEPARATOR)]) },
   READINESS_REPORT: { args: [excelRows(), [headerCells()], true, null, null], expected: [[...RESULT_HEADERS], ...cells] },
+  // Without an invocation (as in a host without parameter addresses) the letters start at A.
+  READINESS_COLUMNS: {
+    args: [[headerCells()], excelRows(), MAPPING],
+    expected: columnReport(mapHeaders(headerCells(), { sample: coreRows(), choices: choices.value })).map((l) => [l.letter, l.header, l.readAs, l.how]),
+  },
   READINESS_CRITERIA: {
     args: [],
     expected: [["Id", "Criterion", "Column headers", "Accepted values"], ...criteriaCatalog().map((c) => [c.id, c.label, c.headers.join(", "), c.accepted])],
@@ -142,14 +152,30 @@ describe("functions.js in Chromium", () => {
     await page.close();
   });
 
-  it("throws CustomFunctions.Error #VALUE! with a message for mismatched widths and a headerless range", async () => {
+  it("throws CustomFunctions.Error #VALUE! with a message for mismatched widths, a headerless range and a bad mapping", async () => {
     const { page } = await openPage(TEST_PAGE);
     const narrow = await callInPage(page, "READINESS_STAGE", [excelRows(), [headerCells().slice(0, 3)], null, null]);
     expect(narrow.error).toMatchObject({ code: "#VALUE!", isCustomFunctionsError: true });
     expect(narrow.error?.message).toContain("headers has 3 columns but criteria has");
-    const headerless = await callInPage(page, "READINESS_REPORT", [excelRows(), null, null, null, null]);
+    const headerless = await callInPage(page, "READINESS_REPORT", [excelRows().slice(2), null, null, null, null]);
     expect(headerless.error).toMatchObject({ code: "#VALUE!", isCustomFunctionsError: true });
     expect(headerless.error?.message).toMatch(/names no criterion/);
+    const badMapping = await callInPage(page, "READINESS_STAGE", [excelRows(), [headerCells()], null, null, [["Notes", "fuction"]]]);
+    expect(badMapping.error).toMatchObject({ code: "#VALUE!", isCustomFunctionsError: true });
+    expect(badMapping.error?.message).toMatch(/^mapping row 1 \("Notes", "fuction"\): "fuction" is not a criterion: use design, /);
+    await page.close();
+  });
+});
+
+describe("READINESS_COLUMNS in Chromium", () => {
+  it("names the columns by where Excel says the header row is", async () => {
+    const { page } = await openPage(TEST_PAGE);
+    const result = await page.evaluate((headers) => {
+      const fn = (window as unknown as { __associated: Record<string, (...a: unknown[]) => unknown> }).__associated.READINESS_COLUMNS;
+      return fn?.([headers], null, null, { parameterAddresses: ["'Bill of parts'!$C$3:$R$3", "", ""] });
+    }, headerCells());
+    expect(result).toEqual(columnReport(mapHeaders(headerCells()), 2).map((l) => [l.letter, l.header, l.readAs, l.how]));
+    expect((result as string[][])[0]?.[0]).toBe("C");
     await page.close();
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { thrownExcelError } from "./custom-functions-double";
 import {
-  readinessBlockers, readinessCriteria, readinessMissing, readinessNextStep, readinessReport, readinessScore,
+  readinessBlockers, readinessCriteria, readinessMissing, readinessNextStep, readinessProgress, readinessReport, readinessScore,
   readinessStage, readinessWarnings,
 } from "../../src/functions/functions";
 import { criteriaCatalog, mapHeaders } from "../../src/core";
@@ -21,6 +21,7 @@ type RowFunction = (criteria: unknown[][], headers?: unknown[][]) => unknown[][]
 const ROW_FUNCTIONS: readonly { name: string; call: RowFunction; expected: () => unknown[][] }[] = [
   { name: "READINESS_STAGE", call: readinessStage, expected: () => column(0) },
   { name: "READINESS_SCORE", call: readinessScore, expected: () => column(1) },
+  { name: "READINESS_PROGRESS", call: readinessProgress, expected: () => coreAssessments(headerCells(), coreRows()).map((a) => [a.progress ?? ""]) },
   { name: "READINESS_NEXT_STEP", call: readinessNextStep, expected: () => column(2) },
   { name: "READINESS_BLOCKERS", call: (c, h) => readinessBlockers(c, h), expected: () => column(3) },
   { name: "READINESS_MISSING", call: (c, h) => readinessMissing(c, h), expected: () => column(4) },
@@ -199,10 +200,13 @@ describe("bad arguments give #VALUE! or #N/A with a message", () => {
   });
 
   it("headerless criteria: the first part row is not a header row", () => {
-    const error = thrownExcelError(() => readinessStage(excelRows()));
+    // PR-1's cells name no criterion; MP-1's "quoted" would be read as a Piece price header (see docs/functions.md).
+    const rows = excelRows().slice(2);
+    expect(mapHeaders((rows[0] ?? []).map(String)).columns).toEqual([]);
+    const error = thrownExcelError(() => readinessStage(rows));
     expect(error.code).toBe("#VALUE!");
     expect(error.message).toMatch(/^The first row of criteria .* names no criterion: expected column headers such as/);
-    expect(error.message).toContain('found "MP-1", "frozen"');
+    expect(error.message).toContain('found "PR-1", "draft"');
   });
 
   it("a headers row that names no criterion", () => {

@@ -21,10 +21,11 @@ interface FunctionMetadata {
   readonly result: { readonly dimensionality?: string; readonly type?: string };
 }
 
-/** The functions of the issue (plus READINESS_WARNINGS) and the options each takes between headers and the thresholds. */
+/** The row functions and the options each takes between headers and the thresholds; every one ends with mapping. */
 const EXPECTED: Readonly<Record<string, readonly string[]>> = {
   READINESS_STAGE: [],
   READINESS_SCORE: [],
+  READINESS_PROGRESS: [],
   READINESS_NEXT_STEP: [],
   READINESS_BLOCKERS: ["asColumns"],
   READINESS_MISSING: ["asColumns"],
@@ -49,26 +50,36 @@ const byId = (id: string): FunctionMetadata => {
 
 describe("dist/functions.json", () => {
   it("defines exactly the Part Readiness functions, named as their ids (no placeholder left)", () => {
-    expect(functions.map((f) => f.id).sort()).toEqual([...Object.keys(EXPECTED), "READINESS_CRITERIA"].sort());
+    expect(functions.map((f) => f.id).sort()).toEqual([...Object.keys(EXPECTED), "READINESS_COLUMNS", "READINESS_CRITERIA"].sort());
     for (const f of functions) {
       expect(f.name).toBe(f.id);
       expect(f.id).toMatch(/^READINESS_[A-Z_]+$/);
     }
   });
 
-  it.each(Object.entries(EXPECTED))("%s takes criteria and headers as matrices, then optional scalars", (id, options) => {
+  it.each(Object.entries(EXPECTED))("%s takes criteria and headers as matrices, then optional scalars, then the optional mapping matrix", (id, options) => {
     const f = byId(id);
-    expect(f.parameters.map((p) => p.name)).toEqual(["criteria", "headers", ...options, "prototypeQuantity", "lowVolumeQuantity"]);
-    const [criteria, headers, ...rest] = f.parameters;
+    expect(f.parameters.map((p) => p.name)).toEqual(["criteria", "headers", ...options, "prototypeQuantity", "lowVolumeQuantity", "mapping"]);
+    const [criteria, headers, ...others] = f.parameters;
+    const mapping = others.pop();
     expect(criteria).toMatchObject({ dimensionality: "matrix", type: "any" });
     expect(criteria?.optional).toBeUndefined();
     expect(headers).toMatchObject({ dimensionality: "matrix", type: "any", optional: true });
-    for (const p of rest) {
+    expect(mapping).toMatchObject({ dimensionality: "matrix", type: "any", optional: true });
+    for (const p of others) {
       expect(p.optional, p.name).toBe(true);
       expect(p.dimensionality, p.name).toBeUndefined();
       // "any", so that blanks, text like "1,000" and wrong values reach the function and get its own message.
       expect(p.type, p.name).toBe("any");
     }
+  });
+
+  it("READINESS_COLUMNS takes headers, then optional criteria and mapping, all matrices, and asks Excel where its arguments are", () => {
+    const f = byId("READINESS_COLUMNS") as FunctionMetadata & { options?: Record<string, unknown> };
+    expect(f.parameters.map((p) => [p.name, p.dimensionality, p.type, p.optional ?? false])).toEqual([
+      ["headers", "matrix", "any", false], ["criteria", "matrix", "any", true], ["mapping", "matrix", "any", true],
+    ]);
+    expect(f.options).toEqual({ requiresParameterAddresses: true });
   });
 
   it("READINESS_CRITERIA takes no arguments", () => {

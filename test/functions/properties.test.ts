@@ -3,6 +3,8 @@ import { describe, expect, it } from "vitest";
 import { ExcelErrorDouble } from "./custom-functions-double";
 import { CRITERIA, CRITERION_DEFS, cellText, mapHeaders } from "../../src/core";
 import { toCellValue } from "../../src/functions/excel-values";
+import { readMapping } from "../../src/functions/mapping-arg";
+import { coreAssessments } from "./sample-table";
 import {
   readinessBlockers, readinessMissing, readinessNextStep, readinessReport, readinessScore, readinessStage, readinessWarnings,
 } from "../../src/functions/functions";
@@ -78,6 +80,37 @@ describe("any cells Excel can pass", () => {
             for (const c of r) expect(typeof c === "string" || (typeof c === "number" && Number.isFinite(c))).toBe(true);
           }
         }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe("any mapping argument", () => {
+  const name = fc.oneof(fc.constantFrom(...CRITERIA, "none", "Piece price", "ignore", "desing", "", "#N/A"), fc.string({ maxLength: 8 }));
+  const pairs = fc.array(fc.tuple(fc.oneof(fc.constantFrom(...ALIASES, "Notes", ""), fc.string({ maxLength: 8 })), name), { maxLength: 5 });
+  const headers = ["Part", "Design status", "Function", "Material", "Notes", "Qty"];
+  const rows = [["A", "frozen", "verified", "locked", "passed", 20], ["B", "draft", "", "", "", 3]];
+
+  it("gives the core's answers with the choices it reads, or #VALUE! naming the mapping", () => {
+    fc.assert(
+      fc.property(pairs, (mapping) => {
+        const read = readMapping(mapping);
+        let out: unknown[][];
+        try {
+          out = readinessStage(rows, [headers], null, null, mapping);
+        } catch (error) {
+          expect(error).toBeInstanceOf(ExcelErrorDouble);
+          const { code, message } = error as ExcelErrorDouble;
+          expect(code).toBe("#VALUE!");
+          if (read.ok) {
+            expect(message).toMatch(/^headers names no criterion/);
+            expect(mapHeaders(headers, { choices: read.value.choices }).columns).toEqual([]);
+          } else expect(message).toBe(read.issue.message);
+          return;
+        }
+        expect(read.ok).toBe(true);
+        if (read.ok) expect(out).toEqual(coreAssessments(headers, rows, {}, read.value.choices).map((a) => [a.stageName]));
       }),
       { numRuns: 300 },
     );

@@ -5,7 +5,7 @@
  */
 import {
   cellText, mapHeaders, resolveThresholds, resultCells, rowReader,
-  type Assessment, type CellValue, type Thresholds,
+  type Assessment, type CellValue, type ColumnChoices, type Thresholds,
 } from "../../src/core";
 import { ExcelErrorDouble } from "./custom-functions-double";
 
@@ -63,13 +63,16 @@ export const headerCells = (): unknown[] => [...HEADERS];
 export const excelRows = (rows: readonly Row[] = SAMPLE_ROWS): unknown[][] => rows.map((r) => r.map((c) => c.excel));
 export const coreRows = (rows: readonly Row[] = SAMPLE_ROWS): CellValue[][] => rows.map((r) => r.map((c) => c.core));
 
-/** The core's assessments of rows under a header row: rowReader built once, as the functions should. */
-export function coreAssessments(headers: readonly unknown[], rows: readonly (readonly CellValue[])[], thresholds: Partial<Thresholds> = {}): Assessment[] {
+/** The core's assessments of rows under a header row: rowReader built once, as the functions should, the rows as the sample. */
+export function coreAssessments(
+  headers: readonly unknown[], rows: readonly (readonly CellValue[])[], thresholds: Partial<Thresholds> = {}, choices?: ColumnChoices,
+): Assessment[] {
   const resolved = resolveThresholds(thresholds);
   if (!resolved.ok) throw new Error(resolved.issue.message);
-  const reader = rowReader(mapHeaders(headers.map((h) => cellText(h as CellValue))), resolved.value);
+  const reader = rowReader(mapHeaders(headers.map((h) => cellText(h as CellValue)), { sample: rows, ...(choices ? { choices } : {}) }), resolved.value);
   return rows.map((r) => reader.assess(r));
 }
 
-export const coreResultCells = (headers: readonly unknown[], rows: readonly (readonly CellValue[])[], thresholds: Partial<Thresholds> = {}): (string | number)[][] =>
-  coreAssessments(headers, rows, thresholds).map((a) => [...resultCells(a)]);
+export const coreResultCells = (
+  headers: readonly unknown[], rows: readonly (readonly CellValue[])[], thresholds: Partial<Thresholds> = {}, choices?: ColumnChoices,
+): (string | number)[][] => coreAssessments(headers, rows, thresholds, choices).map((a) => [...resultCells(a)]);
