@@ -144,6 +144,14 @@ const PROVIDE_FOR_LOW_VOLUME = byId(CRITERIA, (id: CriterionId) => provideStep(i
 const PROVIDE_FOR_MASS = byId(CRITERIA, (id: CriterionId) => provideStep(id, "mass-production"));
 const MASS_PRODUCTION_STEP = "Release to mass production: keep the drawing revision under change control and watch batch consistency.";
 
+/** The high-quantity warning names what keeps the part in prototyping; only a design that is not stable is called changing. */
+function highQuantityMessage(quantity: number, design: Level, blockers: readonly Blocker[], missing: readonly MissingItem[]): string {
+  const head = `Quantity ${formatCount(quantity)} while still prototyping`;
+  if (design !== "met" && design !== "partial") return `${head}: scaling a design that may still change risks scrap and rework.`;
+  const gaps = [...blockers.map((b) => CRITERION_DEFS[b.criterion].label.toLowerCase()), ...missing.map((m) => `${CRITERION_DEFS[m.criterion].label.toLowerCase()} (not given)`)];
+  return `${head} (held back by ${gaps.join(", ")}): ordering in volume before the part is ready for low-volume manufacturing risks scrap and rework.`;
+}
+
 /**
  * The readiness score: 49 x gate-A share while prototyping, 50 + 49 x gate-B
  * share in low-volume, 100 in mass production, so that sorting by it never
@@ -224,7 +232,7 @@ export function assess(reading: PartReading, thresholds: Thresholds = DEFAULT_TH
   if (stage === "prototyping" && reading.quantity !== undefined && reading.quantity > thresholds.lowVolumeQuantity) {
     warnings.push({
       code: "prototype-high-quantity",
-      message: `Quantity ${formatCount(reading.quantity)} while still prototyping: scaling a design that may still change risks scrap and rework.`,
+      message: highQuantityMessage(reading.quantity, levels.design, blockers, missing),
     });
   }
   if (reading.goal === "learning" && allGateBMet) {

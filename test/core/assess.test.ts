@@ -281,3 +281,15 @@ describe("the core agrees with a second reading of the spec", () => {
     }
   });
 });
+
+describe("the high-quantity warning says what holds the part back", () => {
+  it("calls the design changing only when it is not stable", () => {
+    const changing = run({ levels: { design: "not-met" }, quantity: 5000 }).warnings[0]?.message ?? "";
+    expect(changing).toMatch(/design that may still change/u);
+    const frozen = run({ levels: { design: "met", function: "met", material: "met", finish: "met" }, goal: "learning", quantity: 5000 }).warnings[0]?.message ?? "";
+    expect(frozen).not.toMatch(/may still change/u);
+    expect(frozen).toMatch(/held back by goal/u);
+    const missingGoal = assessPart({ design: "frozen", function: "ok", material: "locked", finish: "confirmed", goal: "TBD", quantity: 5000 }).warnings[0]?.message ?? "";
+    expect(missingGoal).toMatch(/goal \(not given\)/u);
+  });
+});
