@@ -1,6 +1,6 @@
 import {
-  cellText, resultCells, rowReader, summaryBuilder,
-  type HeaderMapping, type ResultCells, type Summary, type Thresholds,
+  CELL_NOTE_LIMIT, cellText, resultCells, rowReader, summaryBuilder,
+  type CellNote, type HeaderMapping, type ResultCells, type Summary, type Thresholds,
 } from "../core";
 import { sheetCell } from "./a1";
 
@@ -28,6 +28,7 @@ export class ListClassifier {
   private readonly reader;
   private readonly summary = summaryBuilder();
   private readonly groups = new Map<string, { count: number; addresses: string[] }>();
+  private readonly notes: CellNote[] = [];
   private problemCount = 0;
   private rowsSeen = 0;
 
@@ -56,6 +57,9 @@ export class ListClassifier {
       out[i] = resultCells(a);
       for (const issue of a.issues) {
         this.problemCount += 1;
+        const column = this.mapping.byCriterion[issue.criterion]?.column ?? 0;
+        const address = (): string => sheetCell(this.where.sheet, this.where.firstRow + index, this.where.firstColumn + column);
+        if (this.notes.length < CELL_NOTE_LIMIT) this.notes.push({ cell: address(), value: issue.text, message: issue.message });
         let group = this.groups.get(issue.message);
         if (!group) {
           if (this.groups.size >= PROBLEM_GROUPS_KEPT) continue;
@@ -64,17 +68,16 @@ export class ListClassifier {
         }
         group.count += 1;
         if (group.addresses.length >= ADDRESSES_PER_GROUP) continue;
-        const column = this.mapping.byCriterion[issue.criterion]?.column ?? 0;
-        group.addresses.push(sheetCell(this.where.sheet, this.where.firstRow + index, this.where.firstColumn + column));
+        group.addresses.push(address());
       }
     }
     this.rowsSeen += rows.length;
     return out;
   }
 
-  /** The summary, the problem groups (most frequent first) and the number of unreadable cells. */
-  result(): { readonly summary: Summary; readonly problems: readonly ProblemGroup[]; readonly problemCount: number } {
+  /** The summary, the problem groups (most frequent first), the first CELL_NOTE_LIMIT cells not understood in list order, and how many there are. */
+  result(): { readonly summary: Summary; readonly problems: readonly ProblemGroup[]; readonly cells: readonly CellNote[]; readonly problemCount: number } {
     const problems = [...this.groups].map(([message, g]) => ({ message, count: g.count, addresses: g.addresses })).sort((a, b) => b.count - a.count);
-    return { summary: this.summary.result(), problems, problemCount: this.problemCount };
+    return { summary: this.summary.result(), problems, cells: this.notes, problemCount: this.problemCount };
   }
 }

@@ -5,9 +5,11 @@ import { watchWorkbook } from "./excel/events";
 import { locateList } from "./excel/locate";
 import { readReview, writeCriterion, type ReviewRead } from "./excel/review";
 import { describeExcelError, type Run } from "./excel/run";
-import { loadThresholds, saveThresholds } from "./excel/settings";
+import { loadSettings, saveColumnChoices, saveThresholds } from "./excel/settings";
 import { insertTemplate } from "./excel/template";
-import { assignRole, correctedMapping, isChanged, mappingRows } from "./mapping-edit";
+import { mappingFor } from "./layout";
+import { chooseRole, mappingRows, type ColumnRole } from "./mapping-edit";
+import { NO_SAVED_CHOICES, sameChoices, withListChoices, type SavedChoices } from "./settings-model";
 import type { ReviewModel } from "./review-model";
 import { summarySentence } from "./summary-sheet";
 import { renderClassify, type ClassifyState } from "./ui/classify-view";
@@ -73,12 +75,15 @@ export async function startApp(run: Run, shell: Shell): Promise<void> {
   };
 
   let thresholds: Thresholds = DEFAULT_THRESHOLDS;
+  /** The user's column choices saved in the workbook, used whenever a list is read. */
+  let saved: SavedChoices = NO_SAVED_CHOICES;
   try {
-    const loaded = await loadThresholds(run);
+    const loaded = await loadSettings(run);
     thresholds = loaded.thresholds;
-    if (loaded.note) setStatus(loaded.note, true);
+    saved = loaded.choices;
+    if (loaded.notes.length > 0) setStatus(loaded.notes.join(" "), true);
   } catch (error) {
-    setStatus(describeExcelError(error, "reading the saved thresholds"), true);
+    setStatus(describeExcelError(error, "reading the saved settings"), true);
   }
 
   // ---- review
@@ -87,7 +92,7 @@ export async function startApp(run: Run, shell: Shell): Promise<void> {
   const showReview = (state: ReviewState): void => renderReview(shell.review, state, { change: (criterion, value) => void changeCriterion(criterion, value) });
   const refreshReview = latestOnly(async () => {
     try {
-      const read = await readReview(run, thresholds);
+      const read = await readReview(run, thresholds, saved.choices);
       watched = { sheetId: read.sheetId, watch: read.watch };
       if (read.review.ok) {
         reviewed = read.review.value;
@@ -121,13 +126,16 @@ export async function startApp(run: Run, shell: Shell): Promise<void> {
     prepare: async (): Promise<void> => {
       showClassify({ kind: "busy", message: "Reading the list around the selected cell…" });
       try {
-        const located = await locateList(run);
+        const located = await locateList(run, saved.choices);
         if (!located.ok) {
           showClassify({ kind: "idle", message: located.issue.message, issue: true });
           setStatus(located.issue.message, true);
           return;
         }
-        showClassify({ kind: "prepared", list: located.value, rows: mappingRows(located.value.plan.mapping), mapping: located.value.plan.mapping });
+        const { plan } = located.value;
+        showClassify({
+          kind: "prepared", list: located.value, choices: saved.choices, mapping: plan.mapping, rows: mappingRows(plan.mapping, plan.block.rect.column), saved: saved.choices.size > 0,
+        });
         setStatus(`Found ${formatCount(located.value.plan.dataRows)} rows. Check how the columns are read, then write the results.`);
       } catch (error) {
         const message = describeExcelError(error, "reading the list");
@@ -135,15 +143,31 @@ export async function startApp(run: Run, shell: Shell): Promise<void> {
         setStatus(message, true);
       }
     },
-    assign: (column: number, role: Parameters<typeof assignRole>[2]): void => {
+    assign: (column: number, role: ColumnRole): void => {
       if (classify.kind !== "prepared") return;
-      const rows = assignRole(classify.rows, column, role);
-      const auto = classify.list.plan.mapping;
-      showClassify({ ...classify, rows, mapping: isChanged(auto, rows) ? correctedMapping(classify.list.plan.headers, rows) : auto, message: undefined });
+      const { plan } = classify.list;
+      const choices = chooseRole(classify.choices, plan.headers, column, role);
+      const mapping = mappingFor(plan, choices);
+      showClassify({ ...classify, choices, mapping, rows: mappingRows(mapping, plan.block.rect.column), message: undefined });
+    },
+    forgetChoices: async (): Promise<void> => {
+      const forgotten = await forgetChoices();
+      if (!forgotten || classify.kind !== "prepared") return;
+      const { plan } = classify.list;
+      const mapping = mappingFor(plan, saved.choices);
+      showClassify({ ...classify, choices: saved.choices, mapping, rows: mappingRows(mapping, plan.block.rect.column), saved: false, message: undefined });
     },
     run: async (): Promise<void> => {
       if (classify.kind !== "prepared") return;
       const prepared = classify;
+      if (!sameChoices(prepared.choices, saved.choices)) {
+        const stored = await saveColumnChoices(run, withListChoices(saved, prepared.choices, prepared.list.plan.headers));
+        if (stored.ok) {
+          saved = stored.value;
+          showSettings();
+          void refreshReview();
+        } else setStatus(stored.issue, true);
+      }
       const token: CancelToken = { cancelled: false };
       cancel = token;
       showClassify({ kind: "running", list: prepared.list, progress: undefined });
@@ -182,11 +206,27 @@ export async function startApp(run: Run, shell: Shell): Promise<void> {
   showClassify({ kind: "idle" });
 
   // ---- settings
-  const showSettings = (message?: { text: string; issue: boolean }): void =>
-    renderSettings(shell.settings, thresholds, {
+  function showSettings(message?: { text: string; issue: boolean }): void {
+    renderSettings(shell.settings, thresholds, saved, {
       save: (input) => void save(input),
       reset: () => void save({ prototypeQuantity: String(DEFAULT_THRESHOLDS.prototypeQuantity), lowVolumeQuantity: String(DEFAULT_THRESHOLDS.lowVolumeQuantity) }),
+      forgetChoices: () => void forgetChoices(),
     }, message);
+  }
+  /** Removes the saved column choices from the workbook; the review reads the part again without them. */
+  async function forgetChoices(): Promise<boolean> {
+    const cleared = await saveColumnChoices(run, NO_SAVED_CHOICES);
+    if (!cleared.ok) {
+      setStatus(cleared.issue, true);
+      return false;
+    }
+    saved = NO_SAVED_CHOICES;
+    const text = "Forgot the column choices saved in this workbook: columns are read by their headers and values again.";
+    showSettings({ text, issue: false });
+    setStatus(text);
+    await refreshReview();
+    return true;
+  }
   async function save(input: { readonly prototypeQuantity: string; readonly lowVolumeQuantity: string }): Promise<void> {
     const resolved = resolveThresholds(input);
     if (!resolved.ok) {

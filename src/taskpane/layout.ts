@@ -1,4 +1,4 @@
-import { RESULT_HEADERS, cellText, fail, findHeaderRow, mapHeaders, ok, type HeaderMapping, type Result } from "../core";
+import { NO_CHOICES, RESULT_HEADERS, cellText, fail, findHeaderRow, mapHeaders, ok, type ColumnChoices, type HeaderMapping, type Result } from "../core";
 import { sheetCell, sheetRect, type Rect } from "./a1";
 
 /** Excel's last column is XFD, index 16,383. */
@@ -34,6 +34,8 @@ export interface ListPlan {
   readonly dataRows: number;
   /** The header row over the list's columns, with result columns blanked so they are never read as criteria. */
   readonly headers: readonly string[];
+  /** The rows read below the header row (up to HEADER_SCAN_ROWS from the list's top), over the list's columns: they decide between two columns of one criterion. */
+  readonly sample: readonly (readonly unknown[])[];
   readonly mapping: HeaderMapping;
   readonly results: ResultPlace;
 }
@@ -60,8 +62,9 @@ export function findResultColumns(headerRow: readonly unknown[]): number {
 /**
  * Lays out a list from its top rows: `top` starts at the list's first row and
  * spans its columns plus up to five columns to its right (where results go).
+ * The user's column choices, and the rows below the header, go to the core's mapping.
  */
-export function planList(block: ListBlock, top: readonly (readonly unknown[])[]): Result<ListPlan, ListIssue> {
+export function planList(block: ListBlock, top: readonly (readonly unknown[])[], choices: ColumnChoices = NO_CHOICES): Result<ListPlan, ListIssue> {
   const where = sheetRect(block.sheet, block.rect);
   const width = block.rect.columns;
   const allEmpty = top.every((row) => row.slice(0, width).every((v) => norm(v) === ""));
@@ -72,8 +75,9 @@ export function planList(block: ListBlock, top: readonly (readonly unknown[])[])
   let headerIndex: number;
   if (block.tableHeader) headerIndex = 0;
   else {
-    const found = findHeaderRow(top.map((row) => row.slice(0, width)), HEADER_SCAN_ROWS);
-    if (!found) return fail(noHeader(where));
+    const rows = top.map((row) => row.slice(0, width));
+    const found = findHeaderRow(rows, HEADER_SCAN_ROWS, choices);
+    if (!found) return fail(noHeader(where, choices.size > 0 && findHeaderRow(rows, HEADER_SCAN_ROWS) !== undefined));
     headerIndex = found.index;
   }
   const headerCells = top[headerIndex] ?? [];
@@ -82,8 +86,9 @@ export function planList(block: ListBlock, top: readonly (readonly unknown[])[])
   const inside = existing && resultAt < width;
   const isResult = (c: number): boolean => existing && c >= resultAt && c < resultAt + RESULT_HEADERS.length;
   const headers = Array.from({ length: width }, (_, c) => (isResult(c) ? "" : cellText(headerCells[c]).trim()));
-  const mapping = mapHeaders(headers);
-  if (mapping.columns.length === 0) return fail(noHeader(where));
+  const sample = top.slice(headerIndex + 1).map((row) => row.slice(0, width));
+  const mapping = mapHeaders(headers, { sample, choices });
+  if (mapping.columns.length === 0) return fail(noHeader(where, choices.size > 0 && mapHeaders(headers, { sample }).columns.length > 0));
 
   const resultColumn = block.rect.column + (existing ? resultAt : width);
   if (resultColumn + RESULT_HEADERS.length > SHEET_COLUMNS) {
@@ -94,10 +99,18 @@ export function planList(block: ListBlock, top: readonly (readonly unknown[])[])
   if (dataRows <= 0) {
     return fail({ code: "no-rows", message: `The list ${where} has a header row (row ${headerRow + 1}) but no part rows below it.` });
   }
-  return ok({ block, headerRow, firstDataRow: headerRow + 1, dataRows, headers, mapping, results: { column: resultColumn, existing, inside } });
+  return ok({ block, headerRow, firstDataRow: headerRow + 1, dataRows, headers, sample, mapping, results: { column: resultColumn, existing, inside } });
 }
 
-function noHeader(where: string): ListIssue {
+/** The list's mapping under other column choices (the user changed one, or forgot them): the core's, from the same header row and rows. */
+export function mappingFor(plan: ListPlan, choices: ColumnChoices): HeaderMapping {
+  return mapHeaders(plan.headers, { sample: plan.sample, choices });
+}
+
+function noHeader(where: string, byChoices = false): ListIssue {
+  if (byChoices) {
+    return { code: "no-header", message: `The column choices saved in this workbook leave no column of ${where} read as a criterion. Forget them in Settings, then classify again.` };
+  }
   return {
     code: "no-header",
     message: `No header row found in the first ${HEADER_SCAN_ROWS} rows of ${where}. Expected headers such as Design status, Material, Qty or Pilot run (Insert template shows them all).`,

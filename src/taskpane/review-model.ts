@@ -1,6 +1,6 @@
 import {
-  assess, cellText, checklist, fail, findHeaderRow, mapHeaders, ok, partLabel, rowReader,
-  type Assessment, type Check, type CriterionId, type HeaderMapping, type PartValues, type Result, type Thresholds,
+  NO_CHOICES, assess, cellText, checklist, fail, findHeaderRow, mapHeaders, ok, partLabel, rowReader,
+  type Assessment, type Check, type ColumnChoices, type CriterionId, type HeaderMapping, type PartValues, type Result, type Thresholds,
 } from "../core";
 import { sheetCell, type Rect } from "./a1";
 import { findResultColumns, HEADER_SCAN_ROWS } from "./layout";
@@ -36,25 +36,26 @@ export interface ReviewInput {
   readonly cell: { readonly row: number; readonly column: number };
   /** The list: the table's range or the current region. */
   readonly block: Rect;
-  /** For a table: its header row. For a region: its first rows, up to HEADER_SCAN_ROWS. */
+  /** The list's first rows, up to HEADER_SCAN_ROWS: for a table, its header row first. The rows below the header decide between two columns of one criterion. */
   readonly top: readonly (readonly unknown[])[];
   readonly tableHeader: boolean;
   /** The active cell's row across the list's columns. */
   readonly row: readonly unknown[];
 }
 
-/** Finds the header row for the part under the active cell and reads the part. */
-export function reviewPart(input: ReviewInput, thresholds: Thresholds): Result<ReviewModel, ReviewIssue> {
+/** Finds the header row for the part under the active cell and reads the part, with the user's column choices. */
+export function reviewPart(input: ReviewInput, thresholds: Thresholds, choices: ColumnChoices = NO_CHOICES): Result<ReviewModel, ReviewIssue> {
   const here = sheetCell(input.sheet, input.cell.row, input.cell.column);
   let headerIndex: number;
   let mapping: HeaderMapping;
   if (input.tableHeader) {
     headerIndex = 0;
-    mapping = mapHeaders(withoutResults(input.top[0] ?? []));
+    const header = input.top[0] ?? [];
+    mapping = mapHeaders(withoutResults(header), { sample: input.top.slice(1).map((r) => withoutResults(r, header)), choices });
   } else {
     const blank = input.top.every((r) => r.every((v) => cellText(v).trim() === ""));
     if (blank) return fail({ code: "empty", message: `${here} is empty and not inside a list. Select a cell in a part's row.` });
-    const found = findHeaderRow(input.top.map((r) => withoutResults(r)), HEADER_SCAN_ROWS);
+    const found = findHeaderRow(input.top.map((r) => withoutResults(r)), HEADER_SCAN_ROWS, choices);
     if (!found) return fail({ code: "no-header", message: `No header row found above ${here}. Expected headers such as Design status, Material, Qty or Pilot run (Insert template shows them all).` });
     headerIndex = found.index;
     mapping = found.mapping;

@@ -1,7 +1,26 @@
 import { STAGES, STAGE_PROFILES, SUMMARY_SHEET, SUMMARY_TITLE, formatCount, type Summary } from "../core";
 
-/** The summary sheet's name, title and layout are the core's, shared with the command line. */
-export { SUMMARY_SHEET, SUMMARY_TITLE, summaryLayout, type SummaryLayout } from "../core";
+/** The summary sheet's name, title, width and layout are the core's, shared with the command line. */
+export { NO_CRITERIA_LABEL, SUMMARY_SHEET, SUMMARY_TITLE, SUMMARY_WIDTH, summaryLayout, type SheetReading, type SummaryLayout } from "../core";
+
+/** Text Excel would not keep as typed when written through `values`: a formula, a quote prefix, a number, a date, a time, a truth value. */
+const CONVERTED = [
+  /^[=+\-@']/u,
+  /^\s*[$€£¥]?\s*\(?[+-]?[\d\s.,']*\d[\d\s.,']*\)?\s*%?\s*$/u,
+  /^\s*\d{1,4}\s*[-/.]\s*\d{1,2}(\s*[-/.]\s*\d{1,4})?\s*$/u,
+  /^\s*\d{1,2}:\d{2}/u,
+  /^\s*(true|false)\s*$/iu,
+];
+
+/**
+ * A cell for the summary sheet that Excel keeps exactly: text that Excel
+ * would read as a formula, a number, a date or a truth value gets the quote
+ * prefix ("'"), which Excel stores as "text" and does not show in the cell.
+ * A cell value such as "=A1", "1.000" or "'Bill of parts'!C9" stays as written.
+ */
+export function sheetText(value: string | number): string | number {
+  return typeof value === "string" && value !== "" && CONVERTED.some((re) => re.test(value)) ? `'${value}` : value;
+}
 
 /**
  * Where the summary goes: the pane's own sheet from an earlier run (its A1 holds
@@ -20,6 +39,6 @@ export function summaryTarget(sheetNames: readonly string[], existingTitle: unkn
 /** A short sentence for the pane's status line. */
 export function summarySentence(summary: Summary): string {
   const parts = STAGES.map((s) => `${formatCount(summary.byStage[s])} ${STAGE_PROFILES[s].name.toLowerCase()}`);
-  const rest = summary.unclassified > 0 ? `, ${formatCount(summary.unclassified)} with no recognised value` : "";
+  const rest = summary.unclassified > 0 ? `, ${formatCount(summary.unclassified)} with no criteria filled in` : "";
   return `${formatCount(summary.parts)} parts: ${parts.join(", ")}${rest}.`;
 }

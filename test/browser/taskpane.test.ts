@@ -5,17 +5,27 @@
  */
 import { describe, expect, it } from "vitest";
 import {
-  RESULT_HEADERS, TEMPLATE_COLUMNS, checklist, mapHeaders, mappingFromAssignments, resultCells, rowReader,
-  type Assessment, type HeaderMapping,
+  RESULT_HEADERS, TEMPLATE_COLUMNS, checklist, choicesFrom, columnReport, mapHeaders, resultCells, rowReader,
+  type Assessment, type ColumnChoices, type HeaderMapping,
 } from "../../src/core";
 import { PAYLOAD_LIMIT, PAYLOAD_TARGET } from "../../src/taskpane/chunks";
-import { THRESHOLDS_SETTING } from "../../src/taskpane/settings-model";
+import { COLUMN_CHOICES_SETTING, THRESHOLDS_SETTING } from "../../src/taskpane/settings-model";
 import { ensurePaneBuilt, openPane, type PanePage } from "../support/pane-page";
 import { HEADERS, expectedResults, partRow, partRows } from "../taskpane/excel/fixtures";
 import { browserSession } from "./harness";
 import { classifyWithCli } from "../support/cli-oracle";
 
 const session = browserSession(ensurePaneBuilt);
+
+const choices = (...pairs: [string, string][]): ColumnChoices => {
+  const c = choicesFrom(pairs);
+  if (!c.ok) throw new Error(c.issue.message);
+  return c.value;
+};
+
+/** A workbook setting as the stand-in in the page holds it. */
+const storedSetting = (pane: PanePage, key: string): Promise<unknown> =>
+  pane.page.evaluate((k) => (window as unknown as { __standIn: { book: { settings: Map<string, unknown> } } }).__standIn.book.settings.get(k), key);
 
 const mapping = mapHeaders([...HEADERS]);
 const reader = rowReader(mapping);
@@ -25,8 +35,10 @@ async function expectReviewShows(pane: PanePage, row: readonly unknown[], a: Ass
   const { page } = pane;
   await expect.poll(() => page.locator(".part-label").textContent()).toBe(String(row[0]));
   expect(await page.locator(".stage-badge").textContent()).toBe(a.stageName);
-  expect(await page.locator(".score-value").textContent()).toBe(`${a.score ?? 0}%`);
-  expect(await page.locator(".score-bar").getAttribute("aria-valuenow")).toBe(String(a.score));
+  // The bar shows the progress towards the next stage; the score, the number a list sorts by, stands beside it.
+  expect(await page.locator(".readiness-value").textContent()).toBe(`${a.progress ?? 0}%`);
+  expect(await page.locator(".readiness-bar").getAttribute("aria-valuenow")).toBe(String(a.progress));
+  expect(await page.locator(".score-value").textContent()).toBe(String(a.score));
   expect(await page.locator(".next-step p").textContent()).toBe(a.nextStep);
   expect(await page.locator(".callout-blockers li").allTextContents()).toEqual(a.blockers.map((b) => b.reason));
   expect(await page.locator(".callout-missing li").allTextContents()).toEqual(a.missing.map((m) => `Provide ${m.provide}`));
@@ -116,6 +128,7 @@ describe("classify a list", () => {
     expect(await page.locator(".list-info").textContent()).toContain("Results go into five new columns: Q1:U10001.");
     const mapped = await page.locator(".mapping-row").evaluateAll((items) => items.map((li) => [li.querySelector(".column-header")?.textContent, (li.querySelector("select") as HTMLSelectElement).value]));
     expect(mapped).toEqual(HEADERS.map((h, c) => [h, mapping.columns.find((m) => m.column === c)?.criterion ?? "ignore"]));
+    expect(await page.locator(".mapping-row .column-how").allTextContents()).toEqual(columnReport(mapHeaders([...HEADERS], { sample: rows.slice(0, 49) })).map((l) => l.how));
     await pane.screenshot("classify-mapping");
     await page.getByRole("button", { name: "Write results" }).click();
     await page.locator(".report").waitFor({ timeout: 60_000 });
@@ -143,7 +156,10 @@ describe("classify a list", () => {
     expect(largestResponse).toBeLessThan(PAYLOAD_LIMIT);
     expect(stats.requests.length).toBeLessThanOrEqual(2 + Math.ceil(total / PAYLOAD_TARGET));
     expect(stats.requests.filter((r) => r.requestBytes > 100_000).every((r) => r.suspendedCalculation)).toBe(true);
-    expect(await page.locator(".report").textContent()).toContain('the summary and a chart are on the sheet "Readiness summary"');
+    expect(await page.locator(".report").textContent()).toContain('how each column was read, the cells not understood and a chart are on the sheet "Readiness summary"');
+    const summary = await pane.read("'Readiness summary'!A1:D60");
+    const at = summary.findIndex((r) => r[0] === "How columns were read");
+    expect(summary.slice(at + 1, at + 1 + HEADERS.length)).toEqual(columnReport(mapping).map((l) => [`Column ${l.letter}`, l.header, l.readAs, l.how]));
     expect(pane.errors).toEqual([]);
     expect(pane.blocked).toEqual([]);
   }, 120_000);
@@ -177,21 +193,78 @@ describe("classify a list", () => {
     expect((await pane.stats()).writes).toEqual([]);
   });
 
-  it("uses the mapping the user corrected", async () => {
+  it("uses the mapping the user corrected, shows how each column is read, and saves the choices in the workbook", async () => {
     const headers = ["Part", "Design status", "Supplier name", "Qty", "Remarks"];
     const rows = [["A", "stable", "qualified", 20, "verified"], ["B", "frozen", "unproven", 500, "failed"]];
     const pane = await openPane(session.browser, session.url, { sheets: [{ name: "Parts", rows: [headers, ...rows] }], selection: "Parts!A2" });
     const { page } = pane;
     await page.getByRole("tab", { name: "Classify list" }).click();
     await page.getByRole("button", { name: "Classify list" }).click();
+    const how = (header: string) => page.locator(".mapping-row", { has: page.locator(".column-header", { hasText: header }) }).locator(".column-how");
+    expect(await how("Supplier name").textContent()).toMatch(/^not a status column: "name"/u);
     await page.getByLabel("Supplier name").selectOption("supplier");
     await page.getByLabel("Remarks").selectOption("function");
     await page.getByLabel("Qty").selectOption("ignore");
+    await expect.poll(() => how("Qty").textContent()).toBe("not read: your mapping says so");
+    expect(await how("Remarks").textContent()).toBe("your mapping");
+    expect(await page.locator(".choices-note").textContent()).toContain("3 columns follow your column choices.");
+    await pane.screenshot("classify-mapping-chosen");
     await page.getByRole("button", { name: "Write results" }).click();
     await page.locator(".report").waitFor();
-    const corrected = mappingFromAssignments(headers, { design: 1, supplier: 2, function: 4 });
-    const r = rowReader(corrected);
+    const chosen = choices(["Supplier name", "supplier"], ["Remarks", "function"], ["Qty", "none"]);
+    const r = rowReader(mapHeaders(headers, { sample: rows, choices: chosen }));
     expect(await pane.read("Parts!F2:J3")).toEqual(rows.map((row) => [...resultCells(r.assess(row))]));
+    expect(await storedSetting(pane, COLUMN_CHOICES_SETTING)).toEqual({ "Supplier name": "supplier", Remarks: "function", Qty: "none" });
+  });
+
+  it("applies the column choices saved in the workbook the next time a list with those headers is read, and forgets them on request", async () => {
+    const headers = ["Part", "Design status", "Remarks", "Material", "Finish", "Build", "Qty"];
+    const rows = [["A", "frozen", "verified", "locked", "confirmed", "pilot", 20], ["B", "draft", "failed", "open", "open", "prototype", 3]];
+    const seed = { sheets: [{ name: "Parts", rows: [headers, ...rows] }], selection: "Parts!B2" };
+    // First session: the user maps two columns the reading leaves out, and writes.
+    const first = await openPane(session.browser, session.url, seed);
+    await first.page.getByRole("tab", { name: "Classify list" }).click();
+    await first.page.getByRole("button", { name: "Classify list" }).click();
+    expect(await first.page.getByLabel("Remarks").inputValue()).toBe("ignore");
+    await first.page.getByLabel("Remarks").selectOption("function");
+    await first.page.getByLabel("Build").selectOption("goal");
+    await first.page.getByRole("button", { name: "Write results" }).click();
+    await first.page.locator(".report").waitFor();
+    const stored = await storedSetting(first, COLUMN_CHOICES_SETTING);
+    expect(stored).toEqual({ Remarks: "function", Build: "goal" });
+
+    // Next session on a workbook holding that setting (a copy of the list elsewhere, same headers).
+    const pane = await openPane(session.browser, session.url, { sheets: [{ name: "Other", rows: [headers, ...rows] }], selection: "Other!A2", settings: { [COLUMN_CHOICES_SETTING]: stored } });
+    const { page } = pane;
+    const chosen = choices(["Remarks", "function"], ["Build", "goal"]);
+    const withChoices = mapHeaders(headers, { sample: rows, choices: chosen });
+    // The review already reads with them: the part's function comes from Remarks.
+    await expect.poll(() => page.locator(".stage-badge").textContent()).toBe(rowReader(withChoices).assess(rows[0] ?? []).stageName);
+    expect(await page.locator('li[data-criterion="function"] .check-value').textContent()).toBe("“verified”");
+    await page.getByRole("tab", { name: "Classify list" }).click();
+    await page.getByRole("button", { name: "Classify list" }).click();
+    await page.locator(".mapping-editor").waitFor();
+    expect(await page.getByLabel("Remarks").inputValue()).toBe("function");
+    expect(await page.getByLabel("Build").inputValue()).toBe("goal");
+    expect(await page.locator(".mapping-row.chosen .column-header").allTextContents()).toEqual(["Remarks", "Build"]);
+    expect(await page.locator(".choices-note").textContent()).toContain("2 columns follow your column choices.");
+    await pane.screenshot("classify-saved-choices");
+    await page.getByRole("button", { name: "Write results" }).click();
+    await page.locator(".report").waitFor();
+    expect(await pane.read("Other!H2:H3")).toEqual(rows.map((row) => [rowReader(withChoices).assess(row).stageName]));
+
+    // Settings lists them as text and forgets them.
+    await page.getByRole("tab", { name: "Settings" }).click();
+    expect(await page.locator(".choice-lines li").allTextContents()).toEqual(['"Remarks" is read as Function and fit', '"Build" is read as Goal']);
+    await page.getByRole("button", { name: "Forget column choices" }).click();
+    await expect.poll(() => storedSetting(pane, COLUMN_CHOICES_SETTING)).toBeUndefined();
+    await expect.poll(() => page.locator("#panel-settings .notice").textContent()).toContain("Forgot the column choices");
+    await page.getByRole("tab", { name: "Classify list" }).click();
+    await page.getByRole("button", { name: "Classify list" }).click();
+    await page.locator(".mapping-editor").waitFor();
+    expect(await page.getByLabel("Remarks").inputValue()).toBe("ignore");
+    expect(await page.locator(".mapping-row.chosen").count()).toBe(0);
+    expect(pane.errors).toEqual([]);
   });
 
   it("inserts a bill-of-parts template sheet", async () => {
@@ -225,8 +298,7 @@ describe("settings", () => {
     await page.getByLabel("Prototype quantity").press("Enter");
     await expect.poll(() => page.locator("#panel-settings .notice").textContent()).toContain("Saved: prototype quantity 50");
     await pane.screenshot("settings");
-    const settings = await page.evaluate((key) => (window as unknown as { __standIn: { book: { settings: Map<string, unknown> } } }).__standIn.book.settings.get(key), THRESHOLDS_SETTING);
-    expect(settings).toEqual({ prototypeQuantity: 50, lowVolumeQuantity: 1000 });
+    expect(await storedSetting(pane, THRESHOLDS_SETTING)).toEqual({ prototypeQuantity: 50, lowVolumeQuantity: 1000 });
     await page.getByRole("tab", { name: "Review part" }).click();
     await expect.poll(() => page.locator(".stage-badge").textContent()).toBe("Prototyping");
   });

@@ -33,7 +33,9 @@ export async function classifyWithCli(headers: readonly string[], rows: readonly
     await writeFile(file, [headers, ...rows].map((r) => r.map(csvCell).join(",")).join("\r\n"), "utf8");
     const { stdout } = await promisify(execFile)(process.execPath, [BIN, "classify", file, "--format", "json"], { maxBuffer: 512 * 1024 * 1024 });
     const parsed = JSON.parse(stdout) as unknown;
-    const parts = (Array.isArray(parsed) ? parsed : (parsed as { parts?: unknown[] }).parts) as Record<string, unknown>[];
+    // One object per part; the JSON may close with a summary object (how columns were read, cells not understood), which is not a part.
+    const records = (Array.isArray(parsed) ? parsed : (parsed as { parts?: unknown[] }).parts) as Record<string, unknown>[];
+    const parts = Array.isArray(records) ? records.filter((r) => !("summary" in r)) : records;
     if (!Array.isArray(parts) || parts.length !== rows.length) throw new Error(`the CLI answered ${Array.isArray(parts) ? parts.length : "no"} parts for ${rows.length} rows`);
     return parts.map((p) => [
       String(p.stageName ?? p.stage_name ?? ""),

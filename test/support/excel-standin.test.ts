@@ -40,6 +40,18 @@ describe("proxy objects", () => {
     expect(s.stats.requests).toHaveLength(2);
   });
 
+  it("takes a value written with a leading apostrophe as text, as Excel does: never a formula, the apostrophe not part of it", async () => {
+    const s = createStandIn({ sheets: [{ name: "Parts", rows: parts }] });
+    await run(s, async (c) => {
+      c.workbook.worksheets.getItem("Parts").getRange("A4:D4").values = [["'=A1", "=A1", "''quoted'", "'"]];
+      await c.sync();
+    });
+    const sheet = s.book.sheetNamed("Parts");
+    expect(s.book.read("Parts!A4:D4")).toEqual([["=A1", "", "'quoted'", ""]]);
+    expect([sheet?.formula(3, 0), sheet?.formula(3, 1)]).toEqual([undefined, "=A1"]);
+    expect(sheet?.isEmpty(3, 3)).toBe(true);
+  });
+
   it("refuses a values array whose size differs from the range", async () => {
     const s = createStandIn({ sheets: [{ name: "Parts", rows: parts }] });
     await expect(run(s, async (c) => {

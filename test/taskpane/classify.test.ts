@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_THRESHOLDS, mapHeaders, resultCells, rowReader, summarize } from "../../src/core";
+import { CELL_NOTE_LIMIT, DEFAULT_THRESHOLDS, mapHeaders, resultCells, rowReader, summarize } from "../../src/core";
 import { ADDRESSES_PER_GROUP, BLANK_RESULT, ListClassifier, PROBLEM_GROUPS_KEPT } from "../../src/taskpane/classify";
 
 const headers = ["Part", "Design", "Function", "Material", "Finish", "Goal", "Qty"];
@@ -43,6 +43,25 @@ describe("ListClassifier", () => {
     expect(problemCount).toBe(8);
     expect(problems.map((p) => [p.count, p.addresses.length])).toEqual([[7, ADDRESSES_PER_GROUP], [1, 1]]);
     expect(problems[0]?.addresses).toEqual(["Parts!B3", "Parts!B4", "Parts!B5"]);
+  });
+
+  it("lists every cell not understood in list order, with its address, its value and the core's message", () => {
+    const c = new ListClassifier(mapping, DEFAULT_THRESHOLDS, [0, 1, 2, 3, 4, 5, 6], { sheet: "Bill of parts", firstRow: 4, firstColumn: 2 });
+    c.add([["X", "wobbly", "", "", "", "", ""], ...rows]);
+    const reader = rowReader(mapping);
+    expect(c.result().cells).toEqual([
+      { cell: "'Bill of parts'!D5", value: "wobbly", message: reader.assess(["X", "wobbly"]).issues[0]?.message },
+      { cell: "'Bill of parts'!D9", value: "frzn", message: expect.stringContaining("frzn") },
+    ]);
+  });
+
+  it(`keeps the first ${CELL_NOTE_LIMIT} cells not understood and counts the rest`, () => {
+    const c = new ListClassifier(mapping, DEFAULT_THRESHOLDS, [0, 1], where);
+    c.add(Array.from({ length: CELL_NOTE_LIMIT + 250 }, (_, i) => ["X", `odd-${i}`]));
+    const { cells, problemCount } = c.result();
+    expect(cells).toHaveLength(CELL_NOTE_LIMIT);
+    expect(problemCount).toBe(CELL_NOTE_LIMIT + 250);
+    expect(cells.at(-1)).toMatchObject({ cell: `Parts!B${CELL_NOTE_LIMIT + 1}`, value: `odd-${CELL_NOTE_LIMIT - 1}` });
   });
 
   it("keeps a bounded number of distinct problems but counts every cell", () => {

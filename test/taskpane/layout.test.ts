@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { RESULT_HEADERS } from "../../src/core";
-import { findResultColumns, planList, resultRect, type ListBlock } from "../../src/taskpane/layout";
+import { RESULT_HEADERS, choicesFrom, mapHeaders, type ColumnChoices } from "../../src/core";
+import { findResultColumns, mappingFor, planList, resultRect, type ListBlock } from "../../src/taskpane/layout";
+
+const choices = (...pairs: [string, string][]): ColumnChoices => {
+  const c = choicesFrom(pairs);
+  if (!c.ok) throw new Error(c.issue.message);
+  return c.value;
+};
 
 const region = (rows: number, columns: number, row = 0, column = 0): ListBlock => ({ sheet: "Parts", rect: { row, column, rows, columns }, table: undefined, tableHeader: false });
 const header = ["Part No.", "Design status", "Material", "Qty"];
@@ -53,6 +59,34 @@ describe("planList", () => {
     if (plan.ok) return;
     expect(plan.issue.code).toBe(code);
     expect(plan.issue.message).toMatch(/Parts!C7/u);
+  });
+
+  it("maps the header row with the rows read below it, so that values decide between two columns of one criterion", () => {
+    const head = ["Part", "Design", "Drawing status", "Qty"];
+    const rows = [["P-1", "Bracket", "frozen", 5], ["P-2", "Housing", "draft", 7]];
+    const plan = planList(region(4, 4), [["Bill of parts", "", "", ""], head, ...rows]);
+    expect(plan.ok).toBe(true);
+    if (!plan.ok) return;
+    expect(plan.value.sample).toEqual(rows);
+    expect(plan.value.mapping).toEqual(mapHeaders(head, { sample: rows }));
+    expect(plan.value.mapping.byCriterion.design?.header).toBe("Drawing status");
+  });
+
+  it("applies the user's column choices, and maps again under other choices", () => {
+    const head = ["Part", "Design status", "Remarks", "Qty"];
+    const rows = [["P-1", "frozen", "verified", 5]];
+    const plan = planList(region(2, 4), [head, ...rows], choices(["Remarks", "function"]));
+    expect(plan.ok && plan.value.mapping.byCriterion.function?.header).toBe("Remarks");
+    if (!plan.ok) return;
+    expect(mappingFor(plan.value, new Map())).toEqual(mapHeaders(head, { sample: rows }));
+    expect(mappingFor(plan.value, choices(["Qty", "none"])).byCriterion.quantity).toBeUndefined();
+  });
+
+  it("says so when saved choices leave no column read", () => {
+    const plan = planList(region(2, 4), [header, part], choices(["Design status", "none"], ["Material", "none"], ["Qty", "none"]));
+    expect(!plan.ok && plan.issue).toMatchObject({ code: "no-header", message: expect.stringMatching(/^The column choices saved in this workbook leave no column of Parts!A1:D2 read/u) });
+    const table = planList({ ...region(2, 4), table: "T", tableHeader: true }, [header, part], choices(["Design status", "none"], ["Material", "none"], ["Qty", "none"]));
+    expect(!table.ok && table.issue.message).toMatch(/Forget them in Settings/u);
   });
 
   it("refuses when the sheet has no room for five more columns", () => {

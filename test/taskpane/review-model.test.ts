@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_THRESHOLDS, RESULT_HEADERS, assess, checklist, mapHeaders, rowReader } from "../../src/core";
+import { DEFAULT_THRESHOLDS, RESULT_HEADERS, assess, checklist, choicesFrom, mapHeaders, rowReader } from "../../src/core";
 import { reviewPart, type ReviewInput } from "../../src/taskpane/review-model";
 
 const header = ["Part No.", "Design status", "Function", "Material", "Finish", "Goal", "Qty"];
@@ -46,6 +46,26 @@ describe("reviewPart", () => {
     if (review.ok) return;
     expect(review.issue.code).toBe(code);
     expect(review.issue.message).toContain(text);
+  });
+
+  it("reads the part with the user's column choices", () => {
+    const c = choicesFrom([["Finish", "none"], ["Goal", "function"]]);
+    if (!c.ok) throw new Error(c.issue.message);
+    const review = reviewPart(input({}), DEFAULT_THRESHOLDS, c.value);
+    expect(review.ok).toBe(true);
+    if (!review.ok) return;
+    const mapping = mapHeaders(header, { sample: [part], choices: c.value });
+    expect(review.value.assessment).toEqual(rowReader(mapping).assess(part));
+    expect(review.value.columns.finish).toBeUndefined();
+    expect(review.value.columns.function).toBe(6);
+  });
+
+  it("in a table, lets the rows under the header decide between two columns of one criterion", () => {
+    const head = ["Part", "Design", "Drawing status", "Function", "Material", "Finish", "Goal"];
+    const rows = [["P-1", "Bracket", "frozen", "verified", "locked", "confirmed", "pilot"], ["P-2", "Housing", "released", "verified", "locked", "confirmed", "pilot"]];
+    const review = reviewPart(input({ top: [head, ...rows], tableHeader: true, block: { row: 2, column: 1, rows: 3, columns: 7 }, row: rows[0] ?? [] }), DEFAULT_THRESHOLDS);
+    expect(review.ok && review.value.columns.design).toBe(3);
+    expect(review.ok && review.value.assessment.stage).toBe("low-volume");
   });
 
   it("applies the thresholds", () => {

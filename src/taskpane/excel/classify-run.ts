@@ -1,13 +1,13 @@
 import {
-  RESULT_HEADERS, STAGES, STAGE_COLORS, STAGE_PROFILES, fail, ok, cellText,
-  type HeaderMapping, type Result, type Summary, type Thresholds,
+  RESULT_HEADERS, STAGES, STAGE_COLORS, STAGE_PROFILES, cellText, columnReport, fail, ok,
+  type CellNote, type ColumnLine, type HeaderMapping, type Result, type Summary, type Thresholds,
 } from "../../core";
 import { sheetRect } from "../a1";
-import { PAYLOAD_TARGET, ReadPlanner } from "../chunks";
+import { PAYLOAD_TARGET, ReadPlanner, planChunks } from "../chunks";
 import { ListClassifier, type ProblemGroup } from "../classify";
 import { resultRect } from "../layout";
-import { matrixJsonSize } from "../payload";
-import { SUMMARY_SHEET, summaryLayout, summaryTarget } from "../summary-sheet";
+import { matrixJsonSize, rowJsonSize } from "../payload";
+import { SUMMARY_SHEET, SUMMARY_WIDTH, sheetText, summaryLayout, summaryTarget, type SummaryLayout } from "../summary-sheet";
 import { findForeignCells, foreignMessage, oversizeMessage, planWrites, type ForeignCells, type WriteRow } from "../write-plan";
 import type { LocatedList } from "./locate";
 import { describeExcelError, errorCode, type Run } from "./run";
@@ -28,7 +28,11 @@ export interface RunReport {
   readonly rows: number;
   readonly summary: Summary;
   readonly problems: readonly ProblemGroup[];
+  /** The first CELL_NOTE_LIMIT cells not understood, in list order, as the summary sheet lists them. */
+  readonly cells: readonly CellNote[];
   readonly problemCount: number;
+  /** How the list's columns were read, with sheet column letters. */
+  readonly columns: readonly ColumnLine[];
   /** Where the results went, e.g. "Parts!Q1:U10001". */
   readonly resultArea: string;
   readonly summarySheet: string;
@@ -52,7 +56,8 @@ export interface RunOptions {
   readonly budget?: number;
 }
 
-const SUMMARY_COLUMN_WIDTHS = [220, 160];
+/** Points: label, header or value, read as or problem, how. */
+const SUMMARY_COLUMN_WIDTHS = [200, 170, 240, 360];
 
 /**
  * Classifies the list: reads it in chunks (checking that nothing foreign sits
@@ -123,9 +128,14 @@ export async function classifyList(run: Run, options: RunOptions): Promise<Resul
 
       const batches = planWrites(outputs, plan.headerRow, budget);
       if (!batches.ok) return fail({ code: "too-large", message: oversizeMessage(batches.issue, plan.headerRow, sheetName, resultColumn) });
-      const { summary, problems, problemCount } = classifier.result();
+      const { summary, problems, cells, problemCount } = classifier.result();
       const summarySheet = summaryTarget(list.sheetNames, summaryTitle?.values[0]?.[0]);
       const source = sheetRect(sheetName, block.rect);
+      const columns = columnReport(mapping, block.rect.column);
+      const summaryParts = summaryRequests(summaryLayout(summary, source, { columns: columns.map(clipLine), cells: cells.map(clipNote), cellTotal: problemCount }), budget);
+      // The summary travels with the last results when both fit in one request, else in requests of its own after it.
+      const lastBytes = batches.value.at(-1)?.bytes ?? 0;
+      const summaryAlone = summaryParts.length > 1 || lastBytes + (summaryParts[0]?.bytes ?? 0) > budget;
       let written = 0;
       for (const [i, batch] of batches.value.entries()) {
         context.workbook.application.suspendApiCalculationUntilNextSync();
@@ -134,7 +144,7 @@ export async function classifyList(run: Run, options: RunOptions): Promise<Resul
         if (last) {
           context.workbook.application.suspendScreenUpdatingUntilNextSync();
           formatResults(sheet, plan.headerRow, resultColumn, plan.dataRows);
-          writeSummarySheet(context, summarySheet, summary, source);
+          if (!summaryAlone) writeSummarySheet(context, summarySheet, summaryParts, 0);
         }
         await context.sync();
         written += batch.values.length;
@@ -144,7 +154,13 @@ export async function classifyList(run: Run, options: RunOptions): Promise<Resul
           return fail({ code: "cancelled", message: `Cancelled after writing ${done}. The rest of the result columns are unchanged; classify again to finish.` });
         }
       }
-      return ok({ rows: plan.dataRows, summary, problems, problemCount, resultArea: sheetRect(sheetName, area), summarySheet: summarySheet.name });
+      if (summaryAlone) {
+        for (const part of summaryParts.keys()) {
+          writeSummarySheet(context, summarySheet, summaryParts, part);
+          await context.sync();
+        }
+      }
+      return ok({ rows: plan.dataRows, summary, problems, cells, problemCount, columns, resultArea: sheetRect(sheetName, area), summarySheet: summarySheet.name });
     });
   } catch (error) {
     return fail({ code: "excel", message: describeExcelError(error, "classifying the list") });
@@ -163,18 +179,51 @@ function formatResults(sheet: Excel.Worksheet, headerRow: number, column: number
   }
 }
 
-function writeSummarySheet(context: Excel.RequestContext, target: { readonly name: string; readonly replace: boolean }, summary: Summary, source: string): void {
+/** Characters of a header, a cell value or a reason shown on the summary sheet; a cell may hold 32,767. */
+export const SUMMARY_TEXT_LIMIT = 300;
+const clip = (text: string): string => (text.length > SUMMARY_TEXT_LIMIT ? `${text.slice(0, SUMMARY_TEXT_LIMIT - 1)}…` : text);
+const clipLine = (l: ColumnLine): ColumnLine => ({ ...l, header: clip(l.header), how: clip(l.how) });
+const clipNote = (n: CellNote): CellNote => ({ ...n, value: clip(n.value), message: clip(n.message) });
+
+interface SummaryPart {
+  readonly layout: SummaryLayout;
+  /** Rows [start, end) of the layout, as the sheet takes them. */
+  readonly start: number;
+  readonly values: (string | number)[][];
+  readonly bytes: number;
+}
+
+/** The summary sheet's rows, every text kept as written (sheetText), in requests under the budget. */
+function summaryRequests(layout: SummaryLayout, budget: number): readonly SummaryPart[] {
+  const values = layout.values.map((row) => row.map(sheetText));
+  const chunks = planChunks(values.map(rowJsonSize), budget);
+  // planChunks refuses only a row over the whole budget, which clipped texts cannot make.
+  if (!chunks.ok) throw new Error(`a summary row of ${chunks.issue.bytes} bytes does not fit in one request`);
+  return chunks.value.map((c) => ({ layout, start: c.start, values: values.slice(c.start, c.end), bytes: c.bytes }));
+}
+
+/**
+ * One request's share of the summary sheet: the core's layout (counts,
+ * blockers, missing, then how every column was read and the cells not
+ * understood), SUMMARY_WIDTH columns wide. The first part replaces the sheet,
+ * the last adds the bold headings, widths and a chart of parts per stage to
+ * the right of it.
+ */
+function writeSummarySheet(context: Excel.RequestContext, target: { readonly name: string; readonly replace: boolean }, parts: readonly SummaryPart[], index: number): void {
+  const part = parts[index];
+  if (part === undefined) return;
   const sheets = context.workbook.worksheets;
-  if (target.replace) sheets.getItem(target.name).delete();
-  const sheet = sheets.add(target.name);
-  const layout = summaryLayout(summary, source);
-  sheet.getRangeByIndexes(0, 0, layout.values.length, 2).values = layout.values as (string | number)[][];
+  if (index === 0 && target.replace) sheets.getItem(target.name).delete();
+  const sheet = index === 0 ? sheets.add(target.name) : sheets.getItem(target.name);
+  sheet.getRangeByIndexes(part.start, 0, part.values.length, SUMMARY_WIDTH).values = part.values;
+  if (index < parts.length - 1) return;
+  const { layout } = part;
   sheet.getRange("A1").format.font.bold = true;
-  for (const row of layout.headingRows) sheet.getRangeByIndexes(row, 0, 1, 2).format.font.bold = true;
+  for (const row of layout.headingRows) sheet.getRangeByIndexes(row, 0, 1, SUMMARY_WIDTH).format.font.bold = true;
   SUMMARY_COLUMN_WIDTHS.forEach((w, c) => (sheet.getRangeByIndexes(0, c, 1, 1).format.columnWidth = w));
   const chartSource = sheet.getRangeByIndexes(layout.chartRows.first, 0, layout.chartRows.count, 2);
   const chart = sheet.charts.add("ColumnClustered", chartSource, "Columns");
   chart.title.text = "Parts per stage";
   chart.legend.visible = false;
-  chart.setPosition("D2", "K18");
+  chart.setPosition("F2", "M18");
 }

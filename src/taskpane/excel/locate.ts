@@ -1,4 +1,4 @@
-import { fail, ok, type Result } from "../../core";
+import { NO_CHOICES, fail, ok, type ColumnChoices, type Result } from "../../core";
 import { HEADER_SCAN_ROWS, planList, type ListBlock, type ListIssue, type ListPlan } from "../layout";
 import { matrixJsonSize } from "../payload";
 import type { Run } from "./run";
@@ -46,9 +46,10 @@ export async function askWithQuickRanges<T>(context: Excel.RequestContext, ask: 
 
 /**
  * Finds the Excel table around the active cell, or its current region, and
- * lays the list out: one request for a region, two for a table.
+ * lays the list out, reading its columns with the user's choices: one request
+ * for a region, two for a table.
  */
-export async function locateList(run: Run): Promise<Result<LocatedList, LocateIssue>> {
+export async function locateList(run: Run, choices: ColumnChoices = NO_CHOICES): Promise<Result<LocatedList, LocateIssue>> {
   return run(async (context) => {
     const ask = (quick: boolean) => {
       const cell = context.workbook.getActiveCell().load("rowIndex,columnIndex");
@@ -99,7 +100,7 @@ export async function locateList(run: Run): Promise<Result<LocatedList, LocateIs
       table: table?.name,
       tableHeader,
     };
-    const plan = planList(block, top.values);
+    const plan = planList(block, top.values, choices);
     if (!plan.ok) return plan;
     const sample = top.values.length > 1 ? top.values.slice(1) : top.values;
     return ok({ plan: plan.value, rowBytes: matrixJsonSize(sample) / Math.max(1, sample.length), sheetNames: sheets.items.map((s) => s.name) });

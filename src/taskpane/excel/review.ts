@@ -1,4 +1,4 @@
-import { fail, ok, type CriterionId, type Result, type Thresholds } from "../../core";
+import { NO_CHOICES, fail, ok, type ColumnChoices, type CriterionId, type Result, type Thresholds } from "../../core";
 import { sheetCell } from "../a1";
 import { HEADER_SCAN_ROWS } from "../layout";
 import { reviewPart, type ReviewIssue, type ReviewModel } from "../review-model";
@@ -12,8 +12,13 @@ export interface ReviewRead {
   readonly watch: { readonly rows: readonly number[]; readonly columns: { readonly first: number; readonly last: number } };
 }
 
-/** Reads the part under the active cell: the list around it, its header row and the part's row. One request, two in a table. */
-export async function readReview(run: Run, thresholds: Thresholds): Promise<ReviewRead> {
+/**
+ * Reads the part under the active cell: the list around it, its first rows
+ * (the header row and the rows that decide between two columns of one
+ * criterion) and the part's row, read with the user's column choices. One
+ * request, two in a table.
+ */
+export async function readReview(run: Run, thresholds: Thresholds, choices: ColumnChoices = NO_CHOICES): Promise<ReviewRead> {
   return run(async (context) => {
     const ask = (quick: boolean) => {
       const cell = context.workbook.getActiveCell().load("rowIndex,columnIndex");
@@ -36,11 +41,15 @@ export async function readReview(run: Run, thresholds: Thresholds): Promise<Revi
     let geometry: { rowIndex: number; columnIndex: number; rowCount: number; columnCount: number } = region;
     if (table && tableHeader) {
       const t = context.workbook.tables.getItem(table.name);
-      const range = t.getRange().load("rowIndex,columnIndex,rowCount,columnCount");
-      top = t.getHeaderRowRange().load("values");
-      row = cell.getEntireRow().getIntersection(range).load("values");
-      await context.sync();
-      geometry = range;
+      const read = (quick: boolean) => {
+        const range = t.getRange().load("rowIndex,columnIndex,rowCount,columnCount");
+        // The table's first rows; at the sheet's last rows that range does not exist, and the header row alone is read.
+        return { range, top: (quick ? listTop(range, 0) : t.getHeaderRowRange()).load("values"), row: cell.getEntireRow().getIntersection(range).load("values") };
+      };
+      const got = await askWithQuickRanges(context, read);
+      top = got.top;
+      row = got.row;
+      geometry = got.range;
     } else if (!top || !row) {
       top = sheet.getRangeByIndexes(region.rowIndex, region.columnIndex, Math.min(region.rowCount, HEADER_SCAN_ROWS), region.columnCount).load("values");
       row = sheet.getRangeByIndexes(cell.rowIndex, region.columnIndex, 1, region.columnCount).load("values");
@@ -56,6 +65,7 @@ export async function readReview(run: Run, thresholds: Thresholds): Promise<Revi
         row: row.values[0] ?? [],
       },
       thresholds,
+      choices,
     );
     const own = review.ok ? [...Object.values(review.value.columns), review.value.labelColumn ?? review.value.columns.design ?? 0] : [];
     const columns = review.ok && own.length > 0 ? { first: Math.min(...own), last: Math.max(...own) } : { first: geometry.columnIndex, last: geometry.columnIndex + geometry.columnCount - 1 };

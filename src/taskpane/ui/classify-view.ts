@@ -1,16 +1,26 @@
-import { CRITERION_DEFS, STAGES, STAGE_PROFILES, columnLetters, formatCount, type HeaderMapping } from "../../core";
+import { CRITERION_DEFS, STAGES, STAGE_PROFILES, formatCount, type ColumnChoices, type HeaderMapping } from "../../core";
 import { rectAddress, sheetRect } from "../a1";
 import type { Progress, RunReport } from "../excel/classify-run";
 import type { LocatedList } from "../excel/locate";
 import { resultRect } from "../layout";
-import { ROLE_CHOICES, type ColumnRole, type MappingRow } from "../mapping-edit";
+import { ROLE_CHOICES, chosenCount, type ColumnRole, type MappingRow } from "../mapping-edit";
 import { summarySentence } from "../summary-sheet";
 import { el, render, uniqueId } from "./dom";
 
 export type ClassifyState =
   | { readonly kind: "idle"; readonly message?: string; readonly issue?: boolean }
   | { readonly kind: "busy"; readonly message: string }
-  | { readonly kind: "prepared"; readonly list: LocatedList; readonly rows: readonly MappingRow[]; readonly mapping: HeaderMapping; readonly message?: string }
+  | {
+      readonly kind: "prepared";
+      readonly list: LocatedList;
+      /** The user's column choices in force: those saved in the workbook and the ones just made. */
+      readonly choices: ColumnChoices;
+      readonly mapping: HeaderMapping;
+      readonly rows: readonly MappingRow[];
+      /** Column choices are saved in the workbook (for any list). */
+      readonly saved: boolean;
+      readonly message?: string;
+    }
   | { readonly kind: "running"; readonly list: LocatedList; readonly progress: Progress | undefined }
   | { readonly kind: "done"; readonly report: RunReport };
 
@@ -18,6 +28,8 @@ export interface ClassifyActions {
   prepare(): void;
   insertTemplate(): void;
   assign(column: number, role: ColumnRole): void;
+  /** Forget the column choices saved in the workbook. */
+  forgetChoices(): void;
   run(): void;
   cancel(): void;
   back(): void;
@@ -47,7 +59,7 @@ export function renderClassify(container: HTMLElement, state: ClassifyState, act
       render(container, intro, start, el("p", { class: "notice", text: state.message }));
       return;
     case "prepared":
-      render(container, listInfo(state.list), mappingEditor(state.rows, state.mapping, state.list.plan.block.rect.column, actions), state.message ? el("p", { class: "notice notice-issue", text: state.message }) : null,
+      render(container, listInfo(state.list), mappingEditor(state, actions), state.message ? el("p", { class: "notice notice-issue", text: state.message }) : null,
         el("div", { class: "actions" }, button("Write results", actions.run, { accent: true, disabled: state.mapping.columns.length === 0, focus: "run" }), button("Back", actions.back, { focus: "back" })));
       return;
     case "running":
@@ -72,34 +84,49 @@ function listInfo(list: LocatedList): HTMLElement {
   );
 }
 
-function mappingEditor(rows: readonly MappingRow[], mapping: HeaderMapping, firstColumn: number, actions: ClassifyActions): HTMLElement {
+/**
+ * Every column of the list with what it is read as and how, in the core's
+ * words (exact header, by its words, by its values, set aside for another
+ * column, not a status column, your choice), and a choice to correct it.
+ */
+function mappingEditor(state: Extract<ClassifyState, { kind: "prepared" }>, actions: ClassifyActions): HTMLElement {
+  const { rows, mapping } = state;
   const list = el("ul", { class: "mapping" });
   for (const row of rows) {
     const id = uniqueId("map");
     const select = el(
       "select",
-      { id, attrs: { "data-column": row.column, "data-focus": `map-${row.column}` } },
-      ...ROLE_CHOICES.map((c) => el("option", { attrs: { value: c.role, selected: c.role === row.role }, text: c.role === "ignore" && row.reason === "part" ? "Not a criterion (names the part)" : c.label })),
+      { id, attrs: { "data-column": row.column, "data-focus": `map-${row.column}`, "aria-describedby": `${id}-how` } },
+      ...ROLE_CHOICES.map((c) => el("option", { attrs: { value: c.role, selected: c.role === row.role }, text: c.role === "ignore" && row.part ? "Not a criterion (names the part)" : c.label })),
     );
     select.addEventListener("change", () => actions.assign(row.column, select.value as ColumnRole));
+    const classes = ["mapping-row", row.role === "ignore" ? "ignored" : "", row.chosen ? "chosen" : ""].filter((c) => c !== "").join(" ");
     list.append(
       el(
         "li",
-        { class: row.role === "ignore" ? "mapping-row ignored" : "mapping-row" },
-        el("label", { attrs: { for: id } }, el("span", { class: "column-letter", text: columnLetters(firstColumn + row.column) }), el("span", { class: "column-header", text: row.header })),
+        { class: classes, attrs: { "data-column": row.column } },
+        el("label", { attrs: { for: id } }, el("span", { class: "column-letter", text: row.letter }), el("span", { class: "column-header", text: row.header })),
         select,
-        row.role !== "ignore" && mapping.byCriterion[row.role]?.bareName
-          ? el("p", { class: "hint", text: row.role === "supplier" ? "Read as names: a company name says who, not whether they are capable (unknown)." : "Read as names: a name such as 6061-T6 or black anodize counts as specified, not confirmed (partial)." })
-          : null,
+        // The core's words; for a bare Material, Finish or Supplier column they say a name counts as specified (or unknown).
+        el("p", { id: `${id}-how`, class: "column-how", text: row.how }),
       ),
     );
   }
   const absent = mapping.absent.map((id) => CRITERION_DEFS[id].label);
+  const chosen = chosenCount(rows);
   return el(
     "section",
     { class: "mapping-editor", attrs: { "aria-label": "How the columns are read" } },
     el("h3", { text: "How the columns are read" }),
-    el("p", { class: "hint", text: `${mapping.columns.length} of the list's columns are read as criteria. Change a column's choice if it is wrong.` }),
+    el("p", { class: "hint", text: `${mapping.columns.length} of the list's columns are read as criteria. Change a column's choice if it is wrong: your choices are saved in this workbook when you write the results, and used whenever a list with those headers is read.` }),
+    chosen > 0 || state.saved
+      ? el(
+          "div",
+          { class: "choices-note" },
+          el("p", { text: chosen > 0 ? `${formatCount(chosen)} ${chosen === 1 ? "column follows" : "columns follow"} your column choices.` : "Column choices are saved in this workbook; none of them is about this list's headers." }),
+          state.saved ? button("Forget saved column choices", actions.forgetChoices, { focus: "forget-choices" }) : null,
+        )
+      : null,
     list,
     absent.length > 0 ? el("p", { class: "absent", text: `Not in this list (counted as unknown): ${absent.join(", ")}.` }) : null,
   );
@@ -129,7 +156,7 @@ function reportView(report: RunReport): HTMLElement {
     el("h3", { text: "Done" }),
     el("p", { text: summarySentence(s) }),
     el("ul", { class: "stage-counts" }, ...STAGES.map((stage) => el("li", {}, el("span", { class: `stage-badge stage-${stage}`, text: STAGE_PROFILES[stage].name }), el("strong", { text: formatCount(s.byStage[stage]) })))),
-    el("p", { text: `Results written to ${report.resultArea}; the summary and a chart are on the sheet "${report.summarySheet}".` }),
+    el("p", { text: `Results written to ${report.resultArea}; the summary, how each column was read, the cells not understood and a chart are on the sheet "${report.summarySheet}".` }),
     s.topBlockers.length > 0 ? el("div", {}, el("h4", { text: "Most common blockers" }), el("ol", {}, ...s.topBlockers.map((b) => el("li", { text: `${b.label}: ${formatCount(b.count)} parts` })))) : null,
     report.problemCount > 0
       ? el(

@@ -41,7 +41,7 @@ function partView(review: ReviewModel, actions: ReviewActions): HTMLElement {
     "article",
     { class: "part", attrs: { "aria-label": `Part ${review.label || rowText}` } },
     el("header", { class: "part-head" }, el("h2", { class: "part-label", text: review.label || rowText }), review.label ? el("p", { class: "part-where", text: rowText }) : null),
-    a.stage ? stageBlock(a.stage, a.score ?? 0, a.nextStage) : el("p", { class: "notice", text: "Nothing in this row is a value the rules read, so it has no stage yet." }),
+    a.stage ? stageBlock(a.stage, a.progress ?? 0, a.score ?? 0, a.nextStage) : el("p", { class: "notice", text: "No criterion cell of this row is filled in, so it has no stage yet." }),
     a.nextStep ? el("section", { class: "next-step", attrs: { "aria-label": "Next step" } }, el("h3", { text: "Next step" }), el("p", { text: a.nextStep })) : null,
     listCallout("blockers", `Blockers (${a.blockers.length})`, a.blockers.map((b) => b.reason)),
     listCallout("missing", `Missing information (${a.missing.length})`, a.missing.map((m) => `Provide ${m.provide}`)),
@@ -52,16 +52,31 @@ function partView(review: ReviewModel, actions: ReviewActions): HTMLElement {
   );
 }
 
-function stageBlock(stage: Stage, score: number, next: Stage | null): HTMLElement {
-  const label = next ? `Readiness for ${STAGE_PROFILES[next].name.toLowerCase()}` : "Every mass-production criterion met";
-  const fill = el("div", { class: "score-fill" });
-  fill.style.width = `${Math.max(0, Math.min(100, score))}%`;
+/** Score bands by stage, as the core gives them: sorting by the score never puts a prototype above a low-volume part. */
+const SCORE_BAND: Readonly<Record<Stage, string>> = { prototyping: "0–49", "low-volume": "50–99", "mass-production": "100" };
+
+/**
+ * The stage badge; the progress towards the next stage as a bar (the share of
+ * the next gate satisfied); and the readiness score, the number the Readiness
+ * score column holds and a list sorts by.
+ */
+function stageBlock(stage: Stage, progress: number, score: number, next: Stage | null): HTMLElement {
+  const label = next ? `Progress to ${STAGE_PROFILES[next].name.toLowerCase()}` : "Every mass-production criterion met";
+  const fill = el("div", { class: "readiness-fill" });
+  fill.style.width = `${Math.max(0, Math.min(100, progress))}%`;
   return el(
     "section",
     { class: "stage", attrs: { "aria-label": "Stage" } },
     el("p", { class: `stage-badge stage-${stage}`, attrs: { "data-stage": stage }, text: STAGE_PROFILES[stage].name }),
-    el("div", { class: "score-text" }, el("span", { text: label }), el("strong", { class: "score-value", text: `${score}%` })),
-    el("div", { class: "score-bar", attrs: { role: "meter", "aria-valuemin": 0, "aria-valuemax": 100, "aria-valuenow": score, "aria-label": label } }, fill),
+    el("div", { class: "readiness-text" }, el("span", { text: label }), el("strong", { class: "readiness-value", text: `${progress}%` })),
+    el("div", { class: "readiness-bar", attrs: { role: "meter", "aria-valuemin": 0, "aria-valuemax": 100, "aria-valuenow": progress, "aria-label": label } }, fill),
+    el(
+      "p",
+      { class: "score-line", attrs: { title: "The number in the Readiness score column: prototyping 0–49, low-volume manufacturing 50–99, mass production 100. Sort a list by it." } },
+      el("span", { text: "Readiness score " }),
+      el("strong", { class: "score-value", text: String(score) }),
+      el("span", { class: "score-band", text: ` (${STAGE_PROFILES[stage].name.toLowerCase()}: ${SCORE_BAND[stage]})` }),
+    ),
   );
 }
 

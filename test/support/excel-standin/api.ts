@@ -43,12 +43,25 @@ function isScalar(v: unknown): v is Scalar | null {
   return v === null || typeof v === "string" || typeof v === "boolean" || (typeof v === "number" && Number.isFinite(v));
 }
 
+/**
+ * A value written through the API, as Excel takes typed input: a leading
+ * apostrophe is the quote prefix, which makes the rest text (never a formula)
+ * and is not part of the value.
+ */
+function setTyped(sheet: SheetModel, row: number, column: number, value: Scalar | null | undefined): void {
+  if (typeof value === "string" && value.startsWith("'")) {
+    sheet.setText(row, column, value.slice(1));
+    return;
+  }
+  sheet.set(row, column, value);
+}
+
 function writeGrid(context: RequestContext, t: RangeTarget, value: unknown, kind: "values" | "formulas"): void {
   guardWrite(context, t.sheet, t.rect, kind);
   const { rows, columns } = t.rect;
   if (!Array.isArray(value)) {
     if (!isScalar(value)) throw invalidArgument(`${kind} must be a value or a 2D array`, sheetAddress(t.sheet.name, t.rect));
-    for (let r = 0; r < rows; r += 1) for (let c = 0; c < columns; c += 1) t.sheet.set(t.rect.row + r, t.rect.column + c, value);
+    for (let r = 0; r < rows; r += 1) for (let c = 0; c < columns; c += 1) setTyped(t.sheet, t.rect.row + r, t.rect.column + c, value);
   } else {
     if (value.length !== rows || value.some((line) => !Array.isArray(line) || line.length !== columns)) {
       throw invalidArgument(`The number of rows or columns in the input array doesn't match the size or dimensions of the range (${rows}x${columns}).`, sheetAddress(t.sheet.name, t.rect));
@@ -56,7 +69,7 @@ function writeGrid(context: RequestContext, t: RangeTarget, value: unknown, kind
     (value as unknown[][]).forEach((line, r) =>
       line.forEach((v, c) => {
         if (!isScalar(v)) throw invalidArgument(`cell value ${String(v)} is not a string, number or boolean`, sheetAddress(t.sheet.name, t.rect));
-        if (v !== null) t.sheet.set(t.rect.row + r, t.rect.column + c, v);
+        if (v !== null) setTyped(t.sheet, t.rect.row + r, t.rect.column + c, v);
       }),
     );
   }

@@ -98,6 +98,18 @@ export class SheetModel {
     line[column] = value;
   }
 
+  /** Text as it stands, never read as a formula (a value written with Excel's quote prefix). */
+  setText(row: number, column: number, text: string): void {
+    this.set(row, column, "");
+    if (text === "") return;
+    let line = this.cells[row];
+    if (!line) {
+      line = [];
+      this.cells[row] = line;
+    }
+    line[column] = text;
+  }
+
   format(row: number, column: number): CellFormat | undefined {
     return this.formats.get(key(row, column));
   }

@@ -1,13 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { STAGE_COLORS, STAGE_PROFILES, STAGES, mapHeaders, rowReader, summarize } from "../../../src/core";
+import {
+  CELL_NOTE_LIMIT, NO_CRITERIA_LABEL, STAGE_COLORS, STAGE_PROFILES, STAGES, SUMMARY_WIDTH, choicesFrom, columnReport, mapHeaders, rowReader, summarize, summaryLayout,
+} from "../../../src/core";
 import { classifyList } from "../../../src/taskpane/excel/classify-run";
 import { locateList, type LocatedList } from "../../../src/taskpane/excel/locate";
 import type { Run } from "../../../src/taskpane/excel/run";
 import { SUMMARY_TITLE } from "../../../src/taskpane/summary-sheet";
 import { HEADERS, RESULT_ROW, expectedResults, partRows, standIn } from "./fixtures";
 
-async function prepare(run: Run): Promise<LocatedList> {
-  const located = await locateList(run);
+async function prepare(run: Run, choices?: Parameters<typeof locateList>[1]): Promise<LocatedList> {
+  const located = await locateList(run, choices);
   if (!located.ok) throw new Error(located.issue.message);
   return located.value;
 }
@@ -178,5 +180,92 @@ describe("classify a list through the Excel API", () => {
     expect(out.ok).toBe(true);
     const reader = rowReader(mapping);
     expect(s.book.read("Parts!Q2:Q11").map((r) => r[0])).toEqual(rows.map((r) => reader.assess(r).stageName));
+  });
+
+  it("writes the summary sheet four columns wide: counts, then how every column was read with its sheet letter, then the cells not understood", async () => {
+    const rows = partRows(60);
+    const { s, run } = standIn({ sheets: [{ name: "Parts", rows: [["Bill of parts"], [...HEADERS], ...rows], at: "B3" }], selection: "Parts!D10" });
+    const out = await classify(run);
+    expect(out.ok).toBe(true);
+    if (!out.ok) return;
+    const mapping = mapHeaders([...HEADERS], { sample: rows });
+    expect(out.value.columns).toEqual(columnReport(mapping, 1));
+    expect(out.value.columns[0]?.letter).toBe("B");
+    const reader = rowReader(mapping);
+    const issues = rows.flatMap((r, i) => reader.assess(r).issues.map((issue) => ({ issue, row: 4 + i })));
+    expect(out.value.problemCount).toBe(issues.length);
+    expect(out.value.cells.map((c) => c.value)).toEqual(issues.map((x) => x.issue.text));
+    expect(out.value.cells.map((c) => c.message)).toEqual(issues.map((x) => x.issue.message));
+    expect(out.value.cells[0]?.cell).toBe(`Parts!${String.fromCharCode(66 + (mapping.byCriterion[issues[0]?.issue.criterion ?? "design"]?.column ?? 0))}${(issues[0]?.row ?? 0) + 1}`);
+
+    const layout = summaryLayout(out.value.summary, "Parts!B3:Q64", { columns: out.value.columns, cells: out.value.cells, cellTotal: out.value.problemCount });
+    const sheet = `'Readiness summary'!A1:D${layout.values.length}`;
+    expect(s.book.read(sheet)).toEqual(layout.values);
+    expect(s.book.read(sheet).find((r) => r[0] === NO_CRITERIA_LABEL)).toBeDefined();
+    const at = layout.values.findIndex((r) => r[0] === "How columns were read");
+    expect(s.book.read(`'Readiness summary'!A${at + 2}:D${at + 2}`)).toEqual([["Column B", "Part No.", "Part label", "names the part: used to label the results"]]);
+    const summarySheet = s.book.sheetNamed("Readiness summary");
+    for (const row of layout.headingRows) expect(summarySheet?.format(row, SUMMARY_WIDTH - 1)?.bold, `row ${row}`).toBe(true);
+    expect(summarySheet?.charts).toHaveLength(1);
+  });
+
+  it("keeps headers and cell values that look like formulas, numbers or quoted sheet names as written on the summary sheet", async () => {
+    const headers = ["Part", "Design", "Function", "Material", "Finish", "Goal", "Qty"];
+    const rows = [["P-1", "", "verified", "locked", "confirmed", "pilot", "1.000"], ["P-2", "-5", "verified", "locked", "confirmed", "pilot", 20]];
+    const { s, run } = standIn({ sheets: [{ name: "Bill of parts", rows: [headers, ...rows] }], selection: "'Bill of parts'!B2" });
+    // Text cells that hold what Excel would otherwise take for formulas (typed with a leading apostrophe).
+    s.book.sheetNamed("Bill of parts")?.setText(0, 0, "=Part");
+    s.book.sheetNamed("Bill of parts")?.setText(1, 1, "=not a formula");
+    const out = await classify(run);
+    expect(out.ok).toBe(true);
+    if (!out.ok) return;
+    const summary = s.book.sheetNamed("Readiness summary");
+    expect(summary?.formulas.size).toBe(0);
+    const values = s.book.read(`'Readiness summary'!A1:D200`);
+    expect(values[1]).toEqual(["List", "'Bill of parts'!A1:G3", "", ""]);
+    expect(values.find((r) => r[0] === "Column A")?.[1]).toBe("=Part");
+    const cellRows = values.filter((r) => String(r[0]).startsWith("'Bill of parts'!"));
+    expect(cellRows.map((r) => [r[0], r[1]])).toEqual(out.value.cells.map((c) => [c.cell, c.value]));
+    expect(cellRows.map((r) => r[1])).toEqual(expect.arrayContaining(["=not a formula", "1.000", "-5"]));
+  });
+
+  it("writes a summary too large for the last results request in requests of its own, each under the budget", async () => {
+    const headers = ["Part", "Design", "Function", "Material", "Finish", "Goal", "Qty"];
+    const long = (i: number): string => `not a status ${i} ${"x".repeat(2000)}`;
+    const rows = Array.from({ length: CELL_NOTE_LIMIT + 200 }, (_, i) => [`P-${i}`, long(i), "verified", "locked", "confirmed", "pilot", 20]);
+    const { s, run } = standIn({ sheets: [{ name: "Parts", rows: [headers, ...rows] }], selection: "Parts!B2" }, { payloadBytes: 1_500_000 });
+    const list = await prepare(run);
+    s.resetStats();
+    const out = await classifyList(run, { list, mapping: list.plan.mapping, thresholds: { prototypeQuantity: 10, lowVolumeQuantity: 1000 }, budget: 200_000 });
+    expect(out.ok).toBe(true);
+    if (!out.ok) return;
+    expect(out.value.problemCount).toBe(rows.length);
+    expect(out.value.cells).toHaveLength(CELL_NOTE_LIMIT);
+    const values = s.book.read(`'Readiness summary'!A1:D${CELL_NOTE_LIMIT + 200}`);
+    const listed = values.filter((r) => String(r[0]).startsWith("Parts!"));
+    expect(listed).toHaveLength(CELL_NOTE_LIMIT);
+    // Cell values are cut to 300 characters on the sheet; the count of the rest follows the list.
+    expect(listed.every((r) => String(r[1]).length <= 300)).toBe(true);
+    expect(values.some((r) => r[0] === "... and 200 more")).toBe(true);
+    const toSummary = s.stats.writes.filter((w) => w.sheet === "Readiness summary" && w.kind === "values");
+    expect(toSummary.length).toBeGreaterThan(1);
+    expect(Math.max(...s.stats.requests.map((r) => r.requestBytes))).toBeLessThanOrEqual(200_000 + 20_000);
+  }, 60_000);
+
+  it("reads the list with the user's column choices", async () => {
+    const headers = ["Part", "Design status", "Remarks", "Material", "Finish", "Build", "Qty"];
+    const rows = [["A", "frozen", "verified", "locked", "confirmed", "pilot", 20], ["B", "draft", "failed", "open", "open", "prototype", 3]];
+    const { s, run } = standIn({ sheets: [{ name: "Parts", rows: [headers, ...rows] }], selection: "Parts!B2" });
+    const c = choicesFrom([["Remarks", "function"], ["Build", "goal"]]);
+    if (!c.ok) throw new Error(c.issue.message);
+    const list = await prepare(run, c.value);
+    expect(list.plan.mapping).toEqual(mapHeaders(headers, { sample: rows, choices: c.value }));
+    const out = await classifyList(run, { list, mapping: list.plan.mapping, thresholds: { prototypeQuantity: 10, lowVolumeQuantity: 1000 } });
+    expect(out.ok).toBe(true);
+    const reader = rowReader(list.plan.mapping);
+    expect(s.book.read("Parts!H2:H3").map((r) => r[0])).toEqual(rows.map((r) => reader.assess(r).stageName));
+    expect(s.book.read("Parts!H2")).toEqual([["Low-volume manufacturing"]]);
+    const summary = s.book.read("'Readiness summary'!A1:D80");
+    expect(summary.find((r) => r[1] === "Remarks")).toEqual(["Column C", "Remarks", "Function and fit", "your mapping"]);
   });
 });

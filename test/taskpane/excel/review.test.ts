@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_THRESHOLDS, mapHeaders, rowReader } from "../../../src/core";
+import { DEFAULT_THRESHOLDS, choicesFrom, mapHeaders, rowReader } from "../../../src/core";
 import { readReview, writeCriterion, cellValueFor } from "../../../src/taskpane/excel/review";
 import { watchWorkbook } from "../../../src/taskpane/excel/events";
-import { loadThresholds, saveThresholds } from "../../../src/taskpane/excel/settings";
-import { THRESHOLDS_SETTING } from "../../../src/taskpane/settings-model";
+import { loadSettings, saveColumnChoices, saveThresholds } from "../../../src/taskpane/excel/settings";
+import { COLUMN_CHOICES_SETTING, NO_SAVED_CHOICES, THRESHOLDS_SETTING, choicesFromSetting } from "../../../src/taskpane/settings-model";
 import { HEADERS, partRow, partRows, standIn } from "./fixtures";
 
 describe("review the part under the active cell", () => {
@@ -27,6 +27,18 @@ describe("review the part under the active cell", () => {
     expect(s.stats.requests.map((r) => r.error ?? "ok")).toEqual(["InvalidArgument", "ok", "ok"]);
   });
 
+  it("reads a table at the sheet's last rows by its header row alone", async () => {
+    const rows = partRows(3);
+    const { s, run } = standIn({
+      sheets: [{ name: "Parts", rows: [[...HEADERS], ...rows], at: "A1048572" }],
+      tables: [{ name: "Low", sheet: "Parts", address: "A1048572:P1048575" }],
+      selection: "Parts!B1048574",
+    });
+    const read = await readReview(run, DEFAULT_THRESHOLDS);
+    expect(read.review.ok && read.review.value.assessment).toEqual(rowReader(mapHeaders([...HEADERS])).assess(partRow(1)));
+    expect(s.stats.requests.map((r) => r.error ?? "ok")).toEqual(["InvalidArgument", "ok", "InvalidArgument", "ok"]);
+  });
+
   it("uses a table's header row, in two requests", async () => {
     const rows = partRows(5);
     const { s, run } = standIn({
@@ -36,6 +48,32 @@ describe("review the part under the active cell", () => {
     });
     const read = await readReview(run, DEFAULT_THRESHOLDS);
     expect(read.review.ok && read.review.value.assessment).toEqual(rowReader(mapHeaders([...HEADERS])).assess(partRow(1)));
+    expect(s.stats.requests).toHaveLength(2);
+  });
+
+  it("reads the part with the user's column choices", async () => {
+    const headers = ["Part", "Design status", "Remarks", "Qty"];
+    const row = ["P-1", "frozen", "verified", 20];
+    const { run } = standIn({ sheets: [{ name: "Parts", rows: [headers, row] }], selection: "Parts!B2" });
+    const c = choicesFrom([["Remarks", "function"]]);
+    if (!c.ok) throw new Error(c.issue.message);
+    const plain = await readReview(run, DEFAULT_THRESHOLDS);
+    const chosen = await readReview(run, DEFAULT_THRESHOLDS, c.value);
+    expect(plain.review.ok && plain.review.value.columns.function).toBeUndefined();
+    expect(chosen.review.ok && chosen.review.value.columns.function).toBe(2);
+    expect(chosen.review.ok && chosen.review.value.assessment).toEqual(rowReader(mapHeaders(headers, { choices: c.value })).assess(row));
+  });
+
+  it("in a table, reads the rows under the header too, so that values decide between two columns of one criterion", async () => {
+    const headers = ["Part", "Design", "Drawing status", "Function", "Material", "Finish", "Goal", "Qty"];
+    const rows = [["P-1", "Bracket", "frozen", "verified", "locked", "confirmed", "pilot", 20], ["P-2", "Housing", "released", "verified", "locked", "confirmed", "pilot", 20]];
+    const { s, run } = standIn({ sheets: [{ name: "Parts", rows: [headers, ...rows] }], tables: [{ name: "T", sheet: "Parts", address: "A1:H3" }], selection: "Parts!A2" });
+    const read = await readReview(run, DEFAULT_THRESHOLDS);
+    const mapping = mapHeaders(headers, { sample: rows });
+    expect(mapping.byCriterion.design?.header).toBe("Drawing status");
+    expect(read.review.ok && read.review.value.columns.design).toBe(2);
+    expect(read.review.ok && read.review.value.assessment).toEqual(rowReader(mapping).assess(rows[0] ?? []));
+    expect(read.review.ok && read.review.value.assessment.stage).toBe("low-volume");
     expect(s.stats.requests).toHaveLength(2);
   });
 
@@ -71,16 +109,40 @@ describe("events and settings", () => {
 
   it("keeps the thresholds in the workbook settings", async () => {
     const { s, run } = standIn({ sheets: [{ name: "A" }] });
-    expect(await loadThresholds(run)).toEqual({ thresholds: DEFAULT_THRESHOLDS });
+    expect(await loadSettings(run)).toEqual({ thresholds: DEFAULT_THRESHOLDS, choices: NO_SAVED_CHOICES, notes: [] });
     await saveThresholds(run, { prototypeQuantity: 20, lowVolumeQuantity: 500 });
     expect(s.book.settings.get(THRESHOLDS_SETTING)).toEqual({ prototypeQuantity: 20, lowVolumeQuantity: 500 });
-    expect(await loadThresholds(run)).toEqual({ thresholds: { prototypeQuantity: 20, lowVolumeQuantity: 500 } });
+    expect((await loadSettings(run)).thresholds).toEqual({ prototypeQuantity: 20, lowVolumeQuantity: 500 });
   });
 
   it("falls back to the defaults, with a note, when the stored thresholds are broken", async () => {
     const { run } = standIn({ sheets: [{ name: "A" }], settings: { [THRESHOLDS_SETTING]: { prototypeQuantity: "lots" } } });
-    const loaded = await loadThresholds(run);
+    const loaded = await loadSettings(run);
     expect(loaded.thresholds).toEqual(DEFAULT_THRESHOLDS);
-    expect(loaded.note).toMatch(/Prototype quantity/u);
+    expect(loaded.notes.join(" ")).toMatch(/Prototype quantity/u);
+  });
+
+  it("keeps the column choices in the workbook settings as the core's JSON, reads them in the same request as the thresholds, and forgets them", async () => {
+    const { s, run } = standIn({ sheets: [{ name: "A" }] });
+    const saved = choicesFromSetting({ "Dwg Status": "design", Vendor: "none" });
+    if (!saved.ok) throw new Error(saved.issue.message);
+    expect((await saveColumnChoices(run, saved.value)).ok).toBe(true);
+    expect(s.book.settings.get(COLUMN_CHOICES_SETTING)).toEqual({ "Dwg Status": "design", Vendor: "none" });
+    s.resetStats();
+    const loaded = await loadSettings(run);
+    expect(s.stats.requests).toHaveLength(1);
+    expect([...loaded.choices.choices]).toEqual([...saved.value.choices]);
+    expect(loaded.choices.headers).toEqual({ "dwg status": "Dwg Status", vendor: "Vendor" });
+    expect((await saveColumnChoices(run, NO_SAVED_CHOICES)).ok).toBe(true);
+    expect(s.book.settings.has(COLUMN_CHOICES_SETTING)).toBe(false);
+    expect((await saveColumnChoices(run, NO_SAVED_CHOICES)).ok).toBe(true);
+    expect((await loadSettings(run)).choices).toEqual(NO_SAVED_CHOICES);
+  });
+
+  it("ignores stored column choices it cannot read, with a note", async () => {
+    const { run } = standIn({ sheets: [{ name: "A" }], settings: { [COLUMN_CHOICES_SETTING]: { "Dwg Status": "drawing" } } });
+    const loaded = await loadSettings(run);
+    expect(loaded.choices).toEqual(NO_SAVED_CHOICES);
+    expect(loaded.notes).toEqual([expect.stringMatching(/^The column choices saved in this workbook are not readable/u)]);
   });
 });
