@@ -15,6 +15,8 @@ export interface OptionDef {
   readonly negatable?: boolean;
   /** Smallest accepted integer. */
   readonly min?: number;
+  /** A string option that may be given more than once: its value is the list, in order. */
+  readonly repeatable?: boolean;
   readonly description: string;
 }
 
@@ -34,7 +36,7 @@ export interface CommandDef {
   readonly examples?: readonly string[];
 }
 
-export type OptionValue = string | number | boolean;
+export type OptionValue = string | number | boolean | readonly string[];
 
 export interface ParsedArgs {
   readonly positionals: readonly string[];
@@ -140,7 +142,10 @@ export function parseArgs(def: CommandDef, argv: readonly string[]): Result<Pars
     }
     const value = readValue(def, option, flag, raw);
     if (!value.ok) return value;
-    options[option.name] = value.value;
+    if (option.repeatable === true) {
+      const before = options[option.name];
+      options[option.name] = [...(Array.isArray(before) ? (before as readonly string[]) : []), String(value.value)];
+    } else options[option.name] = value.value;
   }
 
   const required = def.positionals.filter((p) => p.required);

@@ -22,6 +22,8 @@ export const CLASSIFY: CommandDef = {
     { name: "format", kind: "choice", value: "xlsx|csv|json", choices: OUTPUT_FORMATS, description: "output format; csv and json go to stdout unless -o is given" },
     { name: "sheet", kind: "string", value: "NAME", description: "the sheet to classify (default: the first sheet with a header row)" },
     { name: "header-row", kind: "integer", value: "N", min: 1, description: "the header row, counted from 1 (default: found in the first 50 rows)" },
+    { name: "map", kind: "string", value: "HEADER=CRITERION", repeatable: true, description: 'read the column headed HEADER as CRITERION (an id such as design or annual_volume, a label such as "Piece price", or none to ignore the column); repeat for more columns; wins over --mapping' },
+    { name: "mapping", kind: "string", value: "FILE", description: 'a JSON file of header to criterion, e.g. {"Drawing Rev Status": "design", "Vendor": "none"}' },
     { name: "prototype-quantity", kind: "string", value: "N", description: "above this many parts an unstated goal counts as delivering (default 10)" },
     { name: "low-volume-quantity", kind: "string", value: "N", description: "quantity that warns about a prototyping part, annual volume under which mass production is warned about (default 1,000)" },
     { name: "force", short: "f", kind: "boolean", description: "replace OUT if it exists (never the input)" },
@@ -31,12 +33,15 @@ export const CLASSIFY: CommandDef = {
   ],
   details: [
     "The result columns Stage, Readiness score, Next step, Blockers and Missing go right of the data; a sheet classified before has its result columns rewritten. A .xlsx copy keeps the other sheets and styles and gets a Readiness summary sheet.",
+    "Columns are found by their headers (exact names, then their words); stdout lists every column with what it is read as and how. Where a header is read wrongly or not at all, --map and --mapping say what it holds; headers are matched ignoring case, punctuation and spacing. Criteria are the ids or labels of part-readiness criteria.",
     "Workbooks above 1 MB (or with more than 8 MB of sheet XML) are streamed so memory stays flat; the streaming path keeps values, styles, column widths and row heights but not merged cells, data validation, conditional formats, comments, images or hyperlinks (see docs/cli.md).",
   ],
   examples: [
     "part-readiness classify parts.xlsx",
     "part-readiness classify parts.csv --format xlsx -o parts-classified.xlsx",
     "part-readiness classify parts.xlsx --sheet BOM --header-row 3 --format json > parts.json",
+    'part-readiness classify parts.xlsx --map "Drawing Rev Status=design" --map "Vendor=none"',
+    "part-readiness classify parts.xlsx --mapping columns.json",
   ],
 };
 

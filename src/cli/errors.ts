@@ -6,7 +6,7 @@
 /** Mistakes in how the program was called: exit 1. */
 export const USAGE_ERRORS = [
   "unknown-command", "unknown-option", "missing-argument", "missing-value", "unexpected-argument",
-  "bad-number", "bad-choice", "bad-thresholds", "conflicting-options", "output-exists", "output-is-input",
+  "bad-number", "bad-choice", "bad-thresholds", "bad-map", "bad-mapping-file", "conflicting-options", "output-exists", "output-is-input",
 ] as const;
 
 /** Files that cannot be read or written: exit 2. */

@@ -8,11 +8,12 @@ import path from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import {
-  DEFAULT_THRESHOLDS, RESULT_HEADERS, STAGE_COLORS, SUMMARY_SHEET, SUMMARY_TITLE, findHeaderRow, mapHeaders, resultCells, rowReader,
+  DEFAULT_THRESHOLDS, NO_CRITERIA_LABEL, RESULT_HEADERS, STAGE_COLORS, SUMMARY_SHEET, SUMMARY_TITLE, findHeaderRow, mapHeaders, resultCells, rowReader,
   type Assessment, type CellValue, type Thresholds,
 } from "../../src/core";
 import { listing, testFolders, snapshot } from "../fixtures/files";
 import { PART_TABLE } from "../fixtures/parts";
+import { jsonOutput } from "../fixtures/read-output";
 import { runCli } from "../fixtures/run-cli";
 
 const folders = testFolders("cli-xlsx");
@@ -148,7 +149,7 @@ describe.each(PATHS)("the %s path", (name, flag) => {
     expect(counts.get("Prototyping")).toBe(assessments.filter((a) => a.stage === "prototyping").length);
     expect(counts.get("Low-volume manufacturing")).toBe(assessments.filter((a) => a.stage === "low-volume").length);
     expect(counts.get("Mass production")).toBe(assessments.filter((a) => a.stage === "mass-production").length);
-    expect(counts.get("No recognised value")).toBe(assessments.filter((a) => a.stage === null).length);
+    expect(counts.get(NO_CRITERIA_LABEL)).toBe(assessments.filter((a) => a.stage === null).length);
   });
 
   it("a second run rewrites the result columns instead of adding five more, and replaces its own summary sheet", async () => {
@@ -174,9 +175,12 @@ describe.each(PATHS)("the %s path", (name, flag) => {
     const file = await partsWorkbook(dir, "parts.xlsx", { sheetName: "BOM", extraFirstSheet: true });
     const run = await runCli(["classify", file, flag, "--sheet", "bom", "--header-row", "2", "--format", "json"], { cwd: dir });
     expect(run.code, run.stderr).toBe(0);
-    const parts = JSON.parse(run.stdout) as { row: number; part: string; stage: string | null; score: number | null; nextStep: string }[];
+    const { parts, summary } = jsonOutput<{ row: number; part: string; stage: string | null; score: number | null; progress: number | null; nextStep: string }>(run.stdout);
     const want = [...expected(sheetRows, DEFAULT_THRESHOLDS, 1)].filter(([, w]) => w.assessment !== undefined);
-    expect(parts.map((p) => [p.row, p.stage, p.score, p.nextStep])).toEqual(want.map(([r, w]) => [r, w.assessment?.stage ?? null, w.assessment?.score ?? null, w.assessment?.nextStep ?? ""]));
+    expect(parts.map((p) => [p.row, p.stage, p.score, p.progress, p.nextStep])).toEqual(
+      want.map(([r, w]) => [r, w.assessment?.stage ?? null, w.assessment?.score ?? null, w.assessment?.progress ?? null, w.assessment?.nextStep ?? ""]),
+    );
+    expect(summary).toMatchObject({ sheet: "BOM", headerRow: 2, parts: parts.length });
     expect(parts[0]?.part).toBe(PART_TABLE[1]?.[0]);
     expect(run.stderr).toContain('sheet "BOM"');
   });

@@ -3,6 +3,7 @@ import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CRITERION_DEFS, TEMPLATE_COLUMNS, TEMPLATE_EXAMPLES, mapHeaders, validationList } from "../../src/core";
 import { listing, makeTempDir, removeDir } from "../fixtures/files";
+import { jsonOutput } from "../fixtures/read-output";
 import { runCli } from "../fixtures/run-cli";
 
 let dir = "";
@@ -42,7 +43,7 @@ describe("template", () => {
   it("its example rows classify at the stages they show", async () => {
     const run = await runCli(["classify", "bill-of-parts-template.xlsx", "--format", "json"], { cwd: dir });
     expect(run.code, run.stderr).toBe(0);
-    const parts = JSON.parse(run.stdout) as { stage: string }[];
+    const { parts } = jsonOutput<{ stage: string }>(run.stdout);
     expect(parts.map((p) => p.stage)).toEqual(TEMPLATE_EXAMPLES.map((e) => e.stage));
   });
 

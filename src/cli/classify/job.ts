@@ -1,5 +1,6 @@
 import type { CellValue, ResultCells, Stage, Thresholds } from "../../core";
 import type { Progress } from "../progress";
+import type { UserMapping } from "./mapping";
 import type { HeaderChoice, TableClassifier, Tally } from "./table";
 
 /** What the user asked classify to do, resolved and checked. */
@@ -10,6 +11,8 @@ export interface ClassifyJob {
   readonly sheet: string | undefined;
   readonly headerRow: number | undefined;
   readonly thresholds: Thresholds;
+  /** The user's reading of columns (--map, --mapping). */
+  readonly mapping: UserMapping;
   readonly maxNotes: number;
   readonly progress: Progress;
 }
@@ -32,7 +35,8 @@ export interface TableOutput {
   begin(table: TableClassifier): Promise<void>;
   /** `raw` is the record's original text (with its line end) when the input is CSV. */
   row(rowNumber: number, values: readonly CellValue[], role: RowRole, result: RowResult | undefined, raw?: string): void | Promise<void>;
-  finish(): Promise<void>;
+  /** After the last row, with the counts and notes of every row (from whichever thread classified them). */
+  finish(tally: Tally): Promise<void>;
   /** Stops after a failure: closes files without finishing them. */
   abort(): Promise<void>;
 }

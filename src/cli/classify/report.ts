@@ -1,6 +1,7 @@
 /** What classify prints: the stage counts, the headers it read and the warnings. */
-import { CRITERION_DEFS, STAGES, STAGE_PROFILES, columnLetters, formatCount, type BlockerCount, type HeaderMapping } from "../../core";
+import { CRITERION_DEFS, NO_CRITERIA_LABEL, STAGES, STAGE_PROFILES, columnReport, columnReportText, formatCount, type BlockerCount, type HeaderMapping } from "../../core";
 import type { ClassifyReport } from "./job";
+import { unmatchedChoices, type UserMapping } from "./mapping";
 import { countText } from "./table";
 
 function table(rows: readonly (readonly [string, string])[]): string[] {
@@ -19,7 +20,7 @@ export function summaryLines(report: ClassifyReport): string[] {
   const lines = table([
     ["Stage", "Parts"],
     ...STAGES.map((stage) => [STAGE_PROFILES[stage].name, formatCount(s.byStage[stage])] as const),
-    ["No recognised value", formatCount(s.unclassified)],
+    [NO_CRITERIA_LABEL, formatCount(s.unclassified)],
     ["Total", formatCount(s.parts)],
   ]);
   if (s.topBlockers.length > 0) lines.push("", `Most common blockers: ${counts(s.topBlockers)}`);
@@ -27,20 +28,10 @@ export function summaryLines(report: ClassifyReport): string[] {
   return lines;
 }
 
-/** Which headers were read as which criterion, which were ignored, which criteria are absent. */
+/** How every column of the header row is read (core `columnReport`), and which criteria the sheet does not have. */
 export function headerLines(mapping: HeaderMapping, rowNumber: number, found: "auto" | "option"): string[] {
-  const used = mapping.columns.map((c) => {
-    const note = c.match === "aside" ? ", bracketed words ignored" : c.bareName ? (c.criterion === "supplier" ? ", company names count as unknown" : ", names count as partial") : "";
-    return `${columnLetters(c.column)} "${c.header}" -> ${CRITERION_DEFS[c.criterion].label}${note}`;
-  });
-  const label = mapping.ignored.filter((i) => i.reason === "part").map((i) => `${columnLetters(i.column)} "${i.header}"`);
-  const ignored = mapping.ignored
-    .filter((i) => i.reason !== "part")
-    .map((i) => `${columnLetters(i.column)} "${i.header}"${i.reason === "duplicate" && i.criterion !== undefined ? ` (${CRITERION_DEFS[i.criterion].label} is read from an earlier column)` : ""}`);
-  const lines = [`Header row ${rowNumber} (${found === "auto" ? "found automatically" : "from --header-row"}), columns read as criteria:`];
-  for (const line of used) lines.push(`  ${line}`);
-  if (label.length > 0) lines.push(`Part label: ${label.join("; ")}`);
-  lines.push(`Ignored columns: ${ignored.length > 0 ? ignored.join("; ") : "none"}`);
+  const lines = [`Header row ${rowNumber} (${found === "auto" ? "found automatically" : "from --header-row"}), how each column is read:`];
+  for (const line of columnReportText(columnReport(mapping, 0))) lines.push(`  ${line}`);
   lines.push(`Criteria not in the sheet: ${mapping.absent.length > 0 ? mapping.absent.map((id) => CRITERION_DEFS[id].label).join(", ") : "none"}`);
   return lines;
 }
@@ -55,11 +46,17 @@ export function runLines(report: ClassifyReport, inputShown: string, outputShown
   return lines;
 }
 
-/** Cell problems and part warnings, at most the listed ones, then a count of the rest. */
-export function warningLines(report: ClassifyReport): string[] {
+/** Headers of --map or --mapping that the header row does not have, then cell problems and part warnings (at most the listed ones, then a count of the rest). */
+export function warningLines(report: ClassifyReport, mapping?: UserMapping): string[] {
   const t = report.tally;
   const total = t.cellProblems + t.partWarnings;
   const lines: string[] = [];
+  const unmatched = mapping === undefined ? [] : unmatchedChoices(mapping, report.header.mapping);
+  if (unmatched.length > 0) {
+    lines.push(
+      `Warning: your column mapping names ${unmatched.length === 1 ? "a header" : "headers"} not in header row ${report.header.rowNumber}: ${unmatched.map((h) => `"${h}"`).join(", ")} (headers are matched ignoring case, punctuation and spacing)`,
+    );
+  }
   if (total > 0) {
     const parts = [t.cellProblems > 0 ? countText(t.cellProblems, "cell not understood", "cells not understood") : "", t.partWarnings > 0 ? countText(t.partWarnings, "part warning", "part warnings") : ""].filter((x) => x !== "");
     lines.push(`Warnings: ${parts.join(", ")}${t.notes.length < total ? ` (first ${t.notes.length} listed)` : ""}:`);

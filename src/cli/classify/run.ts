@@ -16,6 +16,7 @@ import { classifyStreaming } from "../xlsx/stream";
 import { XlsxTableOutput, sheetNameFrom } from "../xlsx/table-writer";
 import { classifyWholeWorkbook } from "../xlsx/whole";
 import type { ClassifyJob, ClassifyReport, TableOutput } from "./job";
+import { userMapping } from "./mapping";
 import { runLines, warningLines } from "./report";
 
 export type Target = { readonly kind: "stdout" } | { readonly kind: "file"; readonly path: string; readonly shown: string };
@@ -88,6 +89,7 @@ export async function runClassify(args: ParsedArgs, io: CliIo): Promise<number> 
   const inputShown = args.positionals[0] ?? "";
   const input = path.resolve(io.cwd, inputShown);
   const thresholds = thresholdsFrom(options);
+  const mapping = await userMapping((options.map as readonly string[] | undefined) ?? [], options.mapping as string | undefined, io.cwd);
   const format = options.format as OutputFormat | undefined;
   const output = options.output as string | undefined;
   if (output === "") throw usageError("missing-value", "-o needs a file name");
@@ -108,6 +110,7 @@ export async function runClassify(args: ParsedArgs, io: CliIo): Promise<number> 
     sheet: options.sheet as string | undefined,
     headerRow: options["header-row"] as number | undefined,
     thresholds,
+    mapping,
     maxNotes: (options["max-warnings"] as number | undefined) ?? DEFAULT_MAX_WARNINGS,
     progress,
   };
@@ -166,7 +169,7 @@ export async function runClassify(args: ParsedArgs, io: CliIo): Promise<number> 
 
   if (!quiet) {
     for (const line of runLines(report, inputShown, target.kind === "file" ? target.shown : undefined)) printLine(reportStream, line);
-    for (const line of warningLines(report)) printLine(io.stderr, line);
+    for (const line of warningLines(report, mapping)) printLine(io.stderr, line);
   }
   return 0;
 }

@@ -4,12 +4,12 @@
  * summary. The readers and writers around it only move cells.
  */
 import {
-  RESULT_HEADERS, cellText, columnLetters, quoteSheetName, fail, findHeaderRow, formatCount, mapHeaders, ok, partLabel, resultCells, rowReader, summaryBuilder,
-  type Assessment, type CellValue, type HeaderMapping, type Result, type ResultCells, type RowReader, type Summary, type Thresholds,
+  CELL_NOTE_LIMIT, NO_CHOICES, RESULT_HEADERS, cellText, columnLetters, columnReport, quoteSheetName, fail, findHeaderRow, formatCount, mapHeaders, ok, partLabel, resultCells, rowReader, summaryBuilder,
+  type Assessment, type CellValue, type ColumnChoices, type HeaderMapping, type Result, type ResultCells, type RowReader, type SheetReading, type Summary, type Thresholds,
 } from "../../core";
 import { isBlankCell } from "../xlsx/cells";
 import type { ClassifiedRow } from "./job";
-import { partRecord } from "./record";
+import { cellNotes, partRecord } from "./record";
 
 export interface HeaderChoice {
   /** 1-based row of the header. */
@@ -44,6 +44,14 @@ export function previousResultColumn(header: readonly CellValue[]): number | und
 
 const EXAMPLE_HEADERS = "Design, Material, Qty";
 
+/**
+ * Rows under the header that the core looks at to decide between two columns
+ * of one criterion (it reads at most 200: core headers.ts). The streaming and
+ * CSV paths read this many rows past the header before they choose it, so
+ * every path decides on the same rows.
+ */
+export const HEADER_SAMPLE_ROWS = 200;
+
 export interface HeaderOptions {
   /** 1-based header row the user gave, if any. */
   readonly headerRow?: number;
@@ -52,14 +60,24 @@ export interface HeaderOptions {
   readonly declaredWidth?: number;
   /** How to name the sheet in messages: `sheet "Parts"`. */
   readonly where: string;
+  /** The user's reading of columns (--map, --mapping). */
+  readonly choices?: ColumnChoices;
+}
+
+/** How many rows a reader must have in hand before it chooses the header: the scanned rows (or up to --header-row) and the sample under them. */
+export function headerRowsNeeded(headerRow: number | undefined, scan: number): number {
+  return (headerRow ?? scan) + HEADER_SAMPLE_ROWS;
 }
 
 /**
  * Chooses the header row among `rows` (index = row number - 1; every row the
  * caller has seen so far) and where the results go: right of everything seen,
- * or over an earlier run's result columns.
+ * or over an earlier run's result columns. The user's choices and the rows
+ * under the header (up to HEADER_SAMPLE_ROWS of those in hand) go to the core,
+ * so that values decide between two columns of one criterion.
  */
 export function chooseHeader(rows: readonly (readonly CellValue[])[], options: HeaderOptions): Result<HeaderChoice, HeaderProblem> {
+  const choices = options.choices ?? NO_CHOICES;
   let index: number;
   let found: HeaderChoice["found"];
   if (options.headerRow !== undefined) {
@@ -69,7 +87,8 @@ export function chooseHeader(rows: readonly (readonly CellValue[])[], options: H
       return fail({ code: "bad-header-row", message: `row ${options.headerRow} of ${options.where} is ${index >= rows.length ? "past the end of the sheet" : "empty"}; expected a header row with names such as ${EXAMPLE_HEADERS} (see part-readiness criteria)` });
     }
   } else {
-    const header = findHeaderRow(rows.slice(0, options.scan).map((r) => r.slice(0, previousResultColumn(r) ?? r.length)), options.scan);
+    const seen = rows.slice(0, options.scan + HEADER_SAMPLE_ROWS).map((r) => r.slice(0, previousResultColumn(r) ?? r.length));
+    const header = findHeaderRow(seen, options.scan, choices);
     if (header === undefined) {
       return fail({ code: "no-header-row", message: `no header row found in the first ${options.scan} rows of ${options.where}; expected headers such as ${EXAMPLE_HEADERS} (see part-readiness criteria)` });
     }
@@ -78,7 +97,7 @@ export function chooseHeader(rows: readonly (readonly CellValue[])[], options: H
   }
   const row = rows[index] ?? [];
   const previous = previousResultColumn(row);
-  const mapping = mapHeaders(row.slice(0, previous ?? extent(row)));
+  const mapping = mapHeaders(row.slice(0, previous ?? extent(row)), { choices, sample: rows.slice(index + 1, index + 1 + HEADER_SAMPLE_ROWS) });
   if (mapping.columns.length === 0) {
     return fail({ code: "bad-header-row", message: `row ${index + 1} of ${options.where} names no criterion; expected headers such as ${EXAMPLE_HEADERS} (see part-readiness criteria)` });
   }
@@ -97,10 +116,22 @@ export interface Note {
   readonly text: string;
 }
 
+/** A cell not understood, by position (the sheet is named when it is shown: a CSV's cells are in another sheet once written as a workbook). */
+export interface CellSpot {
+  /** 0-based column and 1-based row. */
+  readonly column: number;
+  readonly row: number;
+  /** The cell's text. */
+  readonly value: string;
+  readonly message: string;
+}
+
 export interface Tally {
   readonly summary: Summary;
   /** The first notes, at most the limit. */
   readonly notes: readonly Note[];
+  /** The first CELL_NOTE_LIMIT cells not understood (`cellProblems` counts them all). */
+  readonly cells: readonly CellSpot[];
   readonly cellProblems: number;
   readonly partWarnings: number;
   /** Rows with cells where the results go (only when the sheet's width was not known in advance). */
@@ -113,6 +144,7 @@ export class TableClassifier {
   private readonly reader: RowReader;
   private readonly builder = summaryBuilder();
   private readonly notes: Note[] = [];
+  private readonly cells: CellSpot[] = [];
   private cellProblems = 0;
   private partWarnings = 0;
   private displacedRows = 0;
@@ -148,10 +180,11 @@ export class TableClassifier {
     const label = partLabel(values, this.header.mapping);
     for (const issue of assessment.issues) {
       this.cellProblems += 1;
-      if (this.notes.length < this.maxNotes) {
-        const column = this.header.mapping.byCriterion[issue.criterion]?.column ?? 0;
-        this.notes.push({ kind: "cell", text: `${this.cellRef(column, rowNumber)}: ${issue.message}` });
-      }
+      const keepNote = this.notes.length < this.maxNotes;
+      if (!keepNote && this.cells.length >= CELL_NOTE_LIMIT) continue;
+      const column = this.header.mapping.byCriterion[issue.criterion]?.column ?? 0;
+      if (keepNote) this.notes.push({ kind: "cell", text: `${this.cellRef(column, rowNumber)}: ${issue.message}` });
+      if (this.cells.length < CELL_NOTE_LIMIT) this.cells.push({ column, row: rowNumber, value: issue.text, message: issue.message });
     }
     for (const warning of assessment.warnings) {
       this.partWarnings += 1;
@@ -172,12 +205,18 @@ export class TableClassifier {
     return {
       summary: this.builder.result(),
       notes: this.notes,
+      cells: this.cells,
       cellProblems: this.cellProblems,
       partWarnings: this.partWarnings,
       displacedRows: this.displacedRows,
       firstDisplacedRow: this.firstDisplacedRow,
     };
   }
+}
+
+/** How the sheet was read, for the summary sheet: every column, and the first cells not understood with their total. */
+export function sheetReading(header: HeaderChoice, tally: Tally, sheetName: string): SheetReading {
+  return { columns: columnReport(header.mapping, 0), cells: cellNotes(tally, sheetName), cellTotal: tally.cellProblems };
 }
 
 /** A tally from another thread's classifier, with the rows this thread moved aside. */

@@ -7,7 +7,7 @@ import { stat } from "node:fs/promises";
 import path from "node:path";
 import { BatchPipeline, localClassifier, workerAvailable, workerClassifier, type BatchClassifier, type QueuedRow } from "../classify/batch";
 import type { ClassifyJob, ClassifyReport, RowResult, RowRole, TableOutput } from "../classify/job";
-import { chooseHeader, TableClassifier, withDisplaced, type HeaderChoice } from "../classify/table";
+import { chooseHeader, headerRowsNeeded, TableClassifier, withDisplaced, type HeaderChoice } from "../classify/table";
 import { HEADER_SCAN_ROWS } from "../commands";
 import { fileError } from "../errors";
 import { readProblem } from "../input/sniff";
@@ -67,7 +67,8 @@ export async function classifyCsv(job: ClassifyJob, format: CsvFormat, output: T
   const where = `file ${path.basename(job.input)}`;
   const size = (await stat(job.input)).size;
   const batches = csvRecordBatches({ file: job.input, encoding: format.encoding.encoding, bom: format.encoding.bom, delimiter: format.dialect.delimiter, keepRaw: options.keepRaw });
-  const limit = job.headerRow ?? HEADER_SCAN_ROWS;
+  // The header is chosen on the records read so far: the scanned ones (or up to --header-row) and those under them that may decide between two columns.
+  const limit = headerRowsNeeded(job.headerRow, HEADER_SCAN_ROWS);
   type Queued = QueuedRow & { readonly record: string[]; readonly raw: string | undefined };
   const buffered: { number: number; record: string[]; raw: string | undefined }[] = [];
   let header: HeaderChoice | undefined;
@@ -89,7 +90,7 @@ export async function classifyCsv(job: ClassifyJob, format: CsvFormat, output: T
     pipeline?.add({ number: row.number, record: row.record, raw: row.raw, values: row.record, data: roleOf(row.number, header as HeaderChoice) === "data" });
 
   const decide = async (): Promise<void> => {
-    const choice = chooseHeader(buffered.map((r) => r.record), { headerRow: job.headerRow, scan: HEADER_SCAN_ROWS, where });
+    const choice = chooseHeader(buffered.map((r) => r.record), { headerRow: job.headerRow, scan: HEADER_SCAN_ROWS, where, choices: job.mapping.choices });
     if (!choice.ok) throw fileError(choice.issue.code, job.inputShown, choice.issue.message);
     header = choice.value;
     const setup = { sheetName, header, thresholds: job.thresholds, maxNotes: job.maxNotes, json: options.json, ...(options.keepRaw ? { csvDelimiter: format.dialect.delimiter } : {}) };
@@ -117,9 +118,9 @@ export async function classifyCsv(job: ClassifyJob, format: CsvFormat, output: T
     }
     if (header === undefined) await decide();
     await pipeline?.drain();
-    const tally = await (classifier as BatchClassifier).finish();
-    await output.finish();
-    return { sheetName, header: header as HeaderChoice, tally: withDisplaced(tally, (table as TableClassifier).tally()), rows, path: "csv", csv: describeCsv(format) };
+    const tally = withDisplaced(await (classifier as BatchClassifier).finish(), (table as TableClassifier).tally());
+    await output.finish(tally);
+    return { sheetName, header: header as HeaderChoice, tally, rows, path: "csv", csv: describeCsv(format) };
   } catch (error) {
     await batches.return(undefined);
     await classifier?.close();

@@ -4,7 +4,8 @@ import { stringify } from "csv-stringify/sync";
 import { RESULT_HEADERS, cellText, type CellValue } from "../../core";
 import type { RowResult, RowRole, TableOutput } from "../classify/job";
 import { placeResults } from "../classify/place";
-import type { TableClassifier } from "../classify/table";
+import { summaryRecord } from "../classify/record";
+import type { TableClassifier, Tally } from "../classify/table";
 import type { Destination } from "./destination";
 
 const hasText = (field: string): boolean => field.trim() !== "";
@@ -103,14 +104,17 @@ export class CsvTableOutput implements TableOutput {
   }
 }
 
-/** A JSON array with one object per part (see PartRecord). */
+/** A JSON array with one object per part (see PartRecord), then one `{ "summary": ... }` (see SummaryRecord). */
 export class JsonTableOutput implements TableOutput {
   readonly needsJson = true;
   private count = 0;
   private buffer = "[";
+  private table: TableClassifier | undefined;
   constructor(private readonly destination: Destination) {}
 
-  async begin(): Promise<void> {}
+  async begin(table: TableClassifier): Promise<void> {
+    this.table = table;
+  }
 
   async row(_number: number, _values: readonly CellValue[], role: RowRole, result: RowResult | undefined): Promise<void> {
     if (role !== "data" || result === undefined || result.kind !== "part" || result.json === undefined) return;
@@ -122,8 +126,10 @@ export class JsonTableOutput implements TableOutput {
     }
   }
 
-  async finish(): Promise<void> {
-    await this.destination.write(`${this.buffer}${this.count === 0 ? "]\n" : "\n]\n"}`);
+  async finish(tally: Tally): Promise<void> {
+    const table = this.table;
+    const summary = table === undefined ? "" : `${this.count === 0 ? "\n" : ",\n"}${JSON.stringify(summaryRecord(table.sheetName, table.header, tally))}`;
+    await this.destination.write(`${this.buffer}${summary}\n]\n`);
     this.buffer = "";
     await this.destination.close();
   }

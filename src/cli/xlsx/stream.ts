@@ -11,7 +11,7 @@ import { SUMMARY_SHEET, SUMMARY_TITLE, cellText, type CellValue } from "../../co
 import { fileError } from "../errors";
 import type { ClassifyJob, ClassifyReport, RowResult, RowRole, TableOutput } from "../classify/job";
 import { placeResults } from "../classify/place";
-import { chooseHeader, TableClassifier, type HeaderChoice } from "../classify/table";
+import { chooseHeader, headerRowsNeeded, sheetReading, TableClassifier, type HeaderChoice } from "../classify/table";
 import { HEADER_SCAN_ROWS } from "../commands";
 import { heapGuard } from "../memory";
 import { waitForRoom } from "./backpressure";
@@ -238,7 +238,8 @@ export async function classifyStreaming(job: ClassifyJob, output: StreamOutput):
     }
 
     sheetNames.push(sheet.name);
-    const limit = job.headerRow ?? HEADER_SCAN_ROWS;
+    // The header is chosen on the rows read so far: the scanned rows (or up to --header-row) and the rows under them that may decide between two columns.
+    const limit = headerRowsNeeded(job.headerRow, HEADER_SCAN_ROWS);
     const buffered: { number: number; height: number | undefined; cells: (ReaderCell | undefined)[]; values: CellValue[] }[] = [];
     let mode: "buffering" | "target" | "plain" = "buffering";
     let copy: SheetCopy | undefined;
@@ -285,7 +286,7 @@ export async function classifyStreaming(job: ClassifyJob, output: StreamOutput):
       const grid: CellValue[][] = [];
       for (const row of buffered) grid[row.number - 1] = row.values;
       for (let i = 0; i < grid.length; i += 1) grid[i] ??= [];
-      const choice = chooseHeader(grid, { headerRow: job.headerRow, scan: HEADER_SCAN_ROWS, declaredWidth: head.width, where: where(sheet.name) });
+      const choice = chooseHeader(grid, { headerRow: job.headerRow, scan: HEADER_SCAN_ROWS, declaredWidth: head.width, where: where(sheet.name), choices: job.mapping.choices });
       if (choice.ok) {
         mode = "target";
         state = { sheetName: sheet.name, header: choice.value, table: new TableClassifier(sheet.name, choice.value, job.thresholds, job.maxNotes), rows: 0 };
@@ -358,12 +359,12 @@ export async function classifyStreaming(job: ClassifyJob, output: StreamOutput):
     const tally = found.table.tally();
     if (writer !== undefined) {
       const summary = writer.addWorksheet(uniqueSheetName(SUMMARY_SHEET, sheetNames));
-      writeSummary(summary, tally.summary, `${found.sheetName} (${path.basename(job.input)})`, true);
+      writeSummary(summary, tally.summary, `${found.sheetName} (${path.basename(job.input)})`, true, sheetReading(found.header, tally, found.sheetName));
       summary.commit();
       await writer.commit();
       checkWrite();
     } else if (output.kind === "table") {
-      await output.table.finish();
+      await output.table.finish(tally);
     }
     return { sheetName: found.sheetName, header: found.header, tally, rows: found.rows, path: "streaming" };
   } finally {

@@ -1,6 +1,6 @@
 /** How the result cells and the summary sheet look in an .xlsx output. */
 import type ExcelJS from "exceljs";
-import { RESULT_HEADERS, STAGE_COLORS, STAGES, summaryLayout, type ResultCells, type Stage, type Summary } from "../../core";
+import { RESULT_HEADERS, STAGE_COLORS, STAGES, SUMMARY_WIDTH, summaryLayout, type ResultCells, type SheetReading, type Stage, type Summary } from "../../core";
 import type { ResultStrings } from "./result-strings";
 
 const argb = (hex: string): string => `FF${hex.replace(/^#/u, "").toUpperCase()}`;
@@ -60,20 +60,31 @@ export interface RowSink {
 const BOLD: Partial<ExcelJS.Style> = { font: { bold: true } };
 const TITLE: Partial<ExcelJS.Style> = { font: { bold: true, size: 14 } };
 
-/** Writes the summary table (core `summaryLayout`); `commit` is for the streaming writer's rows. */
-export function writeSummary(sheet: RowSink, summary: Summary, source: string, commit: boolean): void {
-  const layout = summaryLayout(summary, source);
+/**
+ * Widths (characters) of the summary sheet's SUMMARY_WIDTH columns: labels and
+ * cell addresses; counts, headers and cell values; what a column is read as
+ * and what a cell's problem is; how a column was matched.
+ */
+export const SUMMARY_WIDTHS: readonly number[] = [36, 28, 60, 80];
+
+/**
+ * Writes the summary table (core `summaryLayout`), with how the columns were
+ * read and the cells not understood when `reading` is given; `commit` is for
+ * the streaming writer's rows.
+ */
+export function writeSummary(sheet: RowSink, summary: Summary, source: string, commit: boolean, reading?: SheetReading): void {
+  const layout = summaryLayout(summary, source, reading);
   const headings = new Set(layout.headingRows);
   const stageRows = new Map(STAGES.map((stage, i) => [layout.chartRows.first + 1 + i, stage] as const));
-  sheet.getColumn(1).width = 36;
-  sheet.getColumn(2).width = 14;
+  for (let c = 0; c < SUMMARY_WIDTH; c += 1) sheet.getColumn(c + 1).width = SUMMARY_WIDTHS[c] ?? SUMMARY_WIDTHS[SUMMARY_WIDTHS.length - 1];
   layout.values.forEach((values, i) => {
     const row = sheet.addRow(values.map((v) => (v === "" ? null : v)));
     const stage = stageRows.get(i);
     if (i === 0) row.getCell(1).style = TITLE;
     else if (headings.has(i)) {
-      row.getCell(1).style = BOLD;
-      row.getCell(2).style = BOLD;
+      values.forEach((v, c) => {
+        if (v !== "") row.getCell(c + 1).style = BOLD;
+      });
     } else if (stage !== undefined) row.getCell(1).style = STAGE_STYLES[stage];
     if (commit) row.commit();
   });

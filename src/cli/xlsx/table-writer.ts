@@ -4,7 +4,7 @@ import ExcelJS from "exceljs";
 import { SUMMARY_SHEET, type CellValue } from "../../core";
 import type { RowResult, RowRole, TableOutput } from "../classify/job";
 import { placeResults } from "../classify/place";
-import type { TableClassifier } from "../classify/table";
+import { sheetReading, type TableClassifier, type Tally } from "../classify/table";
 import { fileError } from "../errors";
 import { heapGuard } from "../memory";
 import { waitForRoom } from "./backpressure";
@@ -92,12 +92,13 @@ export class XlsxTableOutput implements TableOutput {
     }
   }
 
-  async finish(): Promise<void> {
+  async finish(tally: Tally): Promise<void> {
     const table = this.table;
     if (this.writer === undefined || this.sheet === undefined || table === undefined) return;
     this.sheet.commit();
     const summary = this.writer.addWorksheet(this.sheetName === SUMMARY_SHEET ? `${SUMMARY_SHEET} 2` : SUMMARY_SHEET);
-    writeSummary(summary, table.tally().summary, this.source, true);
+    // The cells are named in this workbook's sheet, not after the CSV file.
+    writeSummary(summary, tally.summary, this.source, true, sheetReading(table.header, tally, this.sheetName));
     summary.commit();
     this.check();
     try {

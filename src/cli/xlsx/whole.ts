@@ -10,7 +10,7 @@ import { RESULT_HEADERS, SUMMARY_SHEET, SUMMARY_TITLE, cellText, type CellValue 
 import { fileError } from "../errors";
 import type { ClassifyJob, ClassifyReport, RowRole, TableOutput } from "../classify/job";
 import { placeResults } from "../classify/place";
-import { chooseHeader, TableClassifier, type HeaderChoice, type HeaderProblem } from "../classify/table";
+import { chooseHeader, sheetReading, TableClassifier, type HeaderChoice, type HeaderProblem } from "../classify/table";
 import { HEADER_SCAN_ROWS } from "../commands";
 import { isBlankCell, plainCell, rawCellValue } from "./cells";
 import { RESULT_HEADER_STYLE, RESULT_WIDTHS, STAGE_STYLES, uniqueSheetName, writeSummary } from "./style";
@@ -58,7 +58,7 @@ function choose(job: ClassifyJob, workbook: ExcelJS.Workbook): Choice {
   if (sheets.length === 0) throw fileError("no-sheets", job.inputShown, "the workbook has no worksheets");
   const attempt = (sheet: ExcelJS.Worksheet): { grid: CellValue[][]; result: ReturnType<typeof chooseHeader> } => {
     const grid = sheetGrid(sheet);
-    return { grid, result: chooseHeader(grid, { headerRow: job.headerRow, scan: HEADER_SCAN_ROWS, where: `sheet "${sheet.name}"` }) };
+    return { grid, result: chooseHeader(grid, { headerRow: job.headerRow, scan: HEADER_SCAN_ROWS, where: `sheet "${sheet.name}"`, choices: job.mapping.choices }) };
   };
   if (job.sheet !== undefined) {
     const sheet = findSheet(workbook, job.sheet);
@@ -107,8 +107,9 @@ export async function classifyWholeWorkbook(job: ClassifyJob, output: WholeOutpu
       job.progress.tick();
       await output.table.row(number, values, role, outcome);
     }
-    await output.table.finish();
-    return { sheetName: sheet.name, header, tally: table.tally(), rows, path: "whole-workbook" };
+    const tally = table.tally();
+    await output.table.finish(tally);
+    return { sheetName: sheet.name, header, tally, rows, path: "whole-workbook" };
   }
 
   const first = header.resultColumn + 1;
@@ -154,12 +155,13 @@ export async function classifyWholeWorkbook(job: ClassifyJob, output: WholeOutpu
 
   for (const old of workbook.worksheets.filter((s) => s !== sheet && isOwnSummary(s))) workbook.removeWorksheet(old.id);
   const summary = workbook.addWorksheet(uniqueSheetName(SUMMARY_SHEET, workbook.worksheets.map((s) => s.name)));
-  writeSummary(summary, table.tally().summary, `${sheet.name} (${path.basename(job.input)})`, false);
+  const tally = table.tally();
+  writeSummary(summary, tally.summary, `${sheet.name} (${path.basename(job.input)})`, false, sheetReading(header, tally, sheet.name));
 
   try {
     await workbook.xlsx.writeFile(output.file);
   } catch (error) {
     throw fileError("output-failed", output.shown, `cannot be written (${error instanceof Error ? error.message : String(error)})`);
   }
-  return { sheetName: sheet.name, header, tally: table.tally(), rows, path: "whole-workbook" };
+  return { sheetName: sheet.name, header, tally, rows, path: "whole-workbook" };
 }
