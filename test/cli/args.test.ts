@@ -25,6 +25,8 @@ describe("parseArgs", () => {
     [["parts.xlsx", "--prototype-quantity", "-5"], { positionals: ["parts.xlsx"], options: { "prototype-quantity": "-5" } }],
     [["--", "--odd-name.csv"], { positionals: ["--odd-name.csv"], options: {} }],
     [["-", "-o", "-"], { positionals: ["-"], options: { output: "-" } }],
+    [["parts.xlsx", "--map", "Dwg=design"], { positionals: ["parts.xlsx"], options: { map: ["Dwg=design"] } }],
+    [["--map", "Dwg=design", "parts.xlsx", "--map=Vendor=none", "--mapping", "c.json"], { positionals: ["parts.xlsx"], options: { map: ["Dwg=design", "Vendor=none"], mapping: "c.json" } }],
   ])("classify %j", (argv, expected) => {
     expect(ok(CLASSIFY, argv)).toEqual(expected);
   });
@@ -43,6 +45,8 @@ describe("parseArgs", () => {
     [["parts.xlsx", "--format", "pdf"], "bad-choice", /one of xlsx, csv, json/u],
     [["parts.xlsx", "--force=yes"], "unexpected-argument", /takes no value/u],
     [["parts.xlsx", "--no-force"], "unknown-option", /--no-force/u],
+    [["parts.xlsx", "--map"], "missing-value", /--map needs a value \(HEADER=CRITERION\)/u],
+    [["parts.xlsx", "--mapping", "--force"], "missing-value", /--mapping needs a value \(FILE\)/u],
   ])("classify %j is refused as %s", (argv, code, message) => {
     const parsed = parseArgs(CLASSIFY, argv);
     expect(parsed.ok).toBe(false);

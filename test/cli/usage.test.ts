@@ -37,7 +37,7 @@ describe("help and version", () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(`Usage: part-readiness ${command}`);
     if (command === "classify") {
-      for (const option of ["-o, --output", "--format", "--sheet", "--header-row", "--prototype-quantity", "--low-volume-quantity", "--force", "--[no-]streaming", "--max-warnings", "--quiet"]) expect(run.stdout).toContain(option);
+      for (const option of ["-o, --output", "--format", "--sheet", "--header-row", "--prototype-quantity", "--low-volume-quantity", "--force", "--[no-]streaming", "--max-warnings", "--quiet", "--map HEADER=CRITERION", "--mapping FILE"]) expect(run.stdout).toContain(option);
     }
     expect(run.stdout).toContain("Exit codes");
   });
