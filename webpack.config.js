@@ -45,7 +45,9 @@ function helpPage(metadata) {
 <p>Each function takes <code>criteria</code>, one or more part rows, and optionally <code>headers</code>, the header row above them with the same width.
 Without <code>headers</code> the first row of <code>criteria</code> is read as the header row. Many rows in give one result per row, spilled downwards.
 A header row that names no criterion, or <code>headers</code> and <code>criteria</code> of different widths, give <code>#VALUE!</code> with a message that says what was expected;
-a cell that cannot be read counts as unknown and never makes the whole column an error. <code>=READINESS_CRITERIA()</code> lists the column headers and values each criterion accepts.</p>
+a cell that cannot be read counts as unknown and never makes the whole column an error. <code>=READINESS_CRITERIA()</code> lists the column headers and values each criterion accepts,
+and <code>=READINESS_COLUMNS(headers)</code> shows how each column of a header row is read. The optional last argument <code>mapping</code>, a two-column range of header and criterion pairs
+(a criterion id or name, or <code>none</code>), says how to read columns the automatic reading gets wrong.</p>
 ${sections.join("\n")}
 </body>
 </html>

@@ -1,7 +1,7 @@
 import { fail, ok, type Assessment, type CellValue, type HeaderMapping, type Result, type Thresholds } from "../core";
 import { notAvailableIssue, valueIssue, type ArgumentIssue } from "./errors";
 import { asMatrix, shownText, toCellRow } from "./excel-values";
-import type { KeyedChoices, MappingCache } from "./mapping-cache";
+import { NO_KEYED_CHOICES, type KeyedChoices, type MappingCache } from "./mapping-cache";
 
 /** Headers the error message offers as examples (a test checks that each maps to a criterion). */
 export const EXAMPLE_HEADERS = ["Design status", "Material", "DFM review", "Supplier", "Quantity", "Goal"] as const;
@@ -34,12 +34,12 @@ export interface PartTable {
  * user's `choices` win over any reading. One output row per part row, in order.
  */
 export function assessParts<T>(
-  criteria: unknown, headers: unknown, thresholds: Thresholds, cache: MappingCache, project: (a: Assessment) => T, choices?: KeyedChoices,
+  criteria: unknown, headers: unknown, thresholds: Thresholds, cache: MappingCache, project: (a: Assessment) => T, choices: KeyedChoices = NO_KEYED_CHOICES,
 ): Result<T[], ArgumentIssue> {
   const table = partTable(criteria, headers);
   if (!table.ok) return table;
   const { headerRow, rows, where } = table.value;
-  const reader = cache.reader(headerRow, thresholds, { sample: rows, ...(choices ? { choices } : {}) });
+  const reader = cache.reader(headerRow, thresholds, { sample: rows, choices });
   if (reader.mapping.columns.length === 0) {
     return fail(valueIssue(`${where} names no criterion: ${NO_HEADERS_HELP}; ${foundHeaders(headerRow)}.`));
   }

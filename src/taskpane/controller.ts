@@ -150,13 +150,7 @@ export async function startApp(run: Run, shell: Shell): Promise<void> {
       const mapping = mappingFor(plan, choices);
       showClassify({ ...classify, choices, mapping, rows: mappingRows(mapping, plan.block.rect.column), message: undefined });
     },
-    forgetChoices: async (): Promise<void> => {
-      const forgotten = await forgetChoices();
-      if (!forgotten || classify.kind !== "prepared") return;
-      const { plan } = classify.list;
-      const mapping = mappingFor(plan, saved.choices);
-      showClassify({ ...classify, choices: saved.choices, mapping, rows: mappingRows(mapping, plan.block.rect.column), saved: false, message: undefined });
-    },
+    forgetChoices: (): void => void forgetChoices(),
     run: async (): Promise<void> => {
       if (classify.kind !== "prepared") return;
       const prepared = classify;
@@ -221,6 +215,12 @@ export async function startApp(run: Run, shell: Shell): Promise<void> {
       return false;
     }
     saved = NO_SAVED_CHOICES;
+    // A list shown in Classify list is read again without them, so that Write results does not save them back.
+    if (classify.kind === "prepared") {
+      const { plan } = classify.list;
+      const mapping = mappingFor(plan, saved.choices);
+      showClassify({ ...classify, choices: saved.choices, mapping, rows: mappingRows(mapping, plan.block.rect.column), saved: false, message: undefined });
+    }
     const text = "Forgot the column choices saved in this workbook: columns are read by their headers and values again.";
     showSettings({ text, issue: false });
     setStatus(text);

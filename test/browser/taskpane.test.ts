@@ -253,17 +253,25 @@ describe("classify a list", () => {
     await page.locator(".report").waitFor();
     expect(await pane.read("Other!H2:H3")).toEqual(rows.map((row) => [rowReader(withChoices).assess(row).stageName]));
 
-    // Settings lists them as text and forgets them.
+    // With the list shown again in Classify list, Settings lists the choices as text and forgets them, for that list too.
+    await page.getByRole("button", { name: "Classify list" }).click();
+    await page.locator(".mapping-editor").waitFor();
+    expect(await page.getByLabel("Remarks").inputValue()).toBe("function");
     await page.getByRole("tab", { name: "Settings" }).click();
     expect(await page.locator(".choice-lines li").allTextContents()).toEqual(['"Remarks" is read as Function and fit', '"Build" is read as Goal']);
+    await pane.screenshot("settings-column-choices");
     await page.getByRole("button", { name: "Forget column choices" }).click();
     await expect.poll(() => storedSetting(pane, COLUMN_CHOICES_SETTING)).toBeUndefined();
     await expect.poll(() => page.locator("#panel-settings .notice").textContent()).toContain("Forgot the column choices");
+    expect(await page.locator(".choice-lines li").count()).toBe(0);
     await page.getByRole("tab", { name: "Classify list" }).click();
-    await page.getByRole("button", { name: "Classify list" }).click();
-    await page.locator(".mapping-editor").waitFor();
     expect(await page.getByLabel("Remarks").inputValue()).toBe("ignore");
     expect(await page.locator(".mapping-row.chosen").count()).toBe(0);
+    await page.getByRole("button", { name: "Write results" }).click();
+    await page.locator(".report").waitFor();
+    expect(await storedSetting(pane, COLUMN_CHOICES_SETTING)).toBeUndefined();
+    const auto = rowReader(mapHeaders(headers, { sample: rows }));
+    expect(await pane.read("Other!H2:H3")).toEqual(rows.map((row) => [auto.assess(row).stageName]));
     expect(pane.errors).toEqual([]);
   });
 
