@@ -70,7 +70,7 @@ export function columnReportText(lines: readonly ColumnLine[]): readonly string[
 
 /** A cell the core could not read, where it is and what it holds. */
 export interface CellNote {
-  /** Where: a sheet-qualified address (`'Parts'!D7`) or a row and column. */
+  /** Where: a sheet-qualified address (`Parts!D7`, `'Bill of parts'!D7`). */
   readonly cell: string;
   readonly value: string;
   readonly message: string;

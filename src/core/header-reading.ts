@@ -58,10 +58,13 @@ const STATUS_STEMS = stems(STATUS_WORDS);
 const FAMILIES: readonly Family[] = CRITERIA.map((criterion) => {
   const def = HEADER_FAMILIES[criterion];
   const patterns = def.patterns.map((p) => p.split("+").map(parseSlot));
-  const explained = new Set([...STATUS_STEMS, ...stems(def.extras), ...patterns.flatMap((slots) => slots.flatMap((s) => [...s.stems]))]);
+  // A pattern's own words explain a header only when that pattern matched: "design" is in a function pattern
+  // ("Design verification") but does not make "Design status / Function status" a function header.
+  const explained = new Set([...STATUS_STEMS, ...stems(def.extras)]);
   return { criterion, patterns, explained, not: stems(def.not) };
 });
 
+const FAMILY_BY_ID: ReadonlyMap<CriterionId, Family> = new Map(FAMILIES.map((f) => [f.criterion, f]));
 const DISQUALIFYING = stems(DISQUALIFYING_WORDS.filter((w) => !w.startsWith("=")));
 /** Disqualifiers compared as written: "engineer" and "engineering" share a stem. */
 const DISQUALIFYING_RAW: ReadonlySet<string> = new Set(DISQUALIFYING_WORDS.filter((w) => w.startsWith("=")).map((w) => w.slice(1)));
@@ -135,6 +138,29 @@ function candidateOf(family: Family, words: readonly Word[]): Candidate | undefi
   return best;
 }
 
+/**
+ * A header no criterion explains by itself, but two explain together
+ * ("Material / Finish", "Design status / Function status"): ambiguous,
+ * naming both. Anything else is not a criterion header.
+ */
+function looseReading(words: readonly Word[]): HeaderReading {
+  const loose: { criterion: CriterionId; used: Set<number> }[] = [];
+  for (const family of FAMILIES) {
+    if (words.some((w) => family.not.has(w.stem))) continue;
+    for (const slots of family.patterns) {
+      const used = matchPattern(slots, words);
+      if (used !== undefined) {
+        loose.push({ criterion: family.criterion, used });
+        break;
+      }
+    }
+  }
+  const criteria = [...new Set(loose.map((l) => l.criterion))];
+  const explained = words.every((w, i) => loose.some((l) => l.used.has(i) || (FAMILY_BY_ID.get(l.criterion)?.explained.has(w.stem) ?? false)));
+  if (criteria.length < 2 || !explained) return { kind: "ignored", reason: "unrecognised", detail: "" };
+  return { kind: "ignored", reason: "ambiguous", candidates: criteria, detail: `could be ${criteria.map((id) => CRITERION_DEFS[id].label).join(" or ")}` };
+}
+
 const isSubset = (a: ReadonlySet<number>, b: ReadonlySet<number>): boolean => [...a].every((x) => b.has(x));
 
 function quoted(words: readonly string[]): string {
@@ -177,7 +203,7 @@ function readHeaderText(text: string): HeaderReading {
   }
 
   const candidates = FAMILIES.map((f) => candidateOf(f, words)).filter((c): c is Candidate => c !== undefined);
-  if (candidates.length === 0) return { kind: "ignored", reason: "unrecognised", detail: "" };
+  if (candidates.length === 0) return looseReading(words);
   candidates.sort((a, b) => b.size - a.size);
   const top = candidates[0] as Candidate;
   // A rival that matched fewer words, all of them among the winner's, is part of the winner's phrase ("Design" in "Design for manufacturing").
@@ -195,6 +221,20 @@ function readHeaderText(text: string): HeaderReading {
     ? `read ${quoted(typos.map((w) => w.raw))} as ${quoted(typos.map((w) => w.typoOf ?? ""))}`
     : `by the words ${quoted([...top.used].sort((a, b) => a - b).map((i) => words[i]?.raw ?? ""))}`;
   return criterionReading(top.criterion, match, detail, key, text, words);
+}
+
+/**
+ * How a column the user mapped to `criterion` is read: a Material or Finish
+ * column without a status word holds names, a cost column without a status
+ * word holds prices when its header says price or a currency, or its cells are
+ * mostly positive amounts.
+ */
+export function chosenTraits(criterion: CriterionId, header: string, cellsArePrices: () => boolean): { readonly bareName: boolean; readonly price: boolean } {
+  const words = headerWords(header);
+  const bareName = criterion === "supplier" ? BARE_SUPPLIER.has(headerKey(header)) : (criterion === "material" || criterion === "finish") && !words.some((w) => NAME_STATUS.has(w.stem));
+  const price = criterion === "cost" && !words.some((w) => PRICE_STATUS.has(w.stem))
+    && (words.some((w) => PRICE.has(w.stem)) || /[$€£¥]/u.test(header) || cellsArePrices());
+  return { bareName, price };
 }
 
 function criterionReading(criterion: CriterionId, match: "exact" | "aside" | "words" | "typo", detail: string, key: string, text: string, known?: readonly Word[]): HeaderReading {

@@ -61,11 +61,10 @@ export const HEADER_FAMILIES: Readonly<Record<CriterionId, HeaderFamily>> = {
       "prototype + test|testing|validation|verification|validated|verified|evaluation|result|approved|approval",
       "design + validation|verification|verified|validated",
       "dv|dvt|evt + test|testing|status|result|complete|completed|passed|sign|signoff",
-      "dvt|evt",
       "performance + test|testing|validation|verification",
       "engineering + test|testing|validation",
     ],
-    extras: ["form", "fit", "assembly", "test", "testing", "trial", "prototype", "evaluation", "performance", "use", "case", "proof", "design", "engineering", "product", "bench", "r", "works", "like", "looks"],
+    extras: ["form", "fit", "assembly", "test", "testing", "trial", "prototype", "evaluation", "performance", "use", "case", "proof", "engineering", "product", "bench", "r", "works", "like", "looks", "result"],
     not: ["date", "plan", "procedure", "report", "quantity", "cost", "price"],
   },
   material: {
@@ -92,7 +91,7 @@ export const HEADER_FAMILIES: Readonly<Record<CriterionId, HeaderFamily>> = {
   },
   dfm: {
     patterns: ["dfm|dfx|dfa", "design + =manufacture|=manufacturability|=manufacturing|=production|=producibility|=manufacturable", "=manufacturability|=producibility", "manufacturing + review|feasibility"],
-    extras: ["review", "reviewed", "for", "analysis", "feedback", "feasibility", "design", "assembly", "supplier", "assessment", "moldflow", "mold", "mould", "report"],
+    extras: ["review", "reviewed", "for", "analysis", "feedback", "feasibility", "design", "assembly", "supplier", "assessment", "moldflow", "mold", "mould", "report", "dfm", "dfa", "dfx"],
     not: ["cost", "price", "quantity"],
   },
   pilot: {
@@ -103,7 +102,7 @@ export const HEADER_FAMILIES: Readonly<Record<CriterionId, HeaderFamily>> = {
       "batch + validation|validated|consistency|trial",
       "trial + run|build|batch|lot|production",
       "run + rate",
-      "pvt|pq",
+      "pvt|pq + status|result|build|run|complete|completed|passed|approved|approval",
       "ppap + run|build",
       "production + trial|run",
       "significant + run",
@@ -116,7 +115,7 @@ export const HEADER_FAMILIES: Readonly<Record<CriterionId, HeaderFamily>> = {
     patterns: [
       "demand",
       "forecast",
-      "repeat|recurring",
+      "repeat|recurring + demand|order|business|off",
       "blanket + order",
       "order + frequency|pattern|cadence",
       "call + off",
@@ -147,8 +146,8 @@ export const HEADER_FAMILIES: Readonly<Record<CriterionId, HeaderFamily>> = {
     not: ["report", "frequency", "level", "cost", "price", "quantity", "lot", "interval"],
   },
   cost: {
-    patterns: ["cost|price|pricing|quote|quotation|quoted|rfq"],
-    extras: ["piece", "unit", "part", "target", "should", "per", "each", "planned", "volume", "production", "purchase", "net", "selling", "negotiated", "eau", "supplier", "std", "standard", "at", "award", "awarded", "received"],
+    patterns: ["cost|price|pricing|=quote|=quotes|=quotation|rfq", "quoted + price|cost|pricing"],
+    extras: ["piece", "unit", "part", "target", "should", "per", "each", "planned", "volume", "production", "purchase", "net", "selling", "negotiated", "eau", "supplier", "std", "standard", "at", "award", "awarded", "received", "quoted"],
     not: ["tooling", "tool", "nre", "freight", "shipping", "total", "extended", "material", "labor", "labour", "overhead", "saving", "variance", "delta", "reduction", "element", "type", "estimated", "setup", "mould", "mold", "fixture", "history", "last", "previous", "old", "quantity", "break", "validity", "valid"],
   },
   goal: {
@@ -174,7 +173,7 @@ export const HEADER_FAMILIES: Readonly<Record<CriterionId, HeaderFamily>> = {
       "eau",
       "volume + year|annum",
     ],
-    extras: ["estimated", "target", "expected", "planned", "forecast", "per", "average", "volume", "usage", "piece", "unit", "customer", "projected", "quoted"],
+    extras: ["estimated", "target", "expected", "planned", "forecast", "per", "average", "volume", "usage", "piece", "unit", "customer", "projected", "quoted", "quantity", "demand", "requirement"],
     not: ["cost", "price", "spend", "revenue", "value", "sales"],
   },
 };

@@ -1,7 +1,8 @@
 import { cellText } from "./cell";
 import { choiceKey, NO_CHOICES, type ColumnChoices } from "./column-choices";
 import { CRITERIA, CRITERION_DEFS, type CriterionId } from "./criteria";
-import { readHeader, type MatchKind } from "./header-reading";
+import { chosenTraits, readHeader, type MatchKind } from "./header-reading";
+import { isPriceText } from "./money";
 import { readsAsValue } from "./normalize";
 
 export { MATCH_KINDS, readHeader, type HeaderReading, type MatchKind } from "./header-reading";
@@ -85,6 +86,19 @@ function valueShare(match: ColumnMatch, sample: readonly (readonly unknown[])[])
   return filled === 0 ? undefined : read / filled;
 }
 
+/** Most of a column's filled sample cells are positive amounts: it holds prices. */
+function mostlyPrices(sample: readonly (readonly unknown[])[], column: number): boolean {
+  let filled = 0;
+  let prices = 0;
+  for (const row of sample.slice(0, SAMPLE_ROWS)) {
+    const value = row[column];
+    if (cellText(value).trim() === "") continue;
+    filled += 1;
+    if ((typeof value === "number" && value > 0) || (typeof value === "string" && isPriceText(value))) prices += 1;
+  }
+  return filled > 0 && prices / filled >= 0.5;
+}
+
 const byRank = (a: ColumnMatch, b: ColumnMatch): number => RANK[a.match] - RANK[b.match] || Number(a.bareName) - Number(b.bareName) || a.column - b.column;
 
 /**
@@ -115,7 +129,8 @@ export function mapHeaders(headerRow: readonly unknown[], options: MappingOption
     let match: ColumnMatch | undefined;
     if (chosen !== undefined) {
       const same = reading.kind === "criterion" && reading.criterion === chosen ? reading : undefined;
-      match = { criterion: chosen, column, header, match: "user", detail: "your mapping", bareName: same?.bareName ?? false, price: same?.price ?? (chosen === "cost" && /price|cost/iu.test(header)) };
+      const traits = same ?? chosenTraits(chosen, header, () => mostlyPrices(sample, column));
+      match = { criterion: chosen, column, header, match: "user", detail: "your mapping", bareName: traits.bareName, price: traits.price };
     } else if (reading.kind === "criterion") {
       match = { criterion: reading.criterion, column, header, match: reading.match, detail: reading.detail, bareName: reading.bareName, price: reading.price };
     } else if (reading.kind === "part") {
@@ -179,7 +194,7 @@ export function mappingFromAssignments(headerRow: readonly unknown[], assignment
     columns.push(
       same
         ? { criterion: id, column, header, match: same.match, detail: same.detail, bareName: same.bareName, price: same.price }
-        : { criterion: id, column, header, match: "user", detail: "your choice", bareName: false, price: id === "cost" && /price|cost/iu.test(header) },
+        : { criterion: id, column, header, match: "user", detail: "your choice", ...chosenTraits(id, header, () => false) },
     );
   }
   columns.sort((a, b) => a.column - b.column);

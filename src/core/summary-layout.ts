@@ -25,7 +25,7 @@ export const NO_CRITERIA_LABEL = "No criteria filled in";
 export interface SummaryLayout {
   /** SUMMARY_WIDTH columns, rectangular. */
   readonly values: readonly (readonly (string | number)[])[];
-  /** Rows (0-based) of the "Stage | Parts" header and the stages below it (with the no-recognised-value row). */
+  /** Rows (0-based) of the "Stage | Parts" header and the three stages below it, for a chart. */
   readonly chartRows: { readonly first: number; readonly count: number };
   /** Rows holding section headings, to be set in bold. */
   readonly headingRows: readonly number[];

@@ -245,3 +245,31 @@ describe("the user's column choices", () => {
     expect(mapping.byCriterion.supplier).toMatchObject({ column: 0, match: "user" });
   });
 });
+
+describe("review findings", () => {
+  it("a part row of status words is not a header row (quoted, repeat, EVT, PVT are values)", () => {
+    expect(mapHeaders(["MP-1", "Drive shaft", "frozen", "verified", "locked", "confirmed", "reviewed", "done", "validated", "repeat", "qualified", "defined", "quoted", "EVT", "PVT"]).columns).toEqual([]);
+  });
+
+  it.each([["Design status / Function status", ["design", "function"]], ["Material / Finish", ["material", "finish"]]] as const)(
+    "%j names two criteria: ambiguous, naming both",
+    (header, both) => {
+      const mapping = mapHeaders([header]);
+      expect(mapping.columns).toEqual([]);
+      expect(mapping.ignored[0]).toMatchObject({ reason: "ambiguous" });
+      expect([...(mapping.ignored[0]?.candidates ?? [])].sort()).toEqual([...both].sort());
+    },
+  );
+
+  it("a column the user maps keeps the reading its criterion needs: prices, names", () => {
+    const cost = mapHeaders(["Unit $"], { choices: new Map([["unit", "cost"]]) });
+    expect(cost.byCriterion.cost).toMatchObject({ match: "user", price: true });
+    const byValues = mapHeaders(["Spend"], { choices: new Map([["spend", "cost"]]), sample: [[0.85], [4.2], ["$3.10"]] });
+    expect(byValues.byCriterion.cost?.price).toBe(true);
+    const reader = rowReader(byValues);
+    expect(reader.read([0.85]).levels.cost).toBe("met");
+    const spec = mapHeaders(["Spec"], { choices: new Map([["spec", "material"]]) });
+    expect(spec.byCriterion.material?.bareName).toBe(true);
+    expect(rowReader(spec).read(["6061-T6"]).levels.material).toBe("partial");
+  });
+});
