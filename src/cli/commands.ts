@@ -33,7 +33,7 @@ export const CLASSIFY: CommandDef = {
   ],
   details: [
     "The result columns Stage, Readiness score, Next step, Blockers and Missing go right of the data; a sheet classified before has its result columns rewritten. A .xlsx copy keeps the other sheets and styles and gets a Readiness summary sheet.",
-    "Columns are found by their headers (exact names, then their words); stdout lists every column with what it is read as and how. Where a header is read wrongly or not at all, --map and --mapping say what it holds; headers are matched ignoring case, punctuation and spacing. Criteria are the ids or labels of part-readiness criteria.",
+    "Columns are found by their headers (exact names, then their words; values decide between two columns of one criterion). stdout and the Readiness summary sheet list every column with what it is read as and how, and the cells not understood. Where a header is read wrongly or not at all, --map or --mapping says what the column holds: CRITERION is an id or a label from \"part-readiness criteria\", or none; headers are matched ignoring case, punctuation and spacing.",
     "Workbooks above 1 MB (or with more than 8 MB of sheet XML) are streamed so memory stays flat; the streaming path keeps values, styles, column widths and row heights but not merged cells, data validation, conditional formats, comments, images or hyperlinks (see docs/cli.md).",
   ],
   examples: [
