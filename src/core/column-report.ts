@@ -40,8 +40,8 @@ function ignoredHow(i: IgnoredColumn, offset: number): string {
       return `set aside: ${i.criterion ? label(i.criterion) : "the criterion"} is read from ${kept}${i.detail ? ` (${i.detail})` : ""}`;
     }
     case "disqualified": return `not a status column: ${i.detail ?? "its words say it holds something else"}`;
-    case "ambiguous": return `not read: ${i.detail ?? "it could name two criteria"}; map it by hand`;
-    case "user": return "not read: your mapping says so";
+    case "ambiguous": return `${i.detail ?? "it could name two criteria"}; map it by hand`;
+    case "user": return "your mapping says to leave it";
     case "unrecognised": return "not a criterion header";
   }
 }

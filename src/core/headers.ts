@@ -70,7 +70,9 @@ export function criterionForHeader(header: unknown): CriterionId | undefined {
 }
 
 const RANK: Readonly<Record<MatchKind, number>> = { user: 0, exact: 1, aside: 2, words: 3, typo: 4, values: 5 };
-const SAMPLE_ROWS = 200;
+/** How many rows under the header decide between two columns of one criterion. */
+export const HEADER_SAMPLE_ROWS = 200;
+const SAMPLE_ROWS = HEADER_SAMPLE_ROWS;
 
 /** Share of the sample's non-blank cells in a column that read as values of the criterion; undefined when all are blank. */
 function valueShare(match: ColumnMatch, sample: readonly (readonly unknown[])[]): number | undefined {
@@ -97,6 +99,15 @@ function mostlyPrices(sample: readonly (readonly unknown[])[], column: number): 
     if ((typeof value === "number" && value > 0) || (typeof value === "string" && isPriceText(value))) prices += 1;
   }
   return filled > 0 && prices / filled >= 0.5;
+}
+
+function whySetAside(winner: ColumnMatch, other: ColumnMatch): string {
+  const label = CRITERION_DEFS[winner.criterion].label.toLowerCase();
+  if (winner.match === "values") return `its cells do not read as ${label} values`;
+  if (winner.match === "user") return "your mapping chose the other column";
+  if (RANK[winner.match] < RANK[other.match]) return `the other header is ${winner.match === "exact" ? "an exact" : "a closer"} match`;
+  if (other.bareName && !winner.bareName) return "the other column holds statuses, this one names";
+  return "the other column comes first";
 }
 
 const byRank = (a: ColumnMatch, b: ColumnMatch): number => RANK[a.match] - RANK[b.match] || Number(a.bareName) - Number(b.bareName) || a.column - b.column;
@@ -135,6 +146,9 @@ export function mapHeaders(headerRow: readonly unknown[], options: MappingOption
       match = { criterion: reading.criterion, column, header, match: reading.match, detail: reading.detail, bareName: reading.bareName, price: reading.price };
     } else if (reading.kind === "part") {
       partColumns.push(column);
+    } else if (reading.kind === "blank") {
+      // Punctuation only ("#", "---"): not blank to the user, so it is listed.
+      ignored.set(column, { column, header, reason: "unrecognised" });
     } else if (reading.kind === "ignored") {
       ignored.set(column, {
         column, header, reason: reading.reason,
@@ -160,8 +174,7 @@ export function mapHeaders(headerRow: readonly unknown[], options: MappingOption
     for (const other of ranked) {
       if (other.column === winner.column) continue;
       ignored.set(other.column, {
-        column: other.column, header: other.header, reason: "duplicate", criterion, keptColumn: winner.column,
-        detail: winner.match === "values" ? `its cells do not read as ${CRITERION_DEFS[criterion].label.toLowerCase()} values` : `"${winner.header}" is read for ${CRITERION_DEFS[criterion].label}`,
+        column: other.column, header: other.header, reason: "duplicate", criterion, keptColumn: winner.column, detail: whySetAside(winner, other),
       });
     }
   }
@@ -220,7 +233,7 @@ export function findHeaderRow(
   let best: { index: number; mapping: HeaderMapping } | undefined;
   const limit = Math.min(rows.length, scan);
   for (let index = 0; index < limit; index += 1) {
-    const mapping = mapHeaders(rows[index] ?? [], { choices, sample: rows.slice(index + 1) });
+    const mapping = mapHeaders(rows[index] ?? [], { choices, sample: rows.slice(index + 1, index + 1 + SAMPLE_ROWS) });
     if (mapping.columns.length > 0 && (best === undefined || mapping.columns.length > best.mapping.columns.length)) best = { index, mapping };
   }
   return best;

@@ -51,7 +51,7 @@ export function parseQuantityText(raw: string, perYear = false): Result<number |
     const rate = RATE.exec(text);
     if (rate && factor === 1) {
       const unit = rate[1] ?? rate[2] ?? "";
-      const perUnit = PER_YEAR[unit];
+      const perUnit = Object.hasOwn(PER_YEAR, unit) ? PER_YEAR[unit] : undefined;
       if (!perYear || perUnit === undefined) return fail("rate");
       factor = perUnit;
       text = text.slice(0, rate.index).trim();

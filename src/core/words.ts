@@ -41,7 +41,7 @@ const STEM_FOLDS: Readonly<Record<string, string>> = { verifi: "verif", qualifi:
 /** The stem a word is compared by. */
 export function stemOf(word: string): string {
   const s = stem(american(word));
-  return STEM_FOLDS[s] ?? s;
+  return Object.hasOwn(STEM_FOLDS, s) ? (STEM_FOLDS[s] as string) : s;
 }
 
 /** A header's words, lower-cased and spelled out, before stemming. camelCase and snake_case split. */
@@ -59,7 +59,8 @@ export function rawHeaderWords(text: string): string[] {
   const words: string[] = [];
   for (const word of spaced.split(/[^\p{L}\p{N}]+/u)) {
     if (word === "") continue;
-    const long = ABBREVIATIONS[word] ?? GERMAN[word];
+    // Own keys only: a header may say "constructor" or "__proto__".
+    const long = Object.hasOwn(ABBREVIATIONS, word) ? ABBREVIATIONS[word] : Object.hasOwn(GERMAN, word) ? GERMAN[word] : undefined;
     if (long === undefined) words.push(word);
     else words.push(...long.split(" "));
   }

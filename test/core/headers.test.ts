@@ -273,3 +273,15 @@ describe("review findings", () => {
     expect(rowReader(spec).read(["6061-T6"]).levels.material).toBe("partial");
   });
 });
+
+describe("odd header texts", () => {
+  it.each(["constructor", "__proto__", "toString", "hasOwnProperty", "Constructor status", "valueOf qty"])("%j is read without a crash", (header) => {
+    expect(() => mapHeaders([header, "Design"])).not.toThrow();
+    expect(mapHeaders([header, "Design"]).byCriterion.design?.column).toBe(1);
+  });
+
+  it("a header of punctuation only is listed as not read", () => {
+    const mapping = mapHeaders(["Design", "#", "---", "Qty"]);
+    expect(mapping.ignored.map((i) => [i.column, i.reason])).toEqual([[1, "unrecognised"], [2, "unrecognised"]]);
+  });
+});

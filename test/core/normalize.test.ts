@@ -242,3 +242,9 @@ describe("annual volume rates and quantity rates", () => {
     if (!read.ok) expect(read.issue.code).toBe("rate");
   });
 });
+
+describe("odd count texts", () => {
+  it.each(["100/constructor", "5 per __proto__", "constructor"])("%j is not a count and does not crash", (text) => {
+    expect(readCount("annual_volume", text).ok).toBe(false);
+  });
+});
