@@ -205,7 +205,7 @@ describe("classify a list", () => {
     await page.getByLabel("Supplier name").selectOption("supplier");
     await page.getByLabel("Remarks").selectOption("function");
     await page.getByLabel("Qty").selectOption("ignore");
-    await expect.poll(() => how("Qty").textContent()).toBe("not read: your mapping says so");
+    await expect.poll(() => how("Qty").textContent()).toBe("your mapping says to leave it");
     expect(await how("Remarks").textContent()).toBe("your mapping");
     expect(await page.locator(".choices-note").textContent()).toContain("3 columns follow your column choices.");
     await pane.screenshot("classify-mapping-chosen");

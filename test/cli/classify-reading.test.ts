@@ -154,7 +154,7 @@ describe.each(PATHS)("values decide between two columns of one criterion (%s)", 
     expect(before.parts[0]?.missing.map((m) => m.criterion)).toEqual(expect.arrayContaining(["design", "function"]));
     expect(after.parts.map((p) => p.stage)).toEqual(["low-volume", "prototyping"]);
     expect(after.summary.columns.filter((c) => c.how === "your mapping").map((c) => [c.column, c.criterion])).toEqual([["B", "design"], ["C", "function"]]);
-    expect(after.summary.columns.find((c) => c.column === "H")).toMatchObject({ header: "Supplier", criterion: null, how: "not read: your mapping says so" });
+    expect(after.summary.columns.find((c) => c.column === "H")).toMatchObject({ header: "Supplier", criterion: null, how: "your mapping says to leave it" });
     expect(mapped.stdout).toContain('B "Mech state" -> Design (your mapping)');
     expect(mapped.stderr).toContain('Warning: your column mapping names a header not in header row 1: "Colour"');
     expect(plain.stderr).not.toContain("column mapping");

@@ -93,7 +93,7 @@ describe("READINESS_COLUMNS", () => {
   it("takes the mapping argument", () => {
     const out = readinessColumns([HEADERS], ROWS, [["Design", "none"], ["Supplier name", "supplier"]]);
     expect(out).toEqual(lines(HEADERS, { sample: ROWS, choices: choices(["Design", "none"], ["Supplier name", "supplier"]) }));
-    expect(out[1]).toEqual(["B", "Design", "Not read", "not read: your mapping says so"]);
+    expect(out[1]).toEqual(["B", "Design", "Not read", "your mapping says to leave it"]);
     expect(out[8]?.slice(0, 3)).toEqual(["J", "Supplier name", "Supplier"]);
     expect(out[8]?.[3]).toMatch(/^your mapping/);
   });

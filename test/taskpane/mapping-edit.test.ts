@@ -52,7 +52,7 @@ describe("correcting a column records the user's choice by its header", () => {
     expect([...c]).toEqual([["qty", "none"]]);
     const mapping = mapHeaders(headers, { choices: c });
     expect(mapping.byCriterion.quantity).toBeUndefined();
-    expect(mappingRows(mapping, 0).find((r) => r.header === "Qty")).toMatchObject({ role: "ignore", chosen: true, how: "not read: your mapping says so" });
+    expect(mappingRows(mapping, 0).find((r) => r.header === "Qty")).toMatchObject({ role: "ignore", chosen: true, how: "your mapping says to leave it" });
   });
 
   it("a criterion the user gives another column is read from that column; the column that names it is set aside", () => {
