@@ -4,7 +4,7 @@
  * summary. The readers and writers around it only move cells.
  */
 import {
-  CELL_NOTE_LIMIT, NO_CHOICES, RESULT_HEADERS, cellText, columnLetters, columnReport, quoteSheetName, fail, findHeaderRow, formatCount, mapHeaders, ok, partLabel, resultCells, rowReader, summaryBuilder,
+  CELL_NOTE_LIMIT, HEADER_SAMPLE_ROWS, NO_CHOICES, RESULT_HEADERS, cellText, columnLetters, columnReport, quoteSheetName, fail, findHeaderRow, formatCount, mapHeaders, ok, partLabel, resultCells, rowReader, summaryBuilder,
   type Assessment, type CellValue, type ColumnChoices, type HeaderMapping, type Result, type ResultCells, type RowReader, type SheetReading, type Summary, type Thresholds,
 } from "../../core";
 import { isBlankCell } from "../xlsx/cells";
@@ -45,12 +45,10 @@ export function previousResultColumn(header: readonly CellValue[]): number | und
 const EXAMPLE_HEADERS = "Design, Material, Qty";
 
 /**
- * Rows under the header that the core looks at to decide between two columns
- * of one criterion (it reads at most 200: core headers.ts). The streaming and
- * CSV paths read this many rows past the header before they choose it, so
- * every path decides on the same rows.
+ * The streaming and CSV paths read the core's HEADER_SAMPLE_ROWS rows past the
+ * header before they choose it, so every path decides on the same rows.
  */
-export const HEADER_SAMPLE_ROWS = 200;
+export { HEADER_SAMPLE_ROWS };
 
 export interface HeaderOptions {
   /** 1-based header row the user gave, if any. */
