@@ -49,8 +49,11 @@ export const TEMPLATE: CommandDef = {
   name: "template",
   summary: "write a blank bill of parts with the documented headers, dropdowns and example rows",
   positionals: [{ name: "OUT", required: false, description: "the workbook to write (default bill-of-parts-template.xlsx)" }],
-  options: [{ name: "force", short: "f", kind: "boolean", description: "replace OUT if it exists" }],
-  examples: ["part-readiness template", "part-readiness template parts.xlsx --force"],
+  options: [
+    { name: "output", short: "o", kind: "string", value: "OUT", description: "the workbook to write, as the OUT argument does" },
+    { name: "force", short: "f", kind: "boolean", description: "replace OUT if it exists" },
+  ],
+  examples: ["part-readiness template", "part-readiness template parts.xlsx --force", "part-readiness template -o parts.xlsx"],
 };
 
 export const CRITERIA: CommandDef = {

@@ -13,7 +13,7 @@ export const USAGE_ERRORS = [
 export const FILE_ERRORS = [
   "input-missing", "input-not-a-file", "input-empty", "input-unreadable", "not-a-spreadsheet", "encrypted",
   "legacy-xls", "opendocument", "corrupt", "no-sheets", "sheet-not-found", "no-header-row", "bad-header-row",
-  "output-folder-missing", "output-failed",
+  "output-folder-missing", "output-folder-not-writable", "output-disk-full", "output-failed",
 ] as const;
 
 export type UsageErrorCode = (typeof USAGE_ERRORS)[number];
@@ -49,6 +49,29 @@ export function usageError(code: UsageErrorCode, message: string, subject?: stri
 
 export function fileError(code: FileErrorCode, file: string, message: string): CliError {
   return new CliError(code, message, file);
+}
+
+const systemCodeOf = (error: unknown): string => {
+  const code = typeof error === "object" && error !== null ? (error as { code?: unknown }).code : undefined;
+  return typeof code === "string" ? code : "";
+};
+
+/**
+ * Why an output file could not be written, in the user's words: the folder
+ * (not our temporary file) when it cannot be written, a full disk, or the
+ * system's own message.
+ */
+export function outputFailure(error: unknown, shown: string): CliError {
+  if (error instanceof CliError) return error;
+  const code = systemCodeOf(error);
+  const folder = shown.includes("/") || shown.includes("\\") ? shown.replace(/[\\/][^\\/]*$/u, "") || "/" : ".";
+  if (code === "EACCES" || code === "EPERM" || code === "EROFS") {
+    return fileError("output-folder-not-writable", shown, `the folder ${folder} cannot be written (${code === "EROFS" ? "read-only file system" : "permission denied"}); choose a folder you can write to with -o`);
+  }
+  // The folder was checked before writing: a missing entry now means it takes no new files (/proc, a vanished mount).
+  if (code === "ENOENT") return fileError("output-folder-not-writable", shown, `the folder ${folder} cannot be written (it does not accept new files); choose another folder with -o`);
+  if (code === "ENOSPC" || code === "EDQUOT") return fileError("output-disk-full", shown, `the disk holding ${folder} is full; free some space or choose another folder with -o`);
+  return fileError("output-failed", shown, `cannot be written (${error instanceof Error ? error.message : String(error)})`);
 }
 
 export function isCliError(error: unknown): error is CliError {

@@ -3,7 +3,7 @@ import path from "node:path";
 import ExcelJS from "exceljs";
 import { CRITERION_DEFS, NUMBER_ACCEPTED, STAGE_PROFILES, TEMPLATE_COLUMNS, TEMPLATE_EXAMPLES, criteriaCatalog, validationList } from "../core";
 import type { ParsedArgs } from "./args";
-import { fileError } from "./errors";
+import { outputFailure, usageError } from "./errors";
 import { printLine, type CliIo } from "./io";
 import { checkDestination, tempFileFor } from "./output/atomic";
 import { columnLetters } from "../core";
@@ -76,7 +76,13 @@ export function templateWorkbook(): ExcelJS.Workbook {
 }
 
 export async function runTemplate(args: ParsedArgs, io: CliIo): Promise<number> {
-  const shown = args.positionals[0] ?? DEFAULT_TEMPLATE;
+  const named = args.positionals[0];
+  const option = typeof args.options.output === "string" ? args.options.output : undefined;
+  if (named !== undefined && option !== undefined && named !== option) {
+    throw usageError("conflicting-options", `give the workbook once: either template ${named} or template -o ${option}`);
+  }
+  const shown = option ?? named ?? DEFAULT_TEMPLATE;
+  if (shown === "-") throw usageError("conflicting-options", "an .xlsx workbook cannot be written to stdout; give a file name");
   const destination = path.resolve(io.cwd, shown);
   checkDestination(destination, shown, { force: args.options.force === true });
   const temp = tempFileFor(destination);
@@ -85,8 +91,7 @@ export async function runTemplate(args: ParsedArgs, io: CliIo): Promise<number> 
     await temp.commit();
   } catch (error) {
     await temp.discard();
-    if (error instanceof Error && error.name === "CliError") throw error;
-    throw fileError("output-failed", shown, `cannot be written (${error instanceof Error ? error.message : String(error)})`);
+    throw outputFailure(error, shown);
   }
   const dropdowns = TEMPLATE_COLUMNS.filter((c) => c.criterion !== undefined && CRITERION_DEFS[c.criterion].kind !== "number").length;
   printLine(io.stdout, `Wrote ${shown}: sheet "${TEMPLATE_SHEET}" with ${TEMPLATE_COLUMNS.length} columns, dropdowns on ${dropdowns} of them, ${TEMPLATE_EXAMPLES.length} example rows (one per stage); sheet "Criteria" explains each column.`);

@@ -15,6 +15,7 @@ import { listing, testFolders, snapshot } from "../fixtures/files";
 import { PART_TABLE } from "../fixtures/parts";
 import { jsonOutput } from "../fixtures/read-output";
 import { runCli } from "../fixtures/run-cli";
+import { STREAMED_NOTE } from "../../src/cli/classify/report";
 
 const folders = testFolders("cli-xlsx");
 const caseDir = (): string => folders.caseDir();
@@ -95,7 +96,8 @@ describe.each(PATHS)("the %s path", (name, flag) => {
     const before = snapshot(file);
     const run = await runCli(["classify", file, flag], { cwd: dir });
     expect(run.code, run.stderr).toBe(0);
-    expect(run.stdout).toContain(`(${name} path)`);
+    expect(run.stdout.includes(STREAMED_NOTE)).toBe(name === "streaming");
+    expect(run.stdout).not.toMatch(/ path\)/u);
     expect(snapshot(file), "input untouched").toEqual(before);
     const out = path.join(dir, "parts.classified.xlsx");
     expect(listing(dir)).toEqual(["parts.classified.xlsx", "parts.xlsx"]);
@@ -212,7 +214,7 @@ describe("path choice", () => {
     await workbook.xlsx.writeFile(file);
     const run = await runCli(["classify", file], { cwd: dir });
     expect(run.code, run.stderr).toBe(0);
-    expect(run.stdout).toContain("(whole-workbook path)");
+    expect(run.stdout).not.toContain(STREAMED_NOTE);
     const out = await load(path.join(dir, "parts.classified.xlsx"));
     const copy = out.getWorksheet("Parts");
     expect(copy?.model.merges).toContain("A1:D1");

@@ -36,11 +36,14 @@ export function headerLines(mapping: HeaderMapping, rowNumber: number, found: "a
   return lines;
 }
 
+/** Said of a workbook too big to load whole; the plain "Wrote X." means it was edited as a whole. */
+export const STREAMED_NOTE = " (a large workbook, copied row by row)";
+
 export function runLines(report: ClassifyReport, inputShown: string, outputShown: string | undefined): string[] {
   const where = report.path === "csv" ? inputShown : `sheet "${report.sheetName}" of ${inputShown}`;
   const parts = report.tally.summary.parts;
   const lines = [`Classified ${countText(parts, "part", "parts")} in ${where}${report.csv === undefined ? "" : ` (${report.csv.encoding}, ${report.csv.delimiter}-separated)`}.`];
-  if (outputShown !== undefined) lines.push(`Wrote ${outputShown}${report.path === "csv" ? "" : ` (${report.path} path)`}.`);
+  if (outputShown !== undefined) lines.push(`Wrote ${outputShown}${report.path === "streaming" ? STREAMED_NOTE : ""}.`);
   lines.push("", ...summaryLines(report), "", ...headerLines(report.header.mapping, report.header.rowNumber, report.header.found));
   if (report.header.rewrite) lines.push("  the result columns of an earlier run were rewritten");
   return lines;
@@ -60,7 +63,8 @@ export function warningLines(report: ClassifyReport, mapping?: UserMapping): str
   if (total > 0) {
     const parts = [t.cellProblems > 0 ? countText(t.cellProblems, "cell not understood", "cells not understood") : "", t.partWarnings > 0 ? countText(t.partWarnings, "part warning", "part warnings") : ""].filter((x) => x !== "");
     lines.push(`Warnings: ${parts.join(", ")}${t.notes.length < total ? ` (first ${t.notes.length} listed)` : ""}:`);
-    for (const note of t.notes) lines.push(`  ${note.text}`);
+    // In the heading's order: the cells first, then the parts (each in row order).
+    for (const kind of ["cell", "part"] as const) for (const note of t.notes) if (note.kind === kind) lines.push(`  ${note.text}`);
     if (t.notes.length < total) lines.push(`  ... and ${formatCount(total - t.notes.length)} more`);
   }
   if (t.displacedRows > 0) {

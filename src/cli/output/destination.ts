@@ -1,6 +1,6 @@
 /** A text output's (temporary) file. */
 import { createWriteStream } from "node:fs";
-import { fileError } from "../errors";
+import { outputFailure } from "../errors";
 import { writeOut } from "../io";
 
 export interface Destination {
@@ -18,7 +18,7 @@ export function fileDestination(file: string, shown: string): Destination {
     failure ??= error;
   });
   const check = (): void => {
-    if (failure !== undefined) throw fileError("output-failed", shown, `cannot be written (${failure.message})`);
+    if (failure !== undefined) throw outputFailure(failure, shown);
   };
   return {
     async write(chunk) {

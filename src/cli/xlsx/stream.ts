@@ -8,7 +8,7 @@ import { createReadStream, createWriteStream, type WriteStream } from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { SUMMARY_SHEET, SUMMARY_TITLE, cellText, type CellValue } from "../../core";
-import { fileError } from "../errors";
+import { fileError, outputFailure } from "../errors";
 import type { ClassifyJob, ClassifyReport, RowResult, RowRole, TableOutput } from "../classify/job";
 import { placeResults } from "../classify/place";
 import { chooseHeader, headerRowsNeeded, sheetReading, TableClassifier, type HeaderChoice } from "../classify/table";
@@ -185,7 +185,7 @@ export async function classifyStreaming(job: ClassifyJob, output: StreamOutput):
     strings = shareResultStrings(writer);
   }
   const checkWrite = (): void => {
-    if (writeFailure !== undefined) throw fileError("output-failed", output.kind === "xlsx" ? output.shown : "output", `cannot be written (${writeFailure.message})`);
+    if (writeFailure !== undefined) throw outputFailure(writeFailure, output.kind === "xlsx" ? output.shown : "output");
   };
 
   let target: TargetState | undefined;

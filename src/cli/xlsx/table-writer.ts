@@ -5,7 +5,7 @@ import { SUMMARY_SHEET, type CellValue } from "../../core";
 import type { RowResult, RowRole, TableOutput } from "../classify/job";
 import { placeResults } from "../classify/place";
 import { sheetReading, type TableClassifier, type Tally } from "../classify/table";
-import { fileError } from "../errors";
+import { outputFailure } from "../errors";
 import { heapGuard } from "../memory";
 import { waitForRoom } from "./backpressure";
 import { isBlankCell } from "./cells";
@@ -52,7 +52,7 @@ export class XlsxTableOutput implements TableOutput {
   constructor(private readonly file: string, private readonly shown: string, private readonly sheetName: string, private readonly source: string) {}
 
   private check(): void {
-    if (this.failure !== undefined) throw fileError("output-failed", this.shown, `cannot be written (${this.failure.message})`);
+    if (this.failure !== undefined) throw outputFailure(this.failure, this.shown);
   }
 
   async begin(table: TableClassifier): Promise<void> {

@@ -7,7 +7,7 @@
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { RESULT_HEADERS, SUMMARY_SHEET, SUMMARY_TITLE, cellText, type CellValue } from "../../core";
-import { fileError } from "../errors";
+import { fileError, outputFailure } from "../errors";
 import type { ClassifyJob, ClassifyReport, RowRole, TableOutput } from "../classify/job";
 import { placeResults } from "../classify/place";
 import { chooseHeader, sheetReading, TableClassifier, type HeaderChoice, type HeaderProblem } from "../classify/table";
@@ -161,7 +161,7 @@ export async function classifyWholeWorkbook(job: ClassifyJob, output: WholeOutpu
   try {
     await workbook.xlsx.writeFile(output.file);
   } catch (error) {
-    throw fileError("output-failed", output.shown, `cannot be written (${error instanceof Error ? error.message : String(error)})`);
+    throw outputFailure(error, output.shown);
   }
   return { sheetName: sheet.name, header, tally, rows, path: "whole-workbook" };
 }
