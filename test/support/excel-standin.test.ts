@@ -47,7 +47,8 @@ describe("proxy objects", () => {
       await c.sync();
     });
     const sheet = s.book.sheetNamed("Parts");
-    expect(s.book.read("Parts!A4:D4")).toEqual([["=A1", "", "'quoted'", ""]]);
+    // B4 is a formula (=A1), calculated after the request.
+    expect(s.book.read("Parts!A4:D4")).toEqual([["=A1", "Part", "'quoted'", ""]]);
     expect([sheet?.formula(3, 0), sheet?.formula(3, 1)]).toEqual([undefined, "=A1"]);
     expect(sheet?.isEmpty(3, 3)).toBe(true);
   });
@@ -218,5 +219,241 @@ describe("events, settings, formats", () => {
     expect(sheet?.conditionalFormats).toMatchObject([{ type: "ContainsText", rule: { operator: "Contains", text: "frozen" }, format: { fill: "#FF0000" } }]);
     expect(sheet?.validations).toMatchObject([{ rule: { list: { source: "locked,open" } } }]);
     expect(sheet?.charts).toMatchObject([{ type: "ColumnClustered", title: "Parts", source: "S!A1:B3" }]);
+  });
+});
+
+describe("values written as typed input (en-US), as Excel takes them", () => {
+  const year = new Date().getFullYear();
+  const serial = (y: number, m: number, d: number): number => Math.round((Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86_400_000);
+  const write = async (values: unknown[], format?: string) => {
+    const s = createStandIn({ sheets: [{ name: "S" }] });
+    await run(s, async (c) => {
+      const range = c.workbook.worksheets.getItem("S").getRangeByIndexes(0, 0, 1, values.length);
+      if (format !== undefined) range.numberFormat = [values.map(() => format)];
+      range.values = [values];
+      await c.sync();
+    });
+    return { s, values: s.book.read(`S!A1:${String.fromCharCode(64 + values.length)}1`)[0] ?? [] };
+  };
+
+  it.each([
+    ["5-10", serial(year, 5, 10), "d-mmm"],
+    ["10-20", serial(year, 10, 20), "d-mmm"],
+    ["5/10", serial(year, 5, 10), "d-mmm"],
+    ["3/1/2024", serial(2024, 3, 1), "m/d/yyyy"],
+    ["2024-03-01", serial(2024, 3, 1), "m/d/yyyy"],
+    ["Jan 5", serial(year, 1, 5), "d-mmm"],
+    ["5-Jan", serial(year, 1, 5), "d-mmm"],
+    ["Mar 2024", serial(2024, 3, 1), "mmm-yy"],
+    ["50%", 0.5, "0%"],
+    ["00123", 123, "General"],
+    ["1,000", 1000, "#,##0"],
+    ["$4.20", 4.2, "$#,##0.00"],
+    ["(5)", -5, "General"],
+    ["-5", -5, "General"],
+    ["1e5", 100000, "0.00E+00"],
+    ["1 1/2", 1.5, "# ?/?"],
+    ["12:30", 0.5208333333333334, "h:mm"],
+    ["TRUE", true, "General"],
+    ["#N/A", "#N/A", "General"],
+  ])("%j is stored as %j with the number format %j", async (typed, stored, format) => {
+    const { s, values } = await write([typed]);
+    expect(values).toEqual([stored]);
+    expect(s.book.sheetNamed("S")?.format(0, 0)?.numberFormat ?? "General").toBe(format);
+  });
+
+  it("keeps text as text: words, a leading apostrophe (not part of the value), and anything in a cell formatted as Text (@)", async () => {
+    expect((await write(["frozen", "1k", "~200", "Rev 2", "13-20", "'00123", "'5-10", "'=A1", "''quoted"])).values).toEqual(["frozen", "1k", "~200", "Rev 2", "13-20", "00123", "5-10", "=A1", "'quoted"]);
+    const text = await write(["5-10", "00123", "50%", "=A1", "TRUE"], "@");
+    expect(text.values).toEqual(["5-10", "00123", "50%", "=A1", "TRUE"]);
+    expect(text.s.book.sheetNamed("S")?.formulas.size).toBe(0);
+  });
+
+  it("takes =, and + or - before something that is not a number, as a formula", async () => {
+    const { s } = await write(["=1+2", "-abc", "+x"]);
+    const sheet = s.book.sheetNamed("S");
+    expect([sheet?.formula(0, 0), sheet?.formula(0, 1), sheet?.formula(0, 2)]).toEqual(["=1+2", "=-abc", "=+x"]);
+    expect(s.book.read("S!A1")).toEqual([[3]]);
+  });
+
+  it("reads numberFormat back per cell", async () => {
+    const s = createStandIn({ sheets: [{ name: "S" }] });
+    const formats = await run(s, async (c) => {
+      const range = c.workbook.worksheets.getItem("S").getRange("A1:B1");
+      range.getCell(0, 1).numberFormat = [["@"]];
+      range.values = [["50%", "50%"]];
+      range.load("numberFormat,values,valueTypes");
+      await c.sync();
+      return [range.numberFormat, range.values, range.valueTypes];
+    });
+    expect(formats).toEqual([[["0%", "@"]], [[0.5, "50%"]], [["Double", "String"]]]);
+  });
+});
+
+describe("tables with a totals row", () => {
+  const seed = {
+    sheets: [{ name: "S", rows: [["Part", "Qty"], ["A", 1], ["B", 2], ["Total", 3]] }],
+    tables: [{ name: "T", sheet: "S", address: "A1:B4", totals: true }],
+  };
+
+  it("getRange includes the totals row; getDataBodyRange and getHeaderRowRange do not", async () => {
+    const s = createStandIn(seed);
+    const out = await run(s, async (c) => {
+      const t = c.workbook.tables.getItem("T").load("showTotals,showHeaders");
+      const all = t.getRange().load("address");
+      const body = t.getDataBodyRange().load("address");
+      const header = t.getHeaderRowRange().load("address");
+      const totals = t.getTotalRowRange().load("address");
+      await c.sync();
+      return [t.showHeaders, t.showTotals, all.address, header.address, body.address, totals.address];
+    });
+    expect(out).toEqual([true, true, "S!A1:B4", "S!A1:B1", "S!A2:B3", "S!A4:B4"]);
+  });
+
+  it("a table without one has no totals row range", async () => {
+    const s = createStandIn({ ...seed, tables: [{ name: "T", sheet: "S", address: "A1:B3" }] });
+    await expect(run(s, async (c) => {
+      c.workbook.tables.getItem("T").getTotalRowRange().load("address");
+      await c.sync();
+    })).rejects.toMatchObject({ code: "ItemNotFound" });
+  });
+});
+
+describe("calculation", () => {
+  const seed = { sheets: [{ name: "S", rows: [[1, 2, "=SUM(A1:B1)"]] }, { name: "T", rows: [['=COUNTIF(S!A:A,"x")']] }] };
+  const values = (s: StandIn) => s.book.read("S!A1:C1")[0];
+
+  it("calculates formulas as Excel does after a request, and defers them after one that suspends calculation (Microsoft's sample)", async () => {
+    const s = createStandIn(seed);
+    expect(values(s)).toEqual([1, 2, 3]);
+    const seen = await run(s, async (c) => {
+      const app = c.workbook.application;
+      const sheet = c.workbook.worksheets.getItem("S");
+      app.suspendApiCalculationUntilNextSync();
+      sheet.getRange("A1:B1").values = [[10, 20]];
+      const first = sheet.getRange("A1:C1").load("values");
+      app.load("calculationMode");
+      await c.sync();
+      const second = sheet.getRange("A1:C1").load("values");
+      await c.sync();
+      return [first.values[0], app.calculationMode, second.values[0]];
+    });
+    expect(seen).toEqual([[10, 20, 3], "Automatic", [10, 20, 30]]);
+  });
+
+  it("leaves formulas stale after a suspended request until the next request", async () => {
+    const s = createStandIn(seed);
+    await run(s, async (c) => {
+      c.workbook.application.suspendApiCalculationUntilNextSync();
+      c.workbook.worksheets.getItem("S").getRange("A1:A2").values = [["x"], ["x"]];
+      await c.sync();
+    });
+    expect(s.book.read("T!A1")).toEqual([[0]]);
+    expect(s.book.needsCalculation).toBe(true);
+    // Any later request that does not suspend calculation recalculates first.
+    const seen = await run(s, async (c) => {
+      const cell = c.workbook.worksheets.getItem("T").getRange("A1").load("values");
+      await c.sync();
+      return cell.values;
+    });
+    expect(seen).toEqual([[2]]);
+    expect(s.book.calculations).toEqual(["auto"]);
+  });
+
+  it("calculates nothing by itself in Manual mode", async () => {
+    const s = createStandIn({ ...seed, calculationMode: "Manual" });
+    await run(s, async (c) => {
+      c.workbook.worksheets.getItem("S").getRange("A1").values = [[5]];
+      await c.sync();
+    });
+    expect(values(s)).toEqual([5, 2, 3]);
+    await run(s, async (c) => {
+      c.workbook.application.calculate("Full");
+      await c.sync();
+    });
+    expect(values(s)).toEqual([5, 2, 7]);
+  });
+});
+
+describe("spilled ranges", () => {
+  const seed = { sheets: [{ name: "S", rows: [["a", "", "=A1:A3"], ["b"], ["c"]] }] };
+
+  it("a formula returning an array spills: the cells it fills have a value and no formula of their own", async () => {
+    const s = createStandIn(seed);
+    const out = await run(s, async (c) => {
+      const sheet = c.workbook.worksheets.getItem("S");
+      const column = sheet.getRange("C1:C3").load("values,formulas");
+      const to = sheet.getRange("C1").getSpillingToRangeOrNullObject().load("address");
+      const parent = sheet.getRange("C3").getSpillParentOrNullObject().load("address");
+      const none = sheet.getRange("A1").getSpillingToRangeOrNullObject();
+      await c.sync();
+      return [column.values, column.formulas, to.address, parent.address, none.isNullObject];
+    });
+    expect(out).toEqual([[["a"], ["b"], ["c"]], [["=A1:A3"], [""], [""]], "S!C1:C3", "S!C1", true]);
+  });
+
+  it("writing into a spilled cell blocks the spill: the anchor shows #SPILL!; clearing the cell lets it spill again", async () => {
+    const s = createStandIn(seed);
+    await run(s, async (c) => {
+      c.workbook.worksheets.getItem("S").getRange("C2").values = [["mine"]];
+      await c.sync();
+    });
+    expect(s.book.read("S!C1:C3")).toEqual([["#SPILL!"], ["mine"], [""]]);
+    await run(s, async (c) => {
+      c.workbook.worksheets.getItem("S").getRange("C2").clear("Contents");
+      await c.sync();
+    });
+    expect(s.book.read("S!C1:C3")).toEqual([["a"], ["b"], ["c"]]);
+  });
+
+  it("the spill APIs need ExcelApi 1.12: on an older Excel the request fails with ApiNotFound", async () => {
+    const s = createStandIn(seed, { excelApi: "1.9" });
+    await expect(run(s, async (c) => {
+      c.workbook.worksheets.getItem("S").getRange("C1").getSpillingToRangeOrNullObject().load("address");
+      await c.sync();
+    })).rejects.toMatchObject({ code: "ApiNotFound" });
+  });
+});
+
+describe("the add-in's visibility (SharedRuntime 1.1)", () => {
+  it("calls onVisibilityModeChanged handlers when the pane is shown or hidden, until removed", async () => {
+    const s = createStandIn({ sheets: [{ name: "S" }] });
+    const addin = (s.Office as unknown as typeof Office).addin;
+    const seen: string[] = [];
+    const remove = await addin.onVisibilityModeChanged((m) => void seen.push(m.visibilityMode));
+    await s.setVisibility("Hidden");
+    await s.setVisibility("Taskpane");
+    await remove();
+    await s.setVisibility("Hidden");
+    expect(seen).toEqual(["Hidden", "Taskpane"]);
+  });
+
+  it("a host without SharedRuntime says so and refuses the call", async () => {
+    const s = createStandIn({ sheets: [{ name: "S" }] }, { sharedRuntime: false });
+    const office = s.Office as unknown as typeof Office;
+    expect(office.context.requirements.isSetSupported("SharedRuntime", "1.1")).toBe(false);
+    await expect(office.addin.onVisibilityModeChanged(() => undefined)).rejects.toThrow(/SharedRuntime/u);
+  });
+});
+
+describe("requirement sets", () => {
+  it("names, for every member it has above ExcelApi 1.9, the set @types/office-js gives it", async () => {
+    const { NEWER_APIS } = await import("./excel-standin/api");
+    const { readFileSync } = await import("node:fs");
+    const types = readFileSync(require.resolve("@types/office-js/index.d.ts"), "utf8");
+    const excel = types.slice(types.indexOf("declare namespace Excel {"));
+    for (const [member, version] of Object.entries(NEWER_APIS)) {
+      const [cls = "", name = ""] = member.split(".");
+      const start = excel.indexOf(`\n    class ${cls} extends OfficeExtension.ClientObject {`);
+      const body = excel.slice(start, excel.indexOf("\n    }", start));
+      const at = body.search(new RegExp(`\\n\\s*(readonly )?${name}[(:]`, "u"));
+      const doc = body.slice(body.lastIndexOf("/**", at), at);
+      expect([member, /\[Api set: ExcelApi ([\d.]+)/u.exec(doc)?.[1]]).toEqual([member, version]);
+    }
+  });
+
+  it("isSetSupported answers for the ExcelApi set the host claims", () => {
+    const office = createStandIn({ sheets: [{ name: "S" }] }, { excelApi: "1.9" }).Office as unknown as typeof Office;
+    expect([office.context.requirements.isSetSupported("ExcelApi", "1.9"), office.context.requirements.isSetSupported("ExcelApi", "1.12")]).toEqual([true, false]);
   });
 });

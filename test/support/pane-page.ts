@@ -8,6 +8,9 @@ import { DIST, routeOffice } from "../browser/harness";
 import type { StandInOptions, StandInStats, WorkbookSeed } from "./excel-standin";
 import { standInScript } from "./standin-bundle";
 
+/** The ExcelApi requirement set the pane checks for (taskpane.ts): the page's stand-in claims no more, so a newer API fails the tests. */
+export const PANE_EXCEL_API = "1.9";
+
 export const SCREENSHOTS = path.resolve(__dirname, "../../test-output/screenshots");
 export const PANE_WIDTH = 320;
 
@@ -62,7 +65,7 @@ export async function openPane(browser: Browser, baseUrl: string, seed: Workbook
     w.__standInSeed = seed;
     w.__standInOptions = options;
     document.addEventListener("securitypolicyviolation", (e) => console.error(`CSP: ${e.violatedDirective} ${e.blockedURI}`));
-  }, { seed, options });
+  }, { seed, options: { excelApi: PANE_EXCEL_API, ...options } });
   await page.goto(`${baseUrl}taskpane.html`);
   await page.waitForSelector("body[data-ready='true']", { timeout: 30_000 });
   return {

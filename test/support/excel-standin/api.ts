@@ -4,6 +4,7 @@ import { ClientObject, ClientResult, CollectionObject, NULL_TARGET, type Request
 import { StandInError, accessDenied, invalidArgument, itemNotFound } from "./errors";
 import type { EventSource, Handler, Host, WriteRecord } from "./host";
 import type { ChartModel, ConditionalFormatModel, Scalar, SheetModel, TableModel, WorkbookModel } from "./model";
+import { typedInput } from "./typed-input";
 
 interface RangeTarget {
   readonly sheet: SheetModel;
@@ -12,6 +13,38 @@ interface RangeTarget {
 
 const host = (context: RequestContext): Host => context.host;
 const book = (context: RequestContext): WorkbookModel => context.host.book;
+
+/** "1.12" > "1.9": requirement set versions compare part by part. */
+export function versionAtMost(version: string, max: string): boolean {
+  const [a = 0, b = 0] = version.split(".").map(Number);
+  const [x = 0, y = 0] = max.split(".").map(Number);
+  return a < x || (a === x && b <= y);
+}
+
+/**
+ * The members the stand-in implements that are newer than ExcelApi 1.9 (the
+ * pane's requirement), with the requirement set @types/office-js gives each;
+ * the stand-in's tests check this list against those annotations.
+ */
+export const NEWER_APIS = {
+  "Range.hasSpill": "1.12",
+  "Range.getSpillingToRange": "1.12",
+  "Range.getSpillingToRangeOrNullObject": "1.12",
+  "Range.getSpillParent": "1.12",
+  "Range.getSpillParentOrNullObject": "1.12",
+  "TableScopedCollection.getItemOrNullObject": "1.14",
+} as const;
+
+/**
+ * An API above the ExcelApi requirement set the host claims fails the request,
+ * as on an older Excel ("ApiNotFound"). Checked when the request runs.
+ */
+export function requireApi(context: RequestContext, member: keyof typeof NEWER_APIS): void {
+  const version = NEWER_APIS[member];
+  if (!versionAtMost(version, host(context).excelApi)) {
+    throw new StandInError("ApiNotFound", `The API you are trying to use could not be found (${member} needs ExcelApi ${version}; this Excel has ${host(context).excelApi}).`);
+  }
+}
 
 function guardWrite(context: RequestContext, sheet: SheetModel, rect: Rect | undefined, kind: WriteRecord["kind"]): void {
   if (sheet.protected) throw accessDenied(rect ? sheetAddress(sheet.name, rect) : sheet.name);
@@ -44,16 +77,39 @@ function isScalar(v: unknown): v is Scalar | null {
 }
 
 /**
- * A value written through the API, as Excel takes typed input: a leading
- * apostrophe is the quote prefix, which makes the rest text (never a formula)
- * and is not part of the value.
+ * A value written through the API, as Excel takes typed input (typed-input.ts):
+ * a string may become a number, a date, a truth value, an error or a formula,
+ * and take a number format with it ("50%" is 0.5 shown as 0%); a leading
+ * apostrophe (the quote prefix) or the cell's Text format ("@") keeps it as text.
+ * Numbers and booleans are stored as they are.
  */
-function setTyped(sheet: SheetModel, row: number, column: number, value: Scalar | null | undefined): void {
-  if (typeof value === "string" && value.startsWith("'")) {
-    sheet.setText(row, column, value.slice(1));
+export function setTyped(sheet: SheetModel, row: number, column: number, value: Scalar | null | undefined): void {
+  if (typeof value !== "string") {
+    sheet.set(row, column, value);
     return;
   }
-  sheet.set(row, column, value);
+  const format = sheet.format(row, column)?.numberFormat ?? "General";
+  const typed = typedInput(value, format);
+  switch (typed.kind) {
+    case "empty":
+      sheet.set(row, column, "");
+      return;
+    case "text":
+      sheet.setText(row, column, typed.text);
+      return;
+    case "formula":
+      sheet.set(row, column, typed.formula);
+      return;
+    case "error":
+      sheet.setText(row, column, typed.value);
+      return;
+    case "boolean":
+      sheet.set(row, column, typed.value);
+      return;
+    case "number":
+      sheet.set(row, column, typed.value);
+      if (typed.format !== undefined && format === "General") sheet.setFormat(row, column, { numberFormat: typed.format });
+  }
 }
 
 function writeGrid(context: RequestContext, t: RangeTarget, value: unknown, kind: "values" | "formulas"): void {
@@ -73,7 +129,26 @@ function writeGrid(context: RequestContext, t: RangeTarget, value: unknown, kind
       }),
     );
   }
+  book(context).afterWrite(t.sheet);
   raiseChanged(context, t);
+}
+
+/** Sets the number format of every cell: one code for all, or a 2D array of the range's size. */
+function writeNumberFormat(context: RequestContext, t: RangeTarget, value: unknown): void {
+  guardWrite(context, t.sheet, t.rect, "format");
+  const { rows, columns } = t.rect;
+  const at = (r: number, c: number): unknown => (Array.isArray(value) ? (value as unknown[][])[r]?.[c] : value);
+  if (Array.isArray(value) && (value.length !== rows || value.some((line) => !Array.isArray(line) || line.length !== columns))) {
+    throw invalidArgument(`The number of rows or columns in the input array doesn't match the size or dimensions of the range (${rows}x${columns}).`, sheetAddress(t.sheet.name, t.rect));
+  }
+  for (let r = 0; r < rows; r += 1) {
+    for (let c = 0; c < columns; c += 1) {
+      const code = at(r, c);
+      if (code === null || code === undefined) continue;
+      if (typeof code !== "string") throw invalidArgument("a number format is a string", sheetAddress(t.sheet.name, t.rect));
+      t.sheet.setFormat(t.rect.row + r, t.rect.column + c, { numberFormat: code });
+    }
+  }
 }
 
 function rangeOf(t: RangeTarget, rect: Rect | undefined, what: string): RangeTarget {
@@ -390,11 +465,20 @@ const rangeScalars: Scalars<RangeTarget> = {
   columnCount: { get: (t) => t.rect.columns },
   cellCount: { get: (t) => t.rect.rows * t.rect.columns },
   values: { get: (t, ctx) => readGrid(ctx, t, (s, r, c) => s.get(r, c)), set: (t, v, ctx) => writeGrid(ctx, t, v, "values"), explicitOnly: false },
-  formulas: { get: (t, ctx) => readGrid(ctx, t, (s, r, c) => s.formula(r, c) ?? s.get(r, c)), set: (t, v, ctx) => writeGrid(ctx, t, v, "formulas") },
+  // A spilled cell has a value but no formula of its own: its formula reads as "".
+  formulas: { get: (t, ctx) => readGrid(ctx, t, (s, r, c) => s.formula(r, c) ?? (s.isSpilled(r, c) ? "" : s.get(r, c))), set: (t, v, ctx) => writeGrid(ctx, t, v, "formulas") },
   text: { get: (t, ctx) => readGrid(ctx, t, (s, r, c) => String(s.get(r, c))) },
   numberFormat: {
-    get: (t, ctx) => readGrid(ctx, t, () => "General"),
-    set: (t, _v, ctx) => guardWrite(ctx, t.sheet, t.rect, "format"),
+    get: (t, ctx) => readGrid(ctx, t, (s, r, c) => s.format(r, c)?.numberFormat ?? "General"),
+    set: (t, v, ctx) => writeNumberFormat(ctx, t, v),
+  },
+  hasSpill: {
+    get: (t, ctx) => {
+      requireApi(ctx, "Range.hasSpill");
+      const flags = readGrid(ctx, t, (s, r, c) => s.isSpilled(r, c) || s.spillRange(r, c) !== undefined).flat();
+      return flags.every(Boolean) ? true : flags.some(Boolean) ? null : false;
+    },
+    explicitOnly: true,
   },
   valueTypes: {
     get: (t, ctx) => readGrid(ctx, t, (s, r, c) => {
@@ -455,6 +539,9 @@ export class Range extends ClientObject {
   }
   get valueTypes(): string[][] {
     return this.read("valueTypes");
+  }
+  get hasSpill(): boolean {
+    return this.read("hasSpill");
   }
   get format(): RangeFormat {
     return this.child((ctx, p) => new RangeFormat(ctx, p, "Format", [], (t) => t), "format");
@@ -535,6 +622,20 @@ export class Range extends ClientObject {
       return { sheet: t.sheet, rect: { row, column, rows: Math.max(t.rect.row + t.rect.rows, o.row + o.rows) - row, columns: Math.max(t.rect.column + t.rect.columns, o.column + o.columns) - column } };
     });
   }
+  /** The range an anchor cell's formula spills into (ExcelApi 1.12). */
+  getSpillingToRange(): Range {
+    return this.derived("GetSpillingToRange", [], (t) => spillingTo(this.context, t, "Range.getSpillingToRange") ?? thrown(itemNotFound("the cell does not spill")));
+  }
+  getSpillingToRangeOrNullObject(): Range {
+    return this.derived("GetSpillingToRangeOrNullObject", [], (t) => spillingTo(this.context, t, "Range.getSpillingToRangeOrNullObject") ?? NULL_TARGET, true);
+  }
+  /** The anchor cell whose formula spills into this cell (ExcelApi 1.12). */
+  getSpillParent(): Range {
+    return this.derived("GetSpillParent", [], (t) => spillParent(this.context, t, "Range.getSpillParent") ?? thrown(itemNotFound("the cell is not spilled into")));
+  }
+  getSpillParentOrNullObject(): Range {
+    return this.derived("GetSpillParentOrNullObject", [], (t) => spillParent(this.context, t, "Range.getSpillParentOrNullObject") ?? NULL_TARGET, true);
+  }
   getTables(fullyContained?: boolean): TableScopedCollection {
     return new TableScopedCollection(this.context, this, "GetTables", [fullyContained ?? false], (t) => {
       const target = t as RangeTarget;
@@ -554,6 +655,7 @@ export class Range extends ClientObject {
         if (applyTo === undefined || applyTo === "All" || applyTo === "Contents") s.set(r, c, "");
         if (applyTo === undefined || applyTo === "All" || applyTo === "Formats") s.formats.delete(`${r},${c}`);
       });
+      book(this.context).afterWrite(t.sheet);
       raiseChanged(this.context, t);
     });
   }
@@ -561,6 +663,24 @@ export class Range extends ClientObject {
 
 function thrown(error: Error): never {
   throw error;
+}
+
+function singleCell(t: RangeTarget, what: string): void {
+  if (t.rect.rows !== 1 || t.rect.columns !== 1) throw invalidArgument(`${what} takes a single cell`, sheetAddress(t.sheet.name, t.rect));
+}
+
+function spillingTo(context: RequestContext, t: RangeTarget, member: "Range.getSpillingToRange" | "Range.getSpillingToRangeOrNullObject"): RangeTarget | undefined {
+  requireApi(context, member);
+  singleCell(t, "getSpillingToRange");
+  const rect = t.sheet.spillRange(t.rect.row, t.rect.column);
+  return rect ? { sheet: t.sheet, rect } : undefined;
+}
+
+function spillParent(context: RequestContext, t: RangeTarget, member: "Range.getSpillParent" | "Range.getSpillParentOrNullObject"): RangeTarget | undefined {
+  requireApi(context, member);
+  singleCell(t, "getSpillParent");
+  const anchor = t.sheet.spillParent(t.rect.row, t.rect.column);
+  return anchor ? { sheet: t.sheet, rect: { ...anchor, rows: 1, columns: 1 } } : undefined;
 }
 
 function usedWithin(t: RangeTarget): RangeTarget | undefined {
@@ -609,6 +729,7 @@ const tableScalars: Scalars<TableModel> = {
   },
   id: { get: (t) => t.id },
   showHeaders: { get: (t) => t.showHeaders },
+  showTotals: { get: (t) => t.showTotals },
 };
 
 export class Table extends ClientObject {
@@ -627,9 +748,13 @@ export class Table extends ClientObject {
   get showHeaders(): boolean {
     return this.read("showHeaders");
   }
+  get showTotals(): boolean {
+    return this.read("showTotals");
+  }
   get worksheet(): Worksheet {
     return this.child((ctx, p) => new Worksheet(ctx, p, "Worksheet", [], (t) => (t as TableModel).sheet), "worksheet");
   }
+  /** The whole table: header row, data rows and the totals row when it has one. */
   getRange(): Range {
     return new Range(this.context, this, "GetRange", [], (t) => ({ sheet: (t as TableModel).sheet, rect: (t as TableModel).rect }));
   }
@@ -640,11 +765,20 @@ export class Table extends ClientObject {
       return { sheet: table.sheet, rect: { ...table.rect, rows: 1 } };
     });
   }
+  /** The data rows: neither the header row nor the totals row. */
   getDataBodyRange(): Range {
     return new Range(this.context, this, "GetDataBodyRange", [], (t) => {
       const table = t as TableModel;
       const skip = table.showHeaders ? 1 : 0;
-      return { sheet: table.sheet, rect: { ...table.rect, row: table.rect.row + skip, rows: Math.max(1, table.rect.rows - skip) } };
+      const totals = table.showTotals ? 1 : 0;
+      return { sheet: table.sheet, rect: { ...table.rect, row: table.rect.row + skip, rows: Math.max(1, table.rect.rows - skip - totals) } };
+    });
+  }
+  getTotalRowRange(): Range {
+    return new Range(this.context, this, "GetTotalRowRange", [], (t) => {
+      const table = t as TableModel;
+      if (!table.showTotals) throw itemNotFound("the table has no totals row");
+      return { sheet: table.sheet, rect: { ...table.rect, row: table.rect.row + table.rect.rows - 1, rows: 1 } };
     });
   }
   delete(): void {
@@ -679,7 +813,10 @@ export class TableScopedCollection extends TableListBase {
     return new Table(this.context, this, "GetItem", [key], (t) => (t as TableModel[]).find((x) => x.name.toLowerCase() === key.toLowerCase() || x.id === key) ?? thrown(itemNotFound(`table ${key}`)));
   }
   getItemOrNullObject(key: string): Table {
-    return new Table(this.context, this, "GetItemOrNullObject", [key], (t) => (t as TableModel[]).find((x) => x.name.toLowerCase() === key.toLowerCase() || x.id === key) ?? NULL_TARGET, true);
+    return new Table(this.context, this, "GetItemOrNullObject", [key], (t) => {
+      requireApi(this.context, "TableScopedCollection.getItemOrNullObject");
+      return (t as TableModel[]).find((x) => x.name.toLowerCase() === key.toLowerCase() || x.id === key) ?? NULL_TARGET;
+    }, true);
   }
 }
 
@@ -1055,10 +1192,17 @@ class SettingCollection extends CollectionObject<Setting> {
 
 class Application extends ClientObject {
   protected scalars(): Scalars<never> {
-    return { calculationMode: { get: () => "Automatic" } } as Scalars<never>;
+    return { calculationMode: { get: (_t: unknown, ctx: RequestContext) => book(ctx).calculationMode } } as Scalars<never>;
   }
   get calculationMode(): string {
     return this.read("calculationMode");
+  }
+  /** Recalculates (the stand-in recalculates every formula whatever the type: the values are the same). */
+  calculate(calculationType: string): void {
+    this.call("calculate", [calculationType], () => {
+      if (!["Recalculate", "Full", "FullRebuild"].includes(calculationType)) throw invalidArgument(`calculation type ${calculationType}`);
+      book(this.context).calculate(calculationType);
+    });
   }
   suspendApiCalculationUntilNextSync(): void {
     this.call("suspendApiCalculationUntilNextSync", [], () => void (this.context.suspension.calculation = true));

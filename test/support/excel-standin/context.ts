@@ -377,6 +377,9 @@ export class RequestContext {
       throw new StandInError("RequestPayloadSizeLimitExceeded", `The request payload size has exceeded the limit (${requestBytes} bytes > ${limit}).`);
     }
 
+    // Excel recalculates what earlier requests left dirty before a request that does not suspend calculation, and after it.
+    const suspendsCalculation = pending.some((p) => p.record.Name === "suspendApiCalculationUntilNextSync");
+    if (!suspendsCalculation) this.host.book.autoCalculate();
     const done: { pending: Pending; value: unknown }[] = [];
     const results: unknown[] = [];
     let failure: unknown;
@@ -393,10 +396,12 @@ export class RequestContext {
     for (const o of watched) {
       try {
         o.resolve();
-      } catch {
-        // A failing path only matters when an action uses it.
+      } catch (error) {
+        // A failing path only matters when an action uses it; an API this Excel does not have fails the request.
+        if (failure === undefined && error instanceof StandInError && error.code === "ApiNotFound") failure = error;
       }
     }
+    if (!suspendsCalculation) this.host.book.autoCalculate();
     const responseBytes = byteLength(JSON.stringify({ Results: results }, (_k, v: unknown) => (v !== null && typeof v === "object" && "target" in v && "values" in v ? (v as { values: unknown }).values : v)));
     if (failure === undefined && responseBytes > limit) {
       failure = new StandInError("ResponsePayloadSizeLimitExceeded", `The response payload size has exceeded the limit (${responseBytes} bytes > ${limit}).`);

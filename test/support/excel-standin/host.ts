@@ -27,6 +27,8 @@ export interface Host {
   readonly book: WorkbookModel;
   readonly stats: StandInStats;
   readonly limits: { payloadBytes: number; readCells: number };
+  /** The highest ExcelApi requirement set the host claims, e.g. "1.9". */
+  readonly excelApi: string;
   makeWorkbook(context: RequestContext): unknown;
   roundTrip(): Promise<void>;
   addHandler(source: EventSource, handler: Handler): void;

@@ -6,7 +6,7 @@
  * payload of each one.
  */
 import { rectAddress } from "./address";
-import { makeWorkbook } from "./api";
+import { makeWorkbook, setTyped, versionAtMost } from "./api";
 import { ClientResult, RequestContext as Context } from "./context";
 import { StandInError } from "./errors";
 import type { EventSource, Handler, Host, StandInStats } from "./host";
@@ -14,7 +14,7 @@ import { WorkbookModel, type Scalar, type WorkbookSeed } from "./model";
 
 export type { StandInStats, WriteRecord } from "./host";
 export type { RequestRecord } from "./context";
-export type { WorkbookSeed, Scalar } from "./model";
+export type { WorkbookSeed, Scalar, CalculationMode } from "./model";
 export { WorkbookModel } from "./model";
 
 export interface StandInOptions {
@@ -22,8 +22,10 @@ export interface StandInOptions {
   readonly payloadBytes?: number;
   /** Largest range a read may load (Excel: 5 million cells). */
   readonly readCells?: number;
-  /** The highest ExcelApi requirement set the host claims, e.g. "1.17". */
+  /** The highest ExcelApi requirement set the host claims, e.g. "1.9"; an API above it fails the request with ApiNotFound. */
   readonly excelApi?: string;
+  /** SharedRuntime 1.1 (Office.addin.onVisibilityModeChanged...); false behaves like a host without it. */
+  readonly sharedRuntime?: boolean;
   /** Office.context.host; null behaves like a page opened outside Office. */
   readonly host?: "Excel" | null;
   /** Milliseconds each request takes, to watch the pane while it waits. */
@@ -31,11 +33,14 @@ export interface StandInOptions {
 }
 
 export const PAYLOAD_LIMIT = 5_000_000;
+/** The requirement set the stand-in claims unless told otherwise. */
+export const DEFAULT_EXCEL_API = "1.17";
 
 class StandInHost implements Host {
   readonly book: WorkbookModel;
   readonly stats: StandInStats = { syncCalls: 0, requests: [], writes: [], handlerErrors: [] };
   readonly limits: { payloadBytes: number; readCells: number };
+  readonly excelApi: string;
   private readonly handlers = new Map<EventSource, Set<Handler>>();
   private queued: [EventSource, unknown][] = [];
   readonly inFlight = new Set<Promise<unknown>>();
@@ -46,6 +51,7 @@ class StandInHost implements Host {
     this.book = book;
     this.latencyMs = options.latencyMs ?? 0;
     this.limits = { payloadBytes: options.payloadBytes ?? PAYLOAD_LIMIT, readCells: options.readCells ?? 5_000_000 };
+    this.excelApi = options.excelApi ?? DEFAULT_EXCEL_API;
   }
 
   makeWorkbook(context: Context): unknown {
@@ -107,8 +113,10 @@ export interface StandIn {
   readonly associated: Map<string, unknown>;
   /** The user selects a range: the selection changes and the events fire. */
   select(address: string): Promise<void>;
-  /** The user types into cells: values change and onChanged fires. */
+  /** The user types into cells (read as Excel reads typed input): values change, Excel recalculates and onChanged fires. */
   edit(address: string, values: readonly (readonly (Scalar | null)[])[]): Promise<void>;
+  /** The task pane is shown ("Taskpane") or closed ("Hidden"): Office.addin's onVisibilityModeChanged handlers run. */
+  setVisibility(mode: "Taskpane" | "Hidden"): Promise<void>;
   /** Waits until no event handler is running. */
   idle(): Promise<void>;
   /** Event handlers the add-in has registered. */
@@ -128,20 +136,18 @@ const EXCEL_ENUMS = {
   ErrorCodes: {
     accessDenied: "AccessDenied", invalidArgument: "InvalidArgument", itemNotFound: "ItemNotFound", itemAlreadyExists: "ItemAlreadyExists",
     invalidOperation: "InvalidOperation", generalException: "GeneralException", responsePayloadSizeLimitExceeded: "ResponsePayloadSizeLimitExceeded",
+    requestPayloadSizeLimitExceeded: "RequestPayloadSizeLimitExceeded", rangeExceedsLimit: "RangeExceedsLimit", apiNotFound: "ApiNotFound",
   },
+  CalculationType: { recalculate: "Recalculate", full: "Full", fullRebuild: "FullRebuild" },
+  CalculationMode: { automatic: "Automatic", automaticExceptTables: "AutomaticExceptTables", manual: "Manual" },
 } as const;
-
-function versionAtMost(version: string | undefined, max: string): boolean {
-  if (version === undefined) return true;
-  const [a = 0, b = 0] = version.split(".").map(Number);
-  const [x = 0, y = 0] = max.split(".").map(Number);
-  return a < x || (a === x && b <= y);
-}
 
 export function createStandIn(seed?: WorkbookSeed, options: StandInOptions = {}): StandIn {
   const book = new WorkbookModel(seed);
   const host = new StandInHost(book, options);
-  const excelApi = options.excelApi ?? "1.17";
+  const excelApi = host.excelApi;
+  const sharedRuntime = options.sharedRuntime ?? true;
+  const visibilityHandlers = new Set<(message: { visibilityMode: string }) => void>();
   const officeHost = options.host === undefined ? "Excel" : options.host;
   const associated = new Map<string, unknown>();
 
@@ -164,6 +170,7 @@ export function createStandIn(seed?: WorkbookSeed, options: StandInOptions = {})
   const readyInfo = officeHost === null ? { host: null, platform: null } : { host: officeHost, platform };
   let readyPromise: Promise<unknown> | undefined;
   const Office: Record<string, unknown> = {
+    VisibilityMode: { hidden: "Hidden", taskpane: "Taskpane" },
     HostType: { Excel: "Excel", Word: "Word", PowerPoint: "PowerPoint", Outlook: "Outlook", OneNote: "OneNote", Project: "Project", Access: "Access" },
     PlatformType: { PC: "PC", OfficeOnline: "OfficeOnline", Mac: "Mac", iOS: "iOS", Android: "Android", Universal: "Universal" },
     EventType: {
@@ -179,16 +186,26 @@ export function createStandIn(seed?: WorkbookSeed, options: StandInOptions = {})
       diagnostics: { host: officeHost, platform, version: "16.0.0.0" },
       requirements: {
         isSetSupported: (name: string, version?: string): boolean => {
-          if (name === "ExcelApi") return versionAtMost(version, excelApi);
-          return ["SharedRuntime", "CustomFunctionsRuntime", "RibbonApi", "AddinCommands"].includes(name);
+          if (name === "ExcelApi") return versionAtMost(version ?? "1.1", excelApi);
+          if (name === "SharedRuntime") return sharedRuntime;
+          return ["CustomFunctionsRuntime", "RibbonApi", "AddinCommands"].includes(name);
         },
       },
     },
     actions: { associate: (name: string, fn: unknown) => void associated.set(`action:${name}`, fn) },
+    // Office.addin is SharedRuntime 1.1: on a host without it the calls fail, as they do in Office.
     addin: {
-      showAsTaskpane: async (): Promise<void> => undefined,
-      hide: async (): Promise<void> => undefined,
-      onVisibilityModeChanged: async (): Promise<() => Promise<void>> => async () => undefined,
+      showAsTaskpane: async (): Promise<void> => {
+        if (!sharedRuntime) throw new StandInError("GenericException", "Office.addin needs SharedRuntime 1.1");
+      },
+      hide: async (): Promise<void> => {
+        if (!sharedRuntime) throw new StandInError("GenericException", "Office.addin needs SharedRuntime 1.1");
+      },
+      onVisibilityModeChanged: async (handler: (message: { visibilityMode: string }) => void): Promise<() => Promise<void>> => {
+        if (!sharedRuntime) throw new StandInError("GenericException", "Office.addin.onVisibilityModeChanged needs SharedRuntime 1.1");
+        visibilityHandlers.add(handler);
+        return async () => void visibilityHandlers.delete(handler);
+      },
     },
     onReady(callback?: (info: unknown) => void): Promise<unknown> {
       readyPromise ??= new Promise((resolve) => {
@@ -250,12 +267,22 @@ export function createStandIn(seed?: WorkbookSeed, options: StandInOptions = {})
     async edit(address, values) {
       const { sheet, rect } = book.resolve(address);
       values.forEach((line, r) => line.forEach((v, c) => {
-        if (v !== null) sheet.set(rect.row + r, rect.column + c, v);
+        if (v !== null) setTyped(sheet, rect.row + r, rect.column + c, v);
       }));
+      book.afterWrite(sheet);
+      book.autoCalculate();
       const changed = { row: rect.row, column: rect.column, rows: Math.max(1, values.length), columns: Math.max(1, ...values.map((l) => l.length)) };
       const args = { type: "WorksheetChanged", changeType: "RangeEdited", source: "Local", triggerSource: "Unknown", address: rectAddress(changed), worksheetId: sheet.id };
       host.deliver(`sheet.changed:${sheet.id}`, args);
       host.deliver("worksheets.changed", args);
+      await settle();
+    },
+    async setVisibility(mode) {
+      for (const handler of [...visibilityHandlers]) {
+        const run = new Promise<void>((resolve) => setTimeout(resolve, 0)).then(() => handler({ visibilityMode: mode }));
+        host.inFlight.add(run);
+        void run.finally(() => host.inFlight.delete(run));
+      }
       await settle();
     },
     idle: settle,

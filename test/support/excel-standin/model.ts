@@ -1,5 +1,6 @@
-/* The in-memory workbook behind the stand-in: cells, formats, tables, settings, selection. */
-import { contains, intersect, parseRect, sheetAddress, splitSheet, type Rect } from "./address";
+/* The in-memory workbook behind the stand-in: cells, formats, tables, settings, selection, formulas and their spills. */
+import { MAX_COLUMNS, MAX_ROWS, contains, intersect, parseRect, sheetAddress, splitSheet, type Rect } from "./address";
+import { evaluate, type Matrix } from "./formula";
 
 /** What a cell holds as Excel's `values` reports it; "" is an empty cell. */
 export type Scalar = string | number | boolean;
@@ -8,7 +9,12 @@ export interface CellFormat {
   fill?: string;
   fontColor?: string;
   bold?: boolean;
+  /** Excel's number format code; "General" when absent, "@" is Text. */
+  numberFormat?: string;
 }
+
+/** Excel's calculation modes (Application.calculationMode). */
+export type CalculationMode = "Automatic" | "AutomaticExceptTables" | "Manual";
 
 export interface ConditionalFormatModel {
   readonly id: number;
@@ -39,8 +45,11 @@ export interface TableModel {
   readonly id: string;
   name: string;
   sheet: SheetModel;
+  /** The whole table: the header row, the data rows and, with showTotals, the totals row (as Table.getRange gives it). */
   rect: Rect;
   showHeaders: boolean;
+  /** The table's last row is its totals row. */
+  showTotals: boolean;
 }
 
 const key = (row: number, column: number): string => `${row},${column}`;
@@ -51,6 +60,14 @@ export class SheetModel {
   /** Rows of cells; a missing row or cell is empty. */
   readonly cells: (Scalar | undefined)[][] = [];
   readonly formulas = new Map<string, string>();
+  /** Each formula's result at the last calculation: a value, or an array that spills from the formula's cell. */
+  readonly results = new Map<string, Scalar | Matrix>();
+  /** Cells filled by a spilling array: their value; they hold no formula or value of their own. */
+  readonly spilled = new Map<string, Scalar>();
+  /** A spilled cell's anchor (the cell whose formula spills). */
+  readonly spillAnchor = new Map<string, string>();
+  /** An anchor's spill range, when it spills (not blocked). */
+  readonly spillRanges = new Map<string, Rect>();
   readonly formats = new Map<string, CellFormat>();
   readonly conditionalFormats: ConditionalFormatModel[] = [];
   readonly validations: ValidationModel[] = [];
@@ -65,21 +82,62 @@ export class SheetModel {
     this.name = name;
   }
 
+  /** The cell's value as `range.values` reports it: a constant, a formula's result, a spilled value, or "" for an empty cell. */
   get(row: number, column: number): Scalar {
-    return this.cells[row]?.[column] ?? "";
+    const v = this.cells[row]?.[column];
+    if (v !== undefined) return v;
+    if (this.formulas.size === 0 && this.spilled.size === 0) return "";
+    const k = key(row, column);
+    if (this.formulas.has(k)) return this.formulaValue(k);
+    return this.spilled.get(k) ?? "";
+  }
+
+  /** A formula's value: its result; an array shows its first value when it spills and #SPILL! when something blocks it. */
+  private formulaValue(k: string): Scalar {
+    const result = this.results.get(k);
+    if (result === undefined) return "";
+    if (!Array.isArray(result)) return result;
+    if (result.length === 1 && result[0]?.length === 1) return result[0][0] ?? "";
+    return this.spillRanges.has(k) ? (result[0]?.[0] ?? "") : "#SPILL!";
   }
 
   formula(row: number, column: number): string | undefined {
     return this.formulas.get(key(row, column));
   }
 
-  isEmpty(row: number, column: number): boolean {
+  /** Filled by another cell's spilling formula: a value but no formula of its own. */
+  isSpilled(row: number, column: number): boolean {
+    return this.spilled.size > 0 && this.spilled.has(key(row, column));
+  }
+
+  /** The anchor cell whose formula spills into this cell. */
+  spillParent(row: number, column: number): { row: number; column: number } | undefined {
+    const anchor = this.spillAnchor.get(key(row, column));
+    if (anchor === undefined) return undefined;
+    const [r = 0, c = 0] = anchor.split(",").map(Number);
+    return { row: r, column: c };
+  }
+
+  /** The range an anchor's formula spills into (the anchor included). */
+  spillRange(row: number, column: number): Rect | undefined {
+    return this.spillRanges.get(key(row, column));
+  }
+
+  /** A value or formula of the cell's own (a spilled value is not). */
+  hasOwnContent(row: number, column: number): boolean {
     const v = this.cells[row]?.[column];
-    return (v === undefined || v === "") && !this.formulas.has(key(row, column));
+    return (v !== undefined && v !== "") || (this.formulas.size > 0 && this.formulas.has(key(row, column)));
+  }
+
+  isEmpty(row: number, column: number): boolean {
+    return !this.hasOwnContent(row, column) && !this.isSpilled(row, column);
   }
 
   set(row: number, column: number, value: Scalar | null | undefined): void {
-    this.formulas.delete(key(row, column));
+    if (this.formulas.size > 0) {
+      this.formulas.delete(key(row, column));
+      this.results.delete(key(row, column));
+    }
     if (value === null || value === undefined || value === "") {
       const line = this.cells[row];
       if (line && column < line.length) line[column] = undefined;
@@ -135,11 +193,52 @@ export class SheetModel {
       if (!line) return;
       for (let column = 0; column < line.length; column += 1) if (!this.isEmpty(row, column)) take(row, column);
     });
-    for (const k of this.formulas.keys()) {
+    for (const k of [...this.formulas.keys(), ...this.spilled.keys()]) {
       const [r = 0, c = 0] = k.split(",").map(Number);
       take(r, c);
     }
     return top < 0 ? undefined : { row: top, column: left, rows: bottom - top + 1, columns: right - left + 1 };
+  }
+
+  /**
+   * Lays out the arrays that formulas return: each spills over the cells below
+   * and right of its formula when none of them holds anything of its own (nor
+   * another spill); otherwise the formula shows #SPILL! and fills nothing.
+   * Returns whether any spilled cell changed.
+   */
+  layoutSpills(): boolean {
+    const spilled = new Map<string, Scalar>();
+    const anchors = new Map<string, string>();
+    const ranges = new Map<string, Rect>();
+    for (const [k, result] of this.results) {
+      if (!Array.isArray(result) || (result.length === 1 && result[0]?.length === 1)) continue;
+      const [row = 0, column = 0] = k.split(",").map(Number);
+      const rows = result.length;
+      const columns = Math.max(0, ...result.map((line) => line.length));
+      if (row + rows > MAX_ROWS || column + columns > MAX_COLUMNS) continue;
+      let blocked = false;
+      for (let r = 0; r < rows && !blocked; r += 1) {
+        for (let c = 0; c < columns && !blocked; c += 1) {
+          if (r === 0 && c === 0) continue;
+          const child = key(row + r, column + c);
+          if (this.hasOwnContent(row + r, column + c) || anchors.has(child) || ranges.has(child)) blocked = true;
+        }
+      }
+      if (blocked) continue;
+      ranges.set(k, { row, column, rows, columns });
+      result.forEach((line, r) => line.forEach((v, c) => {
+        if (r === 0 && c === 0) return;
+        const child = key(row + r, column + c);
+        spilled.set(child, v);
+        anchors.set(child, k);
+      }));
+    }
+    const changed = spilled.size !== this.spilled.size || [...spilled].some(([k, v]) => this.spilled.get(k) !== v) || ranges.size !== this.spillRanges.size;
+    for (const [target, source] of [[this.spilled, spilled], [this.spillAnchor, anchors], [this.spillRanges, ranges]] as const) {
+      (target as Map<string, unknown>).clear();
+      for (const [k, v] of source as Map<string, unknown>) (target as Map<string, unknown>).set(k, v);
+    }
+    return changed;
   }
 
   private rowHasValue(row: number, from: number, to: number): boolean {
@@ -195,7 +294,10 @@ export interface SheetSeed {
 export interface TableSeed {
   readonly name: string;
   readonly sheet: string;
+  /** The whole table: header row, data rows and, with `totals`, the totals row. */
   readonly address: string;
+  /** The table's last row is a totals row (Table.showTotals). */
+  readonly totals?: boolean;
 }
 
 export interface WorkbookSeed {
@@ -204,6 +306,8 @@ export interface WorkbookSeed {
   /** "Sheet1!B3"; defaults to A1 of the first sheet. */
   readonly selection?: string;
   readonly settings?: Readonly<Record<string, unknown>>;
+  /** Application.calculationMode; Automatic by default. */
+  readonly calculationMode?: CalculationMode;
 }
 
 export class WorkbookModel {
@@ -211,6 +315,11 @@ export class WorkbookModel {
   readonly tables: TableModel[] = [];
   readonly settings = new Map<string, unknown>();
   selection: { sheet: SheetModel; rect: Rect };
+  calculationMode: CalculationMode;
+  /** Cells were written since the last calculation, so formulas may be stale. */
+  needsCalculation = false;
+  /** Calculations run, for tests: "auto" after a write Excel recalculates by itself, or the type asked for. */
+  readonly calculations: string[] = [];
   private nextId = 1;
 
   constructor(seed: WorkbookSeed = { sheets: [{ name: "Sheet1" }] }) {
@@ -222,11 +331,14 @@ export class WorkbookModel {
         s.rows.forEach((line, r) => line.forEach((v, c) => sheet.set(origin.row + r, origin.column + c, v)));
       }
     }
-    for (const t of seed.tables ?? []) this.addTable(this.sheetNamed(t.sheet) ?? this.fail(`no sheet ${t.sheet}`), parseRect(t.address) ?? this.fail(`bad address ${t.address}`), t.name);
+    for (const t of seed.tables ?? []) this.addTable(this.sheetNamed(t.sheet) ?? this.fail(`no sheet ${t.sheet}`), parseRect(t.address) ?? this.fail(`bad address ${t.address}`), t.name, t.totals ?? false);
     for (const [k, v] of Object.entries(seed.settings ?? {})) this.settings.set(k, v);
     const first = this.sheets[0] as SheetModel;
     this.selection = { sheet: first, rect: { row: 0, column: 0, rows: 1, columns: 1 } };
     if (seed.selection) this.select(seed.selection);
+    this.calculationMode = seed.calculationMode ?? "Automatic";
+    this.calculate("seed");
+    this.calculations.length = 0;
   }
 
   private fail(message: string): never {
@@ -254,8 +366,8 @@ export class WorkbookModel {
     return this.sheets.find((s) => s.id === id);
   }
 
-  addTable(sheet: SheetModel, rect: Rect, name?: string): TableModel {
-    const table: TableModel = { id: this.newId("table"), name: name ?? `Table${this.tables.length + 1}`, sheet, rect, showHeaders: true };
+  addTable(sheet: SheetModel, rect: Rect, name?: string, totals = false): TableModel {
+    const table: TableModel = { id: this.newId("table"), name: name ?? `Table${this.tables.length + 1}`, sheet, rect, showHeaders: true, showTotals: totals };
     this.tables.push(table);
     return table;
   }
@@ -287,6 +399,65 @@ export class WorkbookModel {
       out.push(line);
     }
     return out;
+  }
+
+  /** Cells of a sheet were written: spills are laid out again at once, formulas wait for a calculation. */
+  afterWrite(sheet: SheetModel): void {
+    this.needsCalculation = true;
+    sheet.layoutSpills();
+  }
+
+  /** Excel's automatic recalculation after a request that did not suspend it; none in Manual mode. */
+  autoCalculate(): void {
+    if (this.calculationMode !== "Manual" && this.needsCalculation) this.calculate("auto");
+  }
+
+  /**
+   * Calculates every formula (the stand-in has no dependency tree, and
+   * recalculating what did not change gives the same values), then lays out
+   * the spills; again when a spill changed what a formula reads.
+   */
+  calculate(kind: string): void {
+    this.calculations.push(kind);
+    this.needsCalculation = false;
+    if (this.sheets.every((s) => s.formulas.size === 0)) return;
+    for (let pass = 0; pass < 3; pass += 1) {
+      const done = new Map<SheetModel, Set<string>>();
+      const busy = new Set<string>();
+      const compute = (sheet: SheetModel, k: string): void => {
+        let seen = done.get(sheet);
+        if (!seen) {
+          seen = new Set();
+          done.set(sheet, seen);
+        }
+        if (seen.has(k)) return;
+        const id = `${sheet.id}:${k}`;
+        if (busy.has(id)) return;
+        busy.add(id);
+        const formula = sheet.formulas.get(k) ?? "";
+        const result = evaluate(formula, {
+          value: (name, row, column) => {
+            const target = name === undefined ? sheet : this.sheetNamed(name);
+            if (!target) return "#REF!";
+            const fk = `${row},${column}`;
+            if (target.formulas.has(fk)) compute(target, fk);
+            return target.get(row, column);
+          },
+          bounded: (name, rect) => {
+            const target = name === undefined ? sheet : this.sheetNamed(name);
+            const used = target?.usedRect();
+            return used && intersect(used, rect);
+          },
+        });
+        sheet.results.set(k, result);
+        busy.delete(id);
+        seen.add(k);
+      };
+      for (const sheet of this.sheets) for (const k of [...sheet.formulas.keys()]) compute(sheet, k);
+      let changed = false;
+      for (const sheet of this.sheets) changed = sheet.layoutSpills() || changed;
+      if (!changed) break;
+    }
   }
 
   address(sheet: SheetModel, rect: Rect): string {
