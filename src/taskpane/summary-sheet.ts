@@ -1,25 +1,17 @@
 import { STAGES, STAGE_PROFILES, SUMMARY_SHEET, SUMMARY_TITLE, formatCount, type Summary } from "../core";
+import { keptAsText } from "./cell-text";
 
 /** The summary sheet's name, title, width and layout are the core's, shared with the command line. */
 export { NO_CRITERIA_LABEL, SUMMARY_SHEET, SUMMARY_TITLE, SUMMARY_WIDTH, summaryLayout, type SheetReading, type SummaryLayout } from "../core";
 
-/** Text Excel would not keep as typed when written through `values`: a formula, a quote prefix, a number, a date, a time, a truth value. */
-const CONVERTED = [
-  /^[=+\-@']/u,
-  /^\s*[$€£¥]?\s*\(?[+-]?[\d\s.,']*\d[\d\s.,']*\)?\s*%?\s*$/u,
-  /^\s*\d{1,4}\s*[-/.]\s*\d{1,2}(\s*[-/.]\s*\d{1,4})?\s*$/u,
-  /^\s*\d{1,2}:\d{2}/u,
-  /^\s*(true|false)\s*$/iu,
-];
-
 /**
  * A cell for the summary sheet that Excel keeps exactly: text that Excel
  * would read as a formula, a number, a date or a truth value gets the quote
- * prefix ("'"), which Excel stores as "text" and does not show in the cell.
- * A cell value such as "=A1", "1.000" or "'Bill of parts'!C9" stays as written.
+ * prefix ("'", see cell-text.ts), which Excel does not show in the cell or
+ * return in its value. A cell value such as "=A1", "1.000" or "'Bill of parts'!C9" stays as written.
  */
 export function sheetText(value: string | number): string | number {
-  return typeof value === "string" && value !== "" && CONVERTED.some((re) => re.test(value)) ? `'${value}` : value;
+  return typeof value === "string" ? keptAsText(value) : value;
 }
 
 /**

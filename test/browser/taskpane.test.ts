@@ -93,8 +93,14 @@ describe("review the selected part", () => {
     await expect.poll(() => pane.read("Parts!O28")).toEqual([["2,500"]]);
     await expectReviewShows(pane, row, reader.assess(row));
     expect(await pane.page.locator("#status").textContent()).toBe('Wrote "2,500" to Parts!O28.');
+    // Excel would read "5-10" typed into a cell as the 10th of May; the pane writes it so that it stays the text typed.
+    await pane.page.locator('li[data-criterion="quantity"] input').fill("5-10");
+    await pane.page.locator('li[data-criterion="quantity"] button').click();
+    row[14] = "5-10";
+    await expect.poll(() => pane.read("Parts!O28")).toEqual([["5-10"]]);
+    await expectReviewShows(pane, row, reader.assess(row));
     const written = (await pane.stats()).writes.map((w) => `${w.sheet}!${w.address}`);
-    expect(written).toEqual(["Parts!C28", "Parts!G28", "Parts!O28"]);
+    expect(written).toEqual(["Parts!C28", "Parts!G28", "Parts!O28", "Parts!O28"]);
   });
 
   it.each([

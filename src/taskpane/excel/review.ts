@@ -1,5 +1,6 @@
 import { NO_CHOICES, fail, ok, type ColumnChoices, type CriterionId, type Result, type Thresholds } from "../../core";
 import { sheetCell } from "../a1";
+import { typedCellValue } from "../cell-text";
 import { HEADER_SCAN_ROWS } from "../layout";
 import { reviewPart, type ReviewIssue, type ReviewModel } from "../review-model";
 import { askWithQuickRanges, listTop } from "./locate";
@@ -74,10 +75,14 @@ export async function readReview(run: Run, thresholds: Thresholds, choices: Colu
   });
 }
 
-/** A number typed as text is written as a number, as Excel would store it when typed. */
+/**
+ * What to write for the user's text: a plain number as a number, as Excel
+ * stores it when typed; any other text so that Excel keeps it exactly (the
+ * quote prefix where Excel would read "5-10" as a date, "50%" as 0.5, "00123"
+ * as 123 or a leading apostrophe as the prefix).
+ */
 export function cellValueFor(text: string): string | number {
-  const trimmed = text.trim();
-  return /^\d+(\.\d+)?$/u.test(trimmed) ? Number(trimmed) : text;
+  return typedCellValue(text);
 }
 
 /** Writes a new value for one criterion of the reviewed part. */

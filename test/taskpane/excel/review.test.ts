@@ -85,7 +85,31 @@ describe("review the part under the active cell", () => {
     expect(await writeCriterion(run, read.review.value, "quantity", "250")).toEqual({ ok: true, value: "Parts!O3" });
     expect(s.book.read("Parts!C3")).toEqual([["frozen"]]);
     expect(s.book.read("Parts!O3")).toEqual([[250]]);
-    expect(cellValueFor("1,000")).toBe("1,000");
+    expect(cellValueFor("1,000")).toBe("'1,000");
+  });
+
+  it.each([
+    ["5-10", "5-10"], ["10-20", "10-20"], ["50%", "50%"], ["00123", "00123"], ["1,000", "1,000"], ["Jan 5", "Jan 5"], ["12:30", "12:30"],
+    ["TRUE", "TRUE"], ["#N/A", "#N/A"], ["=A1", "=A1"], ["-5", "-5"], ["'approved", "'approved"], ["frozen", "frozen"], ["Rev 2", "Rev 2"],
+    ["250", 250], ["0.5", 0.5], [" 12 ", 12],
+  ])("writes %j so that Excel keeps what was typed: the cell holds %j", async (typed, held) => {
+    const { s, run } = standIn({ sheets: [{ name: "Parts", rows: [[...HEADERS], ...partRows(3)] }], selection: "Parts!A3" });
+    const read = await readReview(run, DEFAULT_THRESHOLDS);
+    if (!read.review.ok) throw new Error(read.review.issue.message);
+    expect((await writeCriterion(run, read.review.value, "quantity", typed)).ok).toBe(true);
+    expect(s.book.read("Parts!O3")).toEqual([[held]]);
+    expect(s.book.sheetNamed("Parts")?.formula(2, 14)).toBeUndefined();
+  });
+
+  it("keeps text in a cell formatted as Text (@) as typed", async () => {
+    const { s, run } = standIn({ sheets: [{ name: "Parts", rows: [[...HEADERS], ...partRows(3)] }], selection: "Parts!A3" });
+    s.book.sheetNamed("Parts")?.setFormat(2, 14, { numberFormat: "@" });
+    const read = await readReview(run, DEFAULT_THRESHOLDS);
+    if (!read.review.ok) throw new Error(read.review.issue.message);
+    for (const typed of ["5-10", "'approved", "00123"]) {
+      expect((await writeCriterion(run, read.review.value, "quantity", typed)).ok).toBe(true);
+      expect(s.book.read("Parts!O3")).toEqual([[typed]]);
+    }
   });
 
   it("says so when the sheet is protected", async () => {
