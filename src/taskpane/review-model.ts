@@ -22,7 +22,7 @@ export interface ReviewModel {
   readonly address: string;
 }
 
-export const REVIEW_ISSUES = ["empty", "no-header", "header-row", "blank-row"] as const;
+export const REVIEW_ISSUES = ["empty", "no-header", "header-row", "blank-row", "totals-row"] as const;
 export type ReviewIssueCode = (typeof REVIEW_ISSUES)[number];
 
 export interface ReviewIssue {

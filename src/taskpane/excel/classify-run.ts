@@ -9,7 +9,7 @@ import { resultRect } from "../layout";
 import { matrixJsonSize, rowJsonSize } from "../payload";
 import { SUMMARY_SHEET, SUMMARY_WIDTH, sheetText, summaryLayout, summaryTarget, type SummaryLayout } from "../summary-sheet";
 import { findForeignCells, foreignMessage, oversizeMessage, planWrites, type ForeignCells, type WriteRow } from "../write-plan";
-import type { LocatedList } from "./locate";
+import { tableList, type LocatedList } from "./locate";
 import { describeExcelError, errorCode, type Run } from "./run";
 
 export interface Progress {
@@ -90,7 +90,7 @@ export async function classifyList(run: Run, options: RunOptions): Promise<Resul
       let extent: Excel.Range | undefined;
       for (let chunk = planner.next(); chunk; chunk = planner.next()) {
         if (chunk.start === 0) {
-          const list = block.table ? context.workbook.tables.getItem(block.table).getRange() : sheet.getCell(block.rect.row, block.rect.column).getSurroundingRegion();
+          const list = block.table ? tableList(context.workbook.tables.getItem(block.table), block.tableHeader) : sheet.getCell(block.rect.row, block.rect.column).getSurroundingRegion();
           extent = list.load("rowIndex,columnIndex,rowCount,columnCount");
         }
         const row = plan.headerRow + chunk.start;

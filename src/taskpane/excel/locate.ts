@@ -28,6 +28,16 @@ export function listTop(list: Excel.Range, extraColumns: number): Excel.Range {
 }
 
 /**
+ * An Excel table as a list: its header row and data rows, never its totals
+ * row (Table.getRange includes the totals row; getDataBodyRange does not). A
+ * table without a header row is its data rows. ExcelApi 1.1.
+ */
+export function tableList(table: Excel.Table, showHeaders: boolean): Excel.Range {
+  const body = table.getDataBodyRange();
+  return showHeaders ? table.getHeaderRowRange().getBoundingRect(body) : body;
+}
+
+/**
  * Queues `ask(true)` (with the quick ranges of listTop) and syncs; at the
  * sheet's last rows or columns those ranges do not exist, so it asks again
  * with `ask(false)`. Returns what was asked for in the request that succeeded.
@@ -75,8 +85,8 @@ export async function locateList(run: Run, choices: ColumnChoices = NO_CHOICES):
     let geometry: { rowIndex: number; columnIndex: number; rowCount: number; columnCount: number } = region;
     const tableHeader = table?.showHeaders ?? false;
     if (table) {
-      // The table's own range, which may differ from the region around the cell.
-      const tableRange = (): Excel.Range => context.workbook.tables.getItem(table.name).getRange().load("rowIndex,columnIndex,rowCount,columnCount");
+      // The table's header and data rows, which may differ from the region around the cell (a totals row is not part of the list).
+      const tableRange = (): Excel.Range => tableList(context.workbook.tables.getItem(table.name), tableHeader).load("rowIndex,columnIndex,rowCount,columnCount");
       let range = tableRange();
       top = listTop(range, RESULT_COLUMNS).load("values");
       try {

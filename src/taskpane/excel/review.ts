@@ -3,7 +3,7 @@ import { sheetCell } from "../a1";
 import { typedCellValue } from "../cell-text";
 import { HEADER_SCAN_ROWS } from "../layout";
 import { reviewPart, type ReviewIssue, type ReviewModel } from "../review-model";
-import { askWithQuickRanges, listTop } from "./locate";
+import { askWithQuickRanges, listTop, tableList } from "./locate";
 import { describeExcelError, type Run } from "./run";
 
 export interface ReviewRead {
@@ -43,14 +43,20 @@ export async function readReview(run: Run, thresholds: Thresholds, choices: Colu
     if (table && tableHeader) {
       const t = context.workbook.tables.getItem(table.name);
       const read = (quick: boolean) => {
-        const range = t.getRange().load("rowIndex,columnIndex,rowCount,columnCount");
+        // The header and data rows: a totals row is not part of the list.
+        const range = tableList(t, true).load("rowIndex,columnIndex,rowCount,columnCount");
         // The table's first rows; at the sheet's last rows that range does not exist, and the header row alone is read.
-        return { range, top: (quick ? listTop(range, 0) : t.getHeaderRowRange()).load("values"), row: cell.getEntireRow().getIntersection(range).load("values") };
+        return { range, top: (quick ? listTop(range, 0) : t.getHeaderRowRange()).load("values"), row: cell.getEntireRow().getIntersectionOrNullObject(range).load("values") };
       };
       const got = await askWithQuickRanges(context, read);
+      geometry = got.range;
+      if (got.row.isNullObject) {
+        const message = `${sheetCell(sheet.name, cell.rowIndex, cell.columnIndex)} is in the totals row of the table ${table.name}. Select a cell in a part's row.`;
+        const columns = { first: geometry.columnIndex, last: geometry.columnIndex + geometry.columnCount - 1 };
+        return { review: fail({ code: "totals-row", message }), sheetId: sheet.id, watch: { rows: [geometry.rowIndex, cell.rowIndex], columns } };
+      }
       top = got.top;
       row = got.row;
-      geometry = got.range;
     } else if (!top || !row) {
       top = sheet.getRangeByIndexes(region.rowIndex, region.columnIndex, Math.min(region.rowCount, HEADER_SCAN_ROWS), region.columnCount).load("values");
       row = sheet.getRangeByIndexes(cell.rowIndex, region.columnIndex, 1, region.columnCount).load("values");

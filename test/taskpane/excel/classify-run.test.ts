@@ -84,6 +84,35 @@ describe("classify a list through the Excel API", () => {
     expect(s.book.read("Parts!A23")).toEqual([["Notes below the table"]]);
   });
 
+  it("leaves a table's totals row alone: not classified, not written, not counted", async () => {
+    const rows = partRows(20);
+    const totals = ["Total", "", "", "", "", "", "", "", "", "", "", "", "", "", 12_345, 99_999];
+    const { s, run } = standIn({
+      sheets: [{ name: "Parts", rows: [[...HEADERS], ...rows, totals] }],
+      tables: [{ name: "Parts", sheet: "Parts", address: "A1:P22", totals: true }],
+      selection: "Parts!E7",
+    });
+    const list = await prepare(run);
+    expect([list.plan.block.rect, list.plan.dataRows]).toEqual([{ row: 0, column: 0, rows: 21, columns: 16 }, 20]);
+    const out = await classifyList(run, { list, mapping: list.plan.mapping, thresholds: { prototypeQuantity: 10, lowVolumeQuantity: 1000 } });
+    expect(out.ok && out.value.resultArea).toBe("Parts!Q1:U21");
+    expect(out.ok && out.value.summary.parts).toBe(20);
+    expect(s.book.read("Parts!Q1:U22")).toEqual([RESULT_ROW, ...expectedResults(rows), ["", "", "", "", ""]]);
+    expect(s.book.read("Parts!A22:P22")).toEqual([totals]);
+  });
+
+  it("classifies a table with a totals row again into its own columns", async () => {
+    const rows = partRows(5);
+    const { s, run } = standIn({
+      sheets: [{ name: "Parts", rows: [[...HEADERS, ...RESULT_ROW], ...rows, ["Total"]] }],
+      tables: [{ name: "Parts", sheet: "Parts", address: "A1:U7", totals: true }],
+      selection: "Parts!B2",
+    });
+    const out = await classify(run);
+    expect(out.ok && out.value.resultArea).toBe("Parts!Q1:U6");
+    expect(s.book.read("Parts!Q2:U7")).toEqual([...expectedResults(rows), ["", "", "", "", ""]]);
+  });
+
   it("refuses to write over a cell it did not write, says where, and writes nothing", async () => {
     const rows = partRows(40);
     const { s, run } = standIn({ sheets: [{ name: "Parts", rows: [[...HEADERS], ...rows] }], selection: "Parts!A1" });

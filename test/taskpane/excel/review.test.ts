@@ -51,6 +51,25 @@ describe("review the part under the active cell", () => {
     expect(s.stats.requests).toHaveLength(2);
   });
 
+  it("in a table with a totals row, reads parts against the header and data rows only, and says the totals row is not a part", async () => {
+    const rows = partRows(3);
+    const { run } = standIn({
+      sheets: [{ name: "Parts", rows: [[...HEADERS], ...rows, ["Total", "", "", "", "", "", "", "", "", "", "", "", "", "", 5400, 60500]] }],
+      tables: [{ name: "Parts", sheet: "Parts", address: "A1:P5", totals: true }],
+      selection: "Parts!O4",
+    });
+    const part = await readReview(run, DEFAULT_THRESHOLDS);
+    expect(part.review.ok && part.review.value.assessment).toEqual(rowReader(mapHeaders([...HEADERS], { sample: rows })).assess(partRow(2)));
+    const { s: s2, run: run2 } = standIn({
+      sheets: [{ name: "Parts", rows: [[...HEADERS], ...rows, ["Total", "", "", "", "", "", "", "", "", "", "", "", "", "", 5400, 60500]] }],
+      tables: [{ name: "Parts", sheet: "Parts", address: "A1:P5", totals: true }],
+      selection: "Parts!O5",
+    });
+    const totals = await readReview(run2, DEFAULT_THRESHOLDS);
+    expect(!totals.review.ok && totals.review.issue).toEqual({ code: "totals-row", message: "Parts!O5 is in the totals row of the table Parts. Select a cell in a part's row." });
+    expect(s2.stats.requests.every((r) => r.error === undefined)).toBe(true);
+  });
+
   it("reads the part with the user's column choices", async () => {
     const headers = ["Part", "Design status", "Remarks", "Qty"];
     const row = ["P-1", "frozen", "verified", 20];
