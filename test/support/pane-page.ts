@@ -32,6 +32,10 @@ export interface PanePage {
   read(address: string): Promise<unknown[][]>;
   select(address: string): Promise<void>;
   edit(address: string, values: unknown[][]): Promise<void>;
+  /** The task pane is shown or hidden (Office.addin.onVisibilityModeChanged). */
+  setVisibility(mode: "Taskpane" | "Hidden"): Promise<void>;
+  /** The calculations the workbook ran ("auto" when Excel recalculated by itself, or the type the add-in asked for). */
+  calculations(): Promise<string[]>;
   idle(): Promise<void>;
   resetStats(): Promise<void>;
   screenshot(name: string): Promise<string>;
@@ -39,9 +43,14 @@ export interface PanePage {
 
 interface PageStandIn {
   stats: StandInStats;
-  book: { read(address: string): unknown[][] };
+  book: { read(address: string): unknown[][]; calculations: string[] };
   select(address: string): Promise<void>;
   edit(address: string, values: unknown[][]): Promise<void>;
+  setVisibility(mode: "Taskpane" | "Hidden"): Promise<void>;
+  /** The task pane is shown or hidden (Office.addin.onVisibilityModeChanged). */
+  setVisibility(mode: "Taskpane" | "Hidden"): Promise<void>;
+  /** The calculations the workbook ran ("auto" when Excel recalculated by itself, or the type the add-in asked for). */
+  calculations(): Promise<string[]>;
   idle(): Promise<void>;
   resetStats(): void;
 }
@@ -74,6 +83,8 @@ export async function openPane(browser: Browser, baseUrl: string, seed: Workbook
     read: (address) => page.evaluate((a) => (window as unknown as W).__standIn.book.read(a), address),
     select: (address) => page.evaluate((a) => (window as unknown as W).__standIn.select(a), address),
     edit: (address, values) => page.evaluate(([a, v]) => (window as unknown as W).__standIn.edit(a as string, v as unknown[][]), [address, values] as const),
+    setVisibility: (mode) => page.evaluate((m) => (window as unknown as W).__standIn.setVisibility(m), mode),
+    calculations: () => page.evaluate(() => [...(window as unknown as W).__standIn.book.calculations]),
     idle: () => page.evaluate(() => (window as unknown as W).__standIn.idle()),
     resetStats: () => page.evaluate(() => (window as unknown as W).__standIn.resetStats()),
     async screenshot(name) {

@@ -88,10 +88,12 @@ export async function classifyList(run: Run, options: RunOptions): Promise<Resul
       const hasSummary = list.sheetNames.some((n) => n.toLowerCase() === SUMMARY_SHEET.toLowerCase());
       let summaryTitle: Excel.Range | undefined;
       let extent: Excel.Range | undefined;
+      let application: Excel.Application | undefined;
       for (let chunk = planner.next(); chunk; chunk = planner.next()) {
         if (chunk.start === 0) {
           const list = block.table ? tableList(context.workbook.tables.getItem(block.table), block.tableHeader) : sheet.getCell(block.rect.row, block.rect.column).getSurroundingRegion();
           extent = list.load("rowIndex,columnIndex,rowCount,columnCount");
+          application = context.workbook.application.load("calculationMode");
         }
         const row = plan.headerRow + chunk.start;
         const data = sheet.getRangeByIndexes(row, block.rect.column, chunk.rows, width).load("values");
@@ -103,6 +105,7 @@ export async function classifyList(run: Run, options: RunOptions): Promise<Resul
           if (errorCode(error) === "ResponsePayloadSizeLimitExceeded" && planner.shrink()) {
             summaryTitle = undefined;
             extent = undefined;
+            application = undefined;
             continue;
           }
           throw error;
@@ -136,20 +139,29 @@ export async function classifyList(run: Run, options: RunOptions): Promise<Resul
       // The summary travels with the last results when both fit in one request, else in requests of its own after it.
       const lastBytes = batches.value.at(-1)?.bytes ?? 0;
       const summaryAlone = summaryParts.length > 1 || lastBytes + (summaryParts[0]?.bytes ?? 0) > budget;
+      // Excel leaves recalculating after suspended requests to the add-in; in Manual mode the user recalculates (F9).
+      const recalculates = application?.calculationMode !== "Manual";
+      const recalculate = (): void => {
+        if (recalculates) context.workbook.application.calculate("Recalculate");
+      };
       let written = 0;
       for (const [i, batch] of batches.value.entries()) {
-        context.workbook.application.suspendApiCalculationUntilNextSync();
-        sheet.getRangeByIndexes(batch.row, resultColumn, batch.values.length, RESULT_HEADERS.length).values = batch.values as (string | number)[][];
         const last = i === batches.value.length - 1;
+        // Every request but the last suspends calculation; the last recalculates what depends on every result written.
+        if (!last) context.workbook.application.suspendApiCalculationUntilNextSync();
+        sheet.getRangeByIndexes(batch.row, resultColumn, batch.values.length, RESULT_HEADERS.length).values = batch.values as (string | number)[][];
         if (last) {
           context.workbook.application.suspendScreenUpdatingUntilNextSync();
           formatResults(sheet, plan.headerRow, resultColumn, plan.dataRows);
           if (!summaryAlone) writeSummarySheet(context, summarySheet, summaryParts, 0);
+          recalculate();
         }
         await context.sync();
         written += batch.values.length;
         options.onProgress?.({ phase: "writing", done: written, total });
         if (!last && cancelled()) {
+          recalculate();
+          await context.sync();
           const done = sheetRect(sheetName, { row: area.row, column: area.column, rows: written, columns: RESULT_HEADERS.length });
           return fail({ code: "cancelled", message: `Cancelled after writing ${done}. The rest of the result columns are unchanged; classify again to finish.` });
         }

@@ -130,7 +130,7 @@ describe("classify a list through the Excel API", () => {
     expect(s.book.read("Parts!U36")).toEqual([["keep me"]]);
   });
 
-  it("reads and writes 30,000 rows in requests under the budget, suspending calculation on every write", async () => {
+  it("reads and writes 30,000 rows in requests under the budget, suspending calculation on every write but the last, which recalculates", async () => {
     const rows = partRows(30_000);
     const { s, run } = standIn({ sheets: [{ name: "Parts", rows: [[...HEADERS], ...rows] }], selection: "Parts!B2" }, { payloadBytes: 1_500_000 });
     const list = await prepare(run);
@@ -143,11 +143,40 @@ describe("classify a list through the Excel API", () => {
     expect(Math.max(...sizes)).toBeLessThanOrEqual(1_000_000 + 20_000);
     const writes = s.stats.requests.filter((r) => r.requestBytes > 100_000);
     expect(writes.length).toBeGreaterThan(3);
-    expect(writes.every((r) => r.suspendedCalculation)).toBe(true);
+    expect(writes.slice(0, -1).every((r) => r.suspendedCalculation)).toBe(true);
+    expect(writes.at(-1)?.suspendedCalculation).toBe(false);
+    expect(s.book.calculations).toContain("Recalculate");
     expect(s.stats.requests.at(-1)?.suspendedScreenUpdating).toBe(true);
     const total = s.stats.requests.reduce((n, r) => n + r.requestBytes + r.responseBytes, 0);
     expect(s.stats.requests.length).toBeLessThanOrEqual(2 + Math.ceil(total / 1_000_000));
   }, 60_000);
+
+  it("recalculates what depends on the results once they are written, though it suspended calculation while writing", async () => {
+    const rows = partRows(3_000);
+    const seed = {
+      sheets: [{ name: "Parts", rows: [[...HEADERS], ...rows] }, { name: "Totals", rows: [['=COUNTIF(Parts!Q:Q,"Prototyping")', "=Parts!Q2", "=Parts!R3001"]] }],
+      selection: "Parts!B2",
+    };
+    const { s, run } = standIn(seed);
+    expect(s.book.read("Totals!A1:C1")).toEqual([[0, "", ""]]);
+    const list = await prepare(run);
+    // Several write requests, so that the first results are written in a request that suspends calculation.
+    const out = await classifyList(run, { list, mapping: list.plan.mapping, thresholds: { prototypeQuantity: 10, lowVolumeQuantity: 1000 }, budget: 400_000 });
+    expect(out.ok).toBe(true);
+    const results = expectedResults(rows);
+    // Read straight from the workbook: no later request has given Excel the chance to recalculate by itself.
+    expect(s.book.read("Totals!A1:C1")).toEqual([[results.filter((r) => r[0] === "Prototyping").length, results[0]?.[0], results.at(-1)?.[1]]]);
+    expect(s.book.calculations).toContain("Recalculate");
+    expect(s.book.needsCalculation).toBe(false);
+  });
+
+  it("leaves recalculation to the user when the workbook calculates manually", async () => {
+    const rows = partRows(20);
+    const { s, run } = standIn({ sheets: [{ name: "Parts", rows: [[...HEADERS], ...rows] }, { name: "Totals", rows: [["=Parts!Q2"]] }], selection: "Parts!B2", calculationMode: "Manual" });
+    expect((await classify(run)).ok).toBe(true);
+    expect(s.book.calculations).toEqual([]);
+    expect(s.book.read("Totals!A1")).toEqual([[""]]);
+  });
 
   it("locates a region in one request, a table in two, and a list at the sheet's edge by asking again", async () => {
     const region = standIn({ sheets: [{ name: "Parts", rows: [[...HEADERS], ...partRows(3)] }], selection: "Parts!B2" });
