@@ -1,4 +1,7 @@
-/* Builds dist/: the shared-runtime page (task pane + custom functions), functions.json, help.html, the manifest and the icons. */
+/*
+ * Builds dist/: the shared-runtime page (task pane + custom functions), functions.json, help.html, the manifest and the icons.
+ * `webpack serve` (npm run dev-server) serves the same files from memory over HTTPS on https://localhost:3000/.
+ */
 const path = require("node:path");
 const webpack = require("webpack");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
@@ -8,6 +11,7 @@ const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin"
 /** The URL the source manifest and the functions' help links are written with. */
 const DEV_URL = "https://localhost:3000/";
 const DEV_URL_PATTERN = /https:\/\/localhost:3000\//g;
+const DEV_PORT = 3000;
 
 /** Where dist/ is hosted: ADDIN_BASE_URL for a production build, else the dev URL. Office loads add-ins over HTTPS only. */
 function baseUrlFor(dev) {
@@ -73,10 +77,30 @@ class AddinPagesPlugin {
   }
 }
 
-module.exports = (_env, argv) => {
+/**
+ * webpack-dev-server's options for `webpack serve`: HTTPS on localhost only, files from memory (dist/ is left alone),
+ * a page reload on rebuild. `--env certs=DIR` uses (and makes) an untrusted certificate in DIR instead of the trusted one.
+ */
+async function devServerFor(env) {
+  const { devServerHttps } = require("./scripts/dev-certs");
+  const https = await devServerHttps({ dir: env.certs });
+  return {
+    host: "localhost",
+    port: DEV_PORT,
+    server: { type: "https", options: { ca: https.ca, cert: https.cert, key: https.key } },
+    headers: { "Access-Control-Allow-Origin": "*" },
+    static: false,
+    hot: false,
+    liveReload: true,
+    client: { overlay: { errors: true, warnings: false } },
+  };
+}
+
+module.exports = async (env = {}, argv = {}) => {
   const dev = argv.mode !== "production";
   const baseUrl = baseUrlFor(dev);
   return {
+    ...(env.WEBPACK_SERVE ? { devServer: await devServerFor(env) } : {}),
     devtool: dev ? "source-map" : false,
     entry: {
       functions: "./src/functions/functions.ts",
