@@ -1,9 +1,14 @@
-/* The add-in manifest, offline: the source, the built copy, and a build for another host. */
+/*
+ * The add-in manifest, offline: the source, the built copy, and a build for another host. What Microsoft's tooling reads
+ * (id, hosts, URLs) is checked with office-addin-manifest's own parser, the one office-addin-debugging sideloads with;
+ * the shared runtime and the resources, which it does not read, with fast-xml-parser. `npm run validate` is the online check.
+ */
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { ManifestType, OfficeAddinManifest, OfficeApp, getOfficeAppsForManifestHosts, type ManifestInfo } from "office-addin-manifest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DIST, ROOT, ensureDist } from "../functions/dist";
 
@@ -60,6 +65,33 @@ function pngSize(file: string): { width: number; height: number } {
 
 const SOURCE = readFileSync(path.join(ROOT, "manifest.xml"), "utf8");
 const DEV_BASE = "https://localhost:3000/";
+const ID = "6f1c2a0e-4b7d-4f37-9a51-2c9e8d4b7a10";
+
+/** What office-addin-manifest reads from a manifest whose files are hosted at `base`. */
+const expectedInfo = (base: string): ManifestInfo => ({
+  id: ID,
+  appDomains: [],
+  defaultLocale: "en-US",
+  description: "Classify each part as prototyping, low-volume manufacturing or mass production, with its readiness score, blockers and next step.",
+  displayName: "Part Readiness",
+  highResolutionIconUrl: `${base}assets/icon-64.png`,
+  hosts: ["Workbook"],
+  iconUrl: `${base}assets/icon-32.png`,
+  officeAppType: "TaskPaneApp",
+  permissions: "ReadWriteDocument",
+  providerName: "Part Readiness",
+  supportUrl: `${base}help.html`,
+  version: one(elements(SOURCE), "Version").text,
+  manifestType: ManifestType.XML,
+  defaultSettings: { sourceLocation: `${base}taskpane.html` },
+});
+
+/** Reads a manifest with office-addin-manifest and checks it is an Excel add-in hosted at `base`. */
+async function expectReadByOfficeTooling(file: string, base: string): Promise<void> {
+  const info = await OfficeAddinManifest.readManifestFile(file);
+  expect(info).toEqual(expectedInfo(base));
+  expect(getOfficeAppsForManifestHosts(info.hosts)).toEqual([OfficeApp.Excel]);
+}
 
 describe("source manifest.xml", () => {
   const all = elements(SOURCE);
@@ -67,8 +99,12 @@ describe("source manifest.xml", () => {
   it("keeps the add-in's stable GUID and a four-part version", () => {
     const id = one(all, "Id").text;
     expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
-    expect(id).toBe("6f1c2a0e-4b7d-4f37-9a51-2c9e8d4b7a10");
+    expect(id).toBe(ID);
     expect(one(all, "Version").text).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
+  });
+
+  it("reads, with office-addin-manifest's parser, as an Excel task pane add-in served from the dev server", async () => {
+    await expectReadByOfficeTooling(path.join(ROOT, "manifest.xml"), DEV_BASE);
   });
 
   it("writes every URL against the dev base that the build rewrites", () => {
@@ -96,6 +132,10 @@ describe("dist/manifest.xml (npm run build)", () => {
     const page = (one(all, "DefaultSettings").node.SourceLocation as XmlNode)["@_DefaultValue"];
     base = String(page).replace(/taskpane\.html$/, "");
     expect(base).toMatch(/^https:\/\/.+\/$/);
+  });
+
+  it("reads, with office-addin-manifest's parser, as the source manifest at the build's base URL", async () => {
+    await expectReadByOfficeTooling(path.join(DIST, "manifest.xml"), base);
   });
 
   it("is a task pane add-in for Excel that needs the shared runtime", () => {
@@ -179,11 +219,12 @@ describe("a build for a production host (ADDIN_BASE_URL)", () => {
   }, 120_000);
   afterAll(() => rmSync(out, { recursive: true, force: true }));
 
-  it("rewrites every URL in the manifest and the help links in functions.json", () => {
+  it("rewrites every URL in the manifest and the help links in functions.json", async () => {
     const manifest = readFileSync(path.join(out, "manifest.xml"), "utf8");
     const urls = urlsOf(elements(manifest)).filter((u) => !u.startsWith("http://schemas.") && !u.startsWith("http://www.w3.org/"));
     for (const url of urls) expect(url.startsWith(host), url).toBe(true);
     expect(manifest).not.toContain("localhost");
+    await expectReadByOfficeTooling(path.join(out, "manifest.xml"), host);
     const metadata = JSON.parse(readFileSync(path.join(out, "functions.json"), "utf8")) as { functions: { helpUrl: string }[] };
     for (const f of metadata.functions) expect(f.helpUrl.startsWith(`${host}help.html#`)).toBe(true);
   });
