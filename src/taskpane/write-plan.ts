@@ -11,21 +11,28 @@ export interface ForeignCells {
 
 export const FOREIGN_LISTED = 5;
 
+/** What Excel reports for the target cells: `formulas` (a formula's text, a constant, or "") and `values`. */
+export interface TargetCells {
+  readonly formulas: readonly (readonly unknown[])[];
+  readonly values: readonly (readonly unknown[])[];
+}
+
 /**
- * Looks for non-empty cells (a value or a formula) in the result columns when
- * no earlier run made them. `formulas` is what Excel reports for those cells:
- * the formula text, or the constant, or "" for an empty cell.
+ * Looks for non-empty cells in the result columns when no earlier run made
+ * them: a cell with a formula or a constant, and also a cell filled by a
+ * spilling formula whose anchor lies elsewhere, which has a value but no
+ * formula of its own (writing into it would turn the anchor into #SPILL!).
  */
 export function findForeignCells(
-  formulas: readonly (readonly unknown[])[],
+  target: TargetCells,
   at: { readonly sheet: string; readonly row: number; readonly column: number },
   found: ForeignCells = { addresses: [], count: 0 },
 ): ForeignCells {
   const addresses = [...found.addresses];
   let count = found.count;
-  formulas.forEach((line, r) =>
-    line.forEach((value, c) => {
-      if (cellText(value) === "") return;
+  target.formulas.forEach((line, r) =>
+    line.forEach((formula, c) => {
+      if (cellText(formula) === "" && cellText(target.values[r]?.[c]) === "") return;
       count += 1;
       if (addresses.length < FOREIGN_LISTED) addresses.push(sheetCell(at.sheet, at.row + r, at.column + c));
     }),

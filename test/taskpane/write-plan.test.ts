@@ -9,18 +9,25 @@ describe("the never-overwrite check", () => {
   const at = { sheet: "Parts", row: 0, column: 16 };
 
   it("finds nothing in empty cells", () => {
-    expect(findForeignCells([["", "", "", "", ""], ["", "", "", "", ""]], at)).toEqual({ addresses: [], count: 0 });
+    const empty = [["", "", "", "", ""], ["", "", "", "", ""]];
+    expect(findForeignCells({ formulas: empty, values: empty }, at)).toEqual({ addresses: [], count: 0 });
   });
 
   it.each([
     ["a value", "note"], ["a number", 0], ["FALSE", false], ["a formula", "=A1"], ["a space", " "],
   ])("finds %s and says where", (_name, value) => {
-    expect(findForeignCells([["", "", "", "", ""], ["", "", value, "", ""]], at)).toEqual({ addresses: ["Parts!S2"], count: 1 });
+    const cells = [["", "", "", "", ""], ["", "", value, "", ""]];
+    expect(findForeignCells({ formulas: cells, values: cells }, at)).toEqual({ addresses: ["Parts!S2"], count: 1 });
+  });
+
+  it("finds a cell filled by a spilling formula: a value and no formula of its own", () => {
+    expect(findForeignCells({ formulas: [["", "", "", "", ""]], values: [["", "", 3, "", ""]] }, at)).toEqual({ addresses: ["Parts!S1"], count: 1 });
   });
 
   it("lists the first five, counts the rest across chunks, and the message names them", () => {
-    const first = findForeignCells([["x", "x", "x", "", ""]], at);
-    const all = findForeignCells([["x", "x", "x", "", ""]], { ...at, row: 100 }, first);
+    const cells = { formulas: [["x", "x", "x", "", ""]], values: [["x", "x", "x", "", ""]] };
+    const first = findForeignCells(cells, at);
+    const all = findForeignCells(cells, { ...at, row: 100 }, first);
     expect(all).toEqual({ addresses: ["Parts!Q1", "Parts!R1", "Parts!S1", "Parts!Q101", "Parts!R101"], count: 6 });
     const message = foreignMessage(all, { sheet: "Parts", row: 0, column: 16, rows: 200 });
     expect(message).toContain("Parts!Q1:U200");

@@ -83,7 +83,9 @@ export async function classifyList(run: Run, options: RunOptions): Promise<Resul
     return await run(async (context) => {
       const sheet = context.workbook.worksheets.getItem(sheetName);
       const budget = options.budget ?? PAYLOAD_TARGET;
-      const planner = new ReadPlanner(total, list.rowBytes, budget);
+      // Each row read also carries the five target cells' formulas and values, empty unless something is in the way.
+      const targetRowBytes = plan.results.existing ? 0 : 2 * (rowJsonSize(Array.from({ length: RESULT_HEADERS.length }, () => "")) + 1);
+      const planner = new ReadPlanner(total, list.rowBytes + targetRowBytes, budget);
       let foreign: ForeignCells = { addresses: [], count: 0 };
       const hasSummary = list.sheetNames.some((n) => n.toLowerCase() === SUMMARY_SHEET.toLowerCase());
       let summaryTitle: Excel.Range | undefined;
@@ -97,7 +99,8 @@ export async function classifyList(run: Run, options: RunOptions): Promise<Resul
         }
         const row = plan.headerRow + chunk.start;
         const data = sheet.getRangeByIndexes(row, block.rect.column, chunk.rows, width).load("values");
-        const target = plan.results.existing ? undefined : sheet.getRangeByIndexes(row, resultColumn, chunk.rows, RESULT_HEADERS.length).load("formulas");
+        // Values too: a cell a spilling formula fills from elsewhere has a value and no formula of its own.
+        const target = plan.results.existing ? undefined : sheet.getRangeByIndexes(row, resultColumn, chunk.rows, RESULT_HEADERS.length).load("formulas,values");
         if (hasSummary && !summaryTitle) summaryTitle = context.workbook.worksheets.getItem(SUMMARY_SHEET).getRange("A1").load("values");
         try {
           await context.sync();
@@ -121,9 +124,9 @@ export async function classifyList(run: Run, options: RunOptions): Promise<Resul
           }
           rows = rows.slice(1);
         }
-        if (target) foreign = findForeignCells(target.formulas, { sheet: sheetName, row, column: resultColumn }, foreign);
+        if (target) foreign = findForeignCells(target, { sheet: sheetName, row, column: resultColumn }, foreign);
         outputs.push(...classifier.add(rows));
-        planner.accept(matrixJsonSize(data.values) + (target ? matrixJsonSize(target.formulas) : 0));
+        planner.accept(matrixJsonSize(data.values) + (target ? matrixJsonSize(target.formulas) + matrixJsonSize(target.values) : 0));
         options.onProgress?.({ phase: "reading", done: planner.rowsDone, total });
         if (cancelled()) return fail({ code: "cancelled", message: "Cancelled. Nothing was written." });
       }

@@ -1,4 +1,4 @@
-import { NO_CHOICES, fail, ok, type ColumnChoices, type CriterionId, type Result, type Thresholds } from "../../core";
+import { NO_CHOICES, cellText, fail, ok, type ColumnChoices, type CriterionId, type Result, type Thresholds } from "../../core";
 import { sheetCell } from "../a1";
 import { typedCellValue } from "../cell-text";
 import { HEADER_SCAN_ROWS } from "../layout";
@@ -97,11 +97,18 @@ export async function writeCriterion(run: Run, review: ReviewModel, criterion: C
   if (column === undefined) return fail(`This list has no column for ${criterion}.`);
   const address = sheetCell(review.sheet, review.row, column);
   try {
-    await run(async (context) => {
-      context.workbook.worksheets.getItem(review.sheet).getRangeByIndexes(review.row, column, 1, 1).values = [[cellValueFor(value)]];
+    return await run(async (context) => {
+      const cell = context.workbook.worksheets.getItem(review.sheet).getRangeByIndexes(review.row, column, 1, 1);
+      // A cell a spilling formula fills from elsewhere has a value and no formula of its own; writing into it would turn that formula into #SPILL!.
+      cell.load("formulas,values");
       await context.sync();
+      if (cellText(cell.formulas[0]?.[0]) === "" && cellText(cell.values[0]?.[0]) !== "") {
+        return fail(`${address} is filled by a formula in another cell that spills into it: change the value at its source.`);
+      }
+      cell.values = [[cellValueFor(value)]];
+      await context.sync();
+      return ok(address);
     });
-    return ok(address);
   } catch (error) {
     return fail(describeExcelError(error, `writing ${address}`));
   }

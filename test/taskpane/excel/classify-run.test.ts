@@ -207,6 +207,22 @@ describe("classify a list through the Excel API", () => {
     expect(!located.ok && located.issue.code).toBe(code);
   });
 
+  it("refuses to write into cells filled by a spilling formula whose anchor is outside the results, and names them", async () => {
+    const rows = partRows(20);
+    // S1 spills 1..5 down to S5; the list's header is row 3, so S3:S5 lie where the results go. They hold values and no formula.
+    const { s, run } = standIn({ sheets: [{ name: "Parts", rows: [[], [], [...HEADERS], ...rows] }], selection: "Parts!B4" });
+    s.book.sheetNamed("Parts")?.set(0, 18, "=SEQUENCE(5)");
+    s.book.calculate("test");
+    expect(s.book.read("Parts!S1:S5")).toEqual([[1], [2], [3], [4], [5]]);
+    const list = await prepare(run);
+    s.resetStats();
+    const out = await classifyList(run, { list, mapping: list.plan.mapping, thresholds: { prototypeQuantity: 10, lowVolumeQuantity: 1000 } });
+    expect(!out.ok && out.issue.code).toBe("foreign");
+    expect(!out.ok && out.issue.message).toContain("Parts!Q3:U23, but Parts!S3, Parts!S4, Parts!S5 already hold data");
+    expect(s.stats.writes).toEqual([]);
+    expect(s.book.read("Parts!S1:S5")).toEqual([[1], [2], [3], [4], [5]]);
+  });
+
   it.each([
     { name: "rows were added", change: (s: ReturnType<typeof standIn>["s"]) => s.book.sheetNamed("Parts")?.set(11, 0, "P-new"), text: "is now Parts!A1:P12" },
     { name: "a header was renamed", change: (s: ReturnType<typeof standIn>["s"]) => s.book.sheetNamed("Parts")?.set(0, 2, "Drawing"), text: "has a different header row" },

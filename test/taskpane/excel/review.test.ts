@@ -131,6 +131,16 @@ describe("review the part under the active cell", () => {
     }
   });
 
+  it("does not write into a cell filled by a spilling formula, which would turn the formula into #SPILL!", async () => {
+    const { s, run } = standIn({ sheets: [{ name: "Parts", rows: [["Part No.", "Design status"], ["P-1", "=Source!A1:A2"], ["P-2"]] }, { name: "Source", rows: [["frozen"], ["draft"]] }], selection: "Parts!A3" });
+    expect(s.book.read("Parts!B2:B3")).toEqual([["frozen"], ["draft"]]);
+    const read = await readReview(run, DEFAULT_THRESHOLDS);
+    if (!read.review.ok) throw new Error(read.review.issue.message);
+    expect(await writeCriterion(run, read.review.value, "design", "frozen")).toEqual({ ok: false, issue: "Parts!B3 is filled by a formula in another cell that spills into it: change the value at its source." });
+    expect(s.stats.writes).toEqual([]);
+    expect(s.book.read("Parts!B2:B3")).toEqual([["frozen"], ["draft"]]);
+  });
+
   it("says so when the sheet is protected", async () => {
     const { run } = standIn({ sheets: [{ name: "Parts", rows: [[...HEADERS], ...partRows(3)], protected: true }], selection: "Parts!A3" });
     const read = await readReview(run, DEFAULT_THRESHOLDS);
