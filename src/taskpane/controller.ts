@@ -16,6 +16,7 @@ import { renderClassify, type ClassifyState } from "./ui/classify-view";
 import { el } from "./ui/dom";
 import { renderReview, type ReviewState } from "./ui/review-view";
 import { renderSettings } from "./ui/settings-view";
+import type { VisibilityWatch } from "./visibility";
 
 export interface Shell {
   readonly review: HTMLElement;
@@ -68,7 +69,12 @@ function latestOnly(task: () => Promise<void>): () => Promise<void> {
   };
 }
 
-export async function startApp(run: Run, shell: Shell): Promise<void> {
+/**
+ * Runs the pane. `visibility` tells it when the pane is hidden and shown: while
+ * hidden, selection and cell changes do not make it read the part; the part
+ * under the selection is read when the pane is shown again.
+ */
+export async function startApp(run: Run, shell: Shell, visibility?: VisibilityWatch): Promise<void> {
   const setStatus = (text: string, issue = false): void => {
     shell.status.textContent = text;
     shell.status.classList.toggle("status-issue", issue);
@@ -248,13 +254,29 @@ export async function startApp(run: Run, shell: Shell): Promise<void> {
   }
   showSettings();
 
+  // While the pane is hidden, events only note that the part must be read again when it is shown.
+  let hidden = false;
+  let missed = false;
+  const followReview = (): Promise<void> | undefined => {
+    if (!hidden) return refreshReview();
+    missed = true;
+    return undefined;
+  };
+  await visibility?.((visible) => {
+    hidden = !visible;
+    if (visible && missed) {
+      missed = false;
+      void refreshReview();
+    }
+  });
+
   await watchWorkbook(run, {
-    selectionChanged: () => refreshReview(),
+    selectionChanged: () => followReview(),
     changed: (sheetId, address) => {
       if (!watched || watched.sheetId !== sheetId) return undefined;
       const area = areaOfAddress(address);
       if (area && !areaTouches(area, watched.watch.rows, watched.watch.columns)) return undefined;
-      return refreshReview();
+      return followReview();
     },
   });
   await refreshReview();

@@ -7,6 +7,7 @@ import { fluentButton, fluentProgress, fluentTab, fluentTabPanel, fluentTabs, pr
 import { buildShell, startApp } from "./controller";
 import { excelRun } from "./excel/run";
 import { el } from "./ui/dom";
+import { officeVisibility } from "./visibility";
 import styles from "./taskpane.css";
 
 /** ExcelApi 1.9 brings the selection events and getTables this pane needs (Microsoft 365, Excel 2021, Excel on the web). */
@@ -54,7 +55,7 @@ function boot(): void {
         return;
       }
       const status = document.getElementById("status") ?? el("p");
-      startApp(excelRun, buildShell(main(), status)).then(
+      startApp(excelRun, buildShell(main(), status), officeVisibility(office)).then(
         () => document.body.setAttribute("data-ready", "true"),
         (error: unknown) => showMessage("Part Readiness could not start", error instanceof Error ? error.message : String(error)),
       );

@@ -103,6 +103,31 @@ describe("review the selected part", () => {
     expect(written).toEqual(["Parts!C28", "Parts!G28", "Parts!O28", "Parts!O28"]);
   });
 
+  it("reads nothing while the pane is hidden, and reads the part under the selection when it is shown again", async () => {
+    const pane = await openPane(session.browser, session.url, listSeed(partRows(40), "Parts!A2"));
+    await expectReviewShows(pane, partRow(0), reader.assess(partRow(0)));
+    await pane.setVisibility("Hidden");
+    await pane.resetStats();
+    await pane.select("Parts!F28");
+    await pane.edit("Parts!C28", [["draft"]]);
+    await pane.select("Parts!B12");
+    await pane.idle();
+    expect((await pane.stats()).requests).toEqual([]);
+    expect(await pane.page.locator(".part-label").textContent()).toBe(String(partRow(0)[0]));
+    await pane.setVisibility("Taskpane");
+    await expectReviewShows(pane, partRow(10), reader.assess(partRow(10)));
+    expect((await pane.stats()).requests.length).toBeGreaterThan(0);
+    expect(pane.errors).toEqual([]);
+  });
+
+  it("keeps following the selection on a host without SharedRuntime 1.1, where it cannot tell whether it is shown", async () => {
+    const pane = await openPane(session.browser, session.url, listSeed(partRows(40), "Parts!A2"), { sharedRuntime: false });
+    await expectReviewShows(pane, partRow(0), reader.assess(partRow(0)));
+    await pane.select("Parts!F28");
+    await expectReviewShows(pane, partRow(26), reader.assess(partRow(26)));
+    expect(pane.errors).toEqual([]);
+  });
+
   it.each([
     { name: "an empty cell away from any list", selection: "Parts!Z40", text: "Parts!Z40 is empty and not inside a list" },
     { name: "the header row", selection: "Parts!C1", text: "in or above the header row (row 1)" },
