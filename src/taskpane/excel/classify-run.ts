@@ -8,7 +8,7 @@ import { ListClassifier, type ProblemGroup } from "../classify";
 import { resultRect } from "../layout";
 import { matrixJsonSize, rowJsonSize } from "../payload";
 import { SUMMARY_SHEET, SUMMARY_WIDTH, sheetText, summaryLayout, summaryTarget, type SummaryLayout } from "../summary-sheet";
-import { findForeignCells, foreignMessage, oversizeMessage, planWrites, type ForeignCells, type WriteRow } from "../write-plan";
+import { findForeignCells, foreignMessage, oversizeMessage, planWrites, type ForeignCells, type WriteBatch, type WriteRow } from "../write-plan";
 import { tableList, type LocatedList } from "./locate";
 import { describeExcelError, errorCode, type Run } from "./run";
 
@@ -105,13 +105,18 @@ export async function classifyList(run: Run, options: RunOptions): Promise<Resul
         try {
           await context.sync();
         } catch (error) {
-          if (errorCode(error) === "ResponsePayloadSizeLimitExceeded" && planner.shrink()) {
+          if (!sizeRefusal(error)) throw error;
+          if (planner.shrink()) {
             summaryTitle = undefined;
             extent = undefined;
             application = undefined;
             continue;
           }
-          throw error;
+          const refused = sheetRect(sheetName, { row, column: block.rect.column, rows: 1, columns: width });
+          return fail({
+            code: "too-large",
+            message: `Excel would not send row ${row + 1} of the list (${refused}) even on its own: it holds more than Excel sends in one response (5 MB on the web). Shorten its longest cells, then classify again. Nothing was written.`,
+          });
         }
         let rows = data.values;
         if (chunk.start === 0) {
@@ -147,19 +152,39 @@ export async function classifyList(run: Run, options: RunOptions): Promise<Resul
       const recalculate = (): void => {
         if (recalculates) context.workbook.application.calculate("Recalculate");
       };
+      // Requests still to send; one Excel refuses as too large is split in two and sent again.
+      const queue: WriteBatch[] = [...batches.value];
+      let summaryWithLast = !summaryAlone;
       let written = 0;
-      for (const [i, batch] of batches.value.entries()) {
-        const last = i === batches.value.length - 1;
+      for (let batch = queue.shift(); batch; batch = queue.shift()) {
+        const last = queue.length === 0;
         // Every request but the last suspends calculation; the last recalculates what depends on every result written.
         if (!last) context.workbook.application.suspendApiCalculationUntilNextSync();
         sheet.getRangeByIndexes(batch.row, resultColumn, batch.values.length, RESULT_HEADERS.length).values = batch.values as (string | number)[][];
         if (last) {
           context.workbook.application.suspendScreenUpdatingUntilNextSync();
           formatResults(sheet, plan.headerRow, resultColumn, plan.dataRows);
-          if (!summaryAlone) writeSummarySheet(context, summarySheet, summaryParts, 0);
+          if (summaryWithLast) writeSummarySheet(context, summarySheet, summaryParts, 0);
           recalculate();
         }
-        await context.sync();
+        try {
+          await context.sync();
+        } catch (error) {
+          if (!sizeRefusal(error)) throw error;
+          if (batch.values.length > 1) {
+            queue.unshift(...halves(batch));
+            continue;
+          }
+          if (last && summaryWithLast) {
+            // The summary travelled with the last results: it goes in requests of its own after them.
+            summaryWithLast = false;
+            queue.unshift(batch);
+            continue;
+          }
+          const refused = sheetRect(sheetName, { row: batch.row, column: resultColumn, rows: 1, columns: RESULT_HEADERS.length });
+          const before = written > 0 ? ` The rows before it have their new results (${sheetRect(sheetName, { row: area.row, column: area.column, rows: written, columns: RESULT_HEADERS.length })}); the rest of the result columns are unchanged.` : " Nothing was written.";
+          return fail({ code: "too-large", message: `Excel would not take the results of row ${batch.row + 1} (${refused}) in one request even on their own (5 MB at most on the web).${before}` });
+        }
         written += batch.values.length;
         options.onProgress?.({ phase: "writing", done: written, total });
         if (!last && cancelled()) {
@@ -169,10 +194,19 @@ export async function classifyList(run: Run, options: RunOptions): Promise<Resul
           return fail({ code: "cancelled", message: `Cancelled after writing ${done}. The rest of the result columns are unchanged; classify again to finish.` });
         }
       }
-      if (summaryAlone) {
-        for (const part of summaryParts.keys()) {
-          writeSummarySheet(context, summarySheet, summaryParts, part);
-          await context.sync();
+      if (!summaryWithLast) {
+        // Each part in a request of its own; a part Excel refuses as too large is split and sent again.
+        const parts = [...summaryParts];
+        for (let index = 0; index < parts.length; index += 1) {
+          writeSummarySheet(context, summarySheet, parts, index);
+          try {
+            await context.sync();
+          } catch (error) {
+            const part = parts[index];
+            if (!sizeRefusal(error) || part === undefined || part.values.length <= 1) throw error;
+            parts.splice(index, 1, ...splitPart(part));
+            index -= 1;
+          }
         }
       }
       return ok({ rows: plan.dataRows, summary, problems, cells, problemCount, columns, resultArea: sheetRect(sheetName, area), summarySheet: summarySheet.name });
@@ -180,6 +214,24 @@ export async function classifyList(run: Run, options: RunOptions): Promise<Resul
   } catch (error) {
     return fail({ code: "excel", message: describeExcelError(error, "classifying the list") });
   }
+}
+
+/** Errors by which Excel refuses a request or its response as too large: split it and ask again. */
+const SIZE_REFUSALS: readonly string[] = ["ResponsePayloadSizeLimitExceeded", "RequestPayloadSizeLimitExceeded", "RangeExceedsLimit"];
+
+function sizeRefusal(error: unknown): boolean {
+  return SIZE_REFUSALS.includes(errorCode(error) ?? "");
+}
+
+/** A write batch as two, each with half the rows. */
+function halves(batch: WriteBatch): WriteBatch[] {
+  const half = Math.ceil(batch.values.length / 2);
+  const first = batch.values.slice(0, half);
+  const second = batch.values.slice(half);
+  return [
+    { row: batch.row, values: first, bytes: Math.ceil((batch.bytes * first.length) / batch.values.length) },
+    { row: batch.row + half, values: second, bytes: Math.ceil((batch.bytes * second.length) / batch.values.length) },
+  ];
 }
 
 function formatResults(sheet: Excel.Worksheet, headerRow: number, column: number, dataRows: number): void {
@@ -206,6 +258,15 @@ interface SummaryPart {
   readonly start: number;
   readonly values: (string | number)[][];
   readonly bytes: number;
+}
+
+/** A summary part as two, each with half its rows. */
+function splitPart(part: SummaryPart): SummaryPart[] {
+  const half = Math.ceil(part.values.length / 2);
+  const bytes = (values: readonly unknown[]): number => Math.ceil((part.bytes * values.length) / part.values.length);
+  const first = part.values.slice(0, half);
+  const second = part.values.slice(half);
+  return [{ ...part, values: first, bytes: bytes(first) }, { ...part, start: part.start + half, values: second, bytes: bytes(second) }];
 }
 
 /** The summary sheet's rows, every text kept as written (sheetText), in requests under the budget. */

@@ -19,7 +19,8 @@ export function describeExcelError(error: unknown, doing: string): string {
       return `Excel is editing a cell. Press Enter or Esc in the sheet, then try ${doing} again.`;
     case "RequestPayloadSizeLimitExceeded":
     case "ResponsePayloadSizeLimitExceeded":
-      return `Excel refused a request as too large while ${doing}.`;
+    case "RangeExceedsLimit":
+      return `Excel refused a request as too large (more data or cells than it takes at once) while ${doing}.`;
     case "ItemNotFound":
       return `Something the pane was working on is gone (a sheet or table was deleted or renamed) while ${doing}. Try again.`;
     default: {

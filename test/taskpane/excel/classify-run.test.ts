@@ -178,6 +178,54 @@ describe("classify a list through the Excel API", () => {
     expect(s.book.read("Totals!A1")).toEqual([[""]]);
   });
 
+  it("reads again in smaller chunks when Excel refuses a read as too many cells (RangeExceedsLimit)", async () => {
+    const rows = partRows(3_000);
+    const { s, run } = standIn({ sheets: [{ name: "Parts", rows: [[...HEADERS], ...rows] }], selection: "Parts!B2" }, { readCells: 10_000 });
+    const out = await classify(run);
+    expect(out.ok).toBe(true);
+    expect(s.book.read("Parts!Q1:U3001")).toEqual([RESULT_ROW, ...expectedResults(rows)]);
+    expect(s.stats.requests.some((r) => r.error === "RangeExceedsLimit")).toBe(true);
+  });
+
+  it("writes again in smaller requests when Excel refuses a write as too large (RequestPayloadSizeLimitExceeded)", async () => {
+    const rows = partRows(3_000);
+    // Excel takes less than the pane aims for: the planned requests are refused and split until they fit.
+    const { s, run } = standIn({ sheets: [{ name: "Parts", rows: [[...HEADERS], ...rows] }], selection: "Parts!B2" }, { payloadBytes: 150_000 });
+    const list = await prepare(run);
+    const out = await classifyList(run, { list, mapping: list.plan.mapping, thresholds: { prototypeQuantity: 10, lowVolumeQuantity: 1000 }, budget: 600_000 });
+    expect(out.ok).toBe(true);
+    expect(s.book.read("Parts!Q1:U3001")).toEqual([RESULT_ROW, ...expectedResults(rows)]);
+    expect(s.stats.requests.some((r) => r.error === "RequestPayloadSizeLimitExceeded")).toBe(true);
+    expect(s.book.sheetNamed("Readiness summary")?.charts).toHaveLength(1);
+    expect(s.book.calculations).toContain("Recalculate");
+  });
+
+  it("says which row Excel will not send even on its own, and writes nothing", async () => {
+    const rows = partRows(80);
+    const huge = [...(rows[69] ?? [])];
+    huge[1] = "x".repeat(40_000);
+    rows[69] = huge;
+    const { s, run } = standIn({ sheets: [{ name: "Parts", rows: [[...HEADERS], ...rows] }], selection: "Parts!B2" }, { payloadBytes: 30_000 });
+    const list = await prepare(run);
+    const out = await classifyList(run, { list, mapping: list.plan.mapping, thresholds: { prototypeQuantity: 10, lowVolumeQuantity: 1000 }, budget: 25_000 });
+    expect(!out.ok && out.issue.code).toBe("too-large");
+    expect(!out.ok && out.issue.message).toBe(
+      "Excel would not send row 71 of the list (Parts!A71:P71) even on its own: it holds more than Excel sends in one response (5 MB on the web). Shorten its longest cells, then classify again. Nothing was written.",
+    );
+    expect(s.stats.writes).toEqual([]);
+  });
+
+  it("says which results Excel will not take even on their own", async () => {
+    const rows = partRows(3);
+    const { s, run } = standIn({ sheets: [{ name: "Parts", rows: [[...HEADERS], ...rows] }], selection: "Parts!B2" }, { payloadBytes: 2_000 });
+    const list = await prepare(run);
+    const out = await classifyList(run, { list, mapping: list.plan.mapping, thresholds: { prototypeQuantity: 10, lowVolumeQuantity: 1000 }, budget: 20_000 });
+    expect(!out.ok && out.issue.code).toBe("too-large");
+    // The header row went through; a part's results did not, alone.
+    expect(!out.ok && out.issue.message).toMatch(/^Excel would not take the results of row (\d) \(Parts!Q\1:U\1\) in one request even on their own \(5 MB at most on the web\)\. The rows before it have their new results \(Parts!Q1:U\d\); the rest of the result columns are unchanged\.$/u);
+    expect(s.book.read("Parts!Q1:U1")).toEqual([RESULT_ROW]);
+  });
+
   it("locates a region in one request, a table in two, and a list at the sheet's edge by asking again", async () => {
     const region = standIn({ sheets: [{ name: "Parts", rows: [[...HEADERS], ...partRows(3)] }], selection: "Parts!B2" });
     expect((await locateList(region.run)).ok).toBe(true);
@@ -341,5 +389,12 @@ describe("classify a list through the Excel API", () => {
     expect(s.book.read("Parts!H2")).toEqual([["Low-volume manufacturing"]]);
     const summary = s.book.read("'Readiness summary'!A1:D80");
     expect(summary.find((r) => r[1] === "Remarks")).toEqual(["Column C", "Remarks", "Function and fit", "your mapping"]);
+  });
+});
+
+describe("what the pane says about Excel's errors", () => {
+  it.each(["RequestPayloadSizeLimitExceeded", "ResponsePayloadSizeLimitExceeded", "RangeExceedsLimit"])("%s: a request too large", async (code) => {
+    const { describeExcelError } = await import("../../../src/taskpane/excel/run");
+    expect(describeExcelError({ code, message: "x" }, "reading the list")).toBe("Excel refused a request as too large (more data or cells than it takes at once) while reading the list.");
   });
 });
