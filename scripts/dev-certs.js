@@ -61,23 +61,30 @@ function reasonOf(error) {
 }
 
 /**
- * What to print when the certificate is not trusted: why, where it is, and how to trust the CA that is actually served.
+ * What to print when the certificate is not trusted: why, where it is, and how to trust the CA that is actually served, on this system.
  * @param {string} dir
  * @param {string} why
+ * @param {NodeJS.Platform} platform
  */
-function untrustedMessage(dir, why) {
+function untrustedMessage(dir, why, platform) {
   const ca = path.join(dir, FILES.ca);
+  const how = {
+    win32: [`Windows: certutil -user -addstore Root "${ca}"   (and accept the security warning)`],
+    darwin: [`Mac: security add-trusted-cert -r trustRoot -k ~/Library/Keychains/login.keychain-db "${ca}"`],
+  }[platform] ?? [
+    `Chromium, Chrome, Edge: certutil -d sql:$HOME/.pki/nssdb -A -t "C,," -n "Office Add-in dev CA" -i "${ca}"`,
+    `  (certutil is in Debian's libnss3-tools); Firefox: Settings > Privacy & Security > Certificates > Import.`,
+  ];
   return [
-    `[dev-certs] ${why}`,
-    `[dev-certs] The dev server uses the certificate in ${dir}, which is NOT trusted on this machine:`,
-    `[dev-certs] Excel and browsers refuse https://localhost pages until you trust its CA, ${ca}. To trust it:`,
-    `[dev-certs]   Windows: certutil -user -addstore Root "${ca}"   (and accept the security warning)`,
-    `[dev-certs]   Mac:     security add-trusted-cert -r trustRoot -k ~/Library/Keychains/login.keychain-db "${ca}"`,
-    `[dev-certs]   Linux, Chromium/Chrome/Edge: certutil -d sql:$HOME/.pki/nssdb -A -t "C,," -n "Office Add-in dev CA" -i "${ca}"`,
-    `[dev-certs]     (certutil is in Debian's libnss3-tools); Firefox: Settings > Privacy & Security > Certificates > Import.`,
-    `[dev-certs]   Or, for one browser session: open https://localhost:3000/taskpane.html and accept the warning.`,
-    `[dev-certs] Then reload Excel (or the browser tab). The dev server keeps using this certificate while it stays valid.`,
-  ].join("\n");
+    why,
+    `The dev server uses the certificate in ${dir}, which is NOT trusted on this machine:`,
+    `Excel and browsers refuse https://localhost pages until you trust its CA, ${ca}. To trust it:`,
+    ...how.map((line) => `  ${line}`),
+    `  Or, for one browser session: open https://localhost:3000/taskpane.html and accept the warning.`,
+    `Then reload Excel (or the browser tab). The dev server keeps this certificate while it is valid. More: docs/sideload.md.`,
+  ]
+    .map((line) => `[dev-certs] ${line}`)
+    .join("\n");
 }
 
 /** Whether office-addin-dev-certs finds its certificate and its CA among the trusted ones (false when it cannot tell). */
@@ -98,16 +105,17 @@ function isTrusted(devCerts) {
  *   when that fails, the certificate it made (or a new one) is used untrusted and a message says why
  *   and how to trust it. A usable certificate is kept, trusted or not, so that trusting it by hand
  *   lasts and the dev server does not ask for admin rights at every start.
- * @param {{ dir?: string, defaultDir?: string, devCerts?: Pick<typeof import("office-addin-dev-certs"), "generateCertificates" | "getHttpsServerOptions" | "verifyCertificates">, log?: (text: string) => void }} [options]
+ * @param {{ dir?: string, defaultDir?: string, devCerts?: Pick<typeof import("office-addin-dev-certs"), "generateCertificates" | "getHttpsServerOptions" | "verifyCertificates">, log?: (text: string) => void, platform?: NodeJS.Platform }} [options]
  * @returns {Promise<{ ca: Buffer, cert: Buffer, key: Buffer, trusted: boolean }>}
  */
 async function devServerHttps(options = {}) {
   const devCerts = options.devCerts ?? require("office-addin-dev-certs");
   const log = options.log ?? ((text) => console.warn(text));
+  const platform = options.platform ?? process.platform;
   if (options.dir) {
     const dir = path.resolve(options.dir);
     const found = usableCertificate(dir) ?? (await generateCertificate(dir, devCerts));
-    log(untrustedMessage(dir, `Using the certificate folder given with --env certs=${options.dir}; it is not installed as trusted.`));
+    log(untrustedMessage(dir, `Using the certificate folder given with --env certs=${options.dir}; it is not installed as trusted.`, platform));
     return { ...found, trusted: false };
   }
   const dir = options.defaultDir ?? DEFAULT_DIR;
@@ -119,6 +127,7 @@ async function devServerHttps(options = {}) {
         dir,
         "office-addin-dev-certs does not find this certificate's CA among the trusted ones (it was not installed, or installing it failed). " +
           '"npx office-addin-dev-certs install" makes a new certificate and tries to install it again.',
+        platform,
       ),
     );
     return { ...existing, trusted: false };
@@ -128,7 +137,7 @@ async function devServerHttps(options = {}) {
     return { ca: trusted.ca, cert: trusted.cert, key: trusted.key, trusted: true };
   } catch (error) {
     const found = usableCertificate(dir) ?? (await generateCertificate(dir, devCerts));
-    log(untrustedMessage(dir, `Could not install the development CA as trusted (office-addin-dev-certs needs admin rights, sudo or your consent for that): ${reasonOf(error)}`));
+    log(untrustedMessage(dir, `Could not install the development CA as trusted (office-addin-dev-certs needs admin rights, sudo or your consent for that): ${reasonOf(error)}`, platform));
     return { ...found, trusted: false };
   }
 }

@@ -19,7 +19,7 @@ interface DevCerts {
   verifyCertificates(): boolean;
 }
 interface DevCertsModule {
-  devServerHttps(options?: { dir?: string; defaultDir?: string; devCerts?: DevCerts; log?: (text: string) => void }): Promise<Https>;
+  devServerHttps(options?: { dir?: string; defaultDir?: string; devCerts?: DevCerts; log?: (text: string) => void; platform?: NodeJS.Platform }): Promise<Https>;
   usableCertificate(dir: string): { ca: Buffer; cert: Buffer; key: Buffer } | undefined;
 }
 
@@ -78,11 +78,17 @@ describe("where the CA cannot be installed as trusted", () => {
     expect(readFileSync(path.join(dir, "ca.crt"))).toEqual(first.ca);
   });
 
-  it("says how to trust it on Windows, Mac and Linux", () => {
-    const text = logs.join("\n");
-    expect(text).toContain("certutil -user -addstore Root");
-    expect(text).toContain("security add-trusted-cert");
-    expect(text).toContain("certutil -d sql:$HOME/.pki/nssdb");
+  it.each([
+    ["win32", `certutil -user -addstore Root "${path.join(dir, "ca.crt")}"`],
+    ["darwin", `security add-trusted-cert -r trustRoot -k ~/Library/Keychains/login.keychain-db "${path.join(dir, "ca.crt")}"`],
+    ["linux", `certutil -d sql:$HOME/.pki/nssdb -A -t "C,," -n "Office Add-in dev CA" -i "${path.join(dir, "ca.crt")}"`],
+  ] as const)("says how to trust that CA on %s, and only there", async (platform, command) => {
+    const said: string[] = [];
+    await devServerHttps({ defaultDir: dir, devCerts: standIn("fails", []), log: (t) => said.push(t), platform });
+    const text = said.join("\n");
+    expect(text).toContain(command);
+    for (const other of ["certutil -user", "security add-trusted-cert", "certutil -d sql:"].filter((c) => !command.startsWith(c))) expect(text).not.toContain(other);
+    expect(text).toContain("open https://localhost:3000/taskpane.html and accept the warning");
   });
 
   it("keeps that certificate at the next start instead of asking for admin rights again", async () => {
