@@ -106,14 +106,17 @@ describe("npm run dev-server", () => {
       env: { ...process.env, FORCE_COLOR: "0", NO_COLOR: "1" },
     });
     child = started;
+    // Ready when it has said where it listens and the first build is done (so that no test waits for webpack).
     port = await new Promise<number>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`npm run dev-server did not start within ${STARTUP_MS} ms:\n${output}`)), STARTUP_MS);
       const read = (chunk: Buffer): void => {
         output += chunk.toString();
         const found = /Loopback: https:\/\/localhost:(\d+)\//.exec(output);
-        if (found) {
+        const built = /compiled (successfully|with)/.exec(output);
+        if (found && built) {
           clearTimeout(timer);
-          resolve(Number(found[1]));
+          if (built[1] === "with") reject(new Error(`the dev build failed:\n${output}`));
+          else resolve(Number(found[1]));
         }
       };
       started.stdout?.on("data", read);
