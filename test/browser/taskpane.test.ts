@@ -325,6 +325,61 @@ describe("classify a list", () => {
   });
 });
 
+describe("as Excel does", () => {
+  it("classifies a table with a totals row without touching it, recalculates what depends on the results, and names the list by its quoted address", async () => {
+    const rows = partRows(30);
+    const totals = ["Total", ...Array.from({ length: 13 }, () => ""), 12_345, 99_999];
+    const pane = await openPane(session.browser, session.url, {
+      sheets: [
+        { name: "Bill of parts", rows: [[...HEADERS], ...rows, totals] },
+        { name: "Totals", rows: [['=COUNTIF(\'Bill of parts\'!Q:Q,"Prototyping")']] },
+      ],
+      tables: [{ name: "Parts", sheet: "Bill of parts", address: "A1:P32", totals: true }],
+      selection: "'Bill of parts'!C5",
+    });
+    const { page } = pane;
+    await page.getByRole("tab", { name: "Classify list" }).click();
+    await page.getByRole("button", { name: "Classify list" }).click();
+    expect(await page.locator(".list-info").textContent()).toContain("'Bill of parts'!A1:P31: 30 rows under the header row (row 1).");
+    await page.getByRole("button", { name: "Write results" }).click();
+    await page.locator(".report").waitFor();
+    const results = expectedResults(rows);
+    expect(await pane.read("'Bill of parts'!Q1:U32")).toEqual([[...RESULT_HEADERS], ...results, ["", "", "", "", ""]]);
+    expect(await pane.read("'Bill of parts'!A32:P32")).toEqual([totals]);
+    expect(await pane.read("Totals!A1")).toEqual([[results.filter((r) => r[0] === "Prototyping").length]]);
+    expect((await pane.read("'Readiness summary'!A2:B2"))[0]).toEqual(["List", "'Bill of parts'!A1:P31"]);
+    expect(pane.errors).toEqual([]);
+  });
+
+  it("refuses to write where a spilling formula fills the result columns, and names those cells", async () => {
+    const rows = partRows(20);
+    const above = Array.from({ length: 19 }, (_, c) => (c === 18 ? "=SEQUENCE(5)" : ""));
+    const pane = await openPane(session.browser, session.url, { sheets: [{ name: "Parts", rows: [above, [], [...HEADERS], ...rows] }], selection: "Parts!B4" });
+    const { page } = pane;
+    expect(await pane.read("Parts!S1:S5")).toEqual([[1], [2], [3], [4], [5]]);
+    await page.getByRole("tab", { name: "Classify list" }).click();
+    await page.getByRole("button", { name: "Classify list" }).click();
+    await page.getByRole("button", { name: "Write results" }).click();
+    await expect.poll(() => page.locator("#panel-classify .notice-issue").textContent()).toContain("Parts!S3, Parts!S4, Parts!S5 already hold data");
+    expect((await pane.stats()).writes).toEqual([]);
+    expect(await pane.read("Parts!S1:S5")).toEqual([[1], [2], [3], [4], [5]]);
+  });
+
+  it("reads and writes in smaller requests when Excel refuses one as too large", async () => {
+    const rows = partRows(2_000);
+    const pane = await openPane(session.browser, session.url, listSeed(rows, "Parts!B2"), { payloadBytes: 300_000 });
+    const { page } = pane;
+    await page.getByRole("tab", { name: "Classify list" }).click();
+    await page.getByRole("button", { name: "Classify list" }).click();
+    await page.getByRole("button", { name: "Write results" }).click();
+    await page.locator(".report").waitFor({ timeout: 60_000 });
+    expect(await pane.read("Parts!Q1:U2001")).toEqual([[...RESULT_HEADERS], ...expectedResults(rows)]);
+    const errors = new Set((await pane.stats()).requests.map((r) => r.error).filter((e) => e !== undefined));
+    expect(errors).toEqual(new Set(["ResponsePayloadSizeLimitExceeded", "RequestPayloadSizeLimitExceeded"]));
+    expect(pane.errors).toEqual([]);
+  }, 120_000);
+});
+
 describe("settings", () => {
   it("stores the thresholds with the workbook and refuses bad ones with a clear message", async () => {
     const rows = [["P-1", "", "stable", "partial", "candidate", "candidate", "", "", "", "", "", "", "", "", 20, ""]];
