@@ -102,7 +102,7 @@ export class SheetModel {
   }
 
   formula(row: number, column: number): string | undefined {
-    return this.formulas.get(key(row, column));
+    return this.formulas.size === 0 ? undefined : this.formulas.get(key(row, column));
   }
 
   /** Filled by another cell's spilling formula: a value but no formula of its own. */
@@ -169,7 +169,7 @@ export class SheetModel {
   }
 
   format(row: number, column: number): CellFormat | undefined {
-    return this.formats.get(key(row, column));
+    return this.formats.size === 0 ? undefined : this.formats.get(key(row, column));
   }
 
   setFormat(row: number, column: number, change: CellFormat): void {

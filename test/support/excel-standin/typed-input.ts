@@ -153,9 +153,16 @@ export function typedInput(text: string, cellFormat = "General", thisYear = new 
   if (text === "") return { kind: "empty" };
   if (text.startsWith("'")) return { kind: "text", text: text.slice(1) };
   if (cellFormat === "@") return { kind: "text", text };
+  // Without a digit, only a formula, a truth value or an error value is anything but text.
+  if (!/[\d=+\-#]/u.test(text) && !/^\s*(true|false)\s*$/iu.test(text)) return { kind: "text", text };
   if (text.startsWith("=") && text.length > 1) return { kind: "formula", formula: text };
   const trimmed = text.trim();
   if (/^(true|false)$/iu.test(trimmed)) return { kind: "boolean", value: trimmed.toLowerCase() === "true" };
+  // Starting with a letter, only a date that starts with its month ("Jan 5", "March 2024") is not text.
+  if (/^[A-Za-z]/u.test(trimmed)) {
+    const date = parseDate(text, thisYear);
+    return date ? { kind: "number", ...date } : { kind: "text", text };
+  }
   const error = ERROR_VALUES.find((e) => e === trimmed.toUpperCase());
   if (error) return { kind: "error", value: error };
   const number = parseNumber(text);
