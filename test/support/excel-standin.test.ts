@@ -319,6 +319,41 @@ describe("tables with a totals row", () => {
   });
 });
 
+describe("table AutoExpansion (an option, off by default)", () => {
+  const seed = {
+    sheets: [{ name: "S", rows: [["Part", "Qty"], ["A", 1], ["B", 2]] }],
+    tables: [{ name: "T", sheet: "S", address: "A1:B3" }],
+  };
+  const write = (s: StandIn, address: string, values: (string | number)[][]): Promise<string> =>
+    run(s, async (c) => {
+      c.workbook.worksheets.getItem("S").getRange(address).values = values;
+      await c.sync();
+      const range = c.workbook.tables.getItem("T").getRange().load("address");
+      await c.sync();
+      return range.address;
+    });
+
+  it("with the option on, values written just right of the table take in the filled columns of the write up to the first empty one", async () => {
+    const s = createStandIn({ ...seed, autoExpansion: true });
+    expect(await write(s, "C1:D3", [["Stage", ""], ["x", "y"], ["x", ""]])).toBe("S!A1:D3");
+    expect(s.book.read("S!D1")).toEqual([["Column4"]]);
+    expect(await write(s, "E1:G3", [["a", "", "c"], ["x", "", "y"], ["x", "", ""]])).toBe("S!A1:E3");
+  });
+
+  it("grows by a data cell alone, and not for an empty write, a gap, or a write further right", async () => {
+    const s = createStandIn({ ...seed, autoExpansion: true });
+    expect(await write(s, "D1:D3", [["far"], [""], [""]])).toBe("S!A1:B3");
+    expect(await write(s, "C1:C3", [[""], [""], [""]])).toBe("S!A1:B3");
+    expect(await write(s, "C2", [["x"]])).toBe("S!A1:C3");
+    expect(s.book.read("S!C1")).toEqual([["Column3"]]);
+  });
+
+  it("with the option off, the table keeps its size", async () => {
+    const s = createStandIn(seed);
+    expect(await write(s, "C1:C3", [["Stage"], ["x"], ["y"]])).toBe("S!A1:B3");
+  });
+});
+
 describe("calculation", () => {
   const seed = { sheets: [{ name: "S", rows: [[1, 2, "=SUM(A1:B1)"]] }, { name: "T", rows: [['=COUNTIF(S!A:A,"x")']] }] };
   const values = (s: StandIn) => s.book.read("S!A1:C1")[0];

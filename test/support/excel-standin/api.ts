@@ -129,6 +129,7 @@ function writeGrid(context: RequestContext, t: RangeTarget, value: unknown, kind
       }),
     );
   }
+  book(context).expandTables(t.sheet, t.rect);
   book(context).afterWrite(t.sheet);
   raiseChanged(context, t);
 }

@@ -269,6 +269,7 @@ export function createStandIn(seed?: WorkbookSeed, options: StandInOptions = {})
       values.forEach((line, r) => line.forEach((v, c) => {
         if (v !== null) setTyped(sheet, rect.row + r, rect.column + c, v);
       }));
+      book.expandTables(sheet, { row: rect.row, column: rect.column, rows: Math.max(1, values.length), columns: Math.max(1, ...values.map((l) => l.length)) });
       book.afterWrite(sheet);
       book.autoCalculate();
       const changed = { row: rect.row, column: rect.column, rows: Math.max(1, values.length), columns: Math.max(1, ...values.map((l) => l.length)) };

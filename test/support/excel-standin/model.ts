@@ -308,6 +308,13 @@ export interface WorkbookSeed {
   readonly settings?: Readonly<Record<string, unknown>>;
   /** Application.calculationMode; Automatic by default. */
   readonly calculationMode?: CalculationMode;
+  /**
+   * AutoCorrect's "Include new rows and columns in table" (AutoExpansion):
+   * a value written into the column just right of a table grows the table to
+   * take it in. On by default in Excel; off by default here, so that a test
+   * says when it wants it.
+   */
+  readonly autoExpansion?: boolean;
 }
 
 export class WorkbookModel {
@@ -316,6 +323,8 @@ export class WorkbookModel {
   readonly settings = new Map<string, unknown>();
   selection: { sheet: SheetModel; rect: Rect };
   calculationMode: CalculationMode;
+  /** Tables grow to take in values written just right of them (WorkbookSeed.autoExpansion). */
+  autoExpansion: boolean;
   /** Cells were written since the last calculation, so formulas may be stale. */
   needsCalculation = false;
   /** Calculations run, for tests: "auto" after a write Excel recalculates by itself, or the type asked for. */
@@ -337,6 +346,7 @@ export class WorkbookModel {
     this.selection = { sheet: first, rect: { row: 0, column: 0, rows: 1, columns: 1 } };
     if (seed.selection) this.select(seed.selection);
     this.calculationMode = seed.calculationMode ?? "Automatic";
+    this.autoExpansion = seed.autoExpansion ?? false;
     this.calculate("seed");
     this.calculations.length = 0;
   }
@@ -374,6 +384,39 @@ export class WorkbookModel {
 
   tablesOverlapping(sheet: SheetModel, rect: Rect, fullyContained: boolean): TableModel[] {
     return this.tables.filter((t) => t.sheet === sheet && (fullyContained ? contains(rect, t.rect) : intersect(t.rect, rect) !== undefined));
+  }
+
+  /**
+   * AutoExpansion after values were written to `rect`: a table whose next
+   * column to the right received a non-empty value in one of the table's rows
+   * grows to the right over the written columns that hold a value in those
+   * rows, up to the first that holds none (Excel grows a table by what was
+   * entered next to it, as when a block is pasted there; how it treats an
+   * empty column inside a pasted block is not modelled). A new column's empty header cell is
+   * named ColumnN, as Excel names it. Rows below a table are not modelled:
+   * the pane never writes under a list. Off unless `autoExpansion` is set.
+   */
+  expandTables(sheet: SheetModel, rect: Rect): void {
+    if (!this.autoExpansion) return;
+    for (const table of this.tables) {
+      if (table.sheet !== sheet) continue;
+      const next = table.rect.column + table.rect.columns;
+      if (rect.column > next || rect.column + rect.columns <= next) continue;
+      const top = Math.max(rect.row, table.rect.row);
+      const bottom = Math.min(rect.row + rect.rows, table.rect.row + table.rect.rows);
+      if (top >= bottom) continue;
+      const filled = (column: number): boolean => {
+        for (let r = top; r < bottom; r += 1) if (!sheet.isEmpty(r, column)) return true;
+        return false;
+      };
+      let end = next;
+      while (end < rect.column + rect.columns && filled(end) && this.tablesOverlapping(sheet, { row: table.rect.row, column: end, rows: table.rect.rows, columns: 1 }, false).length === 0) end += 1;
+      if (end === next) continue;
+      if (table.showHeaders) {
+        for (let c = next; c < end; c += 1) if (sheet.isEmpty(table.rect.row, c)) sheet.set(table.rect.row, c, `Column${c - table.rect.column + 1}`);
+      }
+      table.rect = { ...table.rect, columns: end - table.rect.column };
+    }
   }
 
   /** Resolves "Sheet1!A1:B2" (or a local address on the active sheet). */

@@ -84,6 +84,32 @@ describe("classify a list through the Excel API", () => {
     expect(s.book.read("Parts!A23")).toEqual([["Notes below the table"]]);
   });
 
+  // Excel's AutoExpansion may grow the table over the result columns when the first run writes them, or not (the option is off).
+  for (const autoExpansion of [true, false]) {
+    it(`classifies a table again into its own five columns, ${autoExpansion ? "after AutoExpansion grew the table over them" : "with AutoExpansion off"}`, async () => {
+      const rows = partRows(20);
+      const { s, run } = standIn({
+        sheets: [{ name: "Parts", rows: [[...HEADERS], ...rows, [], ["Notes below the table"]] }],
+        tables: [{ name: "Parts", sheet: "Parts", address: "A1:P21" }],
+        selection: "Parts!E7",
+        autoExpansion,
+      });
+      const first = await classify(run);
+      expect(first.ok && first.value.resultArea).toBe("Parts!Q1:U21");
+      expect(s.book.tables[0]?.rect).toEqual({ row: 0, column: 0, rows: 21, columns: autoExpansion ? 21 : 16 });
+      await s.edit("Parts!C2", [["frozen"]]);
+      await s.select("Parts!B3");
+      const second = await classify(run);
+      expect(second.ok && second.value.resultArea).toBe("Parts!Q1:U21");
+      const edited = rows.map((r, i) => (i === 0 ? [r[0], r[1], "frozen", ...r.slice(3)] : r));
+      expect(s.book.read("Parts!Q1:U21")).toEqual([RESULT_ROW, ...expectedResults(edited)]);
+      expect(s.book.read("Parts!V1:Z21").flat().every((v) => v === "")).toBe(true);
+      expect(s.book.tables[0]?.rect).toEqual({ row: 0, column: 0, rows: 21, columns: autoExpansion ? 21 : 16 });
+      expect(s.book.read("Parts!A23")).toEqual([["Notes below the table"]]);
+      expect(s.book.sheetNamed("Parts")?.conditionalFormats).toHaveLength(3);
+    });
+  }
+
   it("leaves a table's totals row alone: not classified, not written, not counted", async () => {
     const rows = partRows(20);
     const totals = ["Total", "", "", "", "", "", "", "", "", "", "", "", "", "", 12_345, 99_999];
