@@ -100,7 +100,10 @@ async function main(): Promise<void> {
     const writeBytes = writes.reduce((n, r) => n + r.requestBytes, 0);
     console.log(`  of which: locating ${requests.length - reads.length - writes.length}, reads ${reads.length} for ${mb(readBytes)} MB (ceil / 4 MB = ${Math.ceil(readBytes / PAYLOAD_TARGET)}), writes ${writes.length} for ${mb(writeBytes)} MB (ceil / 4 MB = ${Math.ceil(writeBytes / PAYLOAD_TARGET)})`);
     console.log(`  requests in MB (request/response): ${requests.map((r) => `${mb(r.requestBytes)}/${mb(r.responseBytes)}`).join(" ")}`);
-    console.log(`  writes suspend calculation: ${requests.filter((r) => r.requestBytes > MB).every((r) => r.suspendedCalculation) ? "every one" : "NOT all"}; the last suspends screen updating: ${requests.at(-1)?.suspendedScreenUpdating ? "yes" : "no"}`);
+    // Every write but the last suspends calculation; the last does not, and ends with application.calculate(Recalculate).
+    const suspends = writes.slice(0, -1).every((r) => r.suspendedCalculation) && writes.at(-1)?.suspendedCalculation === false;
+    const recalculated = s.book.calculations.includes("Recalculate");
+    console.log(`  every write but the last suspends calculation: ${suspends ? "yes" : "NO"}; the last recalculates: ${recalculated ? "yes" : "NO"}; the last suspends screen updating: ${requests.at(-1)?.suspendedScreenUpdating ? "yes" : "no"}`);
   }
 
   const reader = rowReader(mapHeaders([...HEADERS]), thresholds);
