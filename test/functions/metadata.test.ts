@@ -18,6 +18,7 @@ interface FunctionMetadata {
   readonly description?: string;
   readonly helpUrl?: string;
   readonly parameters: readonly Parameter[];
+  readonly options?: Readonly<Record<string, unknown>>;
   readonly result: { readonly dimensionality?: string; readonly type?: string };
 }
 
@@ -88,6 +89,20 @@ describe("dist/functions.json", () => {
 
   it("every function spills a matrix", () => {
     for (const f of functions) expect(f.result.dimensionality, f.id).toBe("matrix");
+  });
+
+  // Microsoft's guidance for the shared runtime: synchronous functions that recalculate when their arguments change.
+  it("no function is volatile, streaming or cancelable; only READINESS_COLUMNS asks for parameter addresses (CustomFunctionsRuntime 1.3, optional)", () => {
+    for (const f of functions) {
+      const { requiresParameterAddresses, ...rest } = f.options ?? {};
+      expect([f.id, rest]).toEqual([f.id, {}]);
+      expect([f.id, requiresParameterAddresses === true]).toEqual([f.id, f.id === "READINESS_COLUMNS"]);
+    }
+  });
+
+  it("a function that mixes numbers with empty cells returns any; the others return strings", () => {
+    const mixed = ["READINESS_SCORE", "READINESS_PROGRESS", "READINESS_REPORT"];
+    for (const f of functions) expect([f.id, f.result.type ?? "any"]).toEqual([f.id, mixed.includes(f.id) ? "any" : "string"]);
   });
 
   it("every function and parameter is described", () => {

@@ -138,11 +138,13 @@ describe("dist/manifest.xml (npm run build)", () => {
     await expectReadByOfficeTooling(path.join(DIST, "manifest.xml"), base);
   });
 
-  it("is a task pane add-in for Excel that needs the shared runtime", () => {
+  it("is a task pane add-in for Excel that needs the shared runtime and custom functions with error messages", () => {
     expect(one(all, "OfficeApp").attributes["xsi:type"]).toBe("TaskPaneApp");
     expect(named(all, "Host").map((h) => h.attributes.Name ?? h.attributes["xsi:type"])).toEqual(["Workbook", "Workbook"]);
     const sets = named(all, "Set");
-    expect(sets.find((s) => s.attributes.Name === "SharedRuntime")?.attributes.MinVersion).toBe("1.1");
+    // Both in the base manifest's Requirements (a Set under VersionOverrides would only switch the overrides off).
+    expect(sets.map((s) => [s.attributes.Name, s.attributes.MinVersion])).toEqual([["SharedRuntime", "1.1"], ["CustomFunctionsRuntime", "1.2"]]);
+    expect(named(all, "Requirements")).toHaveLength(1);
   });
 
   it("runs the task pane and the functions on one page: Runtime, functions Page, FunctionFile and the button share one resid", () => {
