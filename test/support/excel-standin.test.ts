@@ -91,6 +91,31 @@ describe("proxy objects", () => {
   });
 });
 
+describe("loading a property the object does not have", () => {
+  it("load() accepts it and the request fails at sync; nothing else in that request is loaded", async () => {
+    const s = createStandIn({ sheets: [{ name: "Parts", rows: parts }] });
+    await run(s, async (c) => {
+      const range = c.workbook.worksheets.getItem("Parts").getRange("A1:C3");
+      expect(() => range.load("values,valueTypoes")).not.toThrow();
+      await expect(c.sync()).rejects.toMatchObject({ code: "InvalidArgument" });
+      expect(() => range.values).toThrow(/not available/u);
+    });
+  });
+
+  it("so does an item property of a collection (items/...), and a property of a navigation", async () => {
+    const s = createStandIn({ sheets: [{ name: "Parts", rows: parts }] });
+    await run(s, async (c) => {
+      c.workbook.worksheets.load("items/name,items/colour");
+      await expect(c.sync()).rejects.toMatchObject({ code: "InvalidArgument" });
+      c.workbook.worksheets.getItem("Parts").getRange("A1").load("format/nothing");
+      await expect(c.sync()).rejects.toMatchObject({ code: "InvalidArgument" });
+      const sheets = c.workbook.worksheets.load("items/name");
+      await c.sync();
+      expect(sheets.items.map((w) => w.name)).toEqual(["Parts"]);
+    });
+  });
+});
+
 describe("geometry", () => {
   const s = createStandIn({
     sheets: [{ name: "S", rows: [["Title"], [], ["H1", "H2", "", "X"], ["a", "b"], ["c", "", "", ""], [], ["far"]] }],
@@ -188,6 +213,26 @@ describe("events, settings, formats", () => {
     });
     await s.idle();
     expect(seen).toEqual(["select B2", "change C3 Unknown", "change B3:C3 ThisLocalAddin"]);
+  });
+
+  it("raises a request's changes after sync has returned, coalesced per sheet into one event over their bounding range", async () => {
+    const s = createStandIn({ sheets: [{ name: "S", rows: parts }, { name: "T" }] });
+    const seen: string[] = [];
+    await run(s, async (c) => {
+      c.workbook.worksheets.onChanged.add(async (e) => void seen.push(`${e.worksheetId === s.book.sheets[0]?.id ? "S" : "T"} ${e.address}`));
+      await c.sync();
+    });
+    await run(s, async (c) => {
+      const sheet = c.workbook.worksheets.getItem("S");
+      sheet.getRange("B2").values = [["frozen"]];
+      sheet.getRange("D5:E5").values = [["x", "y"]];
+      c.workbook.worksheets.getItem("T").getRange("A1").values = [["t"]];
+      await c.sync();
+      // Handlers have not run inside sync.
+      expect(seen).toEqual([]);
+    });
+    await s.idle();
+    expect(seen).toEqual(["S B2:E5", "T A1"]);
   });
 
   it("keeps workbook settings as JSON values", async () => {

@@ -179,6 +179,7 @@ export abstract class ClientObject {
   load(option?: LoadOption): this {
     const names = loadNames(option);
     const own: string[] = [];
+    const unknown: string[] = [];
     const scalars = this.scalars() as Scalars<unknown>;
     for (const name of names) {
       const slash = name.indexOf("/");
@@ -187,13 +188,31 @@ export abstract class ClientObject {
         own.push(head);
         continue;
       }
-      const nav = (this as unknown as Record<string, unknown>)[head];
+      const nav = head in this ? (this as unknown as Record<string, unknown>)[head] : undefined;
       if (nav instanceof ClientObject) nav.load(slash < 0 ? undefined : name.slice(slash + 1));
-      else throw new TypeError(`stand-in: ${this.constructor.name} has no property ${head}`);
+      else unknown.push(head);
     }
     if (names.length === 0) own.push(...Object.keys(scalars).filter((k) => !scalars[k]?.explicitOnly));
+    this.queueUnknown(unknown);
     this.queueLoad(own);
     return this;
+  }
+
+  /**
+   * A load of a property the object does not have: as in Excel, load() accepts
+   * it and the request fails at sync ("InvalidArgument"; the code Excel gives was
+   * not checked in Excel), so nothing else in that request takes effect.
+   */
+  protected queueUnknown(names: readonly string[]): void {
+    if (names.length === 0) return;
+    const kind = this.constructor.name;
+    this.context.enqueue({
+      record: { ActionType: ACTION_QUERY, Name: "", ObjectPathId: this.pathId, QueryInfo: { Select: [...names] } },
+      objects: [this],
+      run: () => {
+        throw new StandInError("InvalidArgument", `The argument is invalid or missing or has an incorrect format (${kind} has no property ${names.join(", ")}).`);
+      },
+    });
   }
 
   /** @internal */
@@ -255,6 +274,8 @@ export abstract class CollectionObject<I extends ClientObject> extends ClientObj
     const names = loadNames(option).map((n) => (n.startsWith("items/") ? n.slice(6) : n)).filter((n) => n !== "items");
     const scalars = this.itemScalars() as Scalars<unknown>;
     const own = names.filter((n) => n in scalars);
+    // An item property it does not have (items/foo or foo) fails the request at sync, as in Excel.
+    this.queueUnknown(names.filter((n) => !(n in scalars)));
     const select = names.length === 0 ? Object.keys(scalars).filter((k) => !scalars[k]?.explicitOnly) : own;
     this.context.enqueue({
       record: { ActionType: ACTION_QUERY, Name: "", ObjectPathId: this.pathId, QueryInfo: { Select: select, Expand: [] } },

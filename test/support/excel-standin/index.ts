@@ -4,8 +4,18 @@
  * The same code runs in Node (unit tests, bench) and, bundled, in the browser
  * (see browser.ts). It records every request so a test can count syncs and the
  * payload of each one.
+ *
+ * Where it knowingly differs from Excel (docs/taskpane.md, "The Excel stand-in",
+ * keeps the full list): its formula evaluator knows a few functions and
+ * recalculates everything; typed input follows en-US rules only; only reads are
+ * limited to 5 million cells; AutoExpansion (an option, off unless asked, on by
+ * default in Excel) grows tables only to the right; events are coalesced per
+ * request by a rule of its own (Excel's is not documented); an unknown property
+ * fails the request with InvalidArgument (Excel's code not checked); only the
+ * members in NEWER_APIS check the requirement set; its request JSON imitates
+ * office.js's layout.
  */
-import { rectAddress } from "./address";
+import { parseRect, rectAddress } from "./address";
 import { makeWorkbook, setTyped, versionAtMost } from "./api";
 import { ClientResult, RequestContext as Context } from "./context";
 import { StandInError } from "./errors";
@@ -85,10 +95,34 @@ class StandInHost implements Host {
     this.queued.push([source, args]);
   }
 
+  /**
+   * Delivers the events one request raised, coalesced as Excel coalesces them:
+   * per source, the changes to one worksheet become one event whose address
+   * spans them all (the bounding range), and the rest (selection) the last of
+   * each source. Handlers run after sync() has returned (deliver waits a turn).
+   */
   flushEvents(): void {
     const queued = this.queued;
     this.queued = [];
-    for (const [source, args] of queued) this.deliver(source, args);
+    const merged = new Map<string, [EventSource, unknown]>();
+    for (const [source, args] of queued) {
+      const a = args as { type?: string; worksheetId?: string; address?: string };
+      const key = `${source}|${a.worksheetId ?? ""}`;
+      const before = merged.get(key)?.[1] as typeof a | undefined;
+      const rect = a.type === "WorksheetChanged" ? parseRect(a.address ?? "") : undefined;
+      const prior = before?.type === "WorksheetChanged" ? parseRect(before.address ?? "") : undefined;
+      if (rect && prior) {
+        const row = Math.min(rect.row, prior.row);
+        const column = Math.min(rect.column, prior.column);
+        const rows = Math.max(rect.row + rect.rows, prior.row + prior.rows) - row;
+        const columns = Math.max(rect.column + rect.columns, prior.column + prior.columns) - column;
+        merged.set(key, [source, { ...a, address: rectAddress({ row, column, rows, columns }) }]);
+      } else {
+        merged.delete(key);
+        merged.set(key, [source, args]);
+      }
+    }
+    for (const [source, args] of merged.values()) this.deliver(source, args);
   }
 
   deliver(source: EventSource, args: unknown): void {
