@@ -229,18 +229,23 @@ function readHeaderText(text: string): HeaderReading {
  * word holds prices when its header says price or a currency, or its cells are
  * mostly positive amounts.
  */
-export function chosenTraits(criterion: CriterionId, header: string, cellsArePrices: () => boolean): { readonly bareName: boolean; readonly price: boolean } {
-  const words = headerWords(header);
-  const bareName = criterion === "supplier" ? BARE_SUPPLIER.has(headerKey(header)) : (criterion === "material" || criterion === "finish") && !words.some((w) => NAME_STATUS.has(w.stem));
-  const price = criterion === "cost" && !words.some((w) => PRICE_STATUS.has(w.stem))
-    && (words.some((w) => PRICE.has(w.stem)) || /[$€£¥]/u.test(header) || cellsArePrices());
+export function chosenTraits(criterion: CriterionId, header: string, cellsArePrices: () => boolean): ColumnTraitFlags {
+  return traitsOf(criterion, headerKey(header), headerWords(header), () => /[$€£¥]/u.test(header) || cellsArePrices());
+}
+
+interface ColumnTraitFlags {
+  readonly bareName: boolean;
+  readonly price: boolean;
+}
+
+/** Bare name column and price column, from the header's words; `otherPriceSign` is asked only when the words do not say price. */
+function traitsOf(criterion: CriterionId, key: string, words: readonly Word[], otherPriceSign: () => boolean): ColumnTraitFlags {
+  // Supplier is bare only as the one word: "Supplier status" holds statuses, and a name there says nothing.
+  const bareName = criterion === "supplier" ? BARE_SUPPLIER.has(key) : (criterion === "material" || criterion === "finish") && !words.some((w) => NAME_STATUS.has(w.stem));
+  const price = criterion === "cost" && !words.some((w) => PRICE_STATUS.has(w.stem)) && (words.some((w) => PRICE.has(w.stem)) || otherPriceSign());
   return { bareName, price };
 }
 
 function criterionReading(criterion: CriterionId, match: "exact" | "aside" | "words" | "typo", detail: string, key: string, text: string, known?: readonly Word[]): HeaderReading {
-  const words = known ?? headerWords(text);
-  // Supplier is bare only as the one word: "Supplier status" holds statuses, and a name there says nothing.
-  const bareName = criterion === "supplier" ? BARE_SUPPLIER.has(key) : (criterion === "material" || criterion === "finish") && !words.some((w) => NAME_STATUS.has(w.stem));
-  const price = criterion === "cost" && words.some((w) => PRICE.has(w.stem)) && !words.some((w) => PRICE_STATUS.has(w.stem));
-  return { kind: "criterion", criterion, match, detail, bareName, price };
+  return { kind: "criterion", criterion, match, detail, ...traitsOf(criterion, key, known ?? headerWords(text), () => false) };
 }
