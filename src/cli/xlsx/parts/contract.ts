@@ -73,6 +73,8 @@ export interface SummaryParts {
 }
 
 export interface WorkbookParts {
+  /** Path of the workbook part in the zip (usually xl/workbook.xml); relationship targets are relative to it. */
+  readonly workbookPath: string;
   readonly workbook: string;
   readonly workbookRels: string;
   readonly contentTypes: string;
