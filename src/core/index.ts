@@ -5,6 +5,7 @@ export * from "./cell";
 export * from "./checklist";
 export * from "./column-choices";
 export * from "./column-report";
+export * from "./compare";
 export * from "./criteria";
 export * from "./headers";
 export * from "./money";
