@@ -45,6 +45,14 @@ export interface SheetLayout {
   /** 1-based last row and 0-based last column of the output sheet, results included. */
   readonly lastRow: number;
   readonly lastColumn: number;
+  /** 0-based first column of the table, where the AutoFilter starts; 0 when absent. */
+  readonly firstColumn?: number;
+  /**
+   * True when the sheet has no <pageSetup> of its own (see sheetHasPageSetup):
+   * the head then adds fit-to-page to <sheetPr> and the tail a landscape, one
+   * page wide <pageSetup>. Absent or false: neither is added.
+   */
+  readonly printSetup?: boolean;
 }
 
 export interface SummaryInput {
