@@ -48,9 +48,10 @@ export interface SheetLayout {
   /** 0-based first column of the table, where the AutoFilter starts; 0 when absent. */
   readonly firstColumn?: number;
   /**
-   * True when the sheet has no <pageSetup> of its own (see sheetHasPageSetup):
-   * the head then adds fit-to-page to <sheetPr> and the tail a landscape, one
-   * page wide <pageSetup>. Absent or false: neither is added.
+   * True when the sheet has no print setup of its own (parts/sheet-edits.ts
+   * hasOwnPrintSetup(head, tail) is false): the head then adds fit-to-page to
+   * <sheetPr> and the tail makes the <pageSetup> landscape, one page wide.
+   * Absent or false: neither is changed.
    */
   readonly printSetup?: boolean;
 }

@@ -1,0 +1,190 @@
+/**
+ * A scanner that finds the elements directly inside one element of an OOXML
+ * part, by local name whatever their prefix, and reports where each starts and
+ * ends, so the part editors can insert next to them without parsing or
+ * re-serialising them. Comments, processing instructions, CDATA and quoted
+ * attribute values (which may hold ">") are stepped over.
+ */
+
+export interface ScannedElement {
+  /** The name as written, "x:col" or "col". */
+  readonly qname: string;
+  readonly local: string;
+  /** "" or the prefix with its colon, "x:". */
+  readonly prefix: string;
+  /** Index of its "<". */
+  readonly start: number;
+  /** Index just after the ">" of its start tag. */
+  readonly tagEnd: number;
+  /** Index just after its end tag (or its self-closing start tag); the input's length when the input ends inside it. */
+  readonly end: number;
+  readonly selfClosing: boolean;
+  readonly closed: boolean;
+}
+
+export interface ScannedChildren {
+  readonly children: readonly ScannedElement[];
+  /** Index of the parent's end tag, or the input's length when the input ends first. */
+  readonly end: number;
+}
+
+/** Index just after the ">" that ends the tag starting at `from`, quotes respected; -1 when the input ends first. */
+function tagClose(xml: string, from: number): number {
+  let quote = "";
+  for (let i = from; i < xml.length; i += 1) {
+    const ch = xml[i];
+    if (quote !== "") {
+      if (ch === quote) quote = "";
+    } else if (ch === '"' || ch === "'") quote = ch;
+    else if (ch === ">") return i + 1;
+  }
+  return -1;
+}
+
+function skipPast(xml: string, from: number, terminator: string): number {
+  const at = xml.indexOf(terminator, from);
+  return at < 0 ? xml.length : at + terminator.length;
+}
+
+const NAME_END = /[\s/>]/u;
+
+function tagName(xml: string, from: number): string {
+  let i = from;
+  while (i < xml.length && !NAME_END.test(xml[i] ?? ">")) i += 1;
+  return xml.slice(from, i);
+}
+
+function element(qname: string, start: number, tagEnd: number, end: number, selfClosing: boolean, closed: boolean): ScannedElement {
+  const colon = qname.indexOf(":");
+  return { qname, local: qname.slice(colon + 1), prefix: colon < 0 ? "" : qname.slice(0, colon + 1), start, tagEnd, end, selfClosing, closed };
+}
+
+/**
+ * The elements directly inside the content that starts at `from` (just after
+ * a start tag, or at the top of a document), up to the end tag that closes
+ * that content or the end of the input.
+ */
+export function scanChildren(xml: string, from: number): ScannedChildren {
+  const children: ScannedElement[] = [];
+  let depth = 0;
+  let open: { qname: string; start: number; tagEnd: number } | undefined;
+  let pos = from;
+  for (;;) {
+    const lt = xml.indexOf("<", pos);
+    if (lt < 0) break;
+    if (xml.startsWith("<!--", lt)) pos = skipPast(xml, lt + 4, "-->");
+    else if (xml.startsWith("<![CDATA[", lt)) pos = skipPast(xml, lt + 9, "]]>");
+    else if (xml.startsWith("<?", lt)) pos = skipPast(xml, lt + 2, "?>");
+    else if (xml.startsWith("<!", lt)) pos = skipPast(xml, lt + 2, ">");
+    else if (xml.startsWith("</", lt)) {
+      const close = tagClose(xml, lt + 2);
+      if (depth === 0) return { children, end: lt };
+      depth -= 1;
+      pos = close < 0 ? xml.length : close;
+      if (depth === 0 && open !== undefined) {
+        children.push(element(open.qname, open.start, open.tagEnd, pos, false, close >= 0));
+        open = undefined;
+      }
+      if (close < 0) break;
+    } else {
+      const close = tagClose(xml, lt + 1);
+      const tagEnd = close < 0 ? xml.length : close;
+      const selfClosing = close >= 0 && xml[close - 2] === "/";
+      if (depth === 0) {
+        const qname = tagName(xml, lt + 1);
+        if (selfClosing) children.push(element(qname, lt, tagEnd, tagEnd, true, true));
+        else {
+          open = { qname, start: lt, tagEnd };
+          depth = 1;
+        }
+      } else if (!selfClosing) depth += 1;
+      pos = tagEnd;
+      if (close < 0) break;
+    }
+  }
+  if (open !== undefined) children.push(element(open.qname, open.start, open.tagEnd, xml.length, false, false));
+  return { children, end: xml.length };
+}
+
+/** The elements inside `parent`. */
+export function childrenOf(xml: string, parent: ScannedElement): ScannedChildren {
+  if (parent.selfClosing) return { children: [], end: parent.tagEnd };
+  return scanChildren(xml, parent.tagEnd);
+}
+
+/** The document's root element (its end may lie beyond the input). */
+export function rootElement(xml: string): ScannedElement | undefined {
+  return scanChildren(xml, 0).children[0];
+}
+
+const ATTRIBUTE = /([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/gu;
+
+/** The attributes of a start tag, by name as written; values as written (entities not decoded). */
+export function attributes(tag: string): ReadonlyMap<string, string> {
+  const out = new Map<string, string>();
+  const name = tagName(tag, 1);
+  for (const m of tag.slice(1 + name.length).matchAll(ATTRIBUTE)) out.set(m[1] ?? "", m[2] ?? m[3] ?? "");
+  return out;
+}
+
+/** The attribute named `local` in any prefix or none, e.g. "r:id" for "id". */
+export function attributeByLocal(tag: string, local: string): string | undefined {
+  for (const [name, value] of attributes(tag)) if (name === local || name.endsWith(`:${local}`)) return value;
+  return undefined;
+}
+
+/** `tag` (a start tag) with attribute `name` set to `value` (already escaped), in place when present, else added last. */
+export function setAttribute(tag: string, name: string, value: string): string {
+  const tagNameLength = tagName(tag, 1).length + 1;
+  for (const m of tag.slice(tagNameLength).matchAll(ATTRIBUTE)) {
+    if (m[1] !== name || m.index === undefined) continue;
+    const at = tagNameLength + m.index;
+    const quote = m[2] === undefined ? "'" : '"';
+    const valueStart = tag.indexOf(quote, at + name.length) + 1;
+    return tag.slice(0, valueStart) + value + tag.slice(valueStart + (m[2] ?? m[3] ?? "").length);
+  }
+  const end = tag.endsWith("/>") ? tag.length - 2 : tag.length - 1;
+  return `${tag.slice(0, end).replace(/\s+$/u, "")} ${name}="${value}"${tag.slice(end)}`;
+}
+
+/** A self-closing start tag as an opening one: `<a x="1"/>` becomes `<a x="1">`. */
+export function openTag(tag: string): string {
+  return tag.endsWith("/>") ? `${tag.slice(0, -2).replace(/\s+$/u, "")}>` : tag;
+}
+
+/** Text for element content and attribute values. */
+export function escapeXml(text: string): string {
+  return text.replace(/[&<>"]/gu, (ch) => (ch === "&" ? "&amp;" : ch === "<" ? "&lt;" : ch === ">" ? "&gt;" : "&quot;"));
+}
+
+/** An insertion or a replacement of the text between `start` and `end`. */
+export interface Splice {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  /** Among splices at the same place, the lower goes first. */
+  readonly order: number;
+}
+
+/** `xml` with the splices applied; they must not overlap. */
+export function applySplices(xml: string, splices: readonly Splice[]): string {
+  const sorted = [...splices].sort((a, b) => a.start - b.start || a.order - b.order);
+  let out = "";
+  let at = 0;
+  for (const s of sorted) {
+    if (s.start < at) throw new Error(`overlapping splices at ${s.start}`);
+    out += xml.slice(at, s.start) + s.text;
+    at = s.end;
+  }
+  return out + xml.slice(at);
+}
+
+/** Where an element of rank `rank` goes among `children` ranked by `rankOf`: after the last known one ranked before it. */
+export function insertionPoint(children: readonly ScannedElement[], rank: number, rankOf: (local: string) => number | undefined, fallback: number): number {
+  let at = fallback;
+  for (const child of children) {
+    const r = rankOf(child.local);
+    if (r !== undefined && r < rank) at = child.end;
+  }
+  return at;
+}
