@@ -1,0 +1,5 @@
+export * from "./escape";
+export * from "./from-assessment";
+export * from "./input";
+export * from "./links";
+export * from "./render";
