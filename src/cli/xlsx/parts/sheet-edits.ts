@@ -225,8 +225,8 @@ function resultColumns(head: string, cols: ScannedElement | undefined, layout: S
 
 /**
  * Whether the sheet sets up its printing itself, so that SheetLayout.printSetup
- * must be false: fit-to-page in `<sheetPr>`, manual page breaks, or a
- * `<pageSetup>` that is landscape or scaled. The `<pageSetup>` that
+ * must be false: fit-to-page in `<sheetPr>` (head), manual page breaks, or a
+ * `<pageSetup>` that is landscape or scaled (tail). The `<pageSetup>` that
  * LibreOffice and exceljs write on every sheet (portrait, 100 %) is not the
  * user's own: the tail editor turns it landscape and one page wide.
  */
@@ -235,6 +235,11 @@ export function hasOwnPrintSetup(head: string, tail: string): boolean {
   const sheetPr = root === undefined ? undefined : childrenOf(head, root).children.find((c) => c.local === "sheetPr");
   const setUpPr = sheetPr === undefined ? undefined : childrenOf(head, sheetPr).children.find((c) => c.local === "pageSetUpPr");
   if (setUpPr !== undefined && /^(1|true)$/u.test(attributes(head.slice(setUpPr.start, setUpPr.tagEnd)).get("fitToPage") ?? "")) return true;
+  return sheetHasPageSetup(tail);
+}
+
+/** The tail's half of hasOwnPrintSetup: manual page breaks, or a landscape or scaled `<pageSetup>`. */
+export function sheetHasPageSetup(tail: string): boolean {
   const children = tailChildren(tail).children;
   if (children.some((c) => c.local === "rowBreaks" || c.local === "colBreaks")) return true;
   const pageSetup = children.find((c) => c.local === "pageSetup");
