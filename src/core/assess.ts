@@ -4,8 +4,38 @@ import {
 } from "./criteria";
 import { cellText, isErrorCell } from "./cell";
 import { readCount, readGoal, readLevel, type CellIssue } from "./normalize";
-import { STAGE_PROFILES, nextStageOf, type Stage, type StageProfile } from "./stages";
+import { linkKind, type Evidence } from "./evidence";
+import { STAGE_PROFILES, STAGES, nextStageOf, type Stage, type StageProfile } from "./stages";
 import { DEFAULT_THRESHOLDS, formatCount, type Thresholds } from "./thresholds";
+import { justificationText } from "./waiver";
+
+/** A criterion met by a waiver: the cell that waives it and the row's written justification. */
+export interface Waiver {
+  readonly criterion: LevelCriterionId;
+  /** The waived cell, trimmed. */
+  readonly text: string;
+  readonly justification: string;
+}
+
+/** One evidence cell of a row, before it is read. */
+export interface EvidenceValue {
+  readonly criterion: CriterionId;
+  readonly header: string;
+  readonly value: unknown;
+}
+
+/** What a row holds beside its criteria: its waiver justification and its evidence. */
+export interface RowExtras {
+  /** The row's justification cell(s); blank, "n/a" or "-" is no justification. */
+  readonly justification?: unknown;
+  /** The header of the sheet's justification column, for messages; undefined when the sheet has none. */
+  readonly justificationHeader?: string;
+  readonly evidence?: readonly EvidenceValue[];
+  /** The sheet has evidence columns: met criteria without evidence are listed. */
+  readonly evidenceColumns?: boolean;
+}
+
+export const NO_EXTRAS: RowExtras = Object.freeze({});
 
 /** Raw cell values of one part, by criterion. */
 export type PartValues = Readonly<Partial<Record<CriterionId, unknown>>>;
@@ -21,6 +51,11 @@ export interface PartReading {
   readonly filled: boolean;
   /** The goal cell holds something (a goal, "TBD" or words the core cannot read): quantity does not stand in for it. */
   readonly goalFilled: boolean;
+  /** Criteria read as met only because they are waived with a written justification. */
+  readonly waived: readonly Waiver[];
+  /** Non-blank evidence cells, left to right. */
+  readonly evidence: readonly Evidence[];
+  readonly evidenceColumns: boolean;
 }
 
 /** How gate A's goal requirement was decided. */
@@ -61,6 +96,12 @@ export interface Assessment {
   readonly profile: StageProfile | null;
   readonly goalBasis: GoalBasis;
   readonly issues: readonly CellIssue[];
+  /** Criteria counted as met by a justified waiver. */
+  readonly waived: readonly Waiver[];
+  /** Each criterion's evidence (several cells may give one criterion evidence). Never changes the stage. */
+  readonly evidence: readonly Evidence[];
+  /** Met criteria (not by waiver) without evidence, when the sheet has evidence columns; else empty. */
+  readonly metWithoutEvidence: readonly LevelCriterionId[];
 }
 
 /** How a sheet's columns are read beyond their criterion: bare name columns and price columns. */
@@ -73,8 +114,34 @@ export const PLAIN_COLUMNS: ColumnTraits = { bareNames: new Set(), prices: new S
 
 const isFilled = (value: unknown): boolean => isErrorCell(value) || cellText(value).trim() !== "";
 
-export function readPart(values: PartValues, traits: ColumnTraits = PLAIN_COLUMNS): PartReading {
+function unjustified(issue: CellIssue, header: string | undefined): CellIssue {
+  const label = CRITERION_DEFS[issue.criterion].label;
+  const shown = issue.text.length > 60 ? `${issue.text.slice(0, 57)}...` : issue.text;
+  const where = header === undefined
+    ? "the sheet has no Waiver justification column"
+    : `there is no justification in column "${header}"`;
+  return { ...issue, message: `${label}: "${shown}" is waived but ${where}; counted as unknown until the waiver is justified in writing.` };
+}
+
+function evidenceOf(extras: RowExtras): Evidence[] {
+  const out: Evidence[] = [];
+  for (const e of extras.evidence ?? []) {
+    const text = cellText(e.value).trim();
+    if (text === "" || isErrorCell(e.value)) continue;
+    out.push({ criterion: e.criterion, text, header: e.header, link: linkKind(text) });
+  }
+  return out;
+}
+
+/**
+ * Reads one part's cells. `extras` gives the row's waiver justification and
+ * evidence: a cell that reads as waived counts as met only when the row has
+ * a written justification; otherwise it is unknown and reported.
+ */
+export function readPart(values: PartValues, traits: ColumnTraits = PLAIN_COLUMNS, extras: RowExtras = NO_EXTRAS): PartReading {
   const issues: CellIssue[] = [];
+  const waived: Waiver[] = [];
+  let justification: string | undefined;
   let filled = false;
   const levels = {} as Record<LevelCriterionId, Level>;
   for (const id of LEVEL_CRITERIA) {
@@ -86,7 +153,16 @@ export function readPart(values: PartValues, traits: ColumnTraits = PLAIN_COLUMN
     filled ||= isFilled(value);
     const read = readLevel(id, value, traits.bareNames.has(id), traits.prices.has(id));
     if (read.ok) levels[id] = read.value;
-    else {
+    else if (read.issue.code === "waived") {
+      justification ??= justificationText(extras.justification);
+      if (justification !== "") {
+        levels[id] = "met";
+        waived.push({ criterion: id, text: read.issue.text, justification });
+      } else {
+        levels[id] = "unknown";
+        issues.push(unjustified(read.issue, extras.justificationHeader));
+      }
+    } else {
       levels[id] = "unknown";
       issues.push(read.issue);
     }
@@ -102,7 +178,7 @@ export function readPart(values: PartValues, traits: ColumnTraits = PLAIN_COLUMN
   const annualVolume = volumeRead.ok ? volumeRead.value : undefined;
   if (!volumeRead.ok) issues.push(volumeRead.issue);
   filled ||= goalFilled || isFilled(values.quantity) || isFilled(values.annual_volume);
-  return { levels, goal, quantity, annualVolume, issues, filled, goalFilled };
+  return { levels, goal, quantity, annualVolume, issues, filled, goalFilled, waived, evidence: evidenceOf(extras), evidenceColumns: extras.evidenceColumns === true };
 }
 
 const LEVEL_WORD: Readonly<Record<Level, string>> = { met: "met", partial: "partial", "not-met": "not met", unknown: "unknown" };
@@ -118,7 +194,7 @@ function goalBasisOf(reading: PartReading, thresholds: Thresholds): GoalBasis {
 
 const EMPTY: Assessment = {
   stage: null, stageName: "", nextStage: null, score: null, progress: null, blockers: [], missing: [], nextStep: "",
-  warnings: [], profile: null, goalBasis: "none", issues: [],
+  warnings: [], profile: null, goalBasis: "none", issues: [], waived: [], evidence: [], metWithoutEvidence: [],
 };
 
 function blocker(criterion: CriterionId, state: Level | Goal, need: string | undefined): Blocker {
@@ -163,8 +239,34 @@ function scoreOf(stage: Stage, gateASatisfied: number, gateBPoints: number): num
   return 100;
 }
 
-/** Applies the gates to what was read. */
+const RANK_OF: Readonly<Record<Stage, number>> = Object.fromEntries(STAGES.map((s, i) => [s, i])) as Record<Stage, number>;
+
+/**
+ * Applies the gates to what was read. Justified waivers count as met; when
+ * the stage is reached only thanks to them, the next step says so first.
+ */
 export function assess(reading: PartReading, thresholds: Thresholds = DEFAULT_THRESHOLDS): Assessment {
+  const decided = decide(reading, thresholds);
+  if (decided.stage === null) return decided;
+  const evidence = reading.evidence;
+  const waivedIds = new Set<CriterionId>(reading.waived.map((w) => w.criterion));
+  const metWithoutEvidence = reading.evidenceColumns
+    ? LEVEL_CRITERIA.filter((id) => reading.levels[id] === "met" && !waivedIds.has(id) && !evidence.some((e) => e.criterion === id))
+    : [];
+  let { nextStep } = decided;
+  if (reading.waived.length > 0) {
+    const levels = { ...reading.levels };
+    for (const w of reading.waived) levels[w.criterion] = "unknown";
+    const without = decide({ ...reading, levels, waived: [] }, thresholds).stage;
+    if (without !== null && RANK_OF[without] < RANK_OF[decided.stage]) {
+      const names = reading.waived.map((w) => CRITERION_DEFS[w.criterion].label.toLowerCase());
+      nextStep = `${decided.stageName} only thanks to the waiver${names.length === 1 ? "" : "s"} on ${names.join(", ")}. ${nextStep}`;
+    }
+  }
+  return { ...decided, nextStep, waived: reading.waived, evidence, metWithoutEvidence };
+}
+
+function decide(reading: PartReading, thresholds: Thresholds): Assessment {
   if (!reading.filled) return reading.issues.length === 0 ? EMPTY : { ...EMPTY, issues: reading.issues };
   const { levels } = reading;
   const goalBasis = goalBasisOf(reading, thresholds);
@@ -250,10 +352,10 @@ export function assess(reading: PartReading, thresholds: Thresholds = DEFAULT_TH
 
   return {
     stage, stageName: STAGE_PROFILES[stage].name, nextStage, score: scoreOf(stage, gateASatisfied, gateBPoints), progress, blockers, missing, nextStep, warnings,
-    profile: STAGE_PROFILES[stage], goalBasis, issues: reading.issues,
+    profile: STAGE_PROFILES[stage], goalBasis, issues: reading.issues, waived: [], evidence: [], metWithoutEvidence: [],
   };
 }
 
-export function assessPart(values: PartValues, thresholds: Thresholds = DEFAULT_THRESHOLDS, traits: ColumnTraits = PLAIN_COLUMNS): Assessment {
-  return assess(readPart(values, traits), thresholds);
+export function assessPart(values: PartValues, thresholds: Thresholds = DEFAULT_THRESHOLDS, traits: ColumnTraits = PLAIN_COLUMNS, extras: RowExtras = NO_EXTRAS): Assessment {
+  return assess(readPart(values, traits, extras), thresholds);
 }

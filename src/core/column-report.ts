@@ -1,6 +1,6 @@
 import { columnLetters } from "./address";
 import { CRITERION_DEFS, type CriterionId } from "./criteria";
-import type { ColumnMatch, HeaderMapping, IgnoredColumn } from "./headers";
+import type { ColumnMatch, HeaderMapping, IgnoredColumn, RoleColumn } from "./headers";
 
 /** How one column of a sheet was read: what every surface shows the user. */
 export interface ColumnLine {
@@ -10,7 +10,7 @@ export interface ColumnLine {
   readonly header: string;
   /** The criterion it is read as, or null when it is not read. */
   readonly criterion: CriterionId | null;
-  /** The criterion's label, "Part label", or "Not read". */
+  /** The criterion's label, "Part label", "BOM level", "Parent part", "Waiver justification", "Evidence: <criterion>", or "Not read". */
   readonly readAs: string;
   /** How it was matched, or why it is not read. */
   readonly how: string;
@@ -37,13 +37,27 @@ function ignoredHow(i: IgnoredColumn, offset: number): string {
     case "part": return "names the part: used to label the results";
     case "duplicate": {
       const kept = i.keptColumn === undefined ? "another column" : `column ${columnLetters(i.keptColumn + offset)}`;
-      return `set aside: ${i.criterion ? label(i.criterion) : "the criterion"} is read from ${kept}${i.detail ? ` (${i.detail})` : ""}`;
+      if (i.criterion === undefined) return `set aside: ${i.detail ?? "another column holds the same"} (column ${columnLetters((i.keptColumn ?? 0) + offset)})`;
+      return `set aside: ${label(i.criterion)} is read from ${kept}${i.detail ? ` (${i.detail})` : ""}`;
     }
     case "disqualified": return `not a status column: ${i.detail ?? "its words say it holds something else"}`;
     case "ambiguous": return `${i.detail ?? "it could name two criteria"}; map it by hand`;
     case "user": return "your mapping says to leave it";
     case "unrecognised": return "not a criterion header";
   }
+}
+
+const ROLE_READ_AS: Readonly<Record<Exclude<RoleColumn["role"], "evidence">, string>> = {
+  level: "BOM level", parent: "Parent part", justification: "Waiver justification",
+};
+
+function roleLine(r: RoleColumn, offset: number): ColumnLine {
+  const how = r.role === "level" ? `${r.detail}: the bill's structure, 0/1/2 or .1/..2, each part under the row above it one level up`
+    : r.role === "parent" ? `${r.detail}: the bill's structure, each part under the part this names`
+    : r.role === "justification" ? `${r.detail}: a waived criterion counts as met only with text here`
+    : `${r.detail}: shown beside ${r.criterion ? label(r.criterion) : "the criterion"}, never changes a stage`;
+  const readAs = r.role === "evidence" ? `Evidence: ${r.criterion ? label(r.criterion) : ""}` : ROLE_READ_AS[r.role];
+  return { column: r.column, letter: columnLetters(r.column + offset), header: r.header, criterion: null, readAs, how };
 }
 
 /**
@@ -59,6 +73,7 @@ export function columnReport(mapping: HeaderMapping, offset = 0): readonly Colum
       column: i.column, letter: columnLetters(i.column + offset), header: i.header, criterion: null,
       readAs: i.reason === "part" ? "Part label" : "Not read", how: ignoredHow(i, offset),
     })),
+    ...mapping.roles.map((r) => roleLine(r, offset)),
   ];
   return lines.sort((a, b) => a.column - b.column);
 }

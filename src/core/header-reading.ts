@@ -1,6 +1,7 @@
 import { CRITERIA, CRITERION_DEFS, PART_HEADERS, type CriterionId } from "./criteria";
 import {
-  DISQUALIFYING_PHRASES, DISQUALIFYING_WORDS, SOFT_DISQUALIFYING_WORDS, HEADER_FAMILIES, NAME_COLUMN_STATUS_WORDS, PRICE_STATUS_WORDS, PRICE_WORDS, STATUS_WORDS,
+  DISQUALIFYING_PHRASES, DISQUALIFYING_WORDS, EVIDENCE_SUBJECTS, EVIDENCE_WORDS, SOFT_DISQUALIFYING_WORDS, HEADER_FAMILIES, NAME_COLUMN_STATUS_WORDS, PRICE_STATUS_WORDS,
+  PRICE_WORDS, ROLE_FAMILIES, STATUS_WORDS,
 } from "./header-vocabulary";
 import { headerKey, headerKeyWithoutAsides } from "./text";
 import { rawHeaderWords, stemOf, typoOf } from "./words";
@@ -8,6 +9,13 @@ import { rawHeaderWords, stemOf, typoOf } from "./words";
 /** How a column came to be read as a criterion, strongest first. */
 export const MATCH_KINDS = ["user", "exact", "aside", "words", "typo", "values"] as const;
 export type MatchKind = (typeof MATCH_KINDS)[number];
+
+/**
+ * Columns read beside the criteria: the BOM level or parent of each part (the
+ * hierarchy), and the written justification of a waiver.
+ */
+export const COLUMN_ROLES = ["level", "parent", "justification"] as const;
+export type ColumnRole = (typeof COLUMN_ROLES)[number];
 
 /** What one header says on its own, before the other columns and the cells are seen. */
 export type HeaderReading =
@@ -23,6 +31,10 @@ export type HeaderReading =
       readonly price: boolean;
     }
   | { readonly kind: "part" }
+  /** A hierarchy or waiver column: not a criterion, read beside them. */
+  | { readonly kind: "role"; readonly role: ColumnRole; readonly detail: string }
+  /** Evidence for a criterion ("DFM report", "PPAP link"): shown beside it, never read as a status. */
+  | { readonly kind: "evidence"; readonly criterion: CriterionId; readonly detail: string }
   | { readonly kind: "blank" }
   | { readonly kind: "ignored"; readonly reason: "unrecognised" | "disqualified" | "ambiguous"; readonly detail: string; readonly candidates?: readonly CriterionId[] };
 
@@ -64,6 +76,19 @@ const FAMILIES: readonly Family[] = CRITERIA.map((criterion) => {
   return { criterion, patterns, explained, not: stems(def.not) };
 });
 
+interface RoleFamily {
+  readonly role: ColumnRole;
+  readonly patterns: readonly (readonly Slot[])[];
+  readonly explained: ReadonlySet<string>;
+}
+
+const ROLES: readonly RoleFamily[] = COLUMN_ROLES.map((role) => {
+  const def = ROLE_FAMILIES[role];
+  return { role, patterns: def.patterns.map((p) => p.split("+").map(parseSlot)), explained: stems(def.extras) };
+});
+const EVIDENCE = stems(EVIDENCE_WORDS);
+const EVIDENCE_SUBJECT_BY_STEM: ReadonlyMap<string, CriterionId> = new Map(Object.entries(EVIDENCE_SUBJECTS).map(([w, id]) => [stemOf(w), id]));
+
 const FAMILY_BY_ID: ReadonlyMap<CriterionId, Family> = new Map(FAMILIES.map((f) => [f.criterion, f]));
 const DISQUALIFYING = stems(DISQUALIFYING_WORDS.filter((w) => !w.startsWith("=")));
 /** Disqualifiers compared as written: "engineer" and "engineering" share a stem. */
@@ -79,7 +104,8 @@ const PRICE_STATUS = stems(PRICE_STATUS_WORDS);
 const KNOWN_WORDS: readonly string[] = [
   ...new Set(
     [
-      ...STATUS_WORDS, ...DISQUALIFYING_WORDS,
+      ...STATUS_WORDS, ...DISQUALIFYING_WORDS, ...EVIDENCE_WORDS,
+      ...COLUMN_ROLES.flatMap((role) => [...ROLE_FAMILIES[role].extras, ...ROLE_FAMILIES[role].patterns.flatMap((p) => p.split(/[+|]/u).map((w) => w.trim()))]),
       ...CRITERIA.flatMap((id) => {
         const f = HEADER_FAMILIES[id];
         return [...f.extras, ...f.not, ...f.patterns.flatMap((p) => p.split(/[+|]/u).map((w) => w.trim().replace(/^=/u, "")))];
@@ -187,13 +213,19 @@ function readHeaderText(text: string): HeaderReading {
   const bare = headerKeyWithoutAsides(text);
   const aside = bare === key ? undefined : ALIAS_TO_CRITERION.get(bare);
   if (aside) return criterionReading(aside, "aside", "", bare, text);
+  const words = headerWords(text);
+  const role = roleOf(words);
+  if (role) return role;
   if (PART_KEYS.has(key) || PART_KEYS.has(bare)) return { kind: "part" };
 
-  const words = headerWords(text);
   if (words.length === 0) return { kind: "ignored", reason: "unrecognised", detail: "" };
   const spelled = words.map((w) => w.typoOf ?? w.raw).join(" ");
   const phrase = DISQUALIFYING_PHRASES.find((p) => p.test(spelled));
   const hasStatus = words.some((w) => w.stem === STATUS || w.stem === STATE);
+  if (!hasStatus && !phrase) {
+    const evidence = evidenceOf(words);
+    if (evidence) return evidence;
+  }
   const disqualifier = words.find(
     (w) => (DISQUALIFYING.has(w.stem) && !(hasStatus && SOFT.has(w.stem))) || DISQUALIFYING_RAW.has(w.raw) || DISQUALIFYING_RAW.has(w.raw.replace(/s$/u, "")),
   );
@@ -222,6 +254,46 @@ function readHeaderText(text: string): HeaderReading {
     : `by the words ${quoted([...top.used].sort((a, b) => a - b).map((i) => words[i]?.raw ?? ""))}`;
   return criterionReading(top.criterion, match, detail, key, text, words);
 }
+
+/** A hierarchy or waiver justification header: a role pattern fills and every other word is the role's. */
+function roleOf(words: readonly Word[]): HeaderReading | undefined {
+  if (words.length === 0) return undefined;
+  let best: { role: ColumnRole; size: number; used: ReadonlySet<number> } | undefined;
+  for (const family of ROLES) {
+    for (const slots of family.patterns) {
+      const used = matchPattern(slots, words);
+      if (used === undefined || (best !== undefined && best.size >= slots.length)) continue;
+      if (words.every((w, i) => used.has(i) || family.explained.has(w.stem))) best = { role: family.role, size: slots.length, used };
+    }
+  }
+  if (best === undefined) return undefined;
+  const typos = words.filter((w) => w.typoOf !== undefined);
+  const detail = typos.length > 0
+    ? `read ${quoted(typos.map((w) => w.raw))} as ${quoted(typos.map((w) => w.typoOf ?? ""))}`
+    : `by the words ${quoted([...best.used].sort((a, b) => a - b).map((i) => words[i]?.raw ?? ""))}`;
+  return { kind: "role", role: best.role, detail };
+}
+
+/**
+ * Evidence for a criterion: an evidence word ("report", "link", "evidence")
+ * beside words that name one criterion, read as a header by themselves
+ * ("DFM" in "DFM report") or as one evidence subject ("Test" in "Test report").
+ */
+function evidenceOf(words: readonly Word[]): HeaderReading | undefined {
+  const marks = words.filter((w) => EVIDENCE.has(w.stem));
+  if (marks.length === 0) return undefined;
+  const rest = words.filter((w) => !EVIDENCE.has(w.stem) && !FILLER.has(w.stem));
+  if (rest.length === 0) return undefined;
+  const said = `by the words ${quoted(rest.map((w) => w.raw))} and ${quoted(marks.map((w) => w.raw))}`;
+  const reading = readHeaderText(rest.map((w) => w.typoOf ?? w.raw).join(" "));
+  if (reading.kind === "criterion") return { kind: "evidence", criterion: reading.criterion, detail: said };
+  const subjects = new Set(rest.map((w) => EVIDENCE_SUBJECT_BY_STEM.get(w.stem)));
+  const [only] = subjects;
+  if (subjects.size === 1 && only !== undefined) return { kind: "evidence", criterion: only, detail: said };
+  return undefined;
+}
+
+const FILLER = stems(["of", "to", "the", "for", "and", "a", "an", "in", "on"]);
 
 /**
  * How a column the user mapped to `criterion` is read: a Material or Finish

@@ -30,7 +30,7 @@ export const DISQUALIFYING_WORDS: readonly string[] = [
   "phone", "person", "by", "lead", "time", "hand", "stock", "inventory", "currency", "uom", "measure", "weight", "density",
   "thickness", "comment", "note", "remark", "link", "url", "file", "document", "doc", "report", "reference", "ref",
   "location", "country", "address", "maker", "=inspector", "=approver", "=reviewer", "=checker", "=designer", "=engineer", "description", "sku", "mpn", "account", "deadline", "due", "eta", "etd",
-  "duration", "day", "week", "hour", "cycle", "image", "photo", "picture", "sheet", "page", "who", "when", "where", "contract",
+  "duration", "day", "week", "hour", "cycle", "image", "photo", "picture", "sheet", "page", "who", "when", "where", "contract", "=designator", "=designators",
 ];
 
 /** Disqualifying words that a status word overrides: "DFM report status" is a status, "DFM report" a link to one. */
@@ -187,3 +187,40 @@ export const NAME_COLUMN_STATUS_WORDS: readonly string[] = [
 /** Cost headers that hold a price rather than a status ("Unit price", "Target cost"), unless a status word says otherwise. */
 export const PRICE_WORDS: readonly string[] = ["cost", "price", "pricing"];
 export const PRICE_STATUS_WORDS: readonly string[] = ["status", "understood", "agreed", "known", "confirmed", "approved", "approval", "clear", "ok", "done"];
+
+/**
+ * Columns that are not criteria but change how a sheet is read: the BOM level
+ * or parent of each part (the hierarchy), and the written justification of a
+ * waiver. Read like a criterion family: a header matches when a pattern fills
+ * and every other word is one of the role's extras.
+ */
+export const ROLE_FAMILIES = {
+  level: {
+    patterns: ["level|lvl|indent|indentation|indenture|ebene|stufe|niveau", "explosion + level|depth", "bom|structure|hierarchy + depth"],
+    extras: ["bom", "explosion", "structure", "structural", "indented", "hierarchy", "hierarchical", "tree", "assembly", "product", "item", "number", "stuckliste", "stücklisten", "baugruppe", "depth"],
+  },
+  parent: {
+    patterns: ["parent|nha", "used + on|in", "where + used", "next + assembly|higher", "higher + level|assembly", "uebergeordnet|übergeordnet|oberbaugruppe"],
+    extras: ["part", "number", "item", "id", "assembly", "material", "code", "p", "n", "sku", "article", "level", "next", "higher", "baugruppe", "name", "component"],
+  },
+  justification: {
+    patterns: ["waiver|waivers|deviation|deviations|justification|rationale|derogation", "risk + acceptance|accepted"],
+    extras: ["reason", "justification", "waiver", "deviation", "text", "details", "detail", "comment", "comments", "note", "notes", "number", "id", "ref", "reference", "approved", "approval", "risk", "acceptance", "accepted", "written", "description", "record", "request", "and", "or", "the", "for", "permit", "rationale"],
+  },
+} as const satisfies Readonly<Record<string, Omit<HeaderFamily, "not">>>;
+
+/**
+ * Words that make a header an evidence column for the criterion its other
+ * words name ("DFM report", "PPAP link", "Design evidence"). Several are also
+ * disqualifiers: such a column is never a status column.
+ */
+export const EVIDENCE_WORDS: readonly string[] = [
+  "evidence", "proof", "report", "link", "links", "hyperlink", "url", "document", "doc", "reference", "ref", "file", "attachment", "certificate", "folder", "path", "pdf",
+];
+
+/** Subjects an evidence header names by one word that is not a criterion header alone ("Test report", "PPAP link", "Drawing file"). */
+export const EVIDENCE_SUBJECTS: Readonly<Record<string, CriterionId>> = {
+  test: "function", testing: "function", dvp: "function", drawing: "design", cad: "design", model: "design", print: "design",
+  ppap: "supplier", psw: "supplier", audit: "supplier", cmm: "inspection", dimensional: "inspection", layout: "inspection",
+  mill: "material", salt: "finish", spray: "finish", quote: "cost", quotation: "cost", ptr: "pilot", trial: "pilot",
+};

@@ -1,11 +1,11 @@
 import { cellText } from "./cell";
 import { choiceKey, NO_CHOICES, type ColumnChoices } from "./column-choices";
 import { CRITERIA, CRITERION_DEFS, type CriterionId } from "./criteria";
-import { chosenTraits, readHeader, type MatchKind } from "./header-reading";
+import { chosenTraits, readHeader, type ColumnRole, type HeaderReading, type MatchKind } from "./header-reading";
 import { isPriceText } from "./money";
 import { readsAsValue } from "./normalize";
 
-export { MATCH_KINDS, readHeader, type HeaderReading, type MatchKind } from "./header-reading";
+export { COLUMN_ROLES, MATCH_KINDS, readHeader, type ColumnRole, type HeaderReading, type MatchKind } from "./header-reading";
 
 /** A column read as a criterion. */
 export interface ColumnMatch {
@@ -44,6 +44,20 @@ export interface IgnoredColumn {
   readonly detail?: string;
 }
 
+/**
+ * A column read beside the criteria: the hierarchy (`level`, `parent`), a
+ * waiver's written justification, or evidence for one criterion.
+ */
+export interface RoleColumn {
+  readonly role: ColumnRole | "evidence";
+  readonly column: number;
+  readonly header: string;
+  /** For evidence: the criterion it is evidence for. */
+  readonly criterion?: CriterionId;
+  /** How the header was read, in words. */
+  readonly detail: string;
+}
+
 export interface HeaderMapping {
   /** Matched columns, left to right. */
   readonly columns: readonly ColumnMatch[];
@@ -53,6 +67,8 @@ export interface HeaderMapping {
   readonly absent: readonly CriterionId[];
   /** The column that names the part, if any. */
   readonly partColumn: number | undefined;
+  /** Hierarchy, waiver justification and evidence columns, left to right: at most one level or parent column (parent wins). */
+  readonly roles: readonly RoleColumn[];
   readonly width: number;
 }
 
@@ -128,6 +144,7 @@ export function mapHeaders(headerRow: readonly unknown[], options: MappingOption
   const claims = new Map<CriterionId, ColumnMatch[]>();
   const ignored = new Map<number, IgnoredColumn>();
   const partColumns: number[] = [];
+  const roles: RoleColumn[] = [];
 
   texts.forEach((header, column) => {
     if (header === "") return;
@@ -146,6 +163,8 @@ export function mapHeaders(headerRow: readonly unknown[], options: MappingOption
       match = { criterion: reading.criterion, column, header, match: reading.match, detail: reading.detail, bareName: reading.bareName, price: reading.price };
     } else if (reading.kind === "part") {
       partColumns.push(column);
+    } else if (reading.kind === "role" || reading.kind === "evidence") {
+      roles.push(roleColumn(reading, column, header));
     } else if (reading.kind === "blank") {
       // Punctuation only ("#", "---"): not blank to the user, so it is listed.
       ignored.set(column, { column, header, reason: "unrecognised" });
@@ -185,10 +204,36 @@ export function mapHeaders(headerRow: readonly unknown[], options: MappingOption
 
   const columns = [...taken.values()].sort((a, b) => a.column - b.column);
   const byCriterion = Object.fromEntries(columns.map((c) => [c.criterion, c])) as Partial<Record<CriterionId, ColumnMatch>>;
+  const kept = keptRoles(roles, ignored);
   return {
     columns, byCriterion, ignored: [...ignored.values()].sort((a, b) => a.column - b.column),
-    absent: CRITERIA.filter((id) => byCriterion[id] === undefined), partColumn, width,
+    absent: CRITERIA.filter((id) => byCriterion[id] === undefined), partColumn, roles: kept, width,
   };
+}
+
+function roleColumn(reading: Extract<HeaderReading, { kind: "role" | "evidence" }>, column: number, header: string): RoleColumn {
+  return reading.kind === "evidence"
+    ? { role: "evidence", column, header, criterion: reading.criterion, detail: reading.detail }
+    : { role: reading.role, column, header, detail: reading.detail };
+}
+
+/**
+ * One hierarchy column: the first Parent column, else the first Level column
+ * (a parent names the assembly outright and survives sorting; a level relies
+ * on the row order). The others are set aside, in `ignored`, saying why.
+ */
+function keptRoles(roles: readonly RoleColumn[], ignored: Map<number, IgnoredColumn>): readonly RoleColumn[] {
+  const hierarchy = roles.find((r) => r.role === "parent") ?? roles.find((r) => r.role === "level");
+  const kept: RoleColumn[] = [];
+  for (const r of roles) {
+    if ((r.role === "parent" || r.role === "level") && r !== hierarchy && hierarchy !== undefined) {
+      ignored.set(r.column, {
+        column: r.column, header: r.header, reason: "duplicate", keptColumn: hierarchy.column,
+        detail: `the bill's structure is read from the ${hierarchy.role} column "${hierarchy.header}"`,
+      });
+    } else kept.push(r);
+  }
+  return kept;
 }
 
 /** A mapping the user corrected: column index per criterion. Columns are validated against the row width. */
@@ -213,14 +258,24 @@ export function mappingFromAssignments(headerRow: readonly unknown[], assignment
   columns.sort((a, b) => a.column - b.column);
   const byCriterion = Object.fromEntries(columns.map((c) => [c.criterion, c])) as Partial<Record<CriterionId, ColumnMatch>>;
   let partColumn: number | undefined;
-  const ignored: IgnoredColumn[] = [];
+  const ignored = new Map<number, IgnoredColumn>();
+  const roles: RoleColumn[] = [];
   texts.forEach((header, column) => {
     if (header === "" || used.has(column)) return;
-    const isPart = partColumn === undefined && readHeader(header).kind === "part";
+    const reading = readHeader(header);
+    if (reading.kind === "role" || reading.kind === "evidence") {
+      roles.push(roleColumn(reading, column, header));
+      return;
+    }
+    const isPart = partColumn === undefined && reading.kind === "part";
     if (isPart) partColumn = column;
-    ignored.push({ column, header, reason: isPart ? "part" : "unrecognised" });
+    ignored.set(column, { column, header, reason: isPart ? "part" : "unrecognised" });
   });
-  return { columns, byCriterion, ignored, absent: CRITERIA.filter((id) => byCriterion[id] === undefined), partColumn, width: texts.length };
+  const kept = keptRoles(roles, ignored);
+  return {
+    columns, byCriterion, ignored: [...ignored.values()].sort((a, b) => a.column - b.column),
+    absent: CRITERIA.filter((id) => byCriterion[id] === undefined), partColumn, roles: kept, width: texts.length,
+  };
 }
 
 /**

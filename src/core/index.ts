@@ -21,3 +21,5 @@ export * from "./table";
 export * from "./template";
 export * from "./text";
 export * from "./thresholds";
+export * from "./evidence";
+export * from "./waiver";

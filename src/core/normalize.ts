@@ -9,8 +9,14 @@ import { parseQuantityText, pointReadings } from "./quantity";
 import { fail, ok, type Result } from "./result";
 import { valueKey } from "./text";
 import { formatCount } from "./thresholds";
+import { waiverInPhrase } from "./waiver";
 
-export const ISSUE_CODES = ["unrecognised", "excel-error", "not-a-number", "negative", "ambiguous-number", "rate", "unclear", "conflict"] as const;
+/**
+ * Why a cell counts as unknown. `waived`: the cell reads as waived; it counts
+ * as met only where the row has a written justification (readPart decides),
+ * so a reader that does not know the row keeps it unknown.
+ */
+export const ISSUE_CODES = ["unrecognised", "excel-error", "not-a-number", "negative", "ambiguous-number", "rate", "unclear", "conflict", "waived"] as const;
 export type IssueCode = (typeof ISSUE_CODES)[number];
 
 /** A cell the core could not read; the criterion then counts as unknown. */
@@ -134,6 +140,9 @@ function startsUnknown(value: string): boolean {
 function readLevelText(id: LevelCriterionId, value: string, bareName: boolean, price: boolean): Read<Level> {
   const key = valueKey(value);
   if (UNKNOWN_KEYS.has(key) || startsUnknown(value)) return OK_LEVEL.unknown;
+  const waiver = waiverInPhrase(value);
+  if (waiver.kind === "waived") return fail(issueSaying(id, "waived", value.trim(), `reads as waived ("${waiver.words}") but the row has no written justification`));
+  if (waiver.kind === "not-granted") return fail(issueSaying(id, "unclear", value.trim(), `names a waiver, but ${waiver.why}`));
   // No status word is an error text, so the common case (a known word) skips the error check.
   const word = LEVEL_WORDS.get(id)?.get(key);
   if (word) return OK_LEVEL[word];

@@ -18,6 +18,10 @@ export interface Summary {
   readonly topMissing: readonly BlockerCount[];
   readonly warnings: number;
   readonly issues: number;
+  /** Criteria counted as met by a justified waiver, over all parts. */
+  readonly waived: number;
+  /** Parts with at least one waived criterion. */
+  readonly partsWithWaivers: number;
 }
 
 export interface SummaryBuilder {
@@ -41,6 +45,8 @@ export function summaryBuilder(): SummaryBuilder {
   let unclassified = 0;
   let warnings = 0;
   let issues = 0;
+  let waived = 0;
+  let partsWithWaivers = 0;
   return {
     add(a) {
       parts += 1;
@@ -50,12 +56,14 @@ export function summaryBuilder(): SummaryBuilder {
         return;
       }
       byStage[a.stage] += 1;
+      waived += a.waived.length;
+      if (a.waived.length > 0) partsWithWaivers += 1;
       warnings += a.warnings.length;
       for (const b of a.blockers) blockers.set(b.criterion, (blockers.get(b.criterion) ?? 0) + 1);
       for (const m of a.missing) missing.set(m.criterion, (missing.get(m.criterion) ?? 0) + 1);
     },
     result(top = 5) {
-      return { parts, unclassified, byStage: { ...byStage }, topBlockers: ranked(blockers, top), topMissing: ranked(missing, top), warnings, issues };
+      return { parts, unclassified, byStage: { ...byStage }, topBlockers: ranked(blockers, top), topMissing: ranked(missing, top), warnings, issues, waived, partsWithWaivers };
     },
   };
 }

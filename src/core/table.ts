@@ -1,6 +1,6 @@
-import { assess, readPart, type Assessment, type ColumnTraits, type PartReading } from "./assess";
+import { assess, readPart, type Assessment, type ColumnTraits, type EvidenceValue, type PartReading, type RowExtras } from "./assess";
 import { cellText } from "./cell";
-import type { CriterionId } from "./criteria";
+import { CRITERION_DEFS, type CriterionId } from "./criteria";
 import type { HeaderMapping } from "./headers";
 import { DEFAULT_THRESHOLDS, type Thresholds } from "./thresholds";
 
@@ -26,10 +26,20 @@ export function rowReader(mapping: HeaderMapping, thresholds: Thresholds = DEFAU
     bareNames: new Set(mapping.columns.filter((c) => c.bareName).map((c) => c.criterion)),
     prices: new Set(mapping.columns.filter((c) => c.price).map((c) => c.criterion)),
   };
+  const justifications = mapping.roles.filter((r) => r.role === "justification");
+  const evidenceColumns = mapping.roles.filter((r) => r.role === "evidence" && r.criterion !== undefined);
+  const justificationHeader = justifications.length === 0 ? undefined : justifications.map((r) => r.header).join('" or "');
+  const extrasOf = (row: readonly unknown[]): RowExtras => {
+    if (justifications.length === 0 && evidenceColumns.length === 0) return { justificationHeader };
+    // The first justification cell that holds text: "Deviation" may hold the reference, "Justification" the words.
+    const justification = justifications.map((r) => row[r.column]).find((v) => cellText(v).trim() !== "");
+    const evidence: EvidenceValue[] = evidenceColumns.map((r) => ({ criterion: r.criterion as CriterionId, header: r.header, value: row[r.column] }));
+    return { justification, justificationHeader, evidence, evidenceColumns: evidenceColumns.length > 0 };
+  };
   const read = (row: readonly unknown[]): PartReading => {
     const values: Partial<Record<CriterionId, unknown>> = {};
     for (const [criterion, column] of columns) values[criterion] = row[column];
-    return readPart(values, traits);
+    return readPart(values, traits, extrasOf(row));
   };
   return { mapping, read, assess: (row) => assess(read(row), thresholds) };
 }
@@ -40,6 +50,21 @@ export function blockersText(a: Assessment): string {
 
 export function missingText(a: Assessment): string {
   return a.missing.map((m) => m.provide).join(LIST_SEPARATOR);
+}
+
+/** "Pilot run: Waived per D-12 (carry-over part)"; one per waived criterion. */
+export function waivedText(a: Assessment): string {
+  return a.waived.map((w) => `${CRITERION_DEFS[w.criterion].label}: ${w.text} (${w.justification})`).join(LIST_SEPARATOR);
+}
+
+/** "DFM: https://..."; one per evidence cell. */
+export function evidenceText(a: Assessment): string {
+  return a.evidence.map((e) => `${CRITERION_DEFS[e.criterion].label}: ${e.text}`).join(LIST_SEPARATOR);
+}
+
+/** The met criteria without evidence, by label; empty when the sheet has no evidence column. */
+export function metWithoutEvidenceText(a: Assessment): string {
+  return a.metWithoutEvidence.map((id) => CRITERION_DEFS[id].label).join(LIST_SEPARATOR);
 }
 
 export function warningsText(a: Assessment): string {

@@ -52,7 +52,7 @@ describe("summaryBuilder", () => {
 
   it("an empty builder reports zeros", () => {
     expect(summaryBuilder().result()).toEqual({
-      parts: 0, unclassified: 0, byStage: { prototyping: 0, "low-volume": 0, "mass-production": 0 }, topBlockers: [], topMissing: [], warnings: 0, issues: 0,
+      parts: 0, unclassified: 0, byStage: { prototyping: 0, "low-volume": 0, "mass-production": 0 }, topBlockers: [], topMissing: [], warnings: 0, issues: 0, waived: 0, partsWithWaivers: 0,
     });
   });
 });
