@@ -25,22 +25,26 @@ function parsed(url: string): URL | null {
   }
 }
 
-/** The path's segments, each percent-encoded, joined by "/". */
-function encodedSegments(path: string): string {
-  return path.split(/[\\/]+/u).filter((s) => s !== "").map(encodeURIComponent).join("/");
+/** The path's segments, each percent-encoded, joined by "/"; null when the text is not well-formed UTF-16 (a lone surrogate). */
+function encodedSegments(path: string): string | null {
+  try {
+    return path.split(/[\\/]+/u).filter((s) => s !== "").map(encodeURIComponent).join("/");
+  } catch {
+    return null;
+  }
 }
 
 /** file:///… for an absolute path, or null. */
 function fileUrl(path: string): string | null {
   const drive = DRIVE_PATH.exec(path);
-  if (drive) return `file:///${drive[1] ?? ""}:/${encodedSegments(path.slice(3))}`;
   const unc = UNC_PATH.exec(path);
-  if (unc) {
-    const host = unc[1] ?? "";
-    return HOST.test(host) ? `file://${host}/${encodedSegments(path.slice(unc[0].length))}` : null;
-  }
-  if (path.startsWith("/")) return `file:///${encodedSegments(path)}`;
-  return null;
+  const [prefix, rest] =
+    drive ? [`file:///${drive[1] ?? ""}:/`, path.slice(3)]
+    : unc ? [HOST.test(unc[1] ?? "") ? `file://${unc[1] ?? ""}/` : null, path.slice(unc[0].length)]
+    : path.startsWith("/") ? ["file:///", path]
+    : [null, ""];
+  const encoded = prefix === null ? null : encodedSegments(rest);
+  return prefix === null || encoded === null ? null : prefix + encoded;
 }
 
 /**

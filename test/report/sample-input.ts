@@ -79,7 +79,7 @@ export const HOSTILE_LINKS = [
   "data:text/html,<script>window.ran=1</script>",
   "vbscript:msgbox(1)",
   "http://evil.example/",
-  "//evil.example/x",
+  "mailto:x@evil.example",
 ] as const;
 
 const hostile = (i: number): string => HOSTILE_TEXTS[i % HOSTILE_TEXTS.length] ?? "";
