@@ -23,3 +23,4 @@ export * from "./text";
 export * from "./thresholds";
 export * from "./evidence";
 export * from "./waiver";
+export * from "./hierarchy";
