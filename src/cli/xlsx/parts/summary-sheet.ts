@@ -6,6 +6,7 @@
 import { quoteSheetName, STAGE_COLORS, STAGES, SUMMARY_SHEET, SUMMARY_WIDTH, summaryLayout } from "../../../core";
 import { SUMMARY_WIDTHS } from "../style";
 import type { SummaryInput, SummaryParts } from "./contract";
+import { FOOTER } from "./sheet-edits";
 import { escapeXml } from "./xml-scan";
 
 export const SPREADSHEET_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
@@ -71,6 +72,7 @@ export function summarySheetParts(input: SummaryInput): SummaryParts {
     `<sheetData>${rows.join("")}</sheetData>` +
     '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
     '<pageSetup orientation="landscape" fitToWidth="1" fitToHeight="0"/>' +
+    `<headerFooter><oddFooter>${FOOTER}</oddFooter></headerFooter>` +
     (chart ? `<drawing r:id="${DRAWING_RELATIONSHIP_ID}"/>` : "") +
     "</worksheet>";
   if (!chart) return { sheetXml };
