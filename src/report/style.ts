@@ -21,6 +21,7 @@ th{background:#f0f0f0;font-weight:600}
 thead{display:table-header-group}
 tr,td,th{break-inside:avoid;page-break-inside:avoid}
 td.num,th.num{text-align:right;white-space:nowrap}
+td.nw,th.nw{white-space:nowrap;overflow-wrap:normal;word-break:normal}
 .stage{display:inline-block;padding:0 6px;border-radius:3px;white-space:nowrap}
 ${stageRules}
 .stage-none{background:#eee;color:#333}

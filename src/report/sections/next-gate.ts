@@ -38,7 +38,7 @@ export function nextGateSection(input: ReportInput): SectionDef {
     body: shown.length === 0
       ? none("No part has a next gate to reach.")
       : fragment(
-        table(["Part", "Stage", "Next gate", "Progress", "Next step"], shown.map((p) => [partName(p), stageBadge(p.stage), stageName(p.next), progressBar(p.progress), p.nextStep])),
+        table(["Part", "Stage", { header: "Next gate", nowrap: true }, { header: "Progress", nowrap: true }, "Next step"], shown.map((p) => [partName(p), stageBadge(p.stage), stageName(p.next), progressBar(p.progress), p.nextStep])),
         more(all.length - shown.length, "part"),
       ),
   };
