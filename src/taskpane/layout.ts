@@ -1,4 +1,4 @@
-import { NO_CHOICES, RESULT_HEADERS, cellText, fail, findHeaderRow, mapHeaders, ok, type ColumnChoices, type HeaderMapping, type Result } from "../core";
+import { CHANGE_HEADER, NO_CHOICES, RESULT_HEADERS, cellText, fail, findHeaderRow, headerRowMiss, headerRowMissText, mapHeaders, ok, type ColumnChoices, type HeaderMapping, type Result } from "../core";
 import { sheetCell, sheetRect, type Rect } from "./a1";
 
 /** Excel's last column is XFD, index 16,383. */
@@ -24,6 +24,8 @@ export interface ResultPlace {
   readonly existing: boolean;
   /** The columns are part of the list's range (a table or region that grew to hold them). */
   readonly inside: boolean;
+  /** An earlier run also wrote the Change column, just right of the five (its header is "Change"). */
+  readonly change: boolean;
 }
 
 export interface ListPlan {
@@ -59,9 +61,14 @@ export function findResultColumns(headerRow: readonly unknown[]): number {
   return -1;
 }
 
+/** How many columns an earlier run wrote from `at`: the five results, and the Change column when its header follows them. */
+export function resultWidth(headerRow: readonly unknown[], at: number): number {
+  return at >= 0 && norm(headerRow[at + RESULT_KEYS.length]) === CHANGE_HEADER.toLowerCase() ? RESULT_KEYS.length + 1 : RESULT_KEYS.length;
+}
+
 /**
  * Lays out a list from its top rows: `top` starts at the list's first row and
- * spans its columns plus up to five columns to its right (where results go).
+ * spans its columns plus up to six columns to its right (where results and the Change column go).
  * The user's column choices, and the rows below the header, go to the core's mapping.
  */
 export function planList(block: ListBlock, top: readonly (readonly unknown[])[], choices: ColumnChoices = NO_CHOICES): Result<ListPlan, ListIssue> {
@@ -77,29 +84,36 @@ export function planList(block: ListBlock, top: readonly (readonly unknown[])[],
   else {
     const rows = top.map((row) => row.slice(0, width));
     const found = findHeaderRow(rows, HEADER_SCAN_ROWS, choices);
-    if (!found) return fail(noHeader(where, choices.size > 0 && findHeaderRow(rows, HEADER_SCAN_ROWS) !== undefined));
+    if (!found) {
+      const miss = headerRowMiss(rows, HEADER_SCAN_ROWS, choices);
+      if (miss?.kind === "no-part-rows") return fail({ code: "no-rows", message: `The list ${where} has a header row (row ${block.rect.row + miss.index + 1}) but no part rows below it.` });
+      const why = miss === undefined ? undefined : headerRowMissText(miss, (i) => `row ${block.rect.row + i + 1}`);
+      return fail(noHeader(where, choices.size > 0 && findHeaderRow(rows, HEADER_SCAN_ROWS) !== undefined, why));
+    }
     headerIndex = found.index;
   }
   const headerCells = top[headerIndex] ?? [];
   const resultAt = findResultColumns(headerCells.slice(0, width + RESULT_HEADERS.length));
   const existing = resultAt >= 0 && resultAt <= width;
   const inside = existing && resultAt < width;
-  const isResult = (c: number): boolean => existing && c >= resultAt && c < resultAt + RESULT_HEADERS.length;
+  const written = existing ? resultWidth(headerCells, resultAt) : RESULT_HEADERS.length;
+  const isResult = (c: number): boolean => existing && c >= resultAt && c < resultAt + written;
   const headers = Array.from({ length: width }, (_, c) => (isResult(c) ? "" : cellText(headerCells[c]).trim()));
   const sample = top.slice(headerIndex + 1).map((row) => row.slice(0, width));
   const mapping = mapHeaders(headers, { sample, choices });
   if (mapping.columns.length === 0) return fail(noHeader(where, choices.size > 0 && mapHeaders(headers, { sample }).columns.length > 0));
 
   const resultColumn = block.rect.column + (existing ? resultAt : width);
-  if (resultColumn + RESULT_HEADERS.length > SHEET_COLUMNS) {
-    return fail({ code: "no-room", message: `There is no room for the five result columns to the right of ${where}.` });
+  // A list classified before gets a Change column too.
+  if (resultColumn + RESULT_HEADERS.length + (existing ? 1 : 0) > SHEET_COLUMNS) {
+    return fail({ code: "no-room", message: `There is no room for the ${existing ? "five result columns and the Change column" : "five result columns"} to the right of ${where}.` });
   }
   const headerRow = block.rect.row + headerIndex;
   const dataRows = block.rect.rows - headerIndex - 1;
   if (dataRows <= 0) {
     return fail({ code: "no-rows", message: `The list ${where} has a header row (row ${headerRow + 1}) but no part rows below it.` });
   }
-  return ok({ block, headerRow, firstDataRow: headerRow + 1, dataRows, headers, sample, mapping, results: { column: resultColumn, existing, inside } });
+  return ok({ block, headerRow, firstDataRow: headerRow + 1, dataRows, headers, sample, mapping, results: { column: resultColumn, existing, inside, change: written > RESULT_HEADERS.length } });
 }
 
 /** The list's mapping under other column choices (the user changed one, or forgot them): the core's, from the same header row and rows. */
@@ -107,17 +121,22 @@ export function mappingFor(plan: ListPlan, choices: ColumnChoices): HeaderMappin
   return mapHeaders(plan.headers, { sample: plan.sample, choices });
 }
 
-function noHeader(where: string, byChoices = false): ListIssue {
+function noHeader(where: string, byChoices = false, why?: string): ListIssue {
   if (byChoices) {
     return { code: "no-header", message: `The column choices saved in this workbook leave no column of ${where} read as a criterion. Forget them in Settings, then classify again.` };
   }
   return {
     code: "no-header",
-    message: `No header row found in the first ${HEADER_SCAN_ROWS} rows of ${where}. Expected headers such as Design status, Material, Qty or Pilot run (Insert template shows them all).`,
+    message: `No header row found in the first ${HEADER_SCAN_ROWS} rows of ${where}${why === undefined ? "" : `: ${why}`}. Expected headers such as Design status, Material, Qty or Pilot run (Insert template shows them all).`,
   };
 }
 
 /** The absolute rectangle the results are written to: the header row and every data row, five columns. */
 export function resultRect(plan: ListPlan): Rect {
   return { row: plan.headerRow, column: plan.results.column, rows: plan.dataRows + 1, columns: RESULT_HEADERS.length };
+}
+
+/** The Change column (written when an earlier run left results to compare with): just right of the five, header row and every data row. */
+export function changeRect(plan: ListPlan): Rect {
+  return { row: plan.headerRow, column: plan.results.column + RESULT_HEADERS.length, rows: plan.dataRows + 1, columns: 1 };
 }

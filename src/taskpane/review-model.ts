@@ -3,7 +3,7 @@ import {
   type Assessment, type Check, type ColumnChoices, type CriterionId, type HeaderMapping, type PartValues, type Result, type Thresholds,
 } from "../core";
 import { sheetCell, type Rect } from "./a1";
-import { findResultColumns, HEADER_SCAN_ROWS } from "./layout";
+import { findResultColumns, HEADER_SCAN_ROWS, resultWidth } from "./layout";
 
 /** Where the reviewed part sits and how its row reads. */
 export interface ReviewModel {
@@ -90,8 +90,9 @@ export function reviewPart(input: ReviewInput, thresholds: Thresholds, choices: 
   });
 }
 
-/** Blanks the result columns of an earlier run so they are never read as the part's own cells. */
+/** Blanks the result columns (and Change column) of an earlier run so they are never read as the part's own cells. */
 function withoutResults(row: readonly unknown[], header: readonly unknown[] = row): unknown[] {
   const at = findResultColumns(header);
-  return at < 0 ? [...row] : row.map((v, i) => (i >= at && i < at + 5 ? "" : v));
+  const width = resultWidth(header, at);
+  return at < 0 ? [...row] : row.map((v, i) => (i >= at && i < at + width ? "" : v));
 }

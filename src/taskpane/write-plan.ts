@@ -40,17 +40,28 @@ export function findForeignCells(
   return { addresses, count };
 }
 
-export function foreignMessage(foreign: ForeignCells, target: { readonly sheet: string; readonly row: number; readonly column: number; readonly rows: number }): string {
+/**
+ * Why nothing was written: the five result columns (a first run) or the Change
+ * column (the first run that compares with an earlier one, `columns` 1) would
+ * go over cells that hold data.
+ */
+export function foreignMessage(
+  foreign: ForeignCells,
+  target: { readonly sheet: string; readonly row: number; readonly column: number; readonly rows: number; readonly columns?: number },
+): string {
   const more = foreign.count > foreign.addresses.length ? ` and ${foreign.count - foreign.addresses.length} more` : "";
-  const area = sheetRect(target.sheet, { row: target.row, column: target.column, rows: target.rows, columns: RESULT_HEADERS.length });
-  return `Nothing was written: the results go to ${area}, but ${foreign.addresses.join(", ")}${more} already ${foreign.count === 1 ? "holds" : "hold"} data. ` +
-    "Move or clear those cells (or insert five empty columns to the right of the list), then classify again.";
+  const columns = target.columns ?? RESULT_HEADERS.length;
+  const area = sheetRect(target.sheet, { row: target.row, column: target.column, rows: target.rows, columns });
+  const what = columns === RESULT_HEADERS.length ? "the results go" : "the Change column (what changed since the last run) goes";
+  const room = columns === RESULT_HEADERS.length ? "insert five empty columns to the right of the list" : "insert an empty column to the right of the Missing column";
+  return `Nothing was written: ${what} to ${area}, but ${foreign.addresses.join(", ")}${more} already ${foreign.count === 1 ? "holds" : "hold"} data. ` +
+    `Move or clear those cells (or ${room}), then classify again.`;
 }
 
 /** A row of cells to write: the result headers or a part's result cells. */
 export type WriteRow = readonly (string | number)[];
 
-/** One write request: rows starting at an absolute sheet row, five columns each. */
+/** One write request: rows starting at an absolute sheet row, five columns each (six with the Change column). */
 export interface WriteBatch {
   readonly row: number;
   readonly values: readonly WriteRow[];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { RESULT_HEADERS, choicesFrom, mapHeaders, type ColumnChoices } from "../../src/core";
-import { findResultColumns, mappingFor, planList, resultRect, type ListBlock } from "../../src/taskpane/layout";
+import { CHANGE_HEADER, RESULT_HEADERS, choicesFrom, mapHeaders, type ColumnChoices } from "../../src/core";
+import { changeRect, findResultColumns, mappingFor, planList, resultRect, resultWidth, type ListBlock } from "../../src/taskpane/layout";
 
 const choices = (...pairs: [string, string][]): ColumnChoices => {
   const c = choicesFrom(pairs);
@@ -17,7 +17,7 @@ describe("planList", () => {
     const plan = planList(region(3, 4, 4, 1), [header, part, part]);
     expect(plan.ok).toBe(true);
     if (!plan.ok) return;
-    expect(plan.value).toMatchObject({ headerRow: 4, firstDataRow: 5, dataRows: 2, results: { column: 5, existing: false, inside: false } });
+    expect(plan.value).toMatchObject({ headerRow: 4, firstDataRow: 5, dataRows: 2, results: { column: 5, existing: false, inside: false, change: false } });
     expect(plan.value.mapping.columns.map((c) => c.criterion)).toEqual(["design", "material", "quantity"]);
     expect(resultRect(plan.value)).toEqual({ row: 4, column: 5, rows: 3, columns: 5 });
   });
@@ -34,14 +34,25 @@ describe("planList", () => {
 
   it("rewrites the columns of an earlier run that the region grew to include, and never reads them as criteria", () => {
     const plan = planList(region(3, 9), [[...header, ...RESULT_HEADERS], [...part, "Prototyping", 40, "x", "", ""]]);
-    expect(plan.ok && plan.value.results).toEqual({ column: 4, existing: true, inside: true });
+    expect(plan.ok && plan.value.results).toEqual({ column: 4, existing: true, inside: true, change: false });
     expect(plan.ok && plan.value.headers).toEqual([...header, "", "", "", "", ""]);
     expect(plan.ok && plan.value.mapping.ignored.map((i) => i.header)).toEqual(["Part No."]);
   });
 
+  it("takes the Change column an earlier run wrote right of its results as its own, never as a criterion", () => {
+    const plan = planList(region(3, 10), [[...header, ...RESULT_HEADERS, CHANGE_HEADER], [...part, "Prototyping", 40, "x", "", "", "new"]]);
+    expect(plan.ok && plan.value.results).toEqual({ column: 4, existing: true, inside: true, change: true });
+    expect(plan.ok && plan.value.headers).toEqual([...header, "", "", "", "", "", ""]);
+    if (!plan.ok) return;
+    expect(changeRect(plan.value)).toEqual({ row: 0, column: 9, rows: 3, columns: 1 });
+    // A "Change" header anywhere else is the user's.
+    expect(resultWidth([...RESULT_HEADERS, "Notes", CHANGE_HEADER], 0)).toBe(5);
+    expect(resultWidth(["x", ...RESULT_HEADERS, " change "], 1)).toBe(6);
+  });
+
   it("rewrites the result columns of an earlier run just right of a table", () => {
     const plan = planList({ ...region(3, 4, 0, 2), table: "T", tableHeader: true }, [[...header, ...RESULT_HEADERS]]);
-    expect(plan.ok && plan.value.results).toEqual({ column: 6, existing: true, inside: false });
+    expect(plan.ok && plan.value.results).toEqual({ column: 6, existing: true, inside: false, change: false });
   });
 
   it("does not take look-alike headers for an earlier run's columns", () => {

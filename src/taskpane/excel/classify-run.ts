@@ -1,11 +1,16 @@
 import {
-  RESULT_HEADERS, STAGES, STAGE_COLORS, STAGE_PROFILES, cellText, columnReport, fail, ok,
-  type CellNote, type ColumnLine, type HeaderMapping, type Result, type Summary, type Thresholds,
+  RESULT_HEADERS, STAGES, STAGE_COLORS, STAGE_PROFILES, cellText, columnReport, fail, ok, partLabel,
+  type CellNote, type ColumnLine, type HeaderMapping, type Result, type RunComparison, type Summary, type Thresholds,
 } from "../../core";
 import { sheetRect } from "../a1";
-import { PAYLOAD_TARGET, ReadPlanner, planChunks } from "../chunks";
-import { ListClassifier, type ProblemGroup } from "../classify";
-import { resultRect } from "../layout";
+import { PAYLOAD_TARGET, REQUEST_OVERHEAD, ReadPlanner, planChunks } from "../chunks";
+import { BLANK_RESULT, ListClassifier, type ProblemGroup } from "../classify";
+import { CHANGE_HEADER, compareList, type ComparedRow } from "../compare-model";
+import { LAST_RUN_SETTING, listKey, previousRun, storedRuns, withRun } from "../last-run";
+import {
+  HISTORY_CHART, HISTORY_CHART_TITLE, HISTORY_COUNT_COLUMNS, HISTORY_DATE_FORMAT, HISTORY_HEADERS, HISTORY_SHEET, HISTORY_WIDTH, historyPlace, historyRow, type HistoryPlace,
+} from "../history-model";
+import { changeRect, resultRect } from "../layout";
 import { matrixJsonSize, rowJsonSize } from "../payload";
 import { SUMMARY_SHEET, SUMMARY_WIDTH, sheetText, summaryLayout, summaryTarget, type SummaryLayout } from "../summary-sheet";
 import { findForeignCells, foreignMessage, oversizeMessage, planWrites, type ForeignCells, type WriteBatch, type WriteRow } from "../write-plan";
@@ -36,6 +41,14 @@ export interface RunReport {
   /** Where the results went, e.g. "Parts!Q1:U10001". */
   readonly resultArea: string;
   readonly summarySheet: string;
+  /** What changed since the earlier run whose Stage column this run overwrote; undefined on a list's first run. */
+  readonly comparison: RunComparison | undefined;
+  /** Where the Change column went, e.g. "Parts!V1:V10001", when there was an earlier run. */
+  readonly changeArea: string | undefined;
+  /** This run's parts were recorded for the next run to compare with (false: the list is too large to keep in the workbook's settings). */
+  readonly remembered: boolean;
+  /** The run's row on the history sheet, or why it was not added. */
+  readonly history: { readonly ok: true; readonly sheet: string; readonly row: number } | { readonly ok: false; readonly message: string };
 }
 
 export const RUN_ISSUES = ["changed", "foreign", "cancelled", "too-large", "excel"] as const;
@@ -54,6 +67,8 @@ export interface RunOptions {
   readonly cancel?: CancelToken;
   /** Largest request or response to aim for; Excel on the web refuses more than 5 MB. */
   readonly budget?: number;
+  /** The time the history sheet records for the run (the clock, unless a test sets it). */
+  readonly now?: () => Date;
 }
 
 /** Points: label, header or value, read as or problem, how. */
@@ -76,18 +91,26 @@ export async function classifyList(run: Run, options: RunOptions): Promise<Resul
   const ownColumns = Array.from({ length: width }, (_, c) => c).filter((c) => !(plan.results.inside && c >= resultOffset && c < resultOffset + RESULT_HEADERS.length));
   const classifier = new ListClassifier(mapping, thresholds, ownColumns, { sheet: sheetName, firstRow: plan.firstDataRow, firstColumn: block.rect.column });
   const outputs: WriteRow[] = [[...RESULT_HEADERS]];
+  const compared: ComparedRow[] = [];
+  const listId = listKey(block, plan.headerRow);
   const area = resultRect(plan);
+  const changeArea = changeRect(plan);
   const cancelled = (): boolean => options.cancel?.cancelled === true;
 
   try {
     return await run(async (context) => {
       const sheet = context.workbook.worksheets.getItem(sheetName);
       const budget = options.budget ?? PAYLOAD_TARGET;
-      // Each row read also carries the five target cells' formulas and values, empty unless something is in the way.
-      const targetRowBytes = plan.results.existing ? 0 : 2 * (rowJsonSize(Array.from({ length: RESULT_HEADERS.length }, () => "")) + 1);
+      // Each row read also carries the target cells' formulas and values, empty unless something is in the way: the five
+      // result columns on a first run, the Change column on the first run that may compare.
+      const checked = plan.results.existing ? (plan.results.change ? 0 : 1) : RESULT_HEADERS.length;
+      const targetRowBytes = checked > 0 ? 2 * (rowJsonSize(Array.from({ length: checked }, () => "")) + 1) : 0;
       const planner = new ReadPlanner(total, list.rowBytes + targetRowBytes, budget);
       let foreign: ForeignCells = { addresses: [], count: 0 };
       const hasSummary = list.sheetNames.some((n) => n.toLowerCase() === SUMMARY_SHEET.toLowerCase());
+      const hasHistory = list.sheetNames.some((n) => n.toLowerCase() === HISTORY_SHEET.toLowerCase());
+      let history: { used: Excel.Range; chart: Excel.Chart } | undefined;
+      let lastRuns: Excel.Setting | undefined;
       let summaryTitle: Excel.Range | undefined;
       let extent: Excel.Range | undefined;
       let application: Excel.Application | undefined;
@@ -100,14 +123,25 @@ export async function classifyList(run: Run, options: RunOptions): Promise<Resul
         const row = plan.headerRow + chunk.start;
         const data = sheet.getRangeByIndexes(row, block.rect.column, chunk.rows, width).load("values");
         // Values too: a cell a spilling formula fills from elsewhere has a value and no formula of its own.
-        const target = plan.results.existing ? undefined : sheet.getRangeByIndexes(row, resultColumn, chunk.rows, RESULT_HEADERS.length).load("formulas,values");
+        const targetColumn = plan.results.existing ? changeArea.column : resultColumn;
+        const target = checked > 0 ? sheet.getRangeByIndexes(row, targetColumn, chunk.rows, checked).load("formulas,values") : undefined;
+        lastRuns ??= context.workbook.settings.getItemOrNullObject(LAST_RUN_SETTING).load("value");
         if (hasSummary && !summaryTitle) summaryTitle = context.workbook.worksheets.getItem(SUMMARY_SHEET).getRange("A1").load("values");
+        if (hasHistory && !history) {
+          const historySheet = context.workbook.worksheets.getItem(HISTORY_SHEET);
+          history = {
+            used: historySheet.getRangeByIndexes(0, 0, 1, HISTORY_WIDTH).getEntireColumn().getUsedRangeOrNullObject(true).load("values,rowIndex,columnIndex"),
+            chart: historySheet.charts.getItemOrNullObject(HISTORY_CHART).load("name"),
+          };
+        }
         try {
           await context.sync();
         } catch (error) {
           if (!sizeRefusal(error)) throw error;
           if (planner.shrink()) {
             summaryTitle = undefined;
+            history = undefined;
+            lastRuns = undefined;
             extent = undefined;
             application = undefined;
             continue;
@@ -129,13 +163,44 @@ export async function classifyList(run: Run, options: RunOptions): Promise<Resul
           }
           rows = rows.slice(1);
         }
-        if (target) foreign = findForeignCells(target, { sheet: sheetName, row, column: resultColumn }, foreign);
-        outputs.push(...classifier.add(rows));
+        if (target) foreign = findForeignCells(target, { sheet: sheetName, row, column: targetColumn }, foreign);
+        const results = classifier.add(rows);
+        outputs.push(...results);
+        results.forEach((result, i) => compared.push({ label: result === BLANK_RESULT ? "" : partLabel(rows[i] ?? [], mapping), result }));
         planner.accept(matrixJsonSize(data.values) + (target ? matrixJsonSize(target.formulas) + matrixJsonSize(target.values) : 0));
         options.onProgress?.({ phase: "reading", done: planner.rowsDone, total });
         if (cancelled()) return fail({ code: "cancelled", message: "Cancelled. Nothing was written." });
       }
-      if (foreign.count > 0) return fail({ code: "foreign", message: foreignMessage(foreign, { sheet: sheetName, row: area.row, column: area.column, rows: area.rows }) });
+      // The parts of this list's last run, as the pane recorded them: compared with this run's answers by label.
+      const runs = storedRuns(lastRuns && !lastRuns.isNullObject ? lastRuns.value : undefined);
+      const previous = previousRun(runs, listId);
+      const comparison = compareList(previous, compared, plan.firstDataRow);
+      // The Change column stands beside an earlier run's results: written when there is a recorded run to compare with, or emptied when an earlier one wrote it.
+      const writeChange = plan.results.existing && (previous !== undefined || plan.results.change);
+      const outWidth = RESULT_HEADERS.length + (writeChange ? 1 : 0);
+      if (foreign.count > 0 && (writeChange || !plan.results.existing)) {
+        const at = plan.results.existing ? changeArea : area;
+        return fail({ code: "foreign", message: foreignMessage(foreign, { sheet: sheetName, row: at.row, column: at.column, rows: at.rows, columns: at.columns }) });
+      }
+      if (writeChange) {
+        outputs[0] = [...RESULT_HEADERS, CHANGE_HEADER];
+        comparison.cells.forEach((cell, i) => (outputs[i + 1] = [...(outputs[i + 1] ?? []), cell]));
+      }
+      // The remembered parts travel in one request (the history row's): at most half of one.
+      const remember = withRun(runs, listId, comparison.current, budget / 2);
+      const shown = writeChange && comparison.compared ? comparison.comparison : undefined;
+      const place = historyPlace(history && !history.used.isNullObject ? { row: history.used.rowIndex, column: history.used.columnIndex, values: history.used.values } : undefined);
+      const historyValues = historyRow((options.now ?? (() => new Date()))(), sheetRect(sheetName, block.rect), classifier.result().summary, shown);
+      const chartExists = history !== undefined && !history.chart.isNullObject;
+      // The run's history row and the parts to compare the next run with: with the last request when they fit in it, else after it.
+      const tailBytes = JSON.stringify(remember.value).length + REQUEST_OVERHEAD;
+      let tailSent = false;
+      const writeHistory = (requestBytes: number): void => {
+        if (requestBytes + tailBytes > budget) return;
+        if (place.ok) queueHistory(context, place.value, historyValues, chartExists);
+        context.workbook.settings.add(LAST_RUN_SETTING, remember.value);
+        tailSent = true;
+      };
 
       const batches = planWrites(outputs, plan.headerRow, budget);
       if (!batches.ok) return fail({ code: "too-large", message: oversizeMessage(batches.issue, plan.headerRow, sheetName, resultColumn) });
@@ -160,16 +225,20 @@ export async function classifyList(run: Run, options: RunOptions): Promise<Resul
         const last = queue.length === 0;
         // Every request but the last suspends calculation; the last recalculates what depends on every result written.
         if (!last) context.workbook.application.suspendApiCalculationUntilNextSync();
-        sheet.getRangeByIndexes(batch.row, resultColumn, batch.values.length, RESULT_HEADERS.length).values = batch.values as (string | number)[][];
+        sheet.getRangeByIndexes(batch.row, resultColumn, batch.values.length, outWidth).values = batch.values as (string | number)[][];
         if (last) {
           context.workbook.application.suspendScreenUpdatingUntilNextSync();
-          formatResults(sheet, plan.headerRow, resultColumn, plan.dataRows);
-          if (summaryWithLast) writeSummarySheet(context, summarySheet, summaryParts, 0);
+          formatResults(sheet, plan.headerRow, resultColumn, plan.dataRows, outWidth);
+          if (summaryWithLast) {
+            writeSummarySheet(context, summarySheet, summaryParts, 0);
+            writeHistory(batch.bytes + (summaryParts[0]?.bytes ?? 0));
+          }
           recalculate();
         }
         try {
           await context.sync();
         } catch (error) {
+          tailSent = false;
           if (!sizeRefusal(error)) throw error;
           if (batch.values.length > 1) {
             queue.unshift(...halves(batch));
@@ -181,8 +250,8 @@ export async function classifyList(run: Run, options: RunOptions): Promise<Resul
             queue.unshift(batch);
             continue;
           }
-          const refused = sheetRect(sheetName, { row: batch.row, column: resultColumn, rows: 1, columns: RESULT_HEADERS.length });
-          const before = written > 0 ? ` The rows before it have their new results (${sheetRect(sheetName, { row: area.row, column: area.column, rows: written, columns: RESULT_HEADERS.length })}); the rest of the result columns are unchanged.` : " Nothing was written.";
+          const refused = sheetRect(sheetName, { row: batch.row, column: resultColumn, rows: 1, columns: outWidth });
+          const before = written > 0 ? ` The rows before it have their new results (${sheetRect(sheetName, { row: area.row, column: area.column, rows: written, columns: outWidth })}); the rest of the result columns are unchanged.` : " Nothing was written.";
           return fail({ code: "too-large", message: `Excel would not take the results of row ${batch.row + 1} (${refused}) in one request even on their own (5 MB at most on the web).${before}` });
         }
         written += batch.values.length;
@@ -190,7 +259,7 @@ export async function classifyList(run: Run, options: RunOptions): Promise<Resul
         if (!last && cancelled()) {
           recalculate();
           await context.sync();
-          const done = sheetRect(sheetName, { row: area.row, column: area.column, rows: written, columns: RESULT_HEADERS.length });
+          const done = sheetRect(sheetName, { row: area.row, column: area.column, rows: written, columns: outWidth });
           return fail({ code: "cancelled", message: `Cancelled after writing ${done}. The rest of the result columns are unchanged; classify again to finish.` });
         }
       }
@@ -199,9 +268,11 @@ export async function classifyList(run: Run, options: RunOptions): Promise<Resul
         const parts = [...summaryParts];
         for (let index = 0; index < parts.length; index += 1) {
           writeSummarySheet(context, summarySheet, parts, index);
+          if (index === parts.length - 1) writeHistory(parts[index]?.bytes ?? 0);
           try {
             await context.sync();
           } catch (error) {
+            tailSent = false;
             const part = parts[index];
             if (!sizeRefusal(error) || part === undefined || part.values.length <= 1) throw error;
             parts.splice(index, 1, ...splitPart(part));
@@ -209,7 +280,19 @@ export async function classifyList(run: Run, options: RunOptions): Promise<Resul
           }
         }
       }
-      return ok({ rows: plan.dataRows, summary, problems, cells, problemCount, columns, resultArea: sheetRect(sheetName, area), summarySheet: summarySheet.name });
+      if (!tailSent) {
+        tailSent = true;
+        if (place.ok) queueHistory(context, place.value, historyValues, chartExists);
+        context.workbook.settings.add(LAST_RUN_SETTING, remember.value);
+        await context.sync();
+      }
+      return ok({
+        rows: plan.dataRows, summary, problems, cells, problemCount, columns, resultArea: sheetRect(sheetName, area), summarySheet: summarySheet.name,
+        comparison: shown,
+        changeArea: writeChange ? sheetRect(sheetName, changeArea) : undefined,
+        remembered: remember.remembered,
+        history: place.ok ? { ok: true, sheet: HISTORY_SHEET, row: place.value.row } : { ok: false, message: place.issue },
+      });
     });
   } catch (error) {
     return fail({ code: "excel", message: describeExcelError(error, "classifying the list") });
@@ -234,8 +317,8 @@ function halves(batch: WriteBatch): WriteBatch[] {
   ];
 }
 
-function formatResults(sheet: Excel.Worksheet, headerRow: number, column: number, dataRows: number): void {
-  sheet.getRangeByIndexes(headerRow, column, 1, RESULT_HEADERS.length).format.font.bold = true;
+function formatResults(sheet: Excel.Worksheet, headerRow: number, column: number, dataRows: number, width: number): void {
+  sheet.getRangeByIndexes(headerRow, column, 1, width).format.font.bold = true;
   const stages = sheet.getRangeByIndexes(headerRow + 1, column, dataRows, 1);
   stages.conditionalFormats.clearAll();
   for (const stage of STAGES) {
@@ -302,4 +385,40 @@ function writeSummarySheet(context: Excel.RequestContext, target: { readonly nam
   chart.title.text = "Parts per stage";
   chart.legend.visible = false;
   chart.setPosition("F2", "M18");
+}
+
+/** Widths in points of the history sheet's columns: date and time, list, then the counts. */
+const HISTORY_COLUMN_WIDTHS = [110, 160, 80, 80, 95, 70, 75, 50, 60];
+
+/**
+ * Appends the run's row to the history sheet (added, with its header row, on
+ * the first run) and points the line chart of the stage counts at every run
+ * so far: one series per stage (C:E), the runs' dates and times (column A)
+ * along the axis as text, so that two runs on one day stand apart.
+ */
+function queueHistory(context: Excel.RequestContext, place: HistoryPlace, values: readonly (string | number)[], chartExists: boolean): void {
+  const sheets = context.workbook.worksheets;
+  const sheet = place.create ? sheets.add(HISTORY_SHEET) : sheets.getItem(HISTORY_SHEET);
+  if (place.create) {
+    const header = sheet.getRangeByIndexes(0, 0, 1, HISTORY_WIDTH);
+    header.values = [[...HISTORY_HEADERS]];
+    header.format.font.bold = true;
+    HISTORY_COLUMN_WIDTHS.forEach((w, c) => (sheet.getRangeByIndexes(0, c, 1, 1).format.columnWidth = w));
+  }
+  sheet.getRangeByIndexes(place.row, 0, 1, HISTORY_WIDTH).values = [[...values]];
+  sheet.getRangeByIndexes(place.row, 0, 1, 1).numberFormat = [[HISTORY_DATE_FORMAT]];
+  const counts = sheet.getRangeByIndexes(0, HISTORY_COUNT_COLUMNS.first, place.row + 1, HISTORY_COUNT_COLUMNS.count);
+  let chart: Excel.Chart;
+  if (chartExists) {
+    chart = sheet.charts.getItem(HISTORY_CHART);
+    chart.setData(counts, "Columns");
+  } else {
+    chart = sheet.charts.add("Line", counts, "Columns");
+    chart.name = HISTORY_CHART;
+    chart.title.text = HISTORY_CHART_TITLE;
+    chart.setPosition("K2", "R20");
+  }
+  const axis = chart.axes.categoryAxis;
+  axis.categoryType = "TextAxis";
+  axis.setCategoryNames(sheet.getRangeByIndexes(1, 0, place.row, 1));
 }

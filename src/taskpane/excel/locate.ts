@@ -4,7 +4,8 @@ import { matrixJsonSize } from "../payload";
 import type { Run } from "./run";
 
 const SHEET_COLUMNS = 16_384;
-const RESULT_COLUMNS = 5;
+/** The five result columns and the Change column: read right of the list to find an earlier run's headers. */
+const RESULT_COLUMNS = 6;
 
 /** A list ready to classify, and what the pane learned about the workbook on the way. */
 export interface LocatedList {

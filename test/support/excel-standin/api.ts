@@ -3,7 +3,7 @@ import { MAX_COLUMNS, MAX_ROWS, intersect, parseRect, rectAddress, sheetAddress,
 import { ClientObject, ClientResult, CollectionObject, NULL_TARGET, type RequestContext, type Scalars } from "./context";
 import { StandInError, accessDenied, invalidArgument, itemNotFound } from "./errors";
 import type { EventSource, Handler, Host, WriteRecord } from "./host";
-import type { ChartModel, ConditionalFormatModel, Scalar, SheetModel, TableModel, WorkbookModel } from "./model";
+import { chartSeries, type ChartModel, type ChartSeriesModel, type ConditionalFormatModel, type Scalar, type SheetModel, type TableModel, type WorkbookModel } from "./model";
 import { typedInput } from "./typed-input";
 
 interface RangeTarget {
@@ -878,6 +878,63 @@ class ChartLegend extends ClientObject {
     this.write("position", v);
   }
 }
+/** A chart's category (horizontal) axis: its labels and whether they are read as text or dates. ExcelApi 1.7. */
+class ChartAxis extends ClientObject {
+  protected scalars(): Scalars<never> {
+    return {
+      categoryType: {
+        get: (c: ChartModel) => c.categoryType,
+        set: (c: ChartModel, v: unknown) => {
+          if (!["Automatic", "TextAxis", "DateAxis"].includes(String(v))) throw invalidArgument(`category type ${String(v)}`);
+          c.categoryType = String(v);
+        },
+      },
+    } as Scalars<never>;
+  }
+  get categoryType(): string {
+    return this.read("categoryType");
+  }
+  set categoryType(v: string) {
+    this.write("categoryType", v);
+  }
+  setCategoryNames(sourceData: Range): void {
+    this.call("setCategoryNames", [sourceData], (c: ChartModel) => {
+      const source = sourceData.resolve() as RangeTarget;
+      c.categories = sheetAddress(source.sheet.name, source.rect);
+    });
+  }
+}
+class ChartAxes extends ClientObject {
+  protected scalars(): Scalars<never> {
+    return {};
+  }
+  get categoryAxis(): ChartAxis {
+    return this.child((ctx, p) => new ChartAxis(ctx, p, "CategoryAxis", [], (t) => t), "categoryAxis");
+  }
+}
+class ChartSeries extends ClientObject {
+  protected scalars(): Scalars<never> {
+    return { name: { get: (s: ChartSeriesModel) => s.name } } as Scalars<never>;
+  }
+  get name(): string {
+    return this.read("name");
+  }
+}
+class ChartSeriesCollection extends CollectionObject<ChartSeries> {
+  protected itemTargets(chart: ChartModel): readonly unknown[] {
+    return chart.series;
+  }
+  protected makeItem(context: RequestContext, _t: unknown, index: number): ChartSeries {
+    return new ChartSeries(context, this, "GetItemAt", [index], (c) => (c as ChartModel).series[index] ?? thrown(itemNotFound(`series ${index}`)));
+  }
+  protected override itemScalars(): Scalars<never> {
+    return { name: { get: (s: ChartSeriesModel) => s.name } } as Scalars<never>;
+  }
+  getItemAt(index: number): ChartSeries {
+    return this.makeItem(this.context, undefined, index);
+  }
+}
+
 export class Chart extends ClientObject {
   protected scalars(): Scalars<never> {
     return {
@@ -900,6 +957,23 @@ export class Chart extends ClientObject {
   }
   get legend(): ChartLegend {
     return this.child((ctx, p) => new ChartLegend(ctx, p, "Legend", [], (t) => t), "legend");
+  }
+  get axes(): ChartAxes {
+    return this.child((ctx, p) => new ChartAxes(ctx, p, "Axes", [], (t) => t), "axes");
+  }
+  get series(): ChartSeriesCollection {
+    return this.child((ctx, p) => new ChartSeriesCollection(ctx, p, "Series", [], (t) => t), "series");
+  }
+  /** Points the chart at another range: its series are made again from it. */
+  setData(sourceData: Range, seriesBy?: string): void {
+    this.call("setData", [sourceData, seriesBy ?? "Auto"], (c: ChartModel) => {
+      const source = sourceData.resolve() as RangeTarget;
+      const sheet = book(this.context).sheets.find((s) => s.charts.includes(c));
+      if (sheet) guardWrite(this.context, sheet, undefined, "chart");
+      c.source = sheetAddress(source.sheet.name, source.rect);
+      c.seriesBy = seriesBy ?? "Auto";
+      c.series = chartSeries(source.sheet, source.rect, c.seriesBy);
+    });
   }
   setPosition(start: string | Range, end?: string | Range): void {
     const text = (r: string | Range | undefined): string | undefined => (r === undefined ? undefined : typeof r === "string" ? r : rectAddress((r.resolve() as RangeTarget).rect));
@@ -928,18 +1002,32 @@ export class ChartCollection extends CollectionObject<Chart> {
   protected override itemScalars(): Scalars<never> {
     return { name: { get: (c: ChartModel) => c.name }, chartType: { get: (c: ChartModel) => c.type } } as Scalars<never>;
   }
+  /** The chart of that name (Excel matches chart names without regard to case). */
+  getItem(name: string): Chart {
+    return new Chart(this.context, this, "GetItem", [name], (s) => chartNamed(s as SheetModel, name) ?? thrown(itemNotFound(`chart ${name}`)));
+  }
+  getItemOrNullObject(name: string): Chart {
+    return new Chart(this.context, this, "GetItemOrNullObject", [name], (s) => chartNamed(s as SheetModel, name) ?? NULL_TARGET, true);
+  }
   add(type: string, sourceData: Range, seriesBy?: string): Chart {
     const made = new Chart(this.context, this, "Add", [type, sourceData, seriesBy ?? "Auto"], (s) => {
       const sheet = s as SheetModel;
       const source = sourceData.resolve() as RangeTarget;
       guardWrite(this.context, sheet, undefined, "chart");
-      const chart: ChartModel = { id: book(this.context).newId("chart"), name: `Chart ${sheet.charts.length + 1}`, type, source: sheetAddress(source.sheet.name, source.rect), seriesBy: seriesBy ?? "Auto", title: "" };
+      const chart: ChartModel = {
+        id: book(this.context).newId("chart"), name: `Chart ${sheet.charts.length + 1}`, type, source: sheetAddress(source.sheet.name, source.rect), seriesBy: seriesBy ?? "Auto",
+        series: chartSeries(source.sheet, source.rect, seriesBy ?? "Auto"), categoryType: "Automatic", title: "",
+      };
       sheet.charts.push(chart);
       return chart;
     });
     this.context.enqueue({ record: { ActionType: 1, Name: "Add", ObjectPathId: made.pathId }, objects: [made, sourceData], run: () => void made.resolve() });
     return made;
   }
+}
+
+function chartNamed(sheet: SheetModel, name: string): ChartModel | undefined {
+  return sheet.charts.find((c) => c.name.toLowerCase() === name.toLowerCase());
 }
 
 // ---------------------------------------------------------------- worksheets

@@ -161,7 +161,8 @@ export interface StandIn {
 }
 
 const EXCEL_ENUMS = {
-  ChartType: { columnClustered: "ColumnClustered", barClustered: "BarClustered", pie: "Pie" },
+  ChartType: { columnClustered: "ColumnClustered", barClustered: "BarClustered", pie: "Pie", line: "Line", lineMarkers: "LineMarkers" },
+  ChartAxisCategoryType: { automatic: "Automatic", textAxis: "TextAxis", dateAxis: "DateAxis" },
   ChartSeriesBy: { auto: "Auto", columns: "Columns", rows: "Rows" },
   ConditionalFormatType: { containsText: "ContainsText", custom: "Custom" },
   ConditionalTextOperator: { contains: "Contains", notContains: "NotContains", beginsWith: "BeginsWith", endsWith: "EndsWith" },

@@ -31,14 +31,48 @@ export interface ValidationModel {
   prompt?: unknown;
 }
 
+/** A chart's series: its name (the header cell's text, or "SeriesN") and the address of its values. */
+export interface ChartSeriesModel {
+  readonly name: string;
+  readonly values: string;
+}
+
 export interface ChartModel {
   readonly id: string;
   name: string;
   readonly type: string;
-  readonly source: string;
-  readonly seriesBy: string;
+  /** The source range, as charts.add or setData gave it. */
+  source: string;
+  seriesBy: string;
+  /** The series Excel makes of the source (see chartSeries). */
+  series: ChartSeriesModel[];
+  /** The category axis's labels (setCategoryNames), or undefined for 1, 2, 3... */
+  categories?: string;
+  /** "Automatic", "TextAxis" or "DateAxis". */
+  categoryType: string;
   title: string;
   position?: { start: string; end?: string };
+}
+
+/**
+ * The series Excel makes of a source range: one per column ("Columns"; "Auto"
+ * when the range has at least as many rows as columns) or per row. When the
+ * first row (by columns) or column (by rows) holds only text, it names the
+ * series and the values start after it; else the series are "Series1"...
+ */
+export function chartSeries(sheet: SheetModel, rect: Rect, seriesBy: string): ChartSeriesModel[] {
+  const byColumns = seriesBy === "Columns" || (seriesBy !== "Rows" && rect.rows >= rect.columns);
+  const count = byColumns ? rect.columns : rect.rows;
+  const length = byColumns ? rect.rows : rect.columns;
+  const at = (k: number, i: number): Scalar => (byColumns ? sheet.get(rect.row + i, rect.column + k) : sheet.get(rect.row + k, rect.column + i));
+  const named = length > 1 && Array.from({ length: count }, (_, k) => at(k, 0)).every((v) => typeof v === "string" && v !== "");
+  return Array.from({ length: count }, (_, k) => {
+    const first = named ? 1 : 0;
+    const values: Rect = byColumns
+      ? { row: rect.row + first, column: rect.column + k, rows: rect.rows - first, columns: 1 }
+      : { row: rect.row + k, column: rect.column + first, rows: 1, columns: rect.columns - first };
+    return { name: named ? String(at(k, 0)) : `Series${k + 1}`, values: sheetAddress(sheet.name, values) };
+  });
 }
 
 export interface TableModel {

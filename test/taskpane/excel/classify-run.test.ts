@@ -58,8 +58,11 @@ describe("classify a list through the Excel API", () => {
     expect(second.ok && second.value.resultArea).toBe("Parts!Q1:U51");
     const edited = rows.map((r, i) => (i === 0 ? [r[0], r[1], "frozen", ...r.slice(3)] : r));
     expect(s.book.read("Parts!Q1:U51")).toEqual([RESULT_ROW, ...expectedResults(edited)]);
-    expect(s.book.read("Parts!V1:Z51").flat().every((v) => v === "")).toBe(true);
-    expect(s.book.sheets.map((x) => x.name)).toEqual(["Parts", "Readiness summary"]);
+    // The second run compares: the Change column beside the results, and nothing further right.
+    expect(s.book.read("Parts!V1")).toEqual([["Change"]]);
+    expect(s.book.read("Parts!W1:Z51").flat().every((v) => v === "")).toBe(true);
+    // The summary sheet is replaced (so it moves after the history sheet the first run added).
+    expect(s.book.sheets.map((x) => x.name)).toEqual(["Parts", "Readiness history", "Readiness summary"]);
     expect(s.book.sheetNamed("Parts")?.conditionalFormats).toHaveLength(3);
   });
 
@@ -103,8 +106,10 @@ describe("classify a list through the Excel API", () => {
       expect(second.ok && second.value.resultArea).toBe("Parts!Q1:U21");
       const edited = rows.map((r, i) => (i === 0 ? [r[0], r[1], "frozen", ...r.slice(3)] : r));
       expect(s.book.read("Parts!Q1:U21")).toEqual([RESULT_ROW, ...expectedResults(edited)]);
-      expect(s.book.read("Parts!V1:Z21").flat().every((v) => v === "")).toBe(true);
-      expect(s.book.tables[0]?.rect).toEqual({ row: 0, column: 0, rows: 21, columns: autoExpansion ? 21 : 16 });
+      expect(s.book.read("Parts!V1")).toEqual([["Change"]]);
+      expect(s.book.read("Parts!W1:Z21").flat().every((v) => v === "")).toBe(true);
+      // AutoExpansion grows the table over the Change column too.
+      expect(s.book.tables[0]?.rect).toEqual({ row: 0, column: 0, rows: 21, columns: autoExpansion ? 22 : 16 });
       expect(s.book.read("Parts!A23")).toEqual([["Notes below the table"]]);
       expect(s.book.sheetNamed("Parts")?.conditionalFormats).toHaveLength(3);
     });
