@@ -24,3 +24,4 @@ export * from "./thresholds";
 export * from "./evidence";
 export * from "./waiver";
 export * from "./hierarchy";
+export * from "./assembly-table";
