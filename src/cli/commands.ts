@@ -6,10 +6,6 @@ export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 export const CRITERIA_FORMATS = ["text", "json", "md"] as const;
 export type CriteriaFormat = (typeof CRITERIA_FORMATS)[number];
 
-/** Above either size an .xlsx input goes through the streaming path (see docs/cli.md). */
-export const STREAMING_FILE_BYTES = 1024 * 1024;
-export const STREAMING_XML_BYTES = 8 * 1024 * 1024;
-
 export const DEFAULT_MAX_WARNINGS = 20;
 export const HEADER_SCAN_ROWS = 50;
 
@@ -27,14 +23,14 @@ export const CLASSIFY: CommandDef = {
     { name: "prototype-quantity", kind: "string", value: "N", description: "above this many parts an unstated goal counts as delivering (default 10)" },
     { name: "low-volume-quantity", kind: "string", value: "N", description: "quantity that warns about a prototyping part, annual volume under which mass production is warned about (default 1,000)" },
     { name: "force", short: "f", kind: "boolean", description: "replace OUT if it exists (never the input)" },
-    { name: "streaming", kind: "boolean", negatable: true, description: "force the streaming path (--streaming) or the whole-workbook path (--no-streaming) for .xlsx; default by size" },
+    { name: "streaming", kind: "boolean", negatable: true, description: "no effect, kept for scripts written for earlier versions: every .xlsx is now edited in place, whatever its size" },
     { name: "max-warnings", kind: "integer", value: "N", min: 0, description: "list at most N cell problems and part warnings, then a count (default 20)" },
     { name: "quiet", short: "q", kind: "boolean", description: "print nothing but errors" },
   ],
   details: [
     "The result columns Stage, Readiness score, Next step, Blockers and Missing go right of the data; a sheet classified before has its result columns rewritten. A .xlsx copy keeps the other sheets and styles and gets a Readiness summary sheet.",
     "Columns are found by their headers (exact names, then their words; values decide between two columns of one criterion). stdout and the Readiness summary sheet list every column with what it is read as and how, and the cells not understood. Where a header is read wrongly or not at all, --map or --mapping says what the column holds: CRITERION is an id or a label from \"part-readiness criteria\", or none; headers are matched ignoring case, punctuation and spacing.",
-    "Workbooks above 1 MB (or with more than 8 MB of sheet XML) are streamed so memory stays flat; the streaming path keeps values, styles, column widths and row heights but not merged cells, data validation, conditional formats, comments, images or hyperlinks (see docs/cli.md).",
+    "A workbook is classified by editing its package: the classified sheet's rows are read and written one at a time, each cell copied as it was stored, and every other part of the file (other sheets, charts, pivots, macros) is copied unchanged, so memory stays flat at any size (see docs/cli.md).",
   ],
   examples: [
     "part-readiness classify parts.xlsx",

@@ -22,6 +22,11 @@ export function isErrorCell(value: unknown): value is ErrorCell {
   return typeof value === "object" && value !== null && !(value instanceof Date) && typeof (value as { error?: unknown }).error === "string";
 }
 
+/** An empty cell: nothing, or text that is only whitespace. */
+export function isBlankCell(value: CellValue): boolean {
+  return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
+}
+
 /** How a cell reads to a person, for messages and the review checklist. Never throws. */
 export function cellText(value: unknown): string {
   try {

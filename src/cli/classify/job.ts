@@ -1,7 +1,10 @@
-import type { CellValue, ResultCells, Stage, Thresholds } from "../../core";
+import type { CellValue, Thresholds } from "../../core";
 import type { Progress } from "../progress";
 import type { UserMapping } from "./mapping";
-import type { HeaderChoice, TableClassifier, Tally } from "./table";
+import type { TableClassifier } from "./table";
+import type { HeaderChoice, RowResult, RowRole, Tally } from "./types";
+
+export type { ClassifiedRow, RowResult, RowRole } from "./types";
 
 /** What the user asked classify to do, resolved and checked. */
 export interface ClassifyJob {
@@ -16,16 +19,6 @@ export interface ClassifyJob {
   readonly maxNotes: number;
   readonly progress: Progress;
 }
-
-export type RowRole = "above" | "header" | "data";
-
-/** A part row's result as the outputs need it (plain data, so it can come from a worker thread). */
-export type ClassifiedRow =
-  | { readonly kind: "blank" }
-  | { readonly kind: "part"; readonly cells: ResultCells; readonly stage: Stage | null; readonly label: string; readonly json?: string };
-
-/** A classified row, or (from a worker, for a CSV output) the five result fields already as CSV text. */
-export type RowResult = ClassifiedRow | { readonly kind: "csv"; readonly text: string };
 
 /** Receives every row of the classified sheet in order (CSV and JSON outputs). */
 export interface TableOutput {
@@ -48,7 +41,7 @@ export interface ClassifyReport {
   readonly tally: Tally;
   /** Rows read from the classified sheet. */
   readonly rows: number;
-  readonly path: "whole-workbook" | "streaming" | "csv";
+  readonly path: "package" | "csv";
   /** For a CSV input: what was detected. */
   readonly csv?: { readonly delimiter: string; readonly encoding: string };
 }

@@ -1,5 +1,5 @@
-import { columnLetters, columnReport, quoteSheetName, type Assessment, type CellNote, type Stage } from "../../core";
-import type { HeaderChoice, TableClassifier, Tally } from "./table";
+import { columnLetters, columnReport, quoteSheetName, type Assessment, type CellNote, type HeaderMapping, type Stage } from "../../core";
+import type { HeaderChoice, Tally } from "./types";
 
 /** A cell's address in a sheet: `Parts!D7`, `'Bill of parts'!D7`. */
 export function cellAddress(sheetName: string, column: number, row: number): string {
@@ -28,7 +28,8 @@ export interface PartRecord {
   readonly issues: readonly { readonly cell: string; readonly criterion: string; readonly code: string; readonly value: string; readonly message: string }[];
 }
 
-export function partRecord(rowNumber: number, label: string, a: Assessment, table: TableClassifier): PartRecord {
+/** `cellRef` names a cell of the classified table (0-based column, 1-based row). */
+export function partRecord(rowNumber: number, label: string, a: Assessment, cellRef: (column: number, row: number) => string, mapping: HeaderMapping): PartRecord {
   return {
     row: rowNumber,
     part: label,
@@ -41,7 +42,7 @@ export function partRecord(rowNumber: number, label: string, a: Assessment, tabl
     missing: a.missing.map((m) => ({ criterion: m.criterion, provide: m.provide })),
     warnings: a.warnings.map((w) => ({ code: w.code, message: w.message })),
     issues: a.issues.map((i) => ({
-      cell: table.cellRef(table.header.mapping.byCriterion[i.criterion]?.column ?? 0, rowNumber),
+      cell: cellRef(mapping.byCriterion[i.criterion]?.column ?? 0, rowNumber),
       criterion: i.criterion,
       code: i.code,
       value: i.text,

@@ -36,14 +36,11 @@ export function headerLines(mapping: HeaderMapping, rowNumber: number, found: "a
   return lines;
 }
 
-/** Said of a workbook too big to load whole; the plain "Wrote X." means it was edited as a whole. */
-export const STREAMED_NOTE = " (a large workbook, copied row by row)";
-
 export function runLines(report: ClassifyReport, inputShown: string, outputShown: string | undefined): string[] {
   const where = report.path === "csv" ? inputShown : `sheet "${report.sheetName}" of ${inputShown}`;
   const parts = report.tally.summary.parts;
   const lines = [`Classified ${countText(parts, "part", "parts")} in ${where}${report.csv === undefined ? "" : ` (${report.csv.encoding}, ${report.csv.delimiter}-separated)`}.`];
-  if (outputShown !== undefined) lines.push(`Wrote ${outputShown}${report.path === "streaming" ? STREAMED_NOTE : ""}.`);
+  if (outputShown !== undefined) lines.push(`Wrote ${outputShown}.`);
   lines.push("", ...summaryLines(report), "", ...headerLines(report.header.mapping, report.header.rowNumber, report.header.found));
   if (report.header.rewrite) lines.push("  the result columns of an earlier run were rewritten");
   return lines;

@@ -1,9 +1,9 @@
-/** The classify command: checks the request, picks the path for the input, writes the output safely, prints the report. */
+/** The classify command: checks the request, reads the input as CSV or as a workbook package, writes the output safely, prints the report. */
 import { createReadStream } from "node:fs";
 import path from "node:path";
 import { resolveThresholds, type Thresholds } from "../../core";
 import type { ParsedArgs } from "../args";
-import { DEFAULT_MAX_WARNINGS, STREAMING_FILE_BYTES, STREAMING_XML_BYTES, type OutputFormat } from "../commands";
+import { DEFAULT_MAX_WARNINGS, type OutputFormat } from "../commands";
 import { classifyCsv, readCsvFormat } from "../csv/classify";
 import { usageError } from "../errors";
 import { sniffInput, type InputFile } from "../input/sniff";
@@ -12,9 +12,8 @@ import { checkDestination, spoolFile, tempFileFor, type TempFile } from "../outp
 import { fileDestination, type Destination } from "../output/destination";
 import { CsvTableOutput, JsonTableOutput } from "../output/tables";
 import { NO_PROGRESS, progressOn } from "../progress";
-import { classifyStreaming } from "../xlsx/stream";
+import { classifyPackage } from "../xlsx/package/classify-package";
 import { XlsxTableOutput, sheetNameFrom } from "../xlsx/table-writer";
-import { classifyWholeWorkbook } from "../xlsx/whole";
 import type { ClassifyJob, ClassifyReport, TableOutput } from "./job";
 import { userMapping } from "./mapping";
 import { runLines, warningLines } from "./report";
@@ -66,17 +65,6 @@ function thresholdsFrom(options: ParsedArgs["options"]): Thresholds {
     throw usageError("bad-thresholds", `${flag}: ${resolved.issue.message}`);
   }
   return resolved.value;
-}
-
-function sheetXmlBytes(input: InputFile): number {
-  if (input.kind !== "xlsx") return 0;
-  return input.entries.filter((e) => /^xl\/(worksheets\/[^/]+|sharedStrings)\.xml$/iu.test(e.name)).reduce((sum, e) => sum + e.size, 0);
-}
-
-/** Streaming for big workbooks, the whole-workbook path otherwise; --[no-]streaming decides when given. */
-export function useStreaming(input: InputFile, option: boolean | undefined): boolean {
-  if (option !== undefined) return option;
-  return input.size > STREAMING_FILE_BYTES || sheetXmlBytes(input) > STREAMING_XML_BYTES;
 }
 
 function csvBom(input: InputFile, encodingBom: number | undefined, encoding: string | undefined): boolean {
@@ -136,14 +124,11 @@ export async function runClassify(args: ParsedArgs, io: CliIo): Promise<number> 
       }
       report = await classifyCsv(job, csvFormat, tableOutput, { keepRaw: chosen.format === "csv", json: chosen.format === "json" });
     } else {
-      const streaming = useStreaming(file, options.streaming as boolean | undefined);
       if (chosen.format === "xlsx") {
-        const out = { kind: "xlsx" as const, file: temp?.path ?? "", shown: target.kind === "file" ? target.shown : "" };
-        report = streaming ? await classifyStreaming(job, out) : await classifyWholeWorkbook(job, out);
+        report = await classifyPackage(job, { kind: "xlsx", file: temp?.path ?? "", shown: target.kind === "file" ? target.shown : "" });
       } else {
         tableOutput = chosen.format === "json" ? new JsonTableOutput(destination()) : new CsvTableOutput(destination(), { delimiter: ",", eol: "\n", bom: temp !== undefined });
-        const out = { kind: "table" as const, table: tableOutput };
-        report = streaming ? await classifyStreaming(job, out) : await classifyWholeWorkbook(job, out);
+        report = await classifyPackage(job, { kind: "table", table: tableOutput });
       }
     }
     progress.done();

@@ -4,28 +4,15 @@
  * summary. The readers and writers around it only move cells.
  */
 import {
-  CELL_NOTE_LIMIT, HEADER_SAMPLE_ROWS, NO_CHOICES, RESULT_HEADERS, cellText, columnLetters, columnReport, quoteSheetName, fail, findHeaderRow, formatCount, mapHeaders, ok, partLabel, resultCells, rowReader, summaryBuilder,
-  type Assessment, type CellValue, type ColumnChoices, type HeaderMapping, type Result, type ResultCells, type RowReader, type SheetReading, type Summary, type Thresholds,
+  CELL_NOTE_LIMIT, HEADER_SAMPLE_ROWS, NO_CHOICES, RESULT_HEADERS, cellText, columnLetters, columnReport, quoteSheetName, fail, isBlankCell, findHeaderRow, formatCount, headerRowMiss, headerRowMissText, mapHeaders, ok, partLabel, resultCells, rowReader, summaryBuilder,
+  type CellValue, type ColumnChoices, type Result, type RowReader, type SheetReading, type Thresholds,
 } from "../../core";
-import { isBlankCell } from "../xlsx/cells";
-import type { ClassifiedRow } from "./job";
 import { cellNotes, partRecord } from "./record";
+import type { CellSpot, ClassifiedRow, HeaderChoice, HeaderProblem, Note, RowOutcome, Tally } from "./types";
 
-export interface HeaderChoice {
-  /** 1-based row of the header. */
-  readonly rowNumber: number;
-  readonly mapping: HeaderMapping;
-  /** 0-based column where "Stage" goes; the other four follow. */
-  readonly resultColumn: number;
-  /** The header row already ends with the five result headers from an earlier run: they are rewritten in place. */
-  readonly rewrite: boolean;
-  readonly found: "auto" | "option";
-}
+export type { CellSpot, HeaderChoice, HeaderProblem, Note, RowOutcome, Tally } from "./types";
 
-export interface HeaderProblem {
-  readonly code: "no-header-row" | "bad-header-row";
-  readonly message: string;
-}
+
 
 /** Index just past the last non-blank cell. */
 export function extent(row: readonly CellValue[] | undefined): number {
@@ -88,7 +75,10 @@ export function chooseHeader(rows: readonly (readonly CellValue[])[], options: H
     const seen = rows.slice(0, options.scan + HEADER_SAMPLE_ROWS).map((r) => r.slice(0, previousResultColumn(r) ?? r.length));
     const header = findHeaderRow(seen, options.scan, choices);
     if (header === undefined) {
-      return fail({ code: "no-header-row", message: `no header row found in the first ${options.scan} rows of ${options.where}; expected headers such as ${EXAMPLE_HEADERS} (see part-readiness criteria)` });
+      const miss = headerRowMiss(seen, options.scan, choices);
+      const why = miss === undefined ? "" : `: ${headerRowMissText(miss, (i) => `row ${i + 1}`)}`;
+      const expected = miss?.kind === "no-part-rows" ? "" : `; expected headers such as ${EXAMPLE_HEADERS} (see part-readiness criteria)`;
+      return fail({ code: "no-header-row", message: `no header row found in the first ${options.scan} rows of ${options.where}${why}${expected}` });
     }
     index = header.index;
     found = "auto";
@@ -105,37 +95,8 @@ export function chooseHeader(rows: readonly (readonly CellValue[])[], options: H
   return ok({ rowNumber: index + 1, mapping, resultColumn: width, rewrite: false, found });
 }
 
-export type RowOutcome =
-  | { readonly kind: "blank" }
-  | { readonly kind: "part"; readonly assessment: Assessment; readonly cells: ResultCells; readonly label: string };
 
-export interface Note {
-  readonly kind: "cell" | "part";
-  readonly text: string;
-}
 
-/** A cell not understood, by position (the sheet is named when it is shown: a CSV's cells are in another sheet once written as a workbook). */
-export interface CellSpot {
-  /** 0-based column and 1-based row. */
-  readonly column: number;
-  readonly row: number;
-  /** The cell's text. */
-  readonly value: string;
-  readonly message: string;
-}
-
-export interface Tally {
-  readonly summary: Summary;
-  /** The first notes, at most the limit. */
-  readonly notes: readonly Note[];
-  /** The first CELL_NOTE_LIMIT cells not understood (`cellProblems` counts them all). */
-  readonly cells: readonly CellSpot[];
-  readonly cellProblems: number;
-  readonly partWarnings: number;
-  /** Rows with cells where the results go (only when the sheet's width was not known in advance). */
-  readonly displacedRows: number;
-  readonly firstDisplacedRow: number | undefined;
-}
 
 /** Classifies the rows under a chosen header and keeps the counts and notes. */
 export class TableClassifier {
@@ -196,7 +157,7 @@ export class TableClassifier {
     const outcome = this.classify(rowNumber, values);
     if (outcome.kind === "blank") return outcome;
     const base = { kind: "part" as const, cells: outcome.cells, stage: outcome.assessment.stage, label: outcome.label };
-    return json ? { ...base, json: JSON.stringify(partRecord(rowNumber, outcome.label, outcome.assessment, this)) } : base;
+    return json ? { ...base, json: JSON.stringify(partRecord(rowNumber, outcome.label, outcome.assessment, (column, row) => this.cellRef(column, row), this.header.mapping)) } : base;
   }
 
   tally(): Tally {

@@ -95,12 +95,7 @@ export async function sniffInput(file: string, shown: string): Promise<InputFile
       if (names.has("mimetype") && names.has("content.xml") && !names.has("xl/workbook.xml")) {
         throw fileError("opendocument", shown, "is an OpenDocument spreadsheet (.ods), not .xlsx or .csv; save it as .xlsx (Excel 2007-365) in LibreOffice and classify that copy");
       }
-      if (!names.has("xl/workbook.xml")) {
-        throw fileError("not-a-spreadsheet", shown, "is a zip archive but not an .xlsx workbook (it has no xl/workbook.xml)");
-      }
-      if (!dir.entries.some((e) => /^xl\/worksheets\/[^/]+\.xml$/iu.test(e.name))) {
-        throw fileError("no-sheets", shown, "the workbook has no worksheets");
-      }
+      // Whether it holds a workbook, and worksheets, is for the package reader to tell: it follows the package's relationships.
       return { kind: "xlsx", path: file, size, entries: dir.entries };
     }
 

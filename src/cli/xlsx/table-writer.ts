@@ -1,18 +1,17 @@
 /** A classified CSV written as a new workbook, row by row with exceljs's streaming writer. */
 import { createWriteStream, type WriteStream } from "node:fs";
 import ExcelJS from "exceljs";
-import { SUMMARY_SHEET, type CellValue } from "../../core";
+import { SUMMARY_SHEET, isBlankCell, type CellValue } from "../../core";
 import type { RowResult, RowRole, TableOutput } from "../classify/job";
 import { placeResults } from "../classify/place";
 import { sheetReading, type TableClassifier, type Tally } from "../classify/table";
 import { outputFailure } from "../errors";
 import { heapGuard } from "../memory";
 import { waitForRoom } from "./backpressure";
-import { isBlankCell } from "./cells";
 import { addSharingWorksheet, shareResultStrings, type ResultStrings } from "./result-strings";
-import { RowXmlWriter, writeSheetRow, type PlainCell } from "./row-xml";
 import { PLAIN_STYLE, RESULT_HEADER_STYLE, RESULT_WIDTHS, partResultCells, resultHeaderCells, writeSummary } from "./style";
-import { WRITER_OPTIONS } from "./stream";
+
+const WRITER_OPTIONS = { useStyles: true, useSharedStrings: false } as const;
 
 /** Excel's rules for sheet names: at most 31 characters, none of []:*?/\ . */
 export function sheetNameFrom(text: string): string {
@@ -43,7 +42,6 @@ export class XlsxTableOutput implements TableOutput {
   private writer: ExcelJS.stream.xlsx.WorkbookWriter | undefined;
   private sheet: ExcelJS.Worksheet | undefined;
   private strings: ResultStrings | undefined;
-  private rowXml: RowXmlWriter | undefined;
   private table: TableClassifier | undefined;
   private failure: Error | undefined;
   private sinceCheck = 0;
@@ -64,7 +62,6 @@ export class XlsxTableOutput implements TableOutput {
     this.writer = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: this.stream, ...WRITER_OPTIONS });
     this.strings = shareResultStrings(this.writer);
     this.sheet = addSharingWorksheet(this.writer, this.sheetName, { views: [{ state: "frozen", xSplit: 0, ySplit: table.header.rowNumber }] });
-    this.rowXml = new RowXmlWriter(this.sheet);
     RESULT_WIDTHS.forEach((width, i) => {
       if (this.sheet !== undefined) this.sheet.getColumn(table.header.resultColumn + i + 1).width = width;
     });
@@ -81,8 +78,14 @@ export class XlsxTableOutput implements TableOutput {
     else if (role === "data" && outcome?.kind === "part") results = partResultCells(outcome.cells, outcome.stage, this.strings);
     const placed = role === "above" ? { row: cells, displaced: false } : placeResults<Cell | undefined>(cells, results, { resultColumn: table.header.resultColumn, rewrite: table.header.rewrite, blank: undefined, hasValue });
     if (placed.displaced && role === "data") table.displaced(number);
-    const plain = placed.row.map((cell): PlainCell | undefined => (cell === undefined || (cell.value === null && cell.style === undefined) ? undefined : { value: cell.value, style: cell.style ?? PLAIN_STYLE }));
-    writeSheetRow(sheet, this.rowXml, number, undefined, false, plain);
+    const row = sheet.getRow(number);
+    placed.row.forEach((cell, i) => {
+      if (cell === undefined || (cell.value === null && cell.style === undefined)) return;
+      const target = row.getCell(i + 1);
+      target.value = cell.value;
+      target.style = cell.style ?? PLAIN_STYLE;
+    });
+    row.commit();
     this.heap.tick();
     this.sinceCheck += 1;
     if (this.sinceCheck >= 256) {

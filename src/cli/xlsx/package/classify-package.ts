@@ -1,0 +1,143 @@
+/**
+ * classify for an .xlsx or .xlsm input, by editing the workbook package: the
+ * chosen worksheet gets its result columns row by row, the styles part the
+ * result styles, the workbook a Readiness summary sheet with its chart; every
+ * other zip entry is copied through as it was stored. For a CSV or JSON output
+ * the same rows go to a table output instead.
+ */
+import path from "node:path";
+import { classify, type DriverSettings, type RowSink } from "../../classify/driver";
+import type { ClassifyJob, ClassifyReport, TableOutput } from "../../classify/job";
+import { sheetReading } from "../../classify/table";
+import { fileError, outputFailure } from "../../errors";
+import { tempFileFor } from "../../output/atomic";
+import type { WorkbookParts } from "../parts/contract";
+import { appendResultStyles } from "../parts/styles";
+import { summarySheetParts } from "../parts/summary-sheet";
+import { placeSummary } from "../parts/workbook-edits";
+import { openPackage, packageProblem, type OpenPackage } from "./open";
+import { writePackage, type Replacement } from "./package-writer";
+import { relsPathOf } from "./relationships";
+import { SheetSink } from "./sheet-sink";
+import { chooseSheet, SheetRowSource, type ChosenSheet, type SheetRow } from "./sheet-source";
+import { decodeAll, encodeText, encodingOf, type XmlEncoding } from "./xml-text";
+import { readContent, ZipProblem } from "./zip-read";
+
+export type PackageOutput = { readonly kind: "xlsx"; readonly file: string; readonly shown: string } | { readonly kind: "table"; readonly table: TableOutput };
+
+/** Above this much sheet XML a worker thread classifies while this one reads and writes. */
+const WORKER_SHEET_BYTES = 8 * 1024 * 1024;
+/** Result columns must end within Excel's 16,384 columns. */
+const MAX_COLUMNS = 16_384;
+const CONTENT_TYPES = "[Content_Types].xml";
+
+function tableSink(table: TableOutput): RowSink<SheetRow> {
+  return {
+    begin: (t) => table.begin(t),
+    row: (row, role, result) => table.row(row.number, row.values, role, result),
+    finish: (tally) => table.finish(tally),
+  };
+}
+
+interface PartText {
+  readonly text: string;
+  readonly encoding: XmlEncoding;
+}
+
+async function readPart(pkg: OpenPackage, name: string): Promise<PartText | undefined> {
+  const entry = pkg.index.get(name);
+  if (entry === undefined) return undefined;
+  const bytes = await readContent(pkg.handle, entry);
+  return { text: decodeAll(bytes), encoding: encodingOf(bytes) };
+}
+
+async function choose(pkg: OpenPackage, job: ClassifyJob): Promise<ChosenSheet> {
+  const chosen = await chooseSheet(pkg, { sheet: job.sheet, headerRow: job.headerRow, mapping: job.mapping, inputShown: job.inputShown });
+  if (chosen.header.resultColumn + 5 > MAX_COLUMNS) {
+    throw fileError("bad-header-row", job.inputShown, `sheet "${chosen.sheet.name}" uses every column up to the last (XFD): there is no room right of its data for the five result columns`);
+  }
+  return chosen;
+}
+
+export async function classifyPackage(job: ClassifyJob, output: PackageOutput): Promise<ClassifyReport> {
+  const pkg = await openPackage(job.input, job.inputShown);
+  let spool: ReturnType<typeof tempFileFor> | undefined;
+  let sink: SheetSink | undefined;
+  try {
+    const chosen = await choose(pkg, job);
+    const source = new SheetRowSource(pkg, chosen);
+    const settings: DriverSettings = {
+      inputShown: job.inputShown,
+      headerRow: job.headerRow,
+      thresholds: job.thresholds,
+      mapping: job.mapping,
+      maxNotes: job.maxNotes,
+      json: output.kind === "table" && output.table.needsJson,
+      worker: chosen.sheet.entry.size >= WORKER_SHEET_BYTES,
+      tick: () => job.progress.tick(),
+    };
+    if (output.kind === "table") {
+      const done = await classify(source, tableSink(output.table), settings);
+      return { sheetName: chosen.sheet.name, header: done.header, tally: done.tally, rows: done.rows, path: "package" };
+    }
+
+    const stylesEntry = pkg.workbook.stylesEntry;
+    const styles = appendResultStyles(pkg.stylesXml);
+    spool = tempFileFor(`${output.file}.sheet`);
+    sink = new SheetSink(source, chosen, styles.styles, spool.path);
+    const done = await classify(source, sink, settings);
+    const sheetData = sink.data;
+    if (sheetData === undefined) throw new Error("the classified sheet was not finished");
+
+    const workbookPath = pkg.workbook.workbookPath;
+    const relsPath = relsPathOf(workbookPath);
+    const [workbook, workbookRels, contentTypes] = await Promise.all([readPart(pkg, workbookPath), readPart(pkg, relsPath), readPart(pkg, CONTENT_TYPES)]);
+    if (workbook === undefined || workbookRels === undefined) throw new Error("the workbook part was read before");
+    const types = contentTypes ?? { text: '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"></Types>', encoding: "utf-8" as const };
+    let parts: WorkbookParts = { workbookPath, workbook: workbook.text, workbookRels: workbookRels.text, contentTypes: types.text };
+    const newStylesPath = stylesEntry === undefined ? `${path.posix.dirname(workbookPath) === "." ? "" : `${path.posix.dirname(workbookPath)}/`}styles.xml` : undefined;
+    if (newStylesPath !== undefined) parts = withStylesPart(parts, newStylesPath);
+
+    const tally = done.tally;
+    const summary = summarySheetParts({ summary: tally.summary, source: `${chosen.sheet.name} (${path.basename(job.input)})`, reading: sheetReading(done.header, tally, chosen.sheet.name), styles: styles.styles });
+    const placement = placeSummary(parts, summary, { sheetIndex: chosen.sheet.index, sheetName: chosen.sheet.name, headerRow: done.header.rowNumber }, pkg.index.entries.map((e) => e.name));
+
+    const replaced = new Map<string, Replacement>();
+    const bytes = (text: string, encoding: XmlEncoding): Replacement => ({ kind: "bytes", bytes: encodeText(text, encoding) });
+    replaced.set(chosen.sheet.entry.name.toLowerCase(), { kind: "deflated", data: sheetData, file: spool.path });
+    if (stylesEntry !== undefined) replaced.set(stylesEntry.name.toLowerCase(), bytes(styles.xml, pkg.stylesEncoding));
+    replaced.set(workbookPath.toLowerCase(), bytes(placement.parts.workbook, workbook.encoding));
+    replaced.set(relsPath.toLowerCase(), bytes(placement.parts.workbookRels, workbookRels.encoding));
+    replaced.set(CONTENT_TYPES.toLowerCase(), bytes(placement.parts.contentTypes, types.encoding));
+    const added = placement.written.map((p) => ({ path: p.path, bytes: Buffer.from(p.xml, "utf8") }));
+    for (const p of placement.written) if (pkg.index.get(p.path) !== undefined) replaced.set(p.path.toLowerCase(), { kind: "bytes", bytes: Buffer.from(p.xml, "utf8") });
+    if (newStylesPath !== undefined) added.push({ path: newStylesPath, bytes: Buffer.from(styles.xml, "utf8") });
+    if (contentTypes === undefined) added.unshift({ path: CONTENT_TYPES, bytes: Buffer.from(placement.parts.contentTypes, "utf8") });
+    try {
+      await writePackage(pkg, output.file, { replaced, removed: new Set(placement.removed.map((p) => p.toLowerCase())), added });
+    } catch (error) {
+      throw error instanceof ZipProblem ? error : outputFailure(error, output.shown);
+    }
+    return { sheetName: chosen.sheet.name, header: done.header, tally, rows: done.rows, path: "package" };
+  } catch (error) {
+    await sink?.abort();
+    throw packageProblem(job.inputShown, error);
+  } finally {
+    await spool?.discard();
+    await pkg.handle.close().catch(() => undefined);
+  }
+}
+
+/** A workbook without a styles part gets one: its relationship and content type. */
+function withStylesPart(parts: WorkbookParts, stylesPath: string): WorkbookParts {
+  const target = path.posix.relative(path.posix.dirname(parts.workbookPath), stylesPath);
+  const workbookRels = parts.workbookRels.replace(
+    /<\/([\w:]*)Relationships>\s*$/u,
+    (_m, p: string) => `<${p}Relationship Id="rIdPartReadinessStyles" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="${target}"/></${p}Relationships>`,
+  );
+  const contentTypes = parts.contentTypes.replace(
+    /<\/([\w:]*)Types>\s*$/u,
+    (_m, p: string) => `<${p}Override PartName="/${stylesPath}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></${p}Types>`,
+  );
+  return { ...parts, workbookRels, contentTypes };
+}
