@@ -1,9 +1,13 @@
 /* A report part from the core's assessment of a row: what both adapters start from before adding waivers, evidence, assemblies and changes. */
-import { CRITERION_DEFS, type Assessment } from "../core";
+import { CRITERION_DEFS, LEVEL_CRITERIA, type Assessment, type Level, type LevelCriterionId } from "../core";
 import type { ReportPart } from "./input";
 
-export function reportPart(label: string, row: number, a: Assessment): ReportPart {
-  return {
+/**
+ * The part as the report shows it. Give the row's levels (the core's
+ * `readPart(...).levels`) to fill `met`, which "met without evidence" needs.
+ */
+export function reportPart(label: string, row: number, a: Assessment, levels?: Readonly<Record<LevelCriterionId, Level>>): ReportPart {
+  const part: ReportPart = {
     label,
     row,
     stage: a.stage,
@@ -15,4 +19,5 @@ export function reportPart(label: string, row: number, a: Assessment): ReportPar
     waived: [],
     evidence: [],
   };
+  return levels === undefined ? part : { ...part, met: LEVEL_CRITERIA.filter((id) => levels[id] === "met").map((id) => CRITERION_DEFS[id].label) };
 }

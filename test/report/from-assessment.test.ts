@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { assessPart } from "../../src/core";
+import { assess, assessPart, readPart } from "../../src/core";
 import { reportPart } from "../../src/report";
 
 describe("reportPart", () => {
@@ -11,6 +11,13 @@ describe("reportPart", () => {
     expect(p.progress).toBeCloseTo((a.progress ?? NaN) / 100);
     expect(p.blockers).toContainEqual({ criterion: "Pilot run", detail: a.blockers.find((b) => b.criterion === "pilot")?.reason });
     expect(p.missing.map((m) => m.criterion)).toContain("Supplier");
+  });
+
+  it("lists the criteria met, by label, when given the row's levels", () => {
+    const reading = readPart({ design: "yes", function: "partial", cost: "yes", pilot: "no" });
+    const p = reportPart("P-1", 2, assess(reading), reading.levels);
+    expect(p.met).toEqual(["Design", "Piece price"]);
+    expect(reportPart("P-1", 2, assess(reading)).met).toBeUndefined();
   });
 
   it("keeps an empty row unclassified", () => {
