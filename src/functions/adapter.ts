@@ -3,6 +3,7 @@ import { toExcelError } from "./errors";
 import { readMapping } from "./mapping-arg";
 import { MappingCache } from "./mapping-cache";
 import { readFlag, readThresholds } from "./options";
+import { assemblyRows } from "./assembly";
 import { assessParts, columnLines } from "./parts";
 
 /** Shared by every function in this runtime: one mapping per distinct header row and column choices. */
@@ -19,6 +20,17 @@ export function partsOrThrow<T>(
   const parts = assessParts(criteria, headers, thresholds.value, mappingCache, project, choices.value);
   if (!parts.ok) throw toExcelError(parts.issue);
   return parts.value;
+}
+
+/** Assembly stage and Limited by per part row, or the #VALUE! error the cell should show. */
+export function assemblyOrThrow(criteria: unknown, headers: unknown, prototypeQuantity: unknown, lowVolumeQuantity: unknown, mapping: unknown): string[][] {
+  const thresholds = readThresholds(prototypeQuantity, lowVolumeQuantity);
+  if (!thresholds.ok) throw toExcelError(thresholds.issue);
+  const choices = readMapping(mapping);
+  if (!choices.ok) throw toExcelError(choices.issue);
+  const rows = assemblyRows(criteria, headers, thresholds.value, mappingCache, choices.value);
+  if (!rows.ok) throw toExcelError(rows.issue);
+  return rows.value;
 }
 
 /** How each non-blank header is read: column letter, header, read as, how; or the error the cell should show. */

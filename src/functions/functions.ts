@@ -5,7 +5,8 @@
  * Omitted optional arguments arrive as null, so every optional parameter is read
  * through the adapter rather than trusted to its declared type.
  */
-import { columnsOrThrow, firstColumnOf, flagOrThrow, partsOrThrow } from "./adapter";
+import { assemblyOrThrow, columnsOrThrow, firstColumnOf, flagOrThrow, partsOrThrow } from "./adapter";
+import { withAssemblyHeaders } from "./assembly";
 import {
   blockerItems, blockersJoined, criteriaTable, missingItems, missingJoined, nextStepCell, padLists, progressCell, reportRow, scoreCell,
   stageCell, warningItems, warningsJoined, withResultHeaders,
@@ -138,6 +139,24 @@ export function readinessReport(criteria: unknown[][], headers?: unknown[][], wi
   const titled = flagOrThrow(withHeaders, "withHeaders");
   const rows = partsOrThrow(criteria, headers, prototypeQuantity, lowVolumeQuantity, mapping, reportRow);
   return titled ? withResultHeaders(rows) : rows;
+}
+
+/**
+ * Assembly stage and Limited by for each part of an indented bill (a Level or Parent column): an assembly is as ready as its weakest component. Empty for parts without components; Unknown, with the reason, where the structure or a stage is missing.
+ * @customfunction READINESS_ASSEMBLY
+ * @helpurl https://localhost:3000/help.html#READINESS_ASSEMBLY
+ * @param criteria The whole table's part rows, with its Level or Parent column. Without headers, the first row must be the header row, e.g. A1:P200.
+ * @param [headers] The header row above the part rows, with the same columns, e.g. Parts[#Headers]. Omit it when criteria starts with its header row.
+ * @param [withHeaders] TRUE adds a header row (Assembly stage, Limited by) above the results.
+ * @param [prototypeQuantity] Above this many parts an unstated goal counts as delivering. Default 10.
+ * @param [lowVolumeQuantity] Must be above prototypeQuantity; used for the warnings. Default 1000.
+ * @param [mapping] How to read columns the automatic reading gets wrong: two columns of header and criterion pairs, e.g. "Dwg Status" | design, "Vendor" | none.
+ * @returns Two cells per part row: assembly stage, limited by.
+ */
+export function readinessAssembly(criteria: unknown[][], headers?: unknown[][], withHeaders?: unknown, prototypeQuantity?: unknown, lowVolumeQuantity?: unknown, mapping?: unknown[][]): string[][] {
+  const titled = flagOrThrow(withHeaders, "withHeaders");
+  const rows = assemblyOrThrow(criteria, headers, prototypeQuantity, lowVolumeQuantity, mapping);
+  return titled ? withAssemblyHeaders(rows) : rows;
 }
 
 /**

@@ -32,6 +32,7 @@ const EXPECTED: Readonly<Record<string, readonly string[]>> = {
   READINESS_MISSING: ["asColumns"],
   READINESS_WARNINGS: ["asColumns"],
   READINESS_REPORT: ["withHeaders"],
+  READINESS_ASSEMBLY: ["withHeaders"],
 };
 
 let functions: readonly FunctionMetadata[] = [];
