@@ -104,8 +104,8 @@ function topLeft(ref: string): { column: number; row: number } | undefined {
  *   column changes.
  * - A frozen header row in the first `<sheetView>`, unless it has a pane of
  *   its own or the header row is below MAX_FROZEN_ROWS.
- * - `<sheetPr><pageSetUpPr fitToPage="1"/>` when `layout.printSetup`, unless
- *   `pageSetUpPr` already says fitToPage either way.
+ * - `<sheetPr><pageSetUpPr fitToPage="1"/>` when `layout.printSetup` (a
+ *   `fitToPage="false"`, which LibreOffice writes on every sheet, included).
  */
 export function editSheetHead(head: string, layout: SheetLayout): string {
   const root = rootElement(head);
@@ -134,8 +134,7 @@ export function editSheetHead(head: string, layout: SheetLayout): string {
       const before = inner.children.filter((c) => c.local === "tabColor" || c.local === "outlinePr").pop();
       const fitHere = `<${sheetPr.prefix}pageSetUpPr fitToPage="1"/>`;
       if (setUp !== undefined) {
-        const tag = head.slice(setUp.start, setUp.tagEnd);
-        if (attributes(tag).get("fitToPage") === undefined) replaceTag(setUp, setAttribute(tag, "fitToPage", "1"));
+        replaceTag(setUp, setAttribute(head.slice(setUp.start, setUp.tagEnd), "fitToPage", "1"));
       } else if (sheetPr.selfClosing) splices.push({ start: sheetPr.start, end: sheetPr.end, text: `${openTag(head.slice(sheetPr.start, sheetPr.tagEnd))}${fitHere}</${sheetPr.qname}>`, order: 0 });
       else {
         const at = before?.end ?? sheetPr.tagEnd;

@@ -166,9 +166,10 @@ export interface Splice {
   readonly order: number;
 }
 
-/** `xml` with the splices applied; they must not overlap. */
+/** `xml` with the splices applied; they must not overlap. Insertions at the start of a replacement go before it. */
 export function applySplices(xml: string, splices: readonly Splice[]): string {
-  const sorted = [...splices].sort((a, b) => a.start - b.start || a.order - b.order);
+  const isInsert = (s: Splice): number => (s.start === s.end ? 0 : 1);
+  const sorted = [...splices].sort((a, b) => a.start - b.start || isInsert(a) - isInsert(b) || a.order - b.order);
   let out = "";
   let at = 0;
   for (const s of sorted) {
