@@ -19,7 +19,7 @@ import { openPackage, packageProblem, type OpenPackage } from "./open";
 import { writePackage, type Replacement } from "./package-writer";
 import { relsPathOf } from "./relationships";
 import { SheetSink } from "./sheet-sink";
-import { chooseSheet, SheetRowSource, type ChosenSheet, type SheetRow } from "./sheet-source";
+import { chooseSheet, isOwnSummary, SheetRowSource, type ChosenSheet, type SheetRow } from "./sheet-source";
 import { decodeAll, encodeText, encodingOf, type XmlEncoding } from "./xml-text";
 import { readContent, ZipProblem } from "./zip-read";
 
@@ -100,7 +100,10 @@ export async function classifyPackage(job: ClassifyJob, output: PackageOutput): 
 
     const tally = done.tally;
     const summary = summarySheetParts({ summary: tally.summary, source: `${chosen.sheet.name} (${path.basename(job.input)})`, reading: sheetReading(done.header, tally, chosen.sheet.name), styles: styles.styles });
-    const placement = placeSummary(parts, summary, { sheetIndex: chosen.sheet.index, sheetName: chosen.sheet.name, headerRow: done.header.rowNumber }, pkg.index.entries.map((e) => e.name));
+    const ownSummaries = new Set<string>();
+    for (const sheet of pkg.workbook.sheets) if (sheet.entry !== undefined && (await isOwnSummary(pkg, { ...sheet, entry: sheet.entry }))) ownSummaries.add(sheet.entry.name.toLowerCase());
+    const classified = { sheetIndex: chosen.sheet.index, sheetName: chosen.sheet.name, headerRow: done.header.rowNumber };
+    const placement = placeSummary(parts, summary, classified, pkg.index.entries.map((e) => e.name), (sheetPath) => ownSummaries.has(sheetPath.replace(/^\/+/u, "").toLowerCase()));
 
     const replaced = new Map<string, Replacement>();
     const bytes = (text: string, encoding: XmlEncoding): Replacement => ({ kind: "bytes", bytes: encodeText(text, encoding) });

@@ -113,6 +113,15 @@ async function attempt(pkg: OpenPackage, sheet: ChosenSheet["sheet"], choice: Sh
   return { result, survey: { usedWidth, cellWidth, lastRow, rows, pageSetup } };
 }
 
+/** An earlier run's summary sheet: named so, with the summary's title in A1. */
+export async function isOwnSummary(pkg: OpenPackage, sheet: ChosenSheet["sheet"]): Promise<boolean> {
+  if (sheet.name !== SUMMARY_SHEET) return false;
+  for await (const piece of sheetPieces(pkg, sheet, { values: pkg.values })) {
+    if (piece.kind === "row") return piece.row.number === 1 && cellText(piece.row.values?.[0]).trim() === SUMMARY_TITLE;
+  }
+  return false;
+}
+
 const namesOf = (sheets: readonly SheetInfo[]): string => sheets.map((s) => `"${s.name}"`).join(", ");
 
 /** The worksheet to classify: --sheet's, or the first with a header row (an earlier run's summary sheet aside). */
