@@ -73,7 +73,7 @@ export function countFeatures(): { counts: FeatureCount[]; producers: Map<string
     FEATURES.forEach((feature, i) => {
       const count = counts[i];
       if (count === undefined) return;
-      let has = false;
+      let has: boolean;
       try {
         has = feature.test(pkg, names, texts);
       } catch {
