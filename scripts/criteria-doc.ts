@@ -6,7 +6,7 @@
 import { readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import {
-  CRITERION_DEFS, DEFAULT_THRESHOLDS, GENERIC_WORDS, NUMBER_ACCEPTED, UNKNOWN_WORDS, criteriaCatalog, formatCount,
+  CRITERION_DEFS, DEFAULT_THRESHOLDS, EVIDENCE_WORDS, GENERIC_WORDS, NUMBER_ACCEPTED, ROLE_FAMILIES, UNKNOWN_WORDS, WAIVER_WORDS, criteriaCatalog, formatCount,
   type CriterionEntry, type Thresholds,
 } from "../src/core";
 
@@ -38,6 +38,11 @@ function gateText(entry: CriterionEntry, t: Thresholds): string {
     lines.push(`no gate; stands in for a missing quantity when the goal is unstated; under ${formatCount(t.lowVolumeQuantity)} in mass production: warning`);
   }
   return lines.join("<br>");
+}
+
+/** Role patterns as the criteria table writes them: slots joined by " + ", words by "/". */
+function patternText(patterns: readonly string[]): string {
+  return patterns.map((p) => p.replace(/\|/gu, "/").replace(/=/gu, "")).join("; ");
 }
 
 /** The Markdown that goes between the markers (without them). */
@@ -95,6 +100,8 @@ export function renderCriteriaSection(thresholds: Thresholds = DEFAULT_THRESHOLD
     "| met | `Frozen (rev C)`, `Frozen - Rev C`, `Released Rev B`, `Locked: 6061-T6` | a revision, date, bracket or text after a dash or colon is a qualifier |",
     "| not met | `Not frozen`, `Unreleased`, `Unqualified`, `Untested`, `Never validated`, `NOK`, `NG`, `Failed salt spray` | a negation turns a met word into not met |",
     "| partial | `Approved w/ conditions`, `Conditionally approved`, `Interim`, `Approved with deviations`, `Pass (with concession)` | a condition makes met partial |",
+    "| met, listed as waived | `Waived`, `Pilot run waived: carry-over part`, `Deviation approved`, `Per deviation D-12` | a waiver, with text in the row's justification column |",
+    "| unknown, reported | the same without a justification; `Waiver pending`, `Not waived`, `Waiver rejected` | a waiver counts only in writing and in force |",
     "| partial | `Fit OK, function pending`, `To be released` | part of it holds, the rest has not happened yet |",
     "| not met | `Awaiting test parts`, `Review scheduled`, `No control plan`, `Quote pending`, `RFQ sent` | nothing has happened yet |",
     "| unknown, reported | `Frozen until redesign`, `Approved but not for production`, `Released, changing` | the words leave open whether it still holds |",
@@ -135,6 +142,23 @@ export function renderCriteriaSection(thresholds: Thresholds = DEFAULT_THRESHOLD
     "A criterion's own words (in the table above) come first when a word could mean two things.",
     "A negative share (`-10%`) or a number above 1 (`50`) is not a level; the cell is reported and",
     "counted as unknown.",
+    "",
+    "### Columns beside the criteria: assemblies, waivers, evidence",
+    "",
+    "These columns are read by their headers like the criteria (words, short forms, typos) and listed with the",
+    "others, but never read as a status:",
+    "",
+    "| column | headers | what it does |",
+    "|---|---|---|",
+    `| BOM level | ${cell(patternText(ROLE_FAMILIES.level.patterns))} (\`Level\`, \`Lvl\`, \`BOM level\`, \`Explosion level\`, \`Indent\`) | the bill's structure: \`0\`/\`1\`/\`2\` or SAP's \`.1\`/\`..2\`; each part sits under the nearest row above it one level up |`,
+    `| Parent | ${cell(patternText(ROLE_FAMILIES.parent.patterns))} (\`Parent\`, \`Parent P/N\`, \`Used on\`, \`Next assembly\`) | the bill's structure: the part number of the assembly the part is used on; wins over a Level column |`,
+    `| Waiver justification | ${cell(patternText(ROLE_FAMILIES.justification.patterns))} (\`Waiver justification\`, \`Waiver\`, \`Deviation\`, \`Justification\`) | a criterion cell that says ${cell(code(WAIVER_WORDS.slice(0, 2)))} or \`deviation approved\` counts as met only when this cell holds text |`,
+    `| Evidence | a criterion's header or subject with ${cell(code(EVIDENCE_WORDS.slice(0, 9)))}... (\`Design evidence\`, \`DFM report\`, \`PPAP link\`, \`FAI report\`, \`Test report\`) | shown beside its criterion, never changes a stage; only an \`https:\` link or a file path is offered as a link |`,
+    "",
+    "With a Level or Parent column every part that has components gets an *Assembly stage* (the lowest of its own",
+    "stage and its components' assembly stages) and *Limited by* (the components below its own stage that set it).",
+    "A level jump, a level or parent that cannot be read, a loop or a part listed twice with different stages is",
+    "reported by cell, and the assemblies it touches are *Unknown*, never higher. A part's own stage never changes.",
     "",
     "### Unknown is not no",
     "",

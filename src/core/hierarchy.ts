@@ -349,3 +349,16 @@ export function assemblyCells(result: AssemblyResult): AssemblyCells {
 export function hasUnknownAssembly(a: Assemblies): boolean {
   return a.results.some((r) => r.kind === "unknown");
 }
+
+/** An assembly result as the JSON output gives it: the stage id or "unknown" (null for a leaf), the capping components' part ids, and why when unknown. */
+export interface AssemblyRecord {
+  readonly assemblyStage: Stage | "unknown" | null;
+  readonly limitedBy: readonly string[];
+  readonly because?: string;
+}
+
+export function assemblyRecord(result: AssemblyResult): AssemblyRecord {
+  if (result.kind === "leaf") return { assemblyStage: null, limitedBy: [] };
+  if (result.kind === "unknown") return { assemblyStage: "unknown", limitedBy: [], because: result.because };
+  return { assemblyStage: result.stage, limitedBy: result.limitedBy.map((l) => l.label) };
+}

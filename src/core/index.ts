@@ -25,3 +25,4 @@ export * from "./evidence";
 export * from "./waiver";
 export * from "./hierarchy";
 export * from "./assembly-table";
+export { EVIDENCE_WORDS, ROLE_FAMILIES } from "./header-vocabulary";
