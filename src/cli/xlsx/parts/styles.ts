@@ -31,12 +31,12 @@ const rankOf = (local: string): number | undefined => {
   return i < 0 ? undefined : i;
 };
 
-/** What a list gets first when the part has none: the entries index 0 (and 1 for fills) must mean. */
-const LIST_DEFAULTS: Readonly<Record<"fonts" | "fills" | "borders" | "cellXfs", (p: string) => string>> = {
-  fonts: (p) => `<${p}font><${p}sz val="11"/><${p}name val="Calibri"/></${p}font>`,
-  fills: (p) => `<${p}fill><${p}patternFill patternType="none"/></${p}fill><${p}fill><${p}patternFill patternType="gray125"/></${p}fill>`,
-  borders: (p) => `<${p}border><${p}left/><${p}right/><${p}top/><${p}bottom/><${p}diagonal/></${p}border>`,
-  cellXfs: (p) => `<${p}xf numFmtId="0" fontId="0" fillId="0" borderId="0"/>`,
+/** The entries index 0 (and 1 for fills) must mean, which a list the part leaves out or leaves short gets first. */
+const LIST_DEFAULTS: Readonly<Record<"fonts" | "fills" | "borders" | "cellXfs", (p: string) => readonly string[]>> = {
+  fonts: (p) => [`<${p}font><${p}sz val="11"/><${p}name val="Calibri"/></${p}font>`],
+  fills: (p) => [`<${p}fill><${p}patternFill patternType="none"/></${p}fill>`, `<${p}fill><${p}patternFill patternType="gray125"/></${p}fill>`],
+  borders: (p) => [`<${p}border><${p}left/><${p}right/><${p}top/><${p}bottom/><${p}diagonal/></${p}border>`],
+  cellXfs: (p) => [`<${p}xf numFmtId="0" fontId="0" fillId="0" borderId="0"/>`],
 };
 
 const argb = (hex: string): string => `FF${hex.replace(/^#/u, "").toUpperCase()}`;
@@ -59,12 +59,13 @@ export function appendResultStyles(stylesXml: string | undefined): StylesEdit {
 
   const list = (name: "fonts" | "fills" | "borders" | "cellXfs", entry: string): List => {
     const found = find(name);
-    const prefix = found?.prefix ?? root.prefix;
+    const prefix = found === undefined ? root.prefix : found.prefix;
     const size = entries(found, entry).length;
-    return { name, size: found === undefined ? defaultCount(name) : size, prefix, add: [] };
+    return { name, size, prefix, add: LIST_DEFAULTS[name](prefix).slice(size) };
   };
   const fonts = list("fonts", "font");
   const fills = list("fills", "fill");
+  const borders = list("borders", "border");
   const cellXfs = list("cellXfs", "xf");
   const push = (l: List, text: string): number => l.size + l.add.push(text) - 1;
 
@@ -73,7 +74,7 @@ export function appendResultStyles(stylesXml: string | undefined): StylesEdit {
   const fontEntries = entries(find("fonts"), "font");
   const baseFont = fontEntries[Number.isInteger(defaultFontId) ? defaultFontId : 0] ?? fontEntries[0];
   const fontId = baseFont === undefined ? 0 : fontEntries.indexOf(baseFont);
-  const font = (changes: FontChanges): string => (baseFont === undefined ? changedFont(LIST_DEFAULTS.fonts(fonts.prefix), 0, changes) : changedFont(xml, baseFont.start, changes));
+  const font = (changes: FontChanges): string => (baseFont === undefined ? changedFont(LIST_DEFAULTS.fonts(fonts.prefix).join(""), 0, changes) : changedFont(xml, baseFont.start, changes));
 
   const bold = push(fonts, font({ bold: true }));
   const title = push(fonts, font({ bold: true, size: 14 }));
@@ -104,18 +105,17 @@ export function appendResultStyles(stylesXml: string | undefined): StylesEdit {
   };
 
   const splices: Splice[] = [];
-  for (const l of [fonts, fills, cellXfs]) {
+  for (const l of [fonts, fills, borders, cellXfs]) {
     const found = find(l.name);
     const total = l.size + l.add.length;
+    const inner = l.add.join("");
+    if (inner === "") continue;
     if (found === undefined) {
       const p = l.prefix;
-      const name = l.name as keyof typeof LIST_DEFAULTS;
-      const text = `<${p}${l.name} count="${total}">${LIST_DEFAULTS[name](p)}${l.add.join("")}</${p}${l.name}>`;
       const at = insertionPoint(children, STYLESHEET_ORDER.indexOf(l.name), rankOf, root.tagEnd);
-      splices.push({ start: at, end: at, text, order: STYLESHEET_ORDER.indexOf(l.name) });
+      splices.push({ start: at, end: at, text: `<${p}${l.name} count="${total}">${inner}</${p}${l.name}>`, order: STYLESHEET_ORDER.indexOf(l.name) });
     } else {
       const tag = setAttribute(openTag(xml.slice(found.start, found.tagEnd)), "count", String(total));
-      const inner = l.add.join("");
       if (found.selfClosing) splices.push({ start: found.start, end: found.end, text: `${tag}${inner}</${found.qname}>`, order: 0 });
       else {
         const close = childrenOf(xml, found).end;
@@ -123,17 +123,7 @@ export function appendResultStyles(stylesXml: string | undefined): StylesEdit {
       }
     }
   }
-  if (find("borders") === undefined) {
-    const p = root.prefix;
-    const at = insertionPoint(children, STYLESHEET_ORDER.indexOf("borders"), rankOf, root.tagEnd);
-    splices.push({ start: at, end: at, text: `<${p}borders count="1">${LIST_DEFAULTS.borders(p)}</${p}borders>`, order: STYLESHEET_ORDER.indexOf("borders") });
-  }
   return { xml: applySplices(xml, splices), styles };
-}
-
-/** Entries a missing list starts with. */
-function defaultCount(name: "fonts" | "fills" | "borders" | "cellXfs"): number {
-  return name === "fills" ? 2 : 1;
 }
 
 interface FontChanges {
