@@ -3,7 +3,11 @@
  * assembly's bill of 30 parts at every stage, typed the way people type -
  * headers with units and slashes, a bare Material column with alloy names,
  * supplier company names, ticks, percentages, "1k" and "~200", "n/a", a title
- * row above the header, an unrelated Notes column.
+ * row above the header, an unrelated Notes column. A Level column makes it an
+ * indented bill: the parts are top-level (0) but for a small motor bracket
+ * assembly whose damper insert is still a prototype, so the assembly is
+ * limited by it; the assembly's pilot run is waived in writing, and a few
+ * parts link their DFM and FAI reports (an https link, a file path, a number).
  *
  *   npx tsx examples/make-example.ts
  */
@@ -13,14 +17,15 @@ import ExcelJS from "exceljs";
 import { stringify } from "csv-stringify/sync";
 
 const HEADERS = [
-  "Part No.", "Description", "CAD / drawing status", "Fit / function", "Material", "Finish", "Tolerance review", "DFM",
-  "Pilot run", "Demand", "Supplier name", "Supplier qualified", "Inspection plan", "Cost target", "Goal", "Qty (pcs)", "Annual volume", "Notes",
+  "Level", "Part No.", "Description", "CAD / drawing status", "Fit / function", "Material", "Finish", "Tolerance review", "DFM",
+  "Pilot run", "Demand", "Supplier name", "Supplier qualified", "Inspection plan", "Cost target", "Goal", "Qty (pcs)", "Annual volume",
+  "Waiver justification", "DFM report", "FAI report", "Notes",
 ] as const;
 
 type Cell = string | number | null;
 
-/** One row per part; null is an empty cell. */
-const PARTS: readonly (readonly Cell[])[] = [
+/** One row per top-level part, without Level and the waiver and evidence cells; null is an empty cell. */
+const FLAT: readonly (readonly Cell[])[] = [
   // Mass production: everything met, repeat demand.
   ["P7-100", "Pump housing", "Released", "validated", "locked", "confirmed", "reviewed", "done", "validated", "stable", "Müller Feinmechanik GmbH", "qualified", "approved", "agreed", "production", "5,000", "60k", "drawing rev F"],
   ["P7-110", "Impeller", "frozen", "✓", "Confirmed.", "final", "Optimised", "complete", "passed", "repeat", "Shenzhen Precision Co.", "yes", "in place", "quoted", "supply", "2.5k", 30000, ""],
@@ -57,6 +62,26 @@ const PARTS: readonly (readonly Cell[])[] = [
   ["P7-440", "Gasket set", "frozen", "passed", "EPDM 70", "", "reviewed", "done", "validated", "repeat", "Dichtungstechnik AG", "approved", "approved", "agreed", "supply", "#N/A", 20000, "quantity cell shows an Excel error"],
 ];
 
+/** Level 0 and the waiver and evidence cells (justification, DFM report, FAI report), put in before Notes. */
+function topLevel(part: readonly Cell[], extras: readonly [Cell, Cell, Cell] = ["", "", ""]): Cell[] {
+  return [0, ...part.slice(0, -1), ...extras, part[part.length - 1] ?? ""];
+}
+
+const EVIDENCE: Readonly<Record<string, readonly [Cell, Cell, Cell]>> = {
+  "P7-100": ["", "https://plm.example.com/dfm/P7-100", "\\\\fileserver\\quality\\FAI\\P7-100 FAI.pdf"],
+  "P7-110": ["", "DFM-2023-031", "C:\\Quality\\FAI\\P7-110.pdf"],
+};
+
+/** A small indented assembly: the bracket is ready, its damper insert still a prototype; its pilot run waived in writing. */
+const ASSEMBLY: readonly (readonly Cell[])[] = [
+  [0, "P7-500", "Motor bracket assembly", "released", "validated", "locked", "confirmed", "reviewed", "done", "Pilot run waived: carry-over of P7-150", "stable", "Müller Feinmechanik GmbH", "qualified", "approved", "agreed", "production", 500, 6000,
+    "Same weldment and process as P7-150; 3 pilot lots passed (8D-2023-114)", "https://plm.example.com/dfm/P7-500", "", "pilot run waived"],
+  [1, "P7-510", "Bracket weldment", "released", "validated", "S355 (locked)", "confirmed", "reviewed", "done", "validated", "stable", "Müller Feinmechanik GmbH", "qualified", "approved", "agreed", "production", 500, 6000, "", "", "", ""],
+  [1, "P7-520", "Damper insert", "changing", "in progress", "EPDM 60", "", "", "", "", "", "", "", "", "", "validation", 10, "", "", "", "", "new shore hardness on test"],
+];
+
+const PARTS: readonly (readonly Cell[])[] = [...FLAT.map((p) => topLevel(p, EVIDENCE[String(p[0])])), ...ASSEMBLY];
+
 const TITLE = "Bill of parts - centrifugal pump P-7 (rev 2024-03)";
 
 async function main(): Promise<void> {
@@ -81,10 +106,10 @@ async function main(): Promise<void> {
   });
   for (const part of PARTS) {
     const row = sheet.addRow(part.map((v) => (v === "" ? null : v)));
-    const qty = row.getCell(16);
+    const qty = row.getCell(HEADERS.indexOf("Qty (pcs)") + 1);
     if (qty.value === "#N/A") qty.value = { error: "#N/A" };
   }
-  const widths = [10, 22, 14, 12, 12, 20, 13, 11, 11, 11, 24, 12, 12, 12, 16, 10, 12, 36];
+  const widths = [7, 10, 22, 14, 12, 12, 20, 13, 11, 11, 11, 24, 12, 12, 12, 16, 10, 12, 30, 30, 30, 36];
   widths.forEach((w, i) => {
     sheet.getColumn(i + 1).width = w;
   });
