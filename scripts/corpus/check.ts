@@ -119,6 +119,8 @@ interface Prepared {
   readonly output: string;
   readonly args: readonly string[];
   readonly sheetName?: string;
+  /** Does the workbook have a worksheet at all (a chart-only workbook is rightly refused as having none)? */
+  readonly worksheets: boolean;
 }
 
 export interface CheckOptions {
@@ -184,11 +186,12 @@ function summarise(findings: readonly Finding[]): string {
 }
 
 /** A refusal of a workbook LibreOffice opens is wrong when the file has a header row (every injected copy), or when the reason is not "no header row / no parts". */
-function settle(result: FileResult): FileResult {
+function settle(result: FileResult, worksheets: boolean): FileResult {
   if (result.outcome !== "refused") return result;
   if (result.loInput === false) return result;
-  if (result.mode === "injected" || !FITS_ANY_READABLE.test(result.message)) return { ...result, outcome: "wrong-refusal" };
-  return result;
+  if (result.mode === "injected") return { ...result, outcome: "wrong-refusal" };
+  if (FITS_ANY_READABLE.test(result.message) || (!worksheets && /no worksheets/iu.test(result.message))) return result;
+  return { ...result, outcome: "wrong-refusal" };
 }
 
 async function pool<T, R>(items: readonly T[], jobs: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
@@ -258,12 +261,12 @@ export async function checkCorpus(options: CheckOptions = {}): Promise<CheckRepo
     const ext = path.extname(entry.file).toLowerCase();
     const originalCopy = path.join(inDir, `o${id}${ext}`);
     writeFileSync(originalCopy, original);
-    prepared.push({ entry, mode: "original", input: originalCopy, output: path.join(outDir, `o${id}.out${ext}`), args: [] });
+    prepared.push({ entry, mode: "original", input: originalCopy, output: path.join(outDir, `o${id}.out${ext}`), args: [], worksheets: hasWorksheet(original) });
     try {
       const injected = inject(original);
       const input = path.join(inDir, `i${id}${ext}`);
       writeFileSync(input, injected.zip);
-      prepared.push({ entry, mode: "injected", input, output: path.join(outDir, `i${id}.out${ext}`), args: ["--sheet", injected.sheetName], sheetName: injected.sheetName });
+      prepared.push({ entry, mode: "injected", input, output: path.join(outDir, `i${id}.out${ext}`), args: ["--sheet", injected.sheetName], sheetName: injected.sheetName, worksheets: true });
     } catch (error) {
       notInjectable.push({ file: entry.file, reason: error instanceof NotInjectable ? error.message : `injector failed: ${String(error)}` });
     }
@@ -291,7 +294,7 @@ export async function checkCorpus(options: CheckOptions = {}): Promise<CheckRepo
       const item = prepared[i] as Prepared;
       const loInput = verdicts.get(item.input);
       const loOutput = result.code === 0 ? verdicts.get(item.output) : undefined;
-      return settle({ ...result, ...(loInput !== undefined ? { loInput } : {}), ...(loOutput !== undefined ? { loOutput } : {}) });
+      return settle({ ...result, ...(loInput !== undefined ? { loInput } : {}), ...(loOutput !== undefined ? { loOutput } : {}) }, item.worksheets);
     });
   }
   const counts: Record<string, number> = {};
