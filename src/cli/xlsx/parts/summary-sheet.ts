@@ -26,15 +26,16 @@ export const CHART_ANCHOR = { from: { column: 5, row: 1 }, to: { column: 12, row
 const DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
 /**
- * Cell text as an OOXML string: characters XML cannot hold become `_xHHHH_`,
- * and text that already reads like such an escape gets its underscore escaped
+ * Cell text as an OOXML string: characters XML cannot hold, and carriage
+ * returns (which an XML reader turns into line feeds), become `_xHHHH_`, and
+ * text that already reads like such an escape gets its underscore escaped
  * (`_x005F_`), so that Excel shows exactly `text`.
  */
 export function cellText(text: string): string {
   const escaped = text
     .replace(/_(x[0-9A-Fa-f]{4}_)/gu, "_x005F_$1")
     // eslint-disable-next-line no-control-regex -- the control characters are what it escapes
-    .replace(/[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/gu, (ch) => `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`);
+    .replace(/[\x00-\x08\x0B-\x1F\uFFFE\uFFFF]/gu, (ch) => `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`);
   return escapeXml(escaped);
 }
 
