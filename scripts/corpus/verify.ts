@@ -200,6 +200,9 @@ type Add = (kind: FindingKind, detail: string) => void;
  */
 const SETTINGS = new Set(["sheetPr", "sheetViews", "sheetFormatPr", "pageSetup", "printOptions", "pageMargins", "headerFooter", "autoFilter"]);
 
+/** Row attributes of layout only (height): changed, they are outside the contract; hidden, style, outline level changed are data lost. */
+const ROW_LAYOUT = new Set(["ht", "customHeight", "x14ac:dyDescent", "thickBot", "thickTop"]);
+
 /** Elements the editor may add to the classified sheet where the sheet has none. */
 const ADDABLE = new Set(["autoFilter", "pageSetup", "printOptions", "headerFooter", "cols", "dimension", "sheetPr", "sheetViews", "sheetFormatPr"]);
 
@@ -242,7 +245,7 @@ function checkSheet(
     const attrsOut = rawAttributes(out.startTag);
     for (const [name, value] of attrsIn) {
       if (name === "spans") continue;
-      if (attrsOut.get(name) !== value) add("lost", `${where}: row ${row.index} attribute ${name}=${value} became ${attrsOut.get(name) ?? "(absent)"}`);
+      if (attrsOut.get(name) !== value) add(ROW_LAYOUT.has(name) ? "contract" : "lost", `${where}: row ${row.index} attribute ${name}=${value} became ${attrsOut.get(name) ?? "(absent)"}`);
     }
     for (const [name, value] of attrsOut) {
       if (name !== "spans" && !attrsIn.has(name)) add("contract", `${where}: row ${row.index} attribute ${name}=${value} added`);
