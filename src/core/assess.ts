@@ -247,7 +247,7 @@ const RANK_OF: Readonly<Record<Stage, number>> = Object.fromEntries(STAGES.map((
  */
 export function assess(reading: PartReading, thresholds: Thresholds = DEFAULT_THRESHOLDS): Assessment {
   const decided = decide(reading, thresholds);
-  if (decided.stage === null) return decided;
+  if (decided.stage === null || (reading.waived.length === 0 && !reading.evidenceColumns)) return decided;
   const evidence = reading.evidence;
   const waivedIds = new Set<CriterionId>(reading.waived.map((w) => w.criterion));
   const metWithoutEvidence = reading.evidenceColumns
@@ -352,7 +352,7 @@ function decide(reading: PartReading, thresholds: Thresholds): Assessment {
 
   return {
     stage, stageName: STAGE_PROFILES[stage].name, nextStage, score: scoreOf(stage, gateASatisfied, gateBPoints), progress, blockers, missing, nextStep, warnings,
-    profile: STAGE_PROFILES[stage], goalBasis, issues: reading.issues, waived: [], evidence: [], metWithoutEvidence: [],
+    profile: STAGE_PROFILES[stage], goalBasis, issues: reading.issues, waived: reading.waived, evidence: reading.evidence, metWithoutEvidence: [],
   };
 }
 

@@ -1,6 +1,7 @@
 import type { Assessment, PartReading, PartValues } from "./assess";
 import { cellText } from "./cell";
 import { CRITERIA, CRITERION_DEFS, GATE_A_LEVELS, type CriterionId, type Level } from "./criteria";
+import type { Evidence } from "./evidence";
 import { formatCount } from "./thresholds";
 
 export type CheckGate = "A" | "B" | "info";
@@ -18,6 +19,10 @@ export interface Check {
   readonly note: string;
   readonly blocking: boolean;
   readonly missing: boolean;
+  /** The written justification when the criterion is met by a waiver, else "". */
+  readonly waiver: string;
+  /** The criterion's evidence cells, to show beside it (a link only when `link` is not "text"). */
+  readonly evidence: readonly Evidence[];
 }
 
 const IN_GATE_A: ReadonlySet<CriterionId> = new Set([...GATE_A_LEVELS, "goal"]);
@@ -32,6 +37,7 @@ export function checklist(values: PartValues, reading: PartReading, a: Assessmen
   const blocking = new Set(a.blockers.map((b) => b.criterion));
   const missing = new Set(a.missing.map((m) => m.criterion));
   const issueByCriterion = new Map(reading.issues.map((i) => [i.criterion, i.message]));
+  const waiverOf = new Map(reading.waived.map((w) => [w.criterion as CriterionId, w.justification]));
   const checks = CRITERIA.map((id): Check => {
     const def = CRITERION_DEFS[id];
     let state: CheckState;
@@ -45,9 +51,12 @@ export function checklist(values: PartValues, reading: PartReading, a: Assessmen
       state = n === undefined ? "unknown" : "info";
       if (n !== undefined) note ||= formatCount(n);
     }
+    const waiver = waiverOf.get(id) ?? "";
+    if (waiver !== "") note ||= `Waived: ${waiver}`;
     return {
       criterion: id, label: def.label, description: def.description, gate: gateOf(id), state,
       text: cellText(values[id]), note, blocking: blocking.has(id), missing: missing.has(id),
+      waiver, evidence: reading.evidence.filter((e) => e.criterion === id),
     };
   });
   const order: Record<CheckGate, number> = { A: 0, B: 1, info: 2 };

@@ -29,8 +29,9 @@ export function rowReader(mapping: HeaderMapping, thresholds: Thresholds = DEFAU
   const justifications = mapping.roles.filter((r) => r.role === "justification");
   const evidenceColumns = mapping.roles.filter((r) => r.role === "evidence" && r.criterion !== undefined);
   const justificationHeader = justifications.length === 0 ? undefined : justifications.map((r) => r.header).join('" or "');
+  const plain: RowExtras = Object.freeze({ justificationHeader });
   const extrasOf = (row: readonly unknown[]): RowExtras => {
-    if (justifications.length === 0 && evidenceColumns.length === 0) return { justificationHeader };
+    if (justifications.length === 0 && evidenceColumns.length === 0) return plain;
     // The first justification cell that holds text: "Deviation" may hold the reference, "Justification" the words.
     const justification = justifications.map((r) => row[r.column]).find((v) => cellText(v).trim() !== "");
     const evidence: EvidenceValue[] = evidenceColumns.map((r) => ({ criterion: r.criterion as CriterionId, header: r.header, value: row[r.column] }));

@@ -7,7 +7,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { columnReport, columnReportText, isSafeLink, linkKind, mapHeaders, metWithoutEvidenceText, readHeader, rowReader, type CriterionId } from "../../src/core";
+import { checklist, columnReport, columnReportText, isSafeLink, linkKind, mapHeaders, metWithoutEvidenceText, readHeader, rowReader, type CriterionId } from "../../src/core";
 
 describe("evidence headers", () => {
   it.each([
@@ -70,6 +70,20 @@ describe("evidence in a row", () => {
       const b = reader.assess(bare);
       expect([a.stage, a.score, a.progress, a.blockers, a.missing, a.nextStep]).toEqual([b.stage, b.score, b.progress, b.blockers, b.missing, b.nextStep]);
     }));
+  });
+
+  it("the review checklist shows each criterion's evidence and a waiver's justification beside it", () => {
+    const m = mapHeaders([...HEADERS, "Deviation"]);
+    const r = rowReader(m);
+    const row = ["P-1", "Frozen", "\\\\plm\\released\\P-1.pdf", "Waived: carry-over of P-0", "Locked", "Confirmed", "Done", "DFM-031", "Pilot", 50, "Deviation D-12 approved by customer"];
+    const reading = r.read(row);
+    const values = Object.fromEntries(m.columns.map((c) => [c.criterion, row[c.column]]));
+    const checks = checklist(values, reading, r.assess(row));
+    const design = checks.find((c) => c.criterion === "design");
+    expect(design?.evidence).toEqual([{ criterion: "design", text: "\\\\plm\\released\\P-1.pdf", header: "Design evidence", link: "file" }]);
+    const fn = checks.find((c) => c.criterion === "function");
+    expect([fn?.state, fn?.waiver, fn?.note]).toEqual(["met", "Deviation D-12 approved by customer", "Waived: Deviation D-12 approved by customer"]);
+    expect(checks.find((c) => c.criterion === "dfm")?.evidence.map((e) => e.link)).toEqual(["text"]);
   });
 
   it("a sheet without evidence columns lists nothing as met without evidence", () => {
