@@ -5,8 +5,8 @@
  * reading may be above the engineer's.
  */
 import { describe, expect, it } from "vitest";
-import { mapHeaders, readCount, readGoal, readLevel, rowReader } from "../../src/core";
-import { CRITERION_HEADERS, IGNORED_HEADERS } from "./corpus/headers";
+import { mapHeaders, readCount, readGoal, readHeader, readLevel, rowReader } from "../../src/core";
+import { CRITERION_HEADERS, IGNORED_HEADERS, ROLE_HEADERS } from "./corpus/headers";
 import { HOLDOUT_HEADERS, HOLDOUT_IGNORED, HOLDOUT_PHRASES } from "./corpus/holdout";
 import { PHRASES } from "./corpus/phrases";
 import { headerCriterion, promotes, readCase } from "./corpus/read-case";
@@ -24,6 +24,19 @@ describe("corpus size", () => {
 describe("criterion headers from real sheets", () => {
   it.each(CRITERION_HEADERS.map((h) => [h.header, h.criterion, h.source] as const))("%j is %s (%s)", (header, criterion) => {
     expect(headerCriterion(header)).toBe(criterion);
+  });
+});
+
+describe("headers read beside the criteria (structure, waivers, evidence)", () => {
+  it.each(ROLE_HEADERS.map((h) => [h.header, h.reads, h.source] as const))("%j is %s (%s)", (header, reads) => {
+    const r = readHeader(header);
+    expect(r.kind === "role" ? r.role : r.kind === "evidence" ? `evidence:${r.criterion}` : r.kind).toBe(reads);
+  });
+
+  it("none of the ignored headers is read as one, but those that name the structure", () => {
+    const structure = new Set(["BOM Level", "Where Used"]);
+    const read = IGNORED_HEADERS.filter((h) => !structure.has(h.header) && ["role", "evidence"].includes(readHeader(h.header).kind));
+    expect(read.map((h) => h.header)).toEqual([]);
   });
 });
 

@@ -514,3 +514,41 @@ export const IGNORED_HEADERS: readonly IgnoredHeaderCase[] = [
   { header: "Datasheet", source: EXP, why: "A link." },
   { header: "Last Modified", source: EXP, why: "A date." },
 ];
+
+/** Headers read beside the criteria (issue 13): the bill's structure, waiver justifications and evidence. */
+export interface RoleHeaderCase { readonly header: string; readonly reads: "level" | "parent" | "justification" | `evidence:${CriterionId}`; readonly source: string }
+
+const SAP_BOM = "SAP CS11/CS12 multi-level BOM explosion ('Explosion level' .1 / ..2; help.sap.com 'Displaying a Multi-Level BOM Explosion')";
+const INDENTED = "Indented BOM exports (Arena 'Level', Windchill 'Level', Oracle indented BOM, Excel BOM templates 'BOM Level')";
+const WHERE_USED = "Single-level / where-used BOM exports (Odoo, Epicor 'Parent Part', Fishbowl, Katana: parent, used on, next assembly)";
+const PPAP_ELEMENTS = "PPAP element tracker with links to the documents (design records, DFM, FAI/dimensional results, test results, PSW; legalclarity.org PPAP Excel templates)";
+
+export const ROLE_HEADERS: readonly RoleHeaderCase[] = [
+  { header: "Level", reads: "level", source: INDENTED },
+  { header: "BOM Level", reads: "level", source: INDENTED },
+  { header: "Lvl", reads: "level", source: INDENTED },
+  { header: "Explosion level", reads: "level", source: SAP_BOM },
+  { header: "Indent", reads: "level", source: INDENTED },
+  { header: "Stufe", reads: "level", source: "German SAP export (Stufe = explosion level)" },
+  { header: "Parent", reads: "parent", source: WHERE_USED },
+  { header: "Parent Part", reads: "parent", source: WHERE_USED },
+  { header: "Parent P/N", reads: "parent", source: WHERE_USED },
+  { header: "Parent Item Number", reads: "parent", source: WHERE_USED },
+  { header: "Used On", reads: "parent", source: "Drawing title block / BOM 'Used on' (next assembly)" },
+  { header: "Where Used", reads: "parent", source: EXP },
+  { header: "Next Assembly", reads: "parent", source: "Drawing title block 'Next assy' / NHA" },
+  { header: "NHA", reads: "parent", source: "Aerospace BOM: next higher assembly" },
+  { header: "Waiver Justification", reads: "justification", source: "Gate review tracker (issue 13)" },
+  { header: "Waiver", reads: "justification", source: "Gate review tracker (issue 13)" },
+  { header: "Deviation", reads: "justification", source: "PPAP tracker deviation column" },
+  { header: "Deviation No.", reads: "justification", source: "Supplier deviation request log" },
+  { header: "Justification", reads: "justification", source: "Gate review tracker (issue 13)" },
+  { header: "Design Evidence", reads: "evidence:design", source: "Gate review tracker (issue 13)" },
+  { header: "DFM Report", reads: "evidence:dfm", source: DFM },
+  { header: "PPAP Link", reads: "evidence:supplier", source: PPAP_ELEMENTS },
+  { header: "FAI Report", reads: "evidence:inspection", source: FAI },
+  { header: "Test Report", reads: "evidence:function", source: PPAP_ELEMENTS },
+  { header: "Material Cert", reads: "evidence:material", source: PPAP_ELEMENTS },
+  { header: "Dimensional Report", reads: "evidence:inspection", source: PPAP_ELEMENTS },
+  { header: "Control Plan Document", reads: "evidence:inspection", source: CONTROL_PLAN },
+];

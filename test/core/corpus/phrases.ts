@@ -9,6 +9,8 @@
  */
 import type { CriterionId, Level, Goal } from "../../../src/core";
 
+const WAIVER_SOURCE = "Gate review minutes / PPAP tracker waiver column (issue 13: 'Pilot run waived: carry-over part identical to P-100'; AIAG PPAP deviation)";
+
 export interface PhraseCase {
   readonly criterion: CriterionId;
   /** The cell text as typed. */
@@ -677,4 +679,14 @@ export const PHRASES: readonly PhraseCase[] = [
   { criterion: "annual_volume", text: "Unknown", expect: "unknown", source: "Not provided" },
   { criterion: "annual_volume", text: "?", expect: "unknown", source: "Spec: ? stays unknown" },
   { criterion: "annual_volume", text: "n/a", expect: "unknown", source: "Spec: n/a stays unknown" },
+
+  // ---- waivers, read without the row: unknown until a written justification stands beside them (issue 13) ----
+  { criterion: "pilot", text: "Pilot run waived: carry-over part identical to P-100", expect: "unknown", source: WAIVER_SOURCE },
+  { criterion: "supplier", text: "PPAP waived per deviation D-12", expect: "unknown", source: WAIVER_SOURCE },
+  { criterion: "inspection", text: "FAI waived - family part", expect: "unknown", source: "AS9102 FAI waiver for a family / similar part (delta FAI practice, Net-Inspect FAI trackers)" },
+  { criterion: "design", text: "Deviation approved", expect: "unknown", source: "PPAP deviation / interim approval (ppapmanager.com 'What to know about an interim PPAP approval')" },
+  { criterion: "finish", text: "Approved per deviation DV-0042", expect: "unknown", source: "Customer deviation against the finish callout (supplier deviation request log)" },
+  { criterion: "pilot", text: "Waiver pending", expect: "unknown", source: "Supplier quality waiver request log: Pending / Approved / Rejected" },
+  { criterion: "pilot", text: "Waiver rejected", expect: "unknown", source: "Supplier quality waiver request log: Pending / Approved / Rejected" },
+  { criterion: "function", text: "Not waived", expect: "unknown", source: WAIVER_SOURCE },
 ];
