@@ -3,7 +3,8 @@
  * file, injected and original, with the built CLI and reports data lost,
  * hangs, crashes, wrong refusals and LibreOffice failures.
  *
- * Usage: tsx scripts/corpus/check.ts [--every K] [--jobs N] [--timeout SECONDS] [--no-libreoffice] [--doc] [--json FILE] [--work DIR]
+ * Usage: tsx scripts/corpus/check.ts [--every K] [--jobs N] [--timeout SECONDS] [--no-libreoffice] [--doc] [--reasons] [--json FILE] [--work DIR]
+ *        tsx scripts/corpus/check.ts --from-json FILE [--doc] [--reasons]   (report a saved run again)
  *   --every K   a deterministic subset: every K-th file of test/corpus/sources.json
  *   --doc       write the figures into docs/corpus.md (between its "figures" markers)
  *
@@ -162,7 +163,8 @@ function classifyRun(prepared: Prepared, run: CliRun, inputBefore: Buffer): File
   const partRows = prepared.mode === "injected" ? INJECTED_PARTS.map((_part, i) => i + 2) : undefined;
   const verification = verifyOutput(inputBefore, readFileSync(prepared.output), { ...(prepared.sheetName !== undefined ? { sheetName: prepared.sheetName } : {}), ...(partRows ? { partRows } : {}) });
   const findings = verification.findings;
-  const classifiedZero = /Classified 0 parts/u.test(run.stdout);
+  // An original with a header row but no parts may rightly classify none; an injected copy has six.
+  const classifiedZero = prepared.mode === "original" && /Classified 0 parts/u.test(run.stdout);
   const outcome: Outcome = findings.some((finding) => finding.kind === "lost")
     ? "lost"
     : findings.some((finding) => finding.kind === "results") && !classifiedZero
@@ -364,6 +366,30 @@ export function isClean(report: CheckReport): boolean {
   return ["lost", "hang", "crash", "wrong-refusal", "results", "libreoffice-failures"].every((key) => (report.counts[key] ?? 0) === 0);
 }
 
+/** A finding or message with its particulars (names, numbers, quoted text) folded, to count runs failing the same way. */
+function pattern(text: string): string {
+  return text
+    .replace(/"[^"]*"/gu, '"…"')
+    .replace(/<[^>]{40,}>/gu, "<…>")
+    .replace(/\b(entry|part) \S+/gu, "$1 …")
+    .replace(/\d+/gu, "N")
+    .slice(0, 140);
+}
+
+/** The ways runs fail, most frequent first: outcome, a pattern of the first finding, how many runs, one example. */
+export function failureReasons(report: CheckReport): { outcome: string; reason: string; runs: number; example: string }[] {
+  const groups = new Map<string, { outcome: string; reason: string; runs: number; example: string }>();
+  for (const result of report.results) {
+    if (result.outcome === "ok" || result.outcome === "refused") continue;
+    const first = [...result.findings].sort((a, b) => (RANK[a.kind] ?? 3) - (RANK[b.kind] ?? 3))[0];
+    const reason = pattern(first === undefined ? result.message : `${first.kind}: ${first.detail}`);
+    const key = `${result.outcome}\u0000${reason}`;
+    const group = groups.get(key) ?? { outcome: result.outcome, reason, runs: 0, example: `${result.mode} ${result.file}` };
+    groups.set(key, { ...group, runs: group.runs + 1 });
+  }
+  return [...groups.values()].sort((a, b) => b.runs - a.runs);
+}
+
 function writeDoc(report: CheckReport): void {
   const doc = path.join(ROOT, "docs", "corpus.md");
   const text = readFileSync(doc, "utf8");
@@ -372,14 +398,21 @@ function writeDoc(report: CheckReport): void {
   const a = text.indexOf(start);
   const b = text.indexOf(end);
   if (a < 0 || b < a) throw new Error("docs/corpus.md has no figures markers");
-  const failing = report.results.filter((result) => !["ok", "refused"].includes(result.outcome));
+  const cell = (value: string): string => value.replace(/\|/gu, "\\|").replace(/\n/gu, " ");
+  const reasons = failureReasons(report);
+  const serious = report.results.filter((result) => ["hang", "crash", "wrong-refusal"].includes(result.outcome) || (result.loOutput === false && result.loInput !== false));
   const body = [
     "",
     "```",
     ...reportLines(report),
     "```",
     "",
-    ...(failing.length === 0 ? [] : ["| outcome | run | file | what |", "|---|---|---|---|", ...failing.map((result) => `| ${result.outcome} | ${result.mode} | \`${result.file}\` | ${result.message.replace(/\|/gu, "\\|").replace(/\n/gu, " ").slice(0, 240)} |`), ""]),
+    ...(reasons.length === 0
+      ? []
+      : ["How runs fail, most frequent first (the first finding of each run, particulars folded):", "", "| outcome | runs | first finding | for example |", "|---|---|---|---|", ...reasons.slice(0, 25).map((reason) => `| ${reason.outcome} | ${reason.runs} | ${cell(reason.reason)} | \`${cell(reason.example)}\` |`), ""]),
+    ...(serious.length === 0
+      ? []
+      : ["Hangs, crashes, wrong refusals and LibreOffice failures, every one:", "", "| outcome | run | file | what |", "|---|---|---|---|", ...serious.map((result) => `| ${result.outcome}${result.loOutput === false ? " (LibreOffice cannot open the output)" : ""} | ${result.mode} | \`${result.file}\` | ${cell(result.message).slice(0, 240)} |`), ""]),
   ].join("\n");
   writeFileSync(doc, `${text.slice(0, a + start.length)}\n${body}\n${text.slice(b)}`);
 }
@@ -390,18 +423,22 @@ async function main(): Promise<void> {
     const at = args.indexOf(name);
     return at >= 0 ? args[at + 1] : undefined;
   };
-  const report = await checkCorpus({
+  const saved = value("--from-json");
+  const report: CheckReport = saved !== undefined ? (JSON.parse(readFileSync(saved, "utf8")) as CheckReport) : await checkCorpus({
     every: Number(value("--every") ?? "1"),
     jobs: Number(value("--jobs") ?? "2"),
     timeoutMs: Number(value("--timeout") ?? "30") * 1000,
     libreOffice: !args.includes("--no-libreoffice"),
     workDir: value("--work") ?? path.join(ROOT, "test-output", "corpus", "work"),
   });
-  const json = value("--json") ?? path.join(ROOT, "test-output", "corpus", "report.json");
-  mkdirSync(path.dirname(json), { recursive: true });
-  writeFileSync(json, JSON.stringify(report, null, 1));
+  if (saved === undefined) {
+    const json = value("--json") ?? path.join(ROOT, "test-output", "corpus", "report.json");
+    mkdirSync(path.dirname(json), { recursive: true });
+    writeFileSync(json, JSON.stringify(report, null, 1));
+  }
   process.stdout.write(`${reportLines(report).join("\n")}\n`);
   if (args.includes("--doc")) writeDoc(report);
+  if (args.includes("--reasons")) for (const reason of failureReasons(report)) process.stdout.write(`${String(reason.runs).padStart(5)} ${reason.outcome}: ${reason.reason}  (${reason.example})\n`);
   process.exitCode = isClean(report) ? 0 : 1;
 }
 
