@@ -1,6 +1,6 @@
 import {
-  CELL_NOTE_LIMIT, cellText, resultCells, rowReader, summaryBuilder,
-  type CellNote, type HeaderMapping, type ResultCells, type Summary, type Thresholds,
+  CELL_NOTE_LIMIT, LEVEL_CRITERIA, assess, cellText, hierarchyOf, partLabel, resultCells, rowReader, summaryBuilder,
+  type Assessment, type CellNote, type HeaderMapping, type LevelCriterionId, type ResultCells, type Summary, type Thresholds,
 } from "../core";
 import { sheetCell } from "./a1";
 
@@ -13,6 +13,18 @@ export interface ProblemGroup {
   readonly count: number;
   /** The first few cells, e.g. "Parts!C9". */
   readonly addresses: readonly string[];
+}
+
+/** A part as the run read it, for the report: what the command line's report is made from too. */
+export interface PartRecord {
+  readonly label: string;
+  /** 1-based sheet row. */
+  readonly row: number;
+  readonly assessment: Assessment;
+  /** Criteria read as met (waived ones included: the report sets those apart). */
+  readonly met: readonly LevelCriterionId[];
+  /** The part's own cells the assemblies read (its label and Level or Parent cell), at their columns; empty without a hierarchy. */
+  readonly link: readonly unknown[];
 }
 
 /** Distinct problems kept; further ones are only counted. */
@@ -31,15 +43,19 @@ export class ListClassifier {
   private readonly notes: CellNote[] = [];
   private problemCount = 0;
   private rowsSeen = 0;
+  private readonly records: PartRecord[] = [];
+  private readonly linkColumns: readonly number[];
 
   constructor(
     private readonly mapping: HeaderMapping,
-    thresholds: Thresholds,
+    private readonly thresholds: Thresholds,
     /** The list's own columns, relative to the rows passed in; result columns inside the list are left out. */
     private readonly ownColumns: readonly number[],
     private readonly where: { readonly sheet: string; readonly firstRow: number; readonly firstColumn: number },
   ) {
     this.reader = rowReader(mapping, thresholds);
+    const hierarchy = hierarchyOf(mapping);
+    this.linkColumns = hierarchy === undefined ? [] : [hierarchy.column, ...(mapping.partColumn === undefined ? [] : [mapping.partColumn])];
   }
 
   /** Results for the next rows of the list, in order. */
@@ -52,9 +68,13 @@ export class ListClassifier {
         out[i] = BLANK_RESULT;
         continue;
       }
-      const a = this.reader.assess(row);
+      const reading = this.reader.read(row);
+      const a = assess(reading, this.thresholds);
       this.summary.add(a);
       out[i] = resultCells(a);
+      const link: unknown[] = [];
+      for (const c of this.linkColumns) link[c] = row[c];
+      this.records.push({ label: partLabel(row, this.mapping), row: this.where.firstRow + index + 1, assessment: a, met: LEVEL_CRITERIA.filter((id) => reading.levels[id] === "met"), link });
       for (const issue of a.issues) {
         this.problemCount += 1;
         const column = this.mapping.byCriterion[issue.criterion]?.column ?? 0;
@@ -76,8 +96,8 @@ export class ListClassifier {
   }
 
   /** The summary, the problem groups (most frequent first), the first CELL_NOTE_LIMIT cells not understood in list order, and how many there are. */
-  result(): { readonly summary: Summary; readonly problems: readonly ProblemGroup[]; readonly cells: readonly CellNote[]; readonly problemCount: number } {
+  result(): { readonly summary: Summary; readonly problems: readonly ProblemGroup[]; readonly cells: readonly CellNote[]; readonly problemCount: number; readonly parts: readonly PartRecord[] } {
     const problems = [...this.groups].map(([message, g]) => ({ message, count: g.count, addresses: g.addresses })).sort((a, b) => b.count - a.count);
-    return { summary: this.summary.result(), problems, cells: this.notes, problemCount: this.problemCount };
+    return { summary: this.summary.result(), problems, cells: this.notes, problemCount: this.problemCount, parts: this.records };
   }
 }

@@ -12,8 +12,11 @@ import { chooseRole, mappingRows, type ColumnRole } from "./mapping-edit";
 import { NO_SAVED_CHOICES, sameChoices, withListChoices, type SavedChoices } from "./settings-model";
 import type { ReviewModel } from "./review-model";
 import { summarySentence } from "./summary-sheet";
+import { renderReport as reportHtml } from "../report";
+import { reportFileName, reportInput } from "./report-model";
 import { renderClassify, type ClassifyState } from "./ui/classify-view";
 import { el } from "./ui/dom";
+import { downloadText } from "./ui/download";
 import { renderReview, type ReviewState } from "./ui/review-view";
 import { renderSettings } from "./ui/settings-view";
 import type { VisibilityWatch } from "./visibility";
@@ -193,6 +196,17 @@ export async function startApp(run: Run, shell: Shell, visibility?: VisibilityWa
       setStatus("Cancelling after the current step…");
     },
     back: (): void => showClassify({ kind: "idle" }),
+    exportReport: (): void => {
+      if (classify.kind !== "done") return;
+      const source = classify.report.report;
+      try {
+        const name = reportFileName(source.sheet, source.when);
+        downloadText(name, reportHtml(reportInput(source)), "text/html;charset=utf-8");
+        setStatus(`Exported the report of ${source.list} as ${name}: find it in your downloads.`);
+      } catch (error) {
+        setStatus(`The report could not be made: ${error instanceof Error ? error.message : String(error)}`, true);
+      }
+    },
     insertTemplate: async (): Promise<void> => {
       showClassify({ kind: "busy", message: "Adding a bill-of-parts sheet…" });
       const added = await insertTemplate(run);

@@ -1,6 +1,6 @@
 import {
-  NO_CHOICES, assess, cellText, checklist, fail, findHeaderRow, mapHeaders, ok, partLabel, rowReader,
-  type Assessment, type Check, type ColumnChoices, type CriterionId, type HeaderMapping, type PartValues, type Result, type Thresholds,
+  NO_CHOICES, assess, cellText, checklist, fail, findHeaderRow, hierarchyOf, mapHeaders, ok, partLabel, rowReader, tableAssemblies,
+  type Assessment, type AssemblyResult, type Check, type ColumnChoices, type CriterionId, type HeaderMapping, type PartValues, type Result, type Stage, type Thresholds,
 } from "../core";
 import { sheetCell, type Rect } from "./a1";
 import { findResultColumns, HEADER_SCAN_ROWS, resultWidth } from "./layout";
@@ -20,6 +20,54 @@ export interface ReviewModel {
   /** Absolute row of the header row. */
   readonly headerRow: number;
   readonly address: string;
+  /** How the list's columns are read (the review reads the whole list with it for an assembly). */
+  readonly mapping: HeaderMapping;
+  /** The list's data rows, absolute: the first and how many (the part's assembly needs them all). */
+  readonly dataRows: { readonly first: number; readonly count: number };
+  /** The header row as read, over the list's columns (it places an earlier run's result columns). */
+  readonly header: readonly unknown[];
+  /** The list has a Level or Parent column; `assembly` is filled in once the list is read. */
+  readonly hierarchy: boolean;
+  readonly assembly?: ReviewAssembly;
+}
+
+/** The selected part as an assembly: what its components make of it. */
+export type ReviewAssembly =
+  | { readonly kind: "leaf" }
+  | { readonly kind: "known"; readonly stage: Stage; readonly components: number; readonly limitedBy: readonly { readonly label: string; readonly stage: Stage; readonly through: readonly string[] }[] }
+  | { readonly kind: "unknown"; readonly because: string; readonly problems: readonly string[] }
+  /** Not read: the list is too long to read on every selection. */
+  | { readonly kind: "not-read"; readonly why: string };
+
+/** Lists longer than this are not read whole for a review: Classify list gives their assembly stages. */
+export const ASSEMBLY_REVIEW_ROWS = 5_000;
+
+/**
+ * The reviewed part's assembly, from every data row of its list (`rows`, from
+ * the first data row, over the list's columns): each part row's own stage as
+ * the core assesses it, then the core's assemblies over the part rows (blank
+ * rows are not parts). Problems in the structure that touch the part are listed.
+ */
+export function reviewAssembly(review: ReviewModel, rows: readonly (readonly unknown[])[], thresholds: Thresholds, blockColumn: number): ReviewAssembly {
+  const reader = rowReader(review.mapping, thresholds);
+  const parts: (readonly unknown[])[] = [];
+  const at: number[] = [];
+  rows.forEach((row, i) => {
+    const own = withoutResults(row, review.header);
+    if (own.every((v) => cellText(v).trim() === "")) return;
+    parts.push(own);
+    at.push(i);
+  });
+  const index = at.indexOf(review.row - review.dataRows.first);
+  const stages = parts.map((row) => reader.assess(row).stage);
+  const cellOf = (i: number, column: number): string => sheetCell(review.sheet, review.dataRows.first + (at[i] ?? i), blockColumn + column);
+  const assemblies = tableAssemblies(review.mapping, parts, stages, cellOf);
+  const result: AssemblyResult | undefined = index < 0 ? undefined : assemblies?.results[index];
+  if (!assemblies || !result || result.kind === "leaf") return { kind: "leaf" };
+  if (result.kind === "unknown") {
+    return { kind: "unknown", because: result.because, problems: assemblies.problems.map((p) => p.message).slice(0, 5) };
+  }
+  return { kind: "known", stage: result.stage, components: result.components, limitedBy: result.limitedBy.map((l) => ({ label: l.label, stage: l.stage, through: l.through })) };
 }
 
 export const REVIEW_ISSUES = ["empty", "no-header", "header-row", "blank-row", "totals-row"] as const;
@@ -87,6 +135,10 @@ export function reviewPart(input: ReviewInput, thresholds: Thresholds, choices: 
     labelColumn: mapping.partColumn === undefined ? undefined : input.block.column + mapping.partColumn,
     headerRow,
     address: here,
+    mapping,
+    header: input.top[headerIndex] ?? [],
+    dataRows: { first: headerRow + 1, count: input.block.row + input.block.rows - headerRow - 1 },
+    hierarchy: hierarchyOf(mapping) !== undefined,
   });
 }
 

@@ -7,6 +7,7 @@ import { PAYLOAD_TARGET, REQUEST_OVERHEAD, ReadPlanner, planChunks } from "../ch
 import { BLANK_RESULT, ListClassifier, type ProblemGroup } from "../classify";
 import { CHANGE_HEADER, compareList, type ComparedRow } from "../compare-model";
 import { LAST_RUN_SETTING, listKey, previousRun, storedRuns, withRun } from "../last-run";
+import type { ReportSource } from "../report-model";
 import {
   HISTORY_CHART, HISTORY_CHART_TITLE, HISTORY_COUNT_COLUMNS, HISTORY_DATE_FORMAT, HISTORY_HEADERS, HISTORY_SHEET, HISTORY_WIDTH, historyPlace, historyRow, type HistoryPlace,
 } from "../history-model";
@@ -47,6 +48,8 @@ export interface RunReport {
   readonly changeArea: string | undefined;
   /** This run's parts were recorded for the next run to compare with (false: the list is too large to keep in the workbook's settings). */
   readonly remembered: boolean;
+  /** What Export report is built from. */
+  readonly report: ReportSource;
   /** The run's row on the history sheet, or why it was not added. */
   readonly history: { readonly ok: true; readonly sheet: string; readonly row: number } | { readonly ok: false; readonly message: string };
 }
@@ -114,11 +117,13 @@ export async function classifyList(run: Run, options: RunOptions): Promise<Resul
       let summaryTitle: Excel.Range | undefined;
       let extent: Excel.Range | undefined;
       let application: Excel.Application | undefined;
+      let workbook: Excel.Workbook | undefined;
       for (let chunk = planner.next(); chunk; chunk = planner.next()) {
         if (chunk.start === 0) {
           const list = block.table ? tableList(context.workbook.tables.getItem(block.table), block.tableHeader) : sheet.getCell(block.rect.row, block.rect.column).getSurroundingRegion();
           extent = list.load("rowIndex,columnIndex,rowCount,columnCount");
           application = context.workbook.application.load("calculationMode");
+          workbook = context.workbook.load("name");
         }
         const row = plan.headerRow + chunk.start;
         const data = sheet.getRangeByIndexes(row, block.rect.column, chunk.rows, width).load("values");
@@ -144,6 +149,7 @@ export async function classifyList(run: Run, options: RunOptions): Promise<Resul
             lastRuns = undefined;
             extent = undefined;
             application = undefined;
+            workbook = undefined;
             continue;
           }
           const refused = sheetRect(sheetName, { row, column: block.rect.column, rows: 1, columns: width });
@@ -190,7 +196,8 @@ export async function classifyList(run: Run, options: RunOptions): Promise<Resul
       const remember = withRun(runs, listId, comparison.current, budget / 2);
       const shown = writeChange && comparison.compared ? comparison.comparison : undefined;
       const place = historyPlace(history && !history.used.isNullObject ? { row: history.used.rowIndex, column: history.used.columnIndex, values: history.used.values } : undefined);
-      const historyValues = historyRow((options.now ?? (() => new Date()))(), sheetRect(sheetName, block.rect), classifier.result().summary, shown);
+      const when = (options.now ?? (() => new Date()))();
+      const historyValues = historyRow(when, sheetRect(sheetName, block.rect), classifier.result().summary, shown);
       const chartExists = history !== undefined && !history.chart.isNullObject;
       // The run's history row and the parts to compare the next run with: with the last request when they fit in it, else after it.
       const tailBytes = JSON.stringify(remember.value).length + REQUEST_OVERHEAD;
@@ -204,7 +211,7 @@ export async function classifyList(run: Run, options: RunOptions): Promise<Resul
 
       const batches = planWrites(outputs, plan.headerRow, budget);
       if (!batches.ok) return fail({ code: "too-large", message: oversizeMessage(batches.issue, plan.headerRow, sheetName, resultColumn) });
-      const { summary, problems, cells, problemCount } = classifier.result();
+      const { summary, problems, cells, problemCount, parts } = classifier.result();
       const summarySheet = summaryTarget(list.sheetNames, summaryTitle?.values[0]?.[0]);
       const source = sheetRect(sheetName, block.rect);
       const columns = columnReport(mapping, block.rect.column);
@@ -291,6 +298,11 @@ export async function classifyList(run: Run, options: RunOptions): Promise<Resul
         comparison: shown,
         changeArea: writeChange ? sheetRect(sheetName, changeArea) : undefined,
         remembered: remember.remembered,
+        report: {
+          workbook: workbook?.name ?? "", sheet: sheetName, list: sheetRect(sheetName, block.rect), when, mapping, firstColumn: block.rect.column,
+          summary, parts, columns, cells, problemCount,
+          ...(shown ? { comparison: { result: shown, current: comparison.current } } : {}),
+        },
         history: place.ok ? { ok: true, sheet: HISTORY_SHEET, row: place.value.row } : { ok: false, message: place.issue },
       });
     });

@@ -2,7 +2,7 @@ import { NO_CHOICES, cellText, fail, ok, type ColumnChoices, type CriterionId, t
 import { sheetCell } from "../a1";
 import { typedCellValue } from "../cell-text";
 import { HEADER_SCAN_ROWS } from "../layout";
-import { reviewPart, type ReviewIssue, type ReviewModel } from "../review-model";
+import { ASSEMBLY_REVIEW_ROWS, reviewAssembly, reviewPart, type ReviewIssue, type ReviewModel } from "../review-model";
 import { askWithQuickRanges, listTop, tableList } from "./locate";
 import { describeExcelError, type Run } from "./run";
 
@@ -62,7 +62,7 @@ export async function readReview(run: Run, thresholds: Thresholds, choices: Colu
       row = sheet.getRangeByIndexes(cell.rowIndex, region.columnIndex, 1, region.columnCount).load("values");
       await context.sync();
     }
-    const review = reviewPart(
+    const part = reviewPart(
       {
         sheet: sheet.name,
         cell: { row: cell.rowIndex, column: cell.columnIndex },
@@ -74,9 +74,26 @@ export async function readReview(run: Run, thresholds: Thresholds, choices: Colu
       thresholds,
       choices,
     );
+    // A part in a bill with a Level or Parent column: its assembly stage needs every row of the list.
+    let review = part;
+    if (part.ok && part.value.hierarchy) {
+      const { first, count } = part.value.dataRows;
+      if (count > ASSEMBLY_REVIEW_ROWS) {
+        review = ok({ ...part.value, assembly: { kind: "not-read", why: `The list has more than ${ASSEMBLY_REVIEW_ROWS.toLocaleString("en-US")} rows, too many to read on every selection: Classify list gives each assembly's stage.` } });
+      } else {
+        const all = sheet.getRangeByIndexes(first, geometry.columnIndex, count, geometry.columnCount).load("values");
+        await context.sync();
+        review = ok({ ...part.value, assembly: reviewAssembly(part.value, all.values, thresholds, geometry.columnIndex) });
+      }
+    }
     const own = review.ok ? [...Object.values(review.value.columns), review.value.labelColumn ?? review.value.columns.design ?? 0] : [];
-    const columns = review.ok && own.length > 0 ? { first: Math.min(...own), last: Math.max(...own) } : { first: geometry.columnIndex, last: geometry.columnIndex + geometry.columnCount - 1 };
-    const rows = review.ok ? [review.value.headerRow, cell.rowIndex] : [geometry.rowIndex, cell.rowIndex];
+    const whole = { first: geometry.columnIndex, last: geometry.columnIndex + geometry.columnCount - 1 };
+    // Waiver and evidence columns are the part's too; an assembly depends on every row of the list.
+    const columns = review.ok && own.length > 0 && review.value.mapping.roles.length === 0 ? { first: Math.min(...own), last: Math.max(...own) } : whole;
+    const everyRow = review.ok && review.value.assembly !== undefined && review.value.assembly.kind !== "not-read";
+    const rows = !review.ok ? [geometry.rowIndex, cell.rowIndex]
+      : everyRow ? Array.from({ length: review.value.dataRows.count + 1 }, (_, i) => review.value.headerRow + i)
+      : [review.value.headerRow, cell.rowIndex];
     return { review, sheetId: sheet.id, watch: { rows, columns } };
   });
 }

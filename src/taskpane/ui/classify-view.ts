@@ -4,6 +4,7 @@ import type { Progress, RunReport } from "../excel/classify-run";
 import type { LocatedList } from "../excel/locate";
 import { resultRect } from "../layout";
 import { ROLE_CHOICES, chosenCount, type ColumnRole, type MappingRow } from "../mapping-edit";
+import { changeSentence, duplicateLines } from "../compare-model";
 import { summarySentence } from "../summary-sheet";
 import { el, render, uniqueId } from "./dom";
 
@@ -33,6 +34,8 @@ export interface ClassifyActions {
   run(): void;
   cancel(): void;
   back(): void;
+  /** Download the gate-review report of the last run as an HTML file. */
+  exportReport(): void;
 }
 
 function button(text: string, onClick: () => void, options: { accent?: boolean; disabled?: boolean; focus?: string } = {}): HTMLElement {
@@ -66,7 +69,17 @@ export function renderClassify(container: HTMLElement, state: ClassifyState, act
       render(container, listInfo(state.list), progressView(state.progress), el("div", { class: "actions" }, button("Cancel", actions.cancel, { focus: "cancel" })));
       return;
     case "done":
-      render(container, reportView(state.report), start);
+      render(
+        container,
+        reportView(state.report),
+        el(
+          "section",
+          { class: "export", attrs: { "aria-label": "Report" } },
+          el("p", { class: "hint", text: "A report to hand round at the gate review: one HTML file with the stage counts, the parts closest to their next gate, blockers, waivers, assemblies, changes since the last run and how each column was read. It opens in any browser and prints to PDF." }),
+          el("div", { class: "actions" }, button("Export report", actions.exportReport, { accent: true, focus: "export" })),
+        ),
+        start,
+      );
       return;
   }
 }
@@ -148,6 +161,27 @@ function progressView(progress: Progress | undefined): HTMLElement {
 
 const SHOWN_PROBLEMS = 5;
 
+/** What changed since the list's last run, or why nothing is compared. */
+function changeView(report: RunReport): HTMLElement {
+  const c = report.comparison;
+  if (!c) {
+    const why = report.remembered
+      ? "No earlier run of this list is recorded in this workbook: the next Classify list shows what changed since this one, in a Change column."
+      : "This list is too long for the pane to remember its parts in the workbook, so the next run cannot show what changed.";
+    return el("section", { class: "changes", attrs: { "aria-label": "Since the last run" } }, el("h4", { text: "Since the last run" }), el("p", { text: why }));
+  }
+  const duplicates = duplicateLines(c);
+  return el(
+    "section",
+    { class: "changes", attrs: { "aria-label": "Since the last run" } },
+    el("h4", { text: "Since the last run" }),
+    el("p", { class: "change-sentence", text: changeSentence(c) }),
+    el("p", { text: `Each part's change is in the Change column (${report.changeArea ?? ""}).` }),
+    c.dropped.length > 0 ? el("p", { class: "dropped", text: `Dropped: ${c.dropped.slice(0, SHOWN_PROBLEMS).map((p) => p.label).join(", ")}${c.dropped.length > SHOWN_PROBLEMS ? "…" : ""}` }) : null,
+    duplicates.length > 0 ? el("div", { class: "callout callout-warnings" }, el("h4", { text: "Labels written more than once: no change is claimed for them" }), el("ul", {}, ...duplicates.map((d) => el("li", { text: d })))) : null,
+  );
+}
+
 function reportView(report: RunReport): HTMLElement {
   const s = report.summary;
   return el(
@@ -157,6 +191,10 @@ function reportView(report: RunReport): HTMLElement {
     el("p", { text: summarySentence(s) }),
     el("ul", { class: "stage-counts" }, ...STAGES.map((stage) => el("li", {}, el("span", { class: `stage-badge stage-${stage}`, text: STAGE_PROFILES[stage].name }), el("strong", { text: formatCount(s.byStage[stage]) })))),
     el("p", { text: `Results written to ${report.resultArea}; the summary, how each column was read, the cells not understood and a chart are on the sheet "${report.summarySheet}".` }),
+    changeView(report),
+    report.history.ok
+      ? el("p", { class: "history-line", text: `This run is row ${report.history.row + 1} of the sheet "${report.history.sheet}", with a chart of the stage counts run by run.` })
+      : el("p", { class: "notice notice-issue", text: report.history.message }),
     s.topBlockers.length > 0 ? el("div", {}, el("h4", { text: "Most common blockers" }), el("ol", {}, ...s.topBlockers.map((b) => el("li", { text: `${b.label}: ${formatCount(b.count)} parts` })))) : null,
     report.problemCount > 0
       ? el(

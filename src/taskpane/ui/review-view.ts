@@ -1,8 +1,9 @@
 import {
   CRITERION_DEFS, STAGE_PROFILES, criterionChoices,
-  type Check, type CheckGate, type CriterionId, type Stage,
+  type Check, type CheckGate, type CriterionId, type Evidence, type Stage,
 } from "../../core";
-import type { ReviewModel } from "../review-model";
+import { evidenceHref } from "../../report/links";
+import type { ReviewAssembly, ReviewModel } from "../review-model";
 import { el, render, uniqueId, type Child } from "./dom";
 
 export type ReviewState =
@@ -42,9 +43,11 @@ function partView(review: ReviewModel, actions: ReviewActions): HTMLElement {
     { class: "part", attrs: { "aria-label": `Part ${review.label || rowText}` } },
     el("header", { class: "part-head" }, el("h2", { class: "part-label", text: review.label || rowText }), review.label ? el("p", { class: "part-where", text: rowText }) : null),
     a.stage ? stageBlock(a.stage, a.progress ?? 0, a.score ?? 0, a.nextStage) : el("p", { class: "notice", text: "No criterion cell of this row is filled in, so it has no stage yet." }),
+    review.assembly ? assemblyBlock(review.assembly) : null,
     a.nextStep ? el("section", { class: "next-step", attrs: { "aria-label": "Next step" } }, el("h3", { text: "Next step" }), el("p", { text: a.nextStep })) : null,
     listCallout("blockers", `Blockers (${a.blockers.length})`, a.blockers.map((b) => b.reason)),
     listCallout("missing", `Missing information (${a.missing.length})`, a.missing.map((m) => `Provide ${m.provide}`)),
+    listCallout("waived", `Waived (${a.waived.length})`, a.waived.map((w) => `${CRITERION_DEFS[w.criterion].label}: “${w.text}”. Justification: ${w.justification}`)),
     listCallout("warnings", "Warnings", a.warnings.map((w) => w.message)),
     listCallout("issues", "Cells not understood", a.issues.map((i) => i.message)),
     a.profile ? profileBlock(a.profile.stage) : null,
@@ -80,6 +83,62 @@ function stageBlock(stage: Stage, progress: number, score: number, next: Stage |
   );
 }
 
+/** The part as an assembly: the lowest of its own stage and its components', and the components that cap it. */
+function assemblyBlock(assembly: ReviewAssembly): HTMLElement | null {
+  if (assembly.kind === "leaf") return null;
+  const section = (...children: (HTMLElement | null)[]): HTMLElement =>
+    el("section", { class: `assembly assembly-${assembly.kind}`, attrs: { "aria-label": "Assembly" } }, el("h3", { text: "Assembly" }), ...children);
+  switch (assembly.kind) {
+    case "not-read":
+      return section(el("p", { class: "notice", text: assembly.why }));
+    case "unknown":
+      return section(
+        el("p", {}, el("span", { text: "Assembly stage: " }), el("strong", { class: "assembly-stage", text: "Unknown" })),
+        el("p", { class: "assembly-because", text: assembly.because }),
+        assembly.problems.length > 0 ? el("ul", { class: "assembly-problems" }, ...assembly.problems.map((p) => el("li", { text: p }))) : null,
+      );
+    case "known":
+      return section(
+        el("p", {}, el("span", { text: "Assembly stage: " }), el("strong", { class: `assembly-stage stage-${assembly.stage}`, attrs: { "data-stage": assembly.stage }, text: STAGE_PROFILES[assembly.stage].name })),
+        el("p", { class: "assembly-components", text: `${assembly.components} ${assembly.components === 1 ? "component" : "components"} below it.` }),
+        assembly.limitedBy.length > 0
+          ? el("div", {}, el("h4", { text: "Limited by" }), el("ul", { class: "limited-by" }, ...assembly.limitedBy.map((l) => el("li", { text: `${l.label || "(no part number)"}: ${STAGE_PROFILES[l.stage].name}${l.through.length > 0 ? `, through ${l.through.join(", ")}` : ""}` }))))
+          : el("p", { class: "assembly-own", text: "No component holds it back: its own stage is the lowest." }),
+      );
+  }
+}
+
+/**
+ * Evidence for a criterion: a link only when the core reads the whole text as
+ * an https: URL or a file path and the report's rule gives it a URL of those
+ * schemes (set as a property, never as markup); anything else is text.
+ */
+function evidenceItem(e: Evidence): HTMLElement {
+  const href = e.link === "text" ? null : evidenceHref(e.text);
+  const scheme = href === null ? "" : safeScheme(href);
+  const body: HTMLElement = scheme === "" ? el("span", { class: "evidence-text", text: e.text }) : evidenceAnchor(e.text, href ?? "");
+  return el("div", { class: "check-evidence", attrs: { title: `From the column "${e.header}"` } }, el("span", { class: "evidence-label", text: "Evidence: " }), body);
+}
+
+function safeScheme(href: string): string {
+  try {
+    const { protocol } = new URL(href);
+    return protocol === "https:" || protocol === "file:" ? protocol : "";
+  } catch {
+    return "";
+  }
+}
+
+function evidenceAnchor(text: string, href: string): HTMLAnchorElement {
+  const a = document.createElement("a");
+  a.className = "evidence-link";
+  a.textContent = text;
+  a.href = href;
+  a.target = "_blank";
+  a.rel = "noopener noreferrer";
+  return a;
+}
+
 function listCallout(kind: string, title: string, items: readonly string[]): HTMLElement | null {
   if (items.length === 0) return null;
   return el("section", { class: `callout callout-${kind}`, attrs: { "aria-label": title } }, el("h3", { text: title }), el("ul", {}, ...items.map((t) => el("li", { text: t }))));
@@ -111,7 +170,10 @@ function checklistBlock(review: ReviewModel, actions: ReviewActions): HTMLElemen
 
 function checkItem(check: Check, review: ReviewModel, actions: ReviewActions): HTMLElement {
   const flag = check.blocking ? "blocking" : check.missing ? "missing" : "";
-  const word = check.missing ? "Missing" : STATE_WORD[check.state];
+  const waiver = review.assessment.waived.find((w) => w.criterion === check.criterion);
+  const evidence = review.assessment.evidence.filter((e) => e.criterion === check.criterion);
+  const unproven = (review.assessment.metWithoutEvidence as readonly CriterionId[]).includes(check.criterion);
+  const word = check.missing ? "Missing" : waiver ? "Waived" : STATE_WORD[check.state];
   return el(
     "li",
     { class: `check state-${check.state} ${flag}`.trim(), attrs: { "data-criterion": check.criterion } },
@@ -122,6 +184,9 @@ function checkItem(check: Check, review: ReviewModel, actions: ReviewActions): H
       el("div", { class: "check-title" }, el("span", { class: "check-label", text: check.label }), el("span", { class: "check-state", text: word })),
       el("div", { class: "check-line" }, el("div", { class: "check-value", text: check.text === "" ? "Empty cell" : `“${check.text}”` }), editor(check.criterion, review, actions)),
       check.note && check.note !== check.text ? el("div", { class: "check-note", text: check.state === "info" ? `Read as ${check.note}` : check.note }) : null,
+      waiver ? el("div", { class: "check-waiver", text: `Counted as met: waived with the justification “${waiver.justification}”.` }) : null,
+      ...evidence.map(evidenceItem),
+      unproven ? el("div", { class: "check-no-evidence", text: "Met, without evidence in this row." }) : null,
     ),
   );
 }
