@@ -105,7 +105,7 @@ export function readBomLevel(value: unknown): Result<number | undefined, string>
 }
 
 /** How a part is named in messages and the Limited by cell. */
-const nameOf = (row: HierarchyRow | undefined, index: number): string => (row && row.label !== "" ? row.label : `the part in row ${row?.cell || index + 1}`);
+const nameOf = (row: HierarchyRow | undefined, index: number): string => (row && row.label !== "" ? row.label : `the part at ${row?.cell || `row ${index + 1}`}`);
 
 /** A node of the structure: one row under a Level column, one part number under a Parent column. */
 interface Node {

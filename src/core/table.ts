@@ -3,6 +3,7 @@ import { cellText } from "./cell";
 import { CRITERION_DEFS, type CriterionId } from "./criteria";
 import type { HeaderMapping } from "./headers";
 import { DEFAULT_THRESHOLDS, type Thresholds } from "./thresholds";
+import { justificationText } from "./waiver";
 
 /** The five columns every surface writes, in this order. */
 export const RESULT_HEADERS = ["Stage", "Readiness score", "Next step", "Blockers", "Missing"] as const;
@@ -32,8 +33,8 @@ export function rowReader(mapping: HeaderMapping, thresholds: Thresholds = DEFAU
   const plain: RowExtras = Object.freeze({ justificationHeader });
   const extrasOf = (row: readonly unknown[]): RowExtras => {
     if (justifications.length === 0 && evidenceColumns.length === 0) return plain;
-    // The first justification cell that holds text: "Deviation" may hold the reference, "Justification" the words.
-    const justification = justifications.map((r) => row[r.column]).find((v) => cellText(v).trim() !== "");
+    // The first justification cell that holds written text: "Deviation" may hold the reference, "Justification" the words.
+    const justification = justifications.map((r) => row[r.column]).find((v) => justificationText(v) !== "");
     const evidence: EvidenceValue[] = evidenceColumns.map((r) => ({ criterion: r.criterion as CriterionId, header: r.header, value: row[r.column] }));
     return { justification, justificationHeader, evidence, evidenceColumns: evidenceColumns.length > 0 };
   };

@@ -90,6 +90,15 @@ describe("waivers in a row", () => {
     expect(a.nextStep).not.toMatch(/waiver/u);
   });
 
+  it("with two justification columns the first that holds written text counts", () => {
+    const two = rowReader(mapHeaders([...HEADERS.slice(0, -1), "Deviation no.", "Justification"]));
+    const row = [...READY, "n/a", "Carry-over part"];
+    row[7] = "Waived";
+    expect(two.assess(row).waived.map((w) => w.justification)).toEqual(["Carry-over part"]);
+    row[14] = "";
+    expect(two.assess(row).waived).toEqual([]);
+  });
+
   it.each(["Waiver", "Deviation", "Justification", "Deviation no.", "Waiver reason", "Justificaton"])("%j is a justification column", (header) => {
     const mapping = mapHeaders(["Part", "Design", header]);
     expect(mapping.roles.map((r) => r.role)).toEqual(["justification"]);
