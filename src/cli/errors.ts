@@ -13,7 +13,7 @@ export const USAGE_ERRORS = [
 export const FILE_ERRORS = [
   "input-missing", "input-not-a-file", "input-empty", "input-unreadable", "not-a-spreadsheet", "encrypted",
   "legacy-xls", "opendocument", "corrupt", "no-sheets", "sheet-not-found", "no-header-row", "bad-header-row",
-  "output-folder-missing", "output-folder-not-writable", "output-disk-full", "output-failed",
+  "output-folder-missing", "output-folder-not-writable", "output-disk-full", "output-failed", "not-a-classified-output",
 ] as const;
 
 export type UsageErrorCode = (typeof USAGE_ERRORS)[number];

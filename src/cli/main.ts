@@ -5,8 +5,9 @@
  */
 import { parseArgs, wantsHelp, type CommandDef, type ParsedArgs } from "./args";
 import { runClassify } from "./classify/run";
-import { CLASSIFY, COMMANDS, CRITERIA, TEMPLATE } from "./commands";
+import { CLASSIFY, COMMANDS, CRITERIA, REPORT, TEMPLATE } from "./commands";
 import { runCriteria } from "./criteria";
+import { runReport } from "./report/run";
 import { EXIT_OK, isCliError, usageError } from "./errors";
 import { commandHelp, programHelp } from "./help";
 import { printLine, writeOut, type CliIo } from "./io";
@@ -17,13 +18,14 @@ export type { CliIo } from "./io";
 
 const RUNNERS: ReadonlyMap<CommandDef, (args: ParsedArgs, io: CliIo) => Promise<number>> = new Map([
   [CLASSIFY, runClassify],
+  [REPORT, runReport],
   [TEMPLATE, runTemplate],
   [CRITERIA, runCriteria],
 ]);
 
 async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
   const [first, ...rest] = argv;
-  if (first === undefined) throw usageError("missing-argument", 'missing command; run "part-readiness --help" for the commands (classify, template, criteria)');
+  if (first === undefined) throw usageError("missing-argument", 'missing command; run "part-readiness --help" for the commands (classify, report, template, criteria)');
   if (first === "-h" || first === "--help") {
     await writeOut(io.stdout, programHelp(programVersion()));
     return EXIT_OK;

@@ -1,4 +1,5 @@
 import type { CellValue, Thresholds } from "../../core";
+import type { Gate } from "../gate/gate";
 import type { Progress } from "../progress";
 import type { UserMapping } from "./mapping";
 import type { TableClassifier } from "./table";
@@ -18,6 +19,8 @@ export interface ClassifyJob {
   readonly mapping: UserMapping;
   readonly maxNotes: number;
   readonly progress: Progress;
+  /** The gate-review columns after the results (assemblies, waivers, --compare): a first pass fills it when the table needs it. */
+  readonly gate?: Gate;
 }
 
 /** Receives every row of the classified sheet in order (CSV and JSON outputs). */

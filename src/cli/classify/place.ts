@@ -8,8 +8,12 @@ export interface Placed<T> {
 
 export interface PlaceOptions<T> {
   readonly resultColumn: number;
-  /** The results replace an earlier run's five columns. */
+  /** The results replace an earlier run's result columns. */
   readonly rewrite: boolean;
+  /** How many columns the earlier run's results take (default five). */
+  readonly replaced?: number;
+  /** How many result columns are written (default five). */
+  readonly width?: number;
   readonly blank: T;
   readonly hasValue: (cell: T) => boolean;
 }
@@ -23,14 +27,14 @@ export interface PlaceOptions<T> {
  */
 export function placeResults<T>(values: readonly T[], results: readonly T[] | undefined, options: PlaceOptions<T>): Placed<T> {
   const { resultColumn, rewrite, blank, hasValue } = options;
-  const width = RESULT_HEADERS.length;
+  const width = options.width ?? RESULT_HEADERS.length;
+  // The user's cells start past the earlier results (when rewriting); any of them where the new results go moves right of them.
+  const rest = resultColumn + (rewrite ? (options.replaced ?? RESULT_HEADERS.length) : 0);
   let displaced = false;
-  if (!rewrite) {
-    for (let i = resultColumn; i < values.length; i += 1) {
-      if (hasValue(values[i] as T)) {
-        displaced = true;
-        break;
-      }
+  for (let i = rest; i < Math.min(values.length, rewrite ? rest + Math.max(0, width - (options.replaced ?? RESULT_HEADERS.length)) : values.length); i += 1) {
+    if (hasValue(values[i] as T)) {
+      displaced = true;
+      break;
     }
   }
   if (results === undefined && !rewrite && !displaced) return { row: values, displaced: false };
@@ -38,6 +42,11 @@ export function placeResults<T>(values: readonly T[], results: readonly T[] | un
   while (row.length < resultColumn) row.push(blank);
   if (results === undefined) for (let i = 0; i < width; i += 1) row.push(blank);
   else row.push(...results);
-  for (let i = displaced ? resultColumn : resultColumn + width; i < values.length; i += 1) row.push(values[i] as T);
+  if (displaced) for (let i = rest; i < values.length; i += 1) row.push(values[i] as T);
+  else if (values.length > Math.max(rest, row.length)) {
+    // Fewer result columns than the earlier run's: the user's cells keep their columns.
+    while (row.length < rest) row.push(blank);
+    for (let i = row.length; i < values.length; i += 1) row.push(values[i] as T);
+  }
   return { row, displaced };
 }

@@ -26,6 +26,12 @@ export interface PartRecord {
   readonly missing: readonly { readonly criterion: string; readonly provide: string }[];
   readonly warnings: readonly { readonly code: string; readonly message: string }[];
   readonly issues: readonly { readonly cell: string; readonly criterion: string; readonly code: string; readonly value: string; readonly message: string }[];
+  /** Criteria counted as met because they are waived, with the cell's text and the written justification. */
+  readonly waived: readonly { readonly criterion: string; readonly text: string; readonly justification: string }[];
+  /** The row's evidence cells: the criterion, the cell's text, its column's header and whether it is a safe link (https, file) or text. */
+  readonly evidence: readonly { readonly criterion: string; readonly text: string; readonly header: string; readonly link: string }[];
+  /** Criteria met (not by a waiver) without evidence, when the sheet has evidence columns. */
+  readonly metWithoutEvidence: readonly string[];
 }
 
 /** `cellRef` names a cell of the classified table (0-based column, 1-based row). */
@@ -48,6 +54,9 @@ export function partRecord(rowNumber: number, label: string, a: Assessment, cell
       value: i.text,
       message: i.message,
     })),
+    waived: a.waived.map((w) => ({ criterion: w.criterion, text: w.text, justification: w.justification })),
+    evidence: a.evidence.map((e) => ({ criterion: e.criterion, text: e.text, header: e.header, link: e.link })),
+    metWithoutEvidence: a.metWithoutEvidence,
   };
 }
 

@@ -12,6 +12,9 @@ import { checkDestination, spoolFile, tempFileFor, type TempFile } from "../outp
 import { fileDestination, type Destination } from "../output/destination";
 import { CsvTableOutput, JsonTableOutput } from "../output/tables";
 import { NO_PROGRESS, progressOn } from "../progress";
+import { Gate } from "../gate/gate";
+import { compareLines, gateLines, structureWarnings } from "../gate/lines";
+import { readPreviousRun } from "../gate/previous";
 import { classifyPackage } from "../xlsx/package/classify-package";
 import { XlsxTableOutput, sheetNameFrom } from "../xlsx/table-writer";
 import type { ClassifyJob, ClassifyReport, TableOutput } from "./job";
@@ -58,7 +61,7 @@ export function defaultOutput(inputShown: string, format: OutputFormat): string 
   return path.join(parsed.dir, `${parsed.name}.classified.${format}`);
 }
 
-function thresholdsFrom(options: ParsedArgs["options"]): Thresholds {
+export function thresholdsFrom(options: ParsedArgs["options"]): Thresholds {
   const resolved = resolveThresholds({ prototypeQuantity: options["prototype-quantity"], lowVolumeQuantity: options["low-volume-quantity"] });
   if (!resolved.ok) {
     const flag = resolved.issue.field === "prototypeQuantity" ? "--prototype-quantity" : "--low-volume-quantity";
@@ -70,6 +73,23 @@ function thresholdsFrom(options: ParsedArgs["options"]): Thresholds {
 function csvBom(input: InputFile, encodingBom: number | undefined, encoding: string | undefined): boolean {
   if (input.kind === "xlsx") return true;
   return (encodingBom ?? 0) > 0 || (encoding !== undefined && encoding !== "utf-8");
+}
+
+/** --compare: the earlier run, read before anything is written (a wrong file stops the run early). */
+export async function gateFor(options: ParsedArgs["options"], io: CliIo, input: { readonly path: string; readonly shown: string }, mapping: ClassifyJob["mapping"]): Promise<Gate> {
+  const compare = options.compare as string | undefined;
+  if (compare === "") throw usageError("missing-value", "--compare needs a file name (an earlier run's output)");
+  if (compare === undefined) return new Gate(undefined);
+  const file = path.resolve(io.cwd, compare);
+  if (file === input.path) throw usageError("conflicting-options", `--compare names the input ${input.shown} itself; give an earlier run's output, e.g. ${defaultOutput(input.shown, "xlsx")}`);
+  const previous = await readPreviousRun(file, compare, { sheet: options.sheet as string | undefined, headerRow: options["header-row"] as number | undefined, mapping });
+  return new Gate(previous);
+}
+
+/** What classify and report print after the stage table: the comparison, the assemblies and the waivers. */
+export function gateReportLines(gate: Gate, report: ClassifyReport): string[] {
+  const lines = [...compareLines(gate, report.header.mapping.partColumn !== undefined), ...gateLines(gate, report.tally.summary)];
+  return lines.length === 0 ? [] : ["", ...lines];
 }
 
 export async function runClassify(args: ParsedArgs, io: CliIo): Promise<number> {
@@ -84,6 +104,7 @@ export async function runClassify(args: ParsedArgs, io: CliIo): Promise<number> 
   checkFormatAndPath(format, output);
 
   const file = await sniffInput(input, inputShown);
+  const gate = await gateFor(options, io, { path: input, shown: inputShown }, mapping);
   const chosen = chooseOutput({ format, output }, { kind: file.kind });
   const target: Target = chosen.target.kind === "default" ? { kind: "file", path: defaultOutput(inputShown, chosen.format), shown: defaultOutput(inputShown, chosen.format) } : chosen.target;
   const destinationPath = target.kind === "file" ? path.resolve(io.cwd, target.path) : undefined;
@@ -101,6 +122,7 @@ export async function runClassify(args: ParsedArgs, io: CliIo): Promise<number> 
     mapping,
     maxNotes: (options["max-warnings"] as number | undefined) ?? DEFAULT_MAX_WARNINGS,
     progress,
+    gate,
   };
 
   const temp: TempFile | undefined = destinationPath === undefined ? undefined : tempFileFor(destinationPath);
@@ -113,13 +135,14 @@ export async function runClassify(args: ParsedArgs, io: CliIo): Promise<number> 
     if (file.kind === "csv") {
       const csvFormat = await readCsvFormat(job);
       if (chosen.format === "xlsx") {
-        tableOutput = new XlsxTableOutput(temp?.path ?? "", target.kind === "file" ? target.shown : "", sheetNameFrom(path.parse(input).name), `${path.basename(input)}`);
-      } else if (chosen.format === "json") tableOutput = new JsonTableOutput(destination());
+        tableOutput = new XlsxTableOutput(temp?.path ?? "", target.kind === "file" ? target.shown : "", sheetNameFrom(path.parse(input).name), `${path.basename(input)}`, gate);
+      } else if (chosen.format === "json") tableOutput = new JsonTableOutput(destination(), gate);
       else {
         tableOutput = new CsvTableOutput(destination(), {
           delimiter: csvFormat.dialect.delimiter,
           eol: csvFormat.dialect.eol,
           bom: temp !== undefined && csvBom(file, csvFormat.encoding.bom, csvFormat.encoding.encoding),
+          gate,
         });
       }
       report = await classifyCsv(job, csvFormat, tableOutput, { keepRaw: chosen.format === "csv", json: chosen.format === "json" });
@@ -127,7 +150,7 @@ export async function runClassify(args: ParsedArgs, io: CliIo): Promise<number> 
       if (chosen.format === "xlsx") {
         report = await classifyPackage(job, { kind: "xlsx", file: temp?.path ?? "", shown: target.kind === "file" ? target.shown : "" });
       } else {
-        tableOutput = chosen.format === "json" ? new JsonTableOutput(destination()) : new CsvTableOutput(destination(), { delimiter: ",", eol: "\n", bom: temp !== undefined });
+        tableOutput = chosen.format === "json" ? new JsonTableOutput(destination(), gate) : new CsvTableOutput(destination(), { delimiter: ",", eol: "\n", bom: temp !== undefined, gate });
         report = await classifyPackage(job, { kind: "table", table: tableOutput });
       }
     }
@@ -154,7 +177,9 @@ export async function runClassify(args: ParsedArgs, io: CliIo): Promise<number> 
 
   if (!quiet) {
     for (const line of runLines(report, inputShown, target.kind === "file" ? target.shown : undefined)) printLine(reportStream, line);
+    for (const line of gateReportLines(gate, report)) printLine(reportStream, line);
     for (const line of warningLines(report, mapping)) printLine(io.stderr, line);
+    for (const line of structureWarnings(gate, job.maxNotes)) printLine(io.stderr, line);
   }
   return 0;
 }

@@ -4,13 +4,16 @@
  * summary. The readers and writers around it only move cells.
  */
 import {
-  CELL_NOTE_LIMIT, HEADER_SAMPLE_ROWS, NO_CHOICES, RESULT_HEADERS, cellText, columnLetters, columnReport, quoteSheetName, fail, isBlankCell, findHeaderRow, formatCount, headerRowMiss, headerRowMissText, mapHeaders, ok, partLabel, resultCells, rowReader, summaryBuilder,
+  ASSEMBLY_HEADERS, CHANGE_HEADER, CELL_NOTE_LIMIT, HEADER_SAMPLE_ROWS, waivedText, NO_CHOICES, RESULT_HEADERS, cellText, columnLetters, columnReport, quoteSheetName, fail, isBlankCell, findHeaderRow, formatCount, headerRowMiss, headerRowMissText, mapHeaders, ok, partLabel, resultCells, rowReader, summaryBuilder,
   type CellValue, type ColumnChoices, type Result, type RowReader, type SheetReading, type Thresholds,
 } from "../../core";
 import { cellNotes, partRecord } from "./record";
 import type { CellSpot, ClassifiedRow, HeaderChoice, HeaderProblem, Note, RowOutcome, Tally } from "./types";
 
 export type { CellSpot, HeaderChoice, HeaderProblem, Note, RowOutcome, Tally } from "./types";
+
+/** The column listing a part's waived criteria with their justifications, after the results, on sheets with any waiver. */
+export const WAIVED_HEADER = "Waived";
 
 
 
@@ -21,12 +24,36 @@ export function extent(row: readonly CellValue[] | undefined): number {
   return 0;
 }
 
-/** Where an earlier run's five result headers start, when the header row ends with them. */
-export function previousResultColumn(header: readonly CellValue[]): number | undefined {
+/** The result columns an earlier run may have written after the five, in this order (only those its sheet needed). */
+export const EXTRA_RESULT_HEADERS: readonly string[] = [...ASSEMBLY_HEADERS, WAIVED_HEADER, CHANGE_HEADER];
+
+/**
+ * Where an earlier run's result headers start and how many there are, when the
+ * header row ends with them: the five, then none or some of the extra result
+ * headers in their order.
+ */
+export function previousResults(header: readonly CellValue[]): { readonly start: number; readonly width: number } | undefined {
   const end = extent(header);
-  const start = end - RESULT_HEADERS.length;
-  if (start < 0) return undefined;
-  return RESULT_HEADERS.every((h, i) => cellText(header[start + i]).trim() === h) ? start : undefined;
+  for (let extra = 0; extra <= EXTRA_RESULT_HEADERS.length; extra += 1) {
+    const start = end - RESULT_HEADERS.length - extra;
+    if (start < 0) return undefined;
+    if (!RESULT_HEADERS.every((h, i) => cellText(header[start + i]).trim() === h)) continue;
+    let at = 0;
+    let fits = true;
+    for (let c = start + RESULT_HEADERS.length; c < end && fits; c += 1) {
+      const text = cellText(header[c]).trim();
+      while (at < EXTRA_RESULT_HEADERS.length && EXTRA_RESULT_HEADERS[at] !== text) at += 1;
+      if (at >= EXTRA_RESULT_HEADERS.length) fits = false;
+      at += 1;
+    }
+    if (fits) return { start, width: end - start };
+  }
+  return undefined;
+}
+
+/** Where an earlier run's result headers start, when the header row ends with them. */
+export function previousResultColumn(header: readonly CellValue[]): number | undefined {
+  return previousResults(header)?.start;
 }
 
 const EXAMPLE_HEADERS = "Design, Material, Qty";
@@ -84,12 +111,13 @@ export function chooseHeader(rows: readonly (readonly CellValue[])[], options: H
     found = "auto";
   }
   const row = rows[index] ?? [];
-  const previous = previousResultColumn(row);
+  const earlier = previousResults(row);
+  const previous = earlier?.start;
   const mapping = mapHeaders(row.slice(0, previous ?? extent(row)), { choices, sample: rows.slice(index + 1, index + 1 + HEADER_SAMPLE_ROWS) });
   if (mapping.columns.length === 0) {
     return fail({ code: "bad-header-row", message: `row ${index + 1} of ${options.where} names no criterion; expected headers such as ${EXAMPLE_HEADERS} (see part-readiness criteria)` });
   }
-  if (previous !== undefined) return ok({ rowNumber: index + 1, mapping, resultColumn: previous, rewrite: true, found });
+  if (earlier !== undefined) return ok({ rowNumber: index + 1, mapping, resultColumn: earlier.start, rewrite: true, previousWidth: earlier.width, found });
   let width = Math.max(extent(row), options.declaredWidth ?? 0);
   for (const r of rows) width = Math.max(width, extent(r));
   return ok({ rowNumber: index + 1, mapping, resultColumn: width, rewrite: false, found });
@@ -156,7 +184,8 @@ export class TableClassifier {
   result(rowNumber: number, values: readonly CellValue[], json: boolean): ClassifiedRow {
     const outcome = this.classify(rowNumber, values);
     if (outcome.kind === "blank") return outcome;
-    const base = { kind: "part" as const, cells: outcome.cells, stage: outcome.assessment.stage, label: outcome.label };
+    const waived = outcome.assessment.waived.length > 0 ? waivedText(outcome.assessment) : undefined;
+    const base = { kind: "part" as const, cells: outcome.cells, stage: outcome.assessment.stage, label: outcome.label, ...(waived === undefined ? {} : { waived }) };
     return json ? { ...base, json: JSON.stringify(partRecord(rowNumber, outcome.label, outcome.assessment, (column, row) => this.cellRef(column, row), this.header.mapping)) } : base;
   }
 

@@ -9,6 +9,8 @@ export interface HeaderChoice {
   readonly resultColumn: number;
   /** The header row already ends with the five result headers from an earlier run: they are rewritten in place. */
   readonly rewrite: boolean;
+  /** When rewriting: how many result columns the earlier run wrote (the five, then any of Assembly stage, Limited by, Waived, Change). */
+  readonly previousWidth?: number;
   readonly found: "auto" | "option";
 }
 
@@ -54,7 +56,7 @@ export type RowRole = "above" | "header" | "data";
 /** A part row's result as the outputs need it (plain data, so it can come from a worker thread). */
 export type ClassifiedRow =
   | { readonly kind: "blank" }
-  | { readonly kind: "part"; readonly cells: ResultCells; readonly stage: Stage | null; readonly label: string; readonly json?: string };
+  | { readonly kind: "part"; readonly cells: ResultCells; readonly stage: Stage | null; readonly label: string; readonly json?: string; readonly waived?: string };
 
 /** A classified row, or (from a worker, for a CSV output) the five result fields already as CSV text. */
 export type RowResult = ClassifiedRow | { readonly kind: "csv"; readonly text: string };

@@ -62,6 +62,17 @@ export interface CsvOptions {
   readonly json: boolean;
 }
 
+/** The file's records again, numbered from 1, for a first pass. */
+async function* csvRows(job: ClassifyJob, format: CsvFormat): AsyncGenerator<{ number: number; values: readonly string[] }> {
+  let number = 0;
+  for await (const batch of csvRecordBatches({ file: job.input, encoding: format.encoding.encoding, bom: format.encoding.bom, delimiter: format.dialect.delimiter, keepRaw: false })) {
+    for (const { record } of batch) {
+      number += 1;
+      yield { number, values: record };
+    }
+  }
+}
+
 export async function classifyCsv(job: ClassifyJob, format: CsvFormat, output: TableOutput, options: CsvOptions): Promise<ClassifyReport> {
   const sheetName = csvSheetName(job.input);
   const where = `file ${path.basename(job.input)}`;
@@ -93,7 +104,10 @@ export async function classifyCsv(job: ClassifyJob, format: CsvFormat, output: T
     const choice = chooseHeader(buffered.map((r) => r.record), { headerRow: job.headerRow, scan: HEADER_SCAN_ROWS, where, choices: job.mapping.choices });
     if (!choice.ok) throw fileError(choice.issue.code, job.inputShown, choice.issue.message);
     header = choice.value;
-    const setup = { sheetName, header, thresholds: job.thresholds, maxNotes: job.maxNotes, json: options.json, ...(options.keepRaw ? { csvDelimiter: format.dialect.delimiter } : {}) };
+    // The gate columns need the whole table: a first pass over the file's records (see gate/gate.ts).
+    await job.gate?.prepare(header, sheetName, job.thresholds, csvRows(job, format));
+    const fast = options.keepRaw && (job.gate?.width ?? 0) === 0;
+    const setup = { sheetName, header, thresholds: job.thresholds, maxNotes: job.maxNotes, json: options.json, ...(fast ? { csvDelimiter: format.dialect.delimiter } : {}) };
     table = new TableClassifier(sheetName, header, job.thresholds, job.maxNotes);
     classifier = size >= WORKER_MIN_BYTES && workerAvailable() ? workerClassifier(setup) : localClassifier(setup);
     pipeline = new BatchPipeline<Queued>(classifier, write);

@@ -6,6 +6,7 @@ import type { RowResult, RowRole, TableOutput } from "../classify/job";
 import { placeResults } from "../classify/place";
 import { summaryRecord } from "../classify/record";
 import type { TableClassifier, Tally } from "../classify/table";
+import type { Gate } from "../gate/gate";
 import type { Destination } from "./destination";
 
 const hasText = (field: string): boolean => field.trim() !== "";
@@ -33,7 +34,7 @@ export class CsvTableOutput implements TableOutput {
   private readonly recordOptions: Parameters<typeof stringify>[1];
   private readonly fieldOptions: Parameters<typeof stringify>[1];
 
-  constructor(private readonly destination: Destination, private readonly options: { readonly delimiter: string; readonly eol: string; readonly bom: boolean }) {
+  constructor(private readonly destination: Destination, private readonly options: { readonly delimiter: string; readonly eol: string; readonly bom: boolean; readonly gate?: Gate }) {
     this.buffer = options.bom ? "\uFEFF" : "";
     this.recordOptions = { delimiter: options.delimiter, record_delimiter: options.eol === "\r\n" ? "windows" : "unix" };
     this.fieldOptions = { delimiter: options.delimiter, eof: false };
@@ -58,11 +59,13 @@ export class CsvTableOutput implements TableOutput {
   /** Returns a promise only when it writes out its buffer. */
   row(number: number, values: readonly CellValue[], role: RowRole, result: RowResult | undefined, raw?: string): void | Promise<void> {
     const header = this.table?.header;
+    const gate = this.options.gate;
     let results: readonly string[] | undefined;
     if (header !== undefined && role !== "above") {
-      if (role === "header") results = RESULT_HEADERS;
-      else if (result?.kind === "part") results = result.cells.map((c) => String(c));
+      if (role === "header") results = gate === undefined || gate.width === 0 ? RESULT_HEADERS : [...RESULT_HEADERS, ...gate.headers];
+      else if (result?.kind === "part") results = gate === undefined || gate.width === 0 ? result.cells.map((c) => String(c)) : [...result.cells.map((c) => String(c)), ...gate.cells(number, result)];
     }
+    const width = RESULT_HEADERS.length + (gate?.width ?? 0);
     if (raw !== undefined && header !== undefined && !header.rewrite && values.length <= header.resultColumn) {
       // csv-parse's raw text of a record ends with the first character of a two-character record delimiter only.
       const ending = raw.endsWith("\r") && this.options.eol === "\r\n" ? "\r\n" : LINE_END.exec(raw)?.[0];
@@ -78,7 +81,9 @@ export class CsvTableOutput implements TableOutput {
       for (let i = 0; i < values.length; i += 1) fields[i] = textOf(values[i]);
       let record: readonly string[] = fields;
       if (header !== undefined && role !== "above") {
-        const placed = placeResults<string>(fields, results === undefined ? undefined : [...results], { resultColumn: header.resultColumn, rewrite: header.rewrite, blank: "", hasValue: hasText });
+        const placed = placeResults<string>(fields, results === undefined ? undefined : [...results], {
+          resultColumn: header.resultColumn, rewrite: header.rewrite, replaced: header.previousWidth, width, blank: "", hasValue: hasText,
+        });
         if (placed.displaced && role === "data") this.table?.displaced(number);
         record = placed.row;
       }
@@ -110,15 +115,15 @@ export class JsonTableOutput implements TableOutput {
   private count = 0;
   private buffer = "[";
   private table: TableClassifier | undefined;
-  constructor(private readonly destination: Destination) {}
+  constructor(private readonly destination: Destination, private readonly gate?: Gate) {}
 
   async begin(table: TableClassifier): Promise<void> {
     this.table = table;
   }
 
-  async row(_number: number, _values: readonly CellValue[], role: RowRole, result: RowResult | undefined): Promise<void> {
+  async row(number: number, _values: readonly CellValue[], role: RowRole, result: RowResult | undefined): Promise<void> {
     if (role !== "data" || result === undefined || result.kind !== "part" || result.json === undefined) return;
-    this.buffer += `${this.count === 0 ? "\n" : ",\n"}${result.json}`;
+    this.buffer += `${this.count === 0 ? "\n" : ",\n"}${this.gate === undefined ? result.json : this.gate.withJson(number, result.json)}`;
     this.count += 1;
     if (this.buffer.length > 64 * 1024) {
       await this.destination.write(this.buffer);
@@ -128,7 +133,9 @@ export class JsonTableOutput implements TableOutput {
 
   async finish(tally: Tally): Promise<void> {
     const table = this.table;
-    const summary = table === undefined ? "" : `${this.count === 0 ? "\n" : ",\n"}${JSON.stringify(summaryRecord(table.sheetName, table.header, tally))}`;
+    const record = table === undefined ? undefined : summaryRecord(table.sheetName, table.header, tally);
+    const full = record === undefined || this.gate === undefined ? record : { summary: { ...record.summary, ...this.gate.summaryJson() } };
+    const summary = full === undefined ? "" : `${this.count === 0 ? "\n" : ",\n"}${JSON.stringify(full)}`;
     await this.destination.write(`${this.buffer}${summary}\n]\n`);
     this.buffer = "";
     await this.destination.close();

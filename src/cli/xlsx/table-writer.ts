@@ -6,12 +6,14 @@ import type { RowResult, RowRole, TableOutput } from "../classify/job";
 import { placeResults } from "../classify/place";
 import { sheetReading, type TableClassifier, type Tally } from "../classify/table";
 import { outputFailure } from "../errors";
+import { EXTRA_WIDTHS, type Gate } from "../gate/gate";
 import { heapGuard } from "../memory";
 import { waitForRoom } from "./backpressure";
 import { addSharingWorksheet, shareResultStrings, type ResultStrings } from "./result-strings";
 import { PLAIN_STYLE, RESULT_HEADER_STYLE, RESULT_WIDTHS, partResultCells, resultHeaderCells, writeSummary } from "./style";
 
 const WRITER_OPTIONS = { useStyles: true, useSharedStrings: false } as const;
+const WRAPPED_STYLE: Partial<ExcelJS.Style> = { alignment: { wrapText: true, vertical: "top" } };
 
 /** Excel's rules for sheet names: at most 31 characters, none of []:*?/\ . */
 export function sheetNameFrom(text: string): string {
@@ -47,7 +49,7 @@ export class XlsxTableOutput implements TableOutput {
   private sinceCheck = 0;
   private readonly heap = heapGuard();
 
-  constructor(private readonly file: string, private readonly shown: string, private readonly sheetName: string, private readonly source: string) {}
+  constructor(private readonly file: string, private readonly shown: string, private readonly sheetName: string, private readonly source: string, private readonly gate?: Gate) {}
 
   private check(): void {
     if (this.failure !== undefined) throw outputFailure(this.failure, this.shown);
@@ -62,7 +64,7 @@ export class XlsxTableOutput implements TableOutput {
     this.writer = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: this.stream, ...WRITER_OPTIONS });
     this.strings = shareResultStrings(this.writer);
     this.sheet = addSharingWorksheet(this.writer, this.sheetName, { views: [{ state: "frozen", xSplit: 0, ySplit: table.header.rowNumber }] });
-    RESULT_WIDTHS.forEach((width, i) => {
+    [...RESULT_WIDTHS, ...(this.gate?.headers ?? []).map((h) => EXTRA_WIDTHS[h] ?? 30)].forEach((width, i) => {
       if (this.sheet !== undefined) this.sheet.getColumn(table.header.resultColumn + i + 1).width = width;
     });
   }
@@ -74,9 +76,17 @@ export class XlsxTableOutput implements TableOutput {
     const headerStyle = role === "header" ? RESULT_HEADER_STYLE : undefined;
     const cells: (Cell | undefined)[] = values.map((v) => (typeof v === "string" ? { value: cellFromText(v), style: headerStyle } : undefined));
     let results: Cell[] | undefined;
-    if (role === "header") results = resultHeaderCells(RESULT_HEADER_STYLE, this.strings);
-    else if (role === "data" && outcome?.kind === "part") results = partResultCells(outcome.cells, outcome.stage, this.strings);
-    const placed = role === "above" ? { row: cells, displaced: false } : placeResults<Cell | undefined>(cells, results, { resultColumn: table.header.resultColumn, rewrite: table.header.rewrite, blank: undefined, hasValue });
+    const gate = this.gate;
+    if (role === "header") results = [...resultHeaderCells(RESULT_HEADER_STYLE, this.strings), ...(gate?.headers ?? []).map((h) => ({ value: h, style: RESULT_HEADER_STYLE }))];
+    else if (role === "data" && outcome?.kind === "part") {
+      results = partResultCells(outcome.cells, outcome.stage, this.strings);
+      if (gate !== undefined && gate.width > 0) results.push(...gate.cells(number, outcome).map((text) => ({ value: text === "" ? null : text, style: WRAPPED_STYLE })));
+    }
+    const width = RESULT_WIDTHS.length + (gate?.width ?? 0);
+    const placed =
+      role === "above"
+        ? { row: cells, displaced: false }
+        : placeResults<Cell | undefined>(cells, results, { resultColumn: table.header.resultColumn, rewrite: table.header.rewrite, replaced: table.header.previousWidth, width, blank: undefined, hasValue });
     if (placed.displaced && role === "data") table.displaced(number);
     const row = sheet.getRow(number);
     placed.row.forEach((cell, i) => {

@@ -6,7 +6,7 @@
  * the same rows go to a table output instead.
  */
 import path from "node:path";
-import { classify, type DriverSettings, type RowSink } from "../../classify/driver";
+import { classify, type Classified, type DriverSettings, type RowSink } from "../../classify/driver";
 import type { ClassifyJob, ClassifyReport, TableOutput } from "../../classify/job";
 import { sheetReading } from "../../classify/table";
 import { fileError, outputFailure } from "../../errors";
@@ -18,8 +18,8 @@ import { placeSummary } from "../parts/workbook-edits";
 import { openPackage, packageProblem, type OpenPackage } from "./open";
 import { writePackage, type Replacement } from "./package-writer";
 import { relsPathOf } from "./relationships";
-import { SheetSink } from "./sheet-sink";
-import { chooseSheet, isOwnSummary, SheetRowSource, type ChosenSheet, type SheetRow } from "./sheet-source";
+import { ResultColumnTaken, SheetSink } from "./sheet-sink";
+import { chooseSheet, isOwnSummary, SheetRowSource, usedWidth, type ChosenSheet, type SheetRow } from "./sheet-source";
 import { decodeAll, encodeText, encodingOf, type XmlEncoding } from "./xml-text";
 import { readContent, ZipProblem } from "./zip-read";
 
@@ -51,11 +51,13 @@ async function readPart(pkg: OpenPackage, name: string): Promise<PartText | unde
   return { text: decodeAll(bytes), encoding: encodingOf(bytes) };
 }
 
+function noRoom(job: ClassifyJob, chosen: ChosenSheet): Error {
+  return fileError("bad-header-row", job.inputShown, `sheet "${chosen.sheet.name}" uses every column up to the last (XFD): there is no room right of its data for the five result columns`);
+}
+
 async function choose(pkg: OpenPackage, job: ClassifyJob): Promise<ChosenSheet> {
   const chosen = await chooseSheet(pkg, { sheet: job.sheet, headerRow: job.headerRow, mapping: job.mapping, inputShown: job.inputShown });
-  if (chosen.header.resultColumn + 5 > MAX_COLUMNS) {
-    throw fileError("bad-header-row", job.inputShown, `sheet "${chosen.sheet.name}" uses every column up to the last (XFD): there is no room right of its data for the five result columns`);
-  }
+  if (chosen.header.resultColumn + 5 > MAX_COLUMNS) throw noRoom(job, chosen);
   return chosen;
 }
 
@@ -65,7 +67,6 @@ export async function classifyPackage(job: ClassifyJob, output: PackageOutput): 
   let sink: SheetSink | undefined;
   try {
     const chosen = await choose(pkg, job);
-    const source = new SheetRowSource(pkg, chosen);
     const settings: DriverSettings = {
       inputShown: job.inputShown,
       headerRow: job.headerRow,
@@ -77,17 +78,33 @@ export async function classifyPackage(job: ClassifyJob, output: PackageOutput): 
       tick: () => job.progress.tick(),
     };
     if (output.kind === "table") {
-      const done = await classify(source, tableSink(output.table), settings);
+      const done = await classify(new SheetRowSource(pkg, chosen.sheet, chosen.declaredWidth), tableSink(output.table), settings);
       return { sheetName: chosen.sheet.name, header: done.header, tally: done.tally, rows: done.rows, path: "package" };
     }
 
     const stylesEntry = pkg.workbook.stylesEntry;
     const styles = appendResultStyles(pkg.stylesXml);
-    spool = tempFileFor(`${output.file}.sheet`);
-    sink = new SheetSink(source, chosen, styles.styles, spool.path);
-    const done = await classify(source, sink, settings);
-    const sheetData = sink.data;
-    if (sheetData === undefined) throw new Error("the classified sheet was not finished");
+    let declaredWidth = chosen.declaredWidth;
+    let surveyed = false;
+    let done: Classified | undefined;
+    let source: SheetRowSource | undefined;
+    while (done === undefined) {
+      source = new SheetRowSource(pkg, chosen.sheet, declaredWidth);
+      spool = tempFileFor(`${output.file}.sheet`);
+      sink = new SheetSink(source, styles.styles, spool.path, !surveyed);
+      try {
+        done = await classify(source, sink, settings);
+      } catch (error) {
+        if (!(error instanceof ResultColumnTaken) || surveyed) throw error;
+        await sink.abort();
+        await spool.discard();
+        declaredWidth = Math.max(declaredWidth ?? 0, await usedWidth(pkg, chosen.sheet));
+        surveyed = true;
+      }
+    }
+    const sheetOutput = sink?.output;
+    if (sheetOutput === undefined) throw new Error("the classified sheet was not finished");
+    if (done.header.resultColumn + 5 > MAX_COLUMNS) throw noRoom(job, chosen);
 
     const workbookPath = pkg.workbook.workbookPath;
     const relsPath = relsPathOf(workbookPath);
@@ -107,7 +124,7 @@ export async function classifyPackage(job: ClassifyJob, output: PackageOutput): 
 
     const replaced = new Map<string, Replacement>();
     const bytes = (text: string, encoding: XmlEncoding): Replacement => ({ kind: "bytes", bytes: encodeText(text, encoding) });
-    replaced.set(chosen.sheet.entry.name.toLowerCase(), { kind: "deflated", data: sheetData, file: spool.path });
+    replaced.set(chosen.sheet.entry.name.toLowerCase(), { kind: "deflated", data: sheetOutput.data, prefix: sheetOutput.prefix, file: spool?.path ?? "" });
     if (stylesEntry !== undefined) replaced.set(stylesEntry.name.toLowerCase(), bytes(styles.xml, pkg.stylesEncoding));
     replaced.set(workbookPath.toLowerCase(), bytes(placement.parts.workbook, workbook.encoding));
     replaced.set(relsPath.toLowerCase(), bytes(placement.parts.workbookRels, workbookRels.encoding));

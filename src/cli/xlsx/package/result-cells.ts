@@ -25,3 +25,12 @@ export function partCellsXml(p: string, row: number, first: number, cells: Resul
   if (missing !== "") xml += textCell(p, ref(4), styles.wrapped, missing);
   return xml;
 }
+
+/** Text cells from column `first` on (the gate columns after the results, or their headers); an empty text is no cell. */
+export function textCellsXml(p: string, row: number, first: number, texts: readonly string[], style: number): string {
+  let xml = "";
+  texts.forEach((text, i) => {
+    if (text !== "") xml += textCell(p, `${columnLetters(first + i)}${row}`, style, text);
+  });
+  return xml;
+}

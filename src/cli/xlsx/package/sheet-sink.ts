@@ -1,47 +1,51 @@
 /**
- * Writes the classified sheet: its head and tail through the part editors
- * (dimension, result column widths, frozen header, AutoFilter, print setup),
- * every row as the text it was with the result cells put in, deflated into a
- * spool file that the package writer then copies into the output.
+ * Writes the classified sheet: every row as the text it was with the result
+ * cells put in, deflated into a spool file as it comes; then the tail and the
+ * head through the part editors (dimension, result column widths, frozen
+ * header, AutoFilter, print setup), once the rows have shown the sheet's
+ * extent. The head is deflated last and goes in front of the rows.
  */
 import { RESULT_HEADERS } from "../../../core";
 import type { RowSink } from "../../classify/driver";
 import type { TableClassifier } from "../../classify/table";
 import type { HeaderChoice, RowResult, RowRole, Tally } from "../../classify/types";
 import type { ResultStyles, SheetLayout } from "../parts/contract";
-import { editSheetHead, editSheetTail } from "../parts/sheet-edits";
+import { editSheetHead, editSheetTail, hasOwnPrintSetup } from "../parts/sheet-edits";
 import { RESULT_WIDTHS } from "../style";
-import { DeflateSpool } from "./deflate-spool";
+import { DeflateSpool, deflatePrefix, joined } from "./deflate-spool";
 import { headerCellsXml, partCellsXml } from "./result-cells";
 import { editRow } from "./row-edit";
-import type { ChosenSheet, SheetRow, SheetRowSource } from "./sheet-source";
+import type { SheetRow, SheetRowSource } from "./sheet-source";
 import type { DeflatedData } from "./zip-write";
+
+/** A row holds something where the results were to go: the sheet is surveyed and classified again. */
+export class ResultColumnTaken extends Error {
+  override readonly name = "ResultColumnTaken";
+}
+
+export interface SheetOutput {
+  readonly data: DeflatedData;
+  /** The deflated head, to write before the spool's bytes. */
+  readonly prefix: Buffer;
+}
 
 export class SheetSink implements RowSink<SheetRow> {
   private spool: DeflateSpool | undefined;
   private header: HeaderChoice | undefined;
-  private layout: SheetLayout | undefined;
-  data: DeflatedData | undefined;
+  private firstColumn = 0;
+  private lastRow = 0;
+  private lastColumn = 0;
+  output: SheetOutput | undefined;
 
-  constructor(private readonly source: SheetRowSource, private readonly chosen: ChosenSheet, private readonly styles: ResultStyles, private readonly spoolPath: string) {}
+  /** `guard`: the result column was chosen without seeing every row, so a row with a value there stops the run. */
+  constructor(private readonly source: SheetRowSource, private readonly styles: ResultStyles, private readonly spoolPath: string, private readonly guard: boolean) {}
 
   async begin(table: TableClassifier): Promise<void> {
     const header = table.header;
     this.header = header;
-    const survey = this.chosen.survey;
     const columns = [...header.mapping.columns.map((c) => c.column), ...header.mapping.ignored.map((c) => c.column)];
-    this.layout = {
-      sheetName: this.chosen.sheet.name,
-      headerRow: header.rowNumber,
-      resultColumn: header.resultColumn,
-      resultWidths: RESULT_WIDTHS,
-      lastRow: Math.max(survey.lastRow, header.rowNumber),
-      lastColumn: Math.max(survey.cellWidth - 1, header.resultColumn + RESULT_HEADERS.length - 1),
-      firstColumn: columns.length === 0 ? 0 : Math.min(...columns),
-      printSetup: !survey.pageSetup,
-    };
+    this.firstColumn = columns.length === 0 ? 0 : Math.min(...columns);
     this.spool = new DeflateSpool(this.spoolPath, this.source.encoding);
-    await this.spool.write(editSheetHead(this.source.head ?? "", this.layout));
   }
 
   row(row: SheetRow, role: RowRole, result: RowResult | undefined): void | Promise<void> {
@@ -50,24 +54,51 @@ export class SheetSink implements RowSink<SheetRow> {
     const scanned = row.scanned;
     const first = header.resultColumn;
     const width = RESULT_HEADERS.length;
-    let text: string;
-    if (role === "header") text = editRow(scanned, { first, width, cells: headerCellsXml(scanned.prefix, row.number, first, this.styles) });
-    else if (role === "data" && result?.kind === "part") text = editRow(scanned, { first, width, cells: partCellsXml(scanned.prefix, row.number, first, result.cells, result.stage, this.styles) });
-    else if (role === "data" && header.rewrite) text = editRow(scanned, { first, width, cells: "" });
-    else text = scanned.raw;
+    this.lastRow = Math.max(this.lastRow, row.number);
+    const last = scanned.cells[scanned.cells.length - 1];
+    if (last !== undefined) this.lastColumn = Math.max(this.lastColumn, last.column);
+    let cells: string | undefined;
+    if (role === "header") cells = headerCellsXml(scanned.prefix, row.number, first, this.styles);
+    else if (role === "data" && result?.kind === "part") cells = partCellsXml(scanned.prefix, row.number, first, result.cells, result.stage, this.styles);
+    else if (role === "data" && header.rewrite) cells = "";
+    if (cells !== undefined && this.guard && !header.rewrite && scanned.cells.some((c) => c.occupied && c.column >= first)) {
+      throw new ResultColumnTaken(`row ${row.number} has a cell right of the columns the header was chosen on`);
+    }
+    const text = cells === undefined ? scanned.raw : editRow(scanned, { first, width, cells });
     return spool.write(row.before === "" ? text : row.before + text);
   }
 
   async finish(_tally: Tally): Promise<void> {
     const spool = this.spool as DeflateSpool;
-    const tail = this.source.tail;
-    if (tail === undefined) throw new Error("the sheet's rows ended without its tail");
+    const header = this.header as HeaderChoice;
+    const { head, tail } = this.source;
+    if (head === undefined || tail === undefined) throw new Error("the sheet's rows ended without its head or tail");
+    const layout: SheetLayout = {
+      sheetName: this.source.sheetName,
+      headerRow: header.rowNumber,
+      resultColumn: header.resultColumn,
+      resultWidths: RESULT_WIDTHS,
+      lastRow: Math.max(this.lastRow, header.rowNumber),
+      lastColumn: Math.max(this.lastColumn, header.resultColumn + RESULT_HEADERS.length - 1),
+      firstColumn: this.firstColumn,
+      printSetup: !ownPrintSetup(head, tail),
+    };
     await spool.write(this.source.trailing);
-    await spool.write(editSheetTail(tail, this.layout as SheetLayout));
-    this.data = await spool.end();
+    await spool.write(editSheetTail(tail, layout));
+    const rest = await spool.end();
+    const prefix = deflatePrefix(editSheetHead(head, layout), this.source.encoding);
+    this.output = { data: joined(prefix, rest), prefix: prefix.bytes };
   }
 
   async abort(): Promise<void> {
     await this.spool?.abort();
+  }
+}
+
+function ownPrintSetup(head: string, tail: string): boolean {
+  try {
+    return hasOwnPrintSetup(head, tail);
+  } catch {
+    return true;
   }
 }

@@ -1,0 +1,82 @@
+/**
+ * A table output that keeps every part for the HTML report (src/report)
+ * instead of writing rows: each part's JSON record (the same one --format json
+ * writes) becomes a ReportPart, with its assembly and change from the gate.
+ * A report lists every part, so it holds them all in memory (about 1 KB a part).
+ */
+import { CRITERION_DEFS, columnReport, type CellValue, type CriterionId } from "../../core";
+import type { ReportInput, ReportPart } from "../../report";
+import type { RowResult, RowRole, TableOutput } from "../classify/job";
+import { cellNotes, type PartRecord } from "../classify/record";
+import type { TableClassifier, Tally } from "../classify/table";
+import type { Gate } from "../gate/gate";
+
+const labelOf = (id: string): string => (id in CRITERION_DEFS ? CRITERION_DEFS[id as CriterionId].label : id);
+
+export interface ReportMeta {
+  readonly title: string;
+  readonly sourceFile: string;
+  readonly date: string;
+}
+
+export class ReportCollector implements TableOutput {
+  readonly needsJson = true;
+  private table: TableClassifier | undefined;
+  private readonly parts: ReportPart[] = [];
+  input: ReportInput | undefined;
+
+  constructor(private readonly gate: Gate, private readonly meta: ReportMeta) {}
+
+  async begin(table: TableClassifier): Promise<void> {
+    this.table = table;
+  }
+
+  row(number: number, _values: readonly CellValue[], role: RowRole, result: RowResult | undefined): void {
+    if (role !== "data" || result?.kind !== "part" || result.json === undefined) return;
+    const r = JSON.parse(result.json) as PartRecord;
+    let part: ReportPart = {
+      label: r.part,
+      row: r.row,
+      stage: result.stage,
+      score: r.score,
+      progress: r.progress === null ? null : r.progress / 100,
+      blockers: r.blockers.map((b) => ({ criterion: labelOf(b.criterion), detail: b.reason })),
+      missing: r.missing.map((m) => ({ criterion: labelOf(m.criterion), detail: m.provide })),
+      nextStep: r.nextStep,
+      waived: r.waived.map((w) => ({ criterion: labelOf(w.criterion), justification: w.justification })),
+      evidence: r.evidence.map((e) => ({ criterion: labelOf(e.criterion), text: e.text })),
+      // The core's "met without evidence" already leaves out waived criteria and those with evidence: the report lists exactly these.
+      met: r.metWithoutEvidence.map(labelOf),
+    };
+    const assembly = this.gate.assemblyOf(number);
+    if (assembly?.kind === "known") part = { ...part, assemblyStage: assembly.stage, limitedBy: assembly.limitedBy.map((l) => ({ label: l.label, stage: l.stage })) };
+    const change = this.gate.changeOf(number);
+    if (change !== undefined) part = { ...part, change };
+    this.parts.push(part);
+  }
+
+  async finish(tally: Tally): Promise<void> {
+    const table = this.table;
+    if (table === undefined) return;
+    const mapping = table.header.mapping;
+    const evidence = mapping.roles.filter((r) => r.role === "evidence" && r.criterion !== undefined).map((r) => labelOf(r.criterion ?? ""));
+    const notes = cellNotes(tally, table.sheetName);
+    const s = tally.summary;
+    this.input = {
+      title: this.meta.title,
+      sourceFile: this.meta.sourceFile,
+      sheet: table.sheetName,
+      date: this.meta.date,
+      stageCounts: s.byStage,
+      unclassified: s.unclassified,
+      parts: this.parts,
+      columns: columnReport(mapping, 0),
+      cellNotes: notes,
+      moreCellNotes: Math.max(0, tally.cellProblems - notes.length),
+      ...(evidence.length > 0 ? { evidenceCriteria: [...new Set(evidence)] } : {}),
+      ...(this.gate.comparison !== undefined && this.gate.previous !== undefined ? { comparison: this.gate.comparison, comparedWith: this.gate.previous.shown } : {}),
+    };
+  }
+
+  async abort(): Promise<void> {}
+}
