@@ -26,3 +26,4 @@ export * from "./waiver";
 export * from "./hierarchy";
 export * from "./assembly-table";
 export { EVIDENCE_WORDS, ROLE_FAMILIES } from "./header-vocabulary";
+export * from "./review-record";

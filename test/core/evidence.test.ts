@@ -7,7 +7,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { checklist, columnReport, columnReportText, isSafeLink, linkKind, mapHeaders, metWithoutEvidenceText, readHeader, rowReader, type CriterionId } from "../../src/core";
+import { buildAssemblies, checklist, columnReport, columnReportText, gateReviewRecord, isSafeLink, linkKind, mapHeaders, metWithoutEvidenceText, readHeader, rowReader, type CriterionId } from "../../src/core";
 
 describe("evidence headers", () => {
   it.each([
@@ -101,5 +101,22 @@ describe("evidence in a row", () => {
       'D "DFM report" -> Evidence: DFM (by the words "dfm" and "report": shown beside DFM, never changes a stage)',
       'E "Waiver justification" -> Waiver justification (by the words "waiver": a waived criterion counts as met only with text here)',
     ]);
+  });
+});
+
+describe("gateReviewRecord", () => {
+  it("gives the JSON fields of a part: waived ids and justification, evidence, met without evidence, and the assembly when given", () => {
+    const reader = rowReader(mapHeaders(["Part", "Design", "Design evidence", "Function", "Material", "Finish", "Goal", "Qty", "Waiver"]));
+    const a = reader.assess(["P-1", "Frozen", "https://plm.example.com/P-1", "Waived", "Locked", "Confirmed", "Pilot", 50, "Carry-over"]);
+    expect(gateReviewRecord(a)).toEqual({
+      waived: [{ criterion: "function", justification: "Carry-over" }],
+      evidence: [{ criterion: "design", text: "https://plm.example.com/P-1", link: "https" }],
+      metWithoutEvidence: ["material", "finish"],
+    });
+    const assemblies = buildAssemblies("level", [
+      { label: "A-1", link: 0, stage: "low-volume", cell: "A2" }, { label: "P-2", link: 1, stage: "prototyping", cell: "A3" },
+    ]);
+    expect(gateReviewRecord(a, assemblies.results[0])).toMatchObject({ assemblyStage: "prototyping", limitedBy: ["P-2"] });
+    expect(gateReviewRecord(a, assemblies.results[1])).toMatchObject({ assemblyStage: null, limitedBy: [] });
   });
 });
