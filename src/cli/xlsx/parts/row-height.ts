@@ -10,7 +10,7 @@
 export const LINE_HEIGHT = 15;
 
 /** Characters of text per unit of column width: widths count digits, and text averages narrower. */
-const CHARACTERS_PER_WIDTH = 1.1;
+const CHARACTERS_PER_WIDTH = 1.2;
 
 /** Lines `text` takes when wrapped at word boundaries in a column `width` characters wide. */
 export function wrappedLines(text: string, width: number): number {

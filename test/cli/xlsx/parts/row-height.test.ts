@@ -1,0 +1,37 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { LINE_HEIGHT, wrappedLines, wrappedRowHeight } from "../../../../src/cli/xlsx/parts/row-height";
+
+describe("wrappedLines", () => {
+  it.each([
+    ["", 10, 1],
+    ["short", 10, 1],
+    ["two words", 5, 2],
+    ["line one\nline two", 40, 2],
+    ["a\r\nb\rc", 40, 3],
+    ["x".repeat(25), 10, 3],
+    ["ab " + "x".repeat(24), 10, 3],
+  ] as const)("%j in %d characters: %d lines", (text, width, lines) => {
+    expect(wrappedLines(text, width)).toBe(lines);
+  });
+
+  it("never gives fewer lines than the text's letters need, nor fewer than its line breaks", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom("a", "b", " ", "\n", "é") }), fc.integer({ min: 1, max: 80 }), (text, width) => {
+        const lines = wrappedLines(text, width);
+        const capacity = Math.floor(width * 1.2);
+        expect(lines).toBeGreaterThanOrEqual(text.split("\n").length);
+        for (const paragraph of text.split("\n")) expect(lines).toBeGreaterThanOrEqual(Math.ceil([...paragraph.replace(/ /gu, "")].length / Math.max(1, capacity)));
+        expect(wrappedLines(`${text} more words here`, width)).toBeGreaterThanOrEqual(lines);
+      }),
+    );
+  });
+});
+
+describe("wrappedRowHeight", () => {
+  it("is the tallest column's lines times the line height, or nothing for one line", () => {
+    expect(wrappedRowHeight(["", "short", ""], [24, 11, 40])).toBeUndefined();
+    expect(wrappedRowHeight(["", "", "word ".repeat(30)], [24, 11, 40])).toBe(4 * LINE_HEIGHT);
+    expect(wrappedRowHeight(["a\nb\nc", "x"], [40])).toBe(3 * LINE_HEIGHT);
+  });
+});
