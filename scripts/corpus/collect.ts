@@ -36,7 +36,7 @@ export const SOURCES: readonly Source[] = [
   { repo: "ClosedXML/ClosedXML", licence: "MIT", folders: ["ClosedXML.Tests/Resource/Examples/", "ClosedXML.Tests/Resource/Other/"], quota: 40, note: "ClosedXML's examples, saved by ClosedXML or Excel" },
   { repo: "PHPOffice/PhpSpreadsheet", licence: "MIT", folders: ["tests/data/", "samples/templates/"], quota: 80, note: "reader test files and templates" },
   { repo: "ExcelDataReader/ExcelDataReader", licence: "MIT", folders: ["src/TestData/"], quota: 70, note: "reader test files, including Strict OOXML copies" },
-  { repo: "SheetJS/test_files", licence: "Apache-2.0", folders: [""], quota: 1000, note: "SheetJS test files: Excel, Numbers, Google Sheets, WPS, LibreOffice" },
+  { repo: "SheetJS/test_files", licence: "Apache-2.0", folders: [""], quota: 1000, note: "SheetJS test files: Excel for Windows and Mac (2007-2019), WPS, LibreOffice, stream writers" },
   { repo: "tafia/calamine", licence: "MIT", folders: ["tests/"], quota: 1000, note: "calamine (Rust) reader tests" },
   { repo: "roo-rb/roo", licence: "MIT", folders: ["test/files/"], quota: 1000, note: "roo (Ruby) reader tests" },
   { repo: "exceljs/exceljs", licence: "MIT", folders: ["spec/", "test/"], quota: 1000, note: "exceljs integration data" },
@@ -46,6 +46,8 @@ export const SOURCES: readonly Source[] = [
 ];
 
 const ODD = /chart|macro|vba|xlsm|strict|1904|pivot|table|comment|rich|phonetic|shared|formula|utf-?16|namespace|prefix|merge|valid|inline|numbers|google|libre|mac|date|hyperlink|filter|protect|hidden|outline|external|theme|drawing|image|sparkline|slicer|unicode|emoji|wps|gnumeric|empty|blank/iu;
+/** Files from producers that are rare in these collections (Google Sheets, Numbers, openpyxl, ONLYOFFICE, Gnumeric, WPS): always taken. */
+const ALWAYS = /google|numbers-export|openpyxl|onlyoffice|gnumeric|wps/iu;
 const MAX_BYTES = 200 * 1024;
 
 interface Blob {
@@ -136,6 +138,8 @@ function main(): void {
     const oddShare = Math.min(odd.length, Math.ceil(source.quota / 2));
     const chosen = [...evenly(odd, oddShare), ...evenly(plain, source.quota - oddShare)];
     if (chosen.length < source.quota) chosen.push(...evenly(odd.filter((blob) => !chosen.includes(blob)), source.quota - chosen.length));
+    // Producers the corpus has few of, on top of the quota.
+    chosen.push(...fresh.filter((blob) => ALWAYS.test(blob.path) && !chosen.includes(blob)));
     chosen.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     const prefix = source.repo.replace("/", "__");
     for (const blob of chosen) {
