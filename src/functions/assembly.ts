@@ -2,7 +2,7 @@ import { ASSEMBLY_HEADERS, assemblyCells, fail, ok, tableAssemblies, type Result
 import { valueIssue, type ArgumentIssue } from "./errors";
 import type { KeyedChoices, MappingCache } from "./mapping-cache";
 import { NO_KEYED_CHOICES } from "./mapping-cache";
-import { partTable } from "./parts";
+import { partTable, tableIssue } from "./parts";
 
 /** Headers the error message offers for the bill's structure (a test checks that each is read as one). */
 export const HIERARCHY_EXAMPLE_HEADERS = ["Level", "BOM level", "Explosion level", "Parent", "Parent part number", "Used on"] as const;
@@ -20,6 +20,8 @@ export function assemblyRows(
   if (!table.ok) return table;
   const { headerRow, rows, where } = table.value;
   const reader = cache.reader(headerRow, thresholds, { sample: rows, choices });
+  const unusable = tableIssue(table.value, reader.mapping);
+  if (unusable) return fail(unusable);
   const stages: (Stage | null)[] = rows.map((row) => reader.assess(row).stage);
   const assemblies = tableAssemblies(reader.mapping, rows, stages, (index) => `part row ${index + 1}`);
   if (assemblies === undefined) {

@@ -40,15 +40,18 @@ export function assessParts<T>(
   if (!table.ok) return table;
   const { headerRow, rows, where } = table.value;
   const reader = cache.reader(headerRow, thresholds, { sample: rows, choices });
-  if (reader.mapping.columns.length === 0) {
-    return fail(valueIssue(`${where} names no criterion: ${NO_HEADERS_HELP}; ${foundHeaders(headerRow)}.`));
-  }
-  if (rows.length === 0) {
-    return fail(notAvailableIssue("criteria holds only the header row: include the part rows below it, or pass the header row as headers."));
-  }
+  const unusable = tableIssue(table.value, reader.mapping);
+  if (unusable) return fail(unusable);
   const out: T[] = [];
   for (const row of rows) out.push(project(reader.assess(row)));
   return ok(out);
+}
+
+/** Why a table cannot be assessed: its header row names no criterion (#VALUE!), or it has no part rows (#N/A). */
+export function tableIssue(table: PartTable, mapping: HeaderMapping): ArgumentIssue | undefined {
+  if (mapping.columns.length === 0) return valueIssue(`${table.where} names no criterion: ${NO_HEADERS_HELP}; ${foundHeaders(table.headerRow)}.`);
+  if (table.rows.length === 0) return notAvailableIssue("criteria holds only the header row: include the part rows below it, or pass the header row as headers.");
+  return undefined;
 }
 
 /** Splits `criteria` and `headers` into the header row and the part rows; #VALUE! for shapes that do not fit. */

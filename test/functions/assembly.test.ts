@@ -92,3 +92,13 @@ describe("waivers and evidence through the existing functions", () => {
     expect(lines.slice(-2).map((l) => l[2])).toEqual(["Waiver justification", "Evidence: Design"]);
   });
 });
+
+describe("READINESS_ASSEMBLY on tables the other functions refuse", () => {
+  it("a header row that names no criterion is the same #VALUE! as READINESS_STAGE; only a header row is #N/A", () => {
+    const headers = [["Level", "Part", "Colour"]];
+    const rows = [[0, "A", "red"]];
+    const assembly = thrownExcelError(() => readinessAssembly(rows, headers));
+    expect([assembly.code, assembly.message]).toEqual([thrownExcelError(() => readinessStage(rows, headers)).code, thrownExcelError(() => readinessStage(rows, headers)).message]);
+    expect(thrownExcelError(() => readinessAssembly([HEADERS])).code).toBe("#N/A");
+  });
+});
