@@ -39,11 +39,25 @@ export interface PanePage {
   idle(): Promise<void>;
   resetStats(): Promise<void>;
   screenshot(name: string): Promise<string>;
+  /** The charts on a sheet, as the stand-in in the page holds them. */
+  charts(sheet: string): Promise<PageChart[]>;
+  /** A workbook setting as the stand-in in the page holds it. */
+  setting(key: string): Promise<unknown>;
+}
+
+export interface PageChart {
+  readonly name: string;
+  readonly type: string;
+  readonly source: string;
+  readonly series: readonly { readonly name: string; readonly values: string }[];
+  readonly categories?: string;
+  readonly categoryType: string;
+  readonly title: string;
 }
 
 interface PageStandIn {
   stats: StandInStats;
-  book: { read(address: string): unknown[][]; calculations: string[] };
+  book: { read(address: string): unknown[][]; calculations: string[]; sheetNamed(name: string): { charts: PageChart[] } | undefined; settings: Map<string, unknown> };
   select(address: string): Promise<void>;
   edit(address: string, values: unknown[][]): Promise<void>;
   setVisibility(mode: "Taskpane" | "Hidden"): Promise<void>;
@@ -87,6 +101,8 @@ export async function openPane(browser: Browser, baseUrl: string, seed: Workbook
     calculations: () => page.evaluate(() => [...(window as unknown as W).__standIn.book.calculations]),
     idle: () => page.evaluate(() => (window as unknown as W).__standIn.idle()),
     resetStats: () => page.evaluate(() => (window as unknown as W).__standIn.resetStats()),
+    charts: (sheet) => page.evaluate((name) => JSON.parse(JSON.stringify((window as unknown as W).__standIn.book.sheetNamed(name)?.charts ?? [])) as PageChart[], sheet),
+    setting: (key) => page.evaluate((k) => JSON.parse(JSON.stringify((window as unknown as W).__standIn.book.settings.get(k) ?? null)) as unknown, key),
     async screenshot(name) {
       await mkdir(SCREENSHOTS, { recursive: true });
       const file = path.join(SCREENSHOTS, `${name}.png`);

@@ -1,0 +1,204 @@
+/*
+ * Issue 13 in the built task pane (headless Chromium, the Excel stand-in): what
+ * changed since the last run (the Change column, the history sheet and its
+ * chart), the review of a part with a waiver, evidence and components, and
+ * Export report. Expected answers come from the core, computed here in Node.
+ */
+import { mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { RESULT_HEADERS, STAGES, mapHeaders, rowReader, stageName, type Stage } from "../../src/core";
+import { HISTORY_HEADERS } from "../../src/taskpane/history-model";
+import { LAST_RUN_SETTING } from "../../src/taskpane/last-run";
+import { ensurePaneBuilt, openPane, type PanePage } from "../support/pane-page";
+import { HEADERS, partRow } from "../taskpane/excel/fixtures";
+import { browserSession } from "./harness";
+
+const session = browserSession(ensurePaneBuilt);
+
+const reader = rowReader(mapHeaders([...HEADERS]));
+const stageOf = (row: readonly unknown[]): Stage | null => reader.assess(row).stage;
+const byStage = (stage: Stage, skip = 0): (string | number)[] => {
+  const found = Array.from({ length: 200 }, (_, i) => partRow(i)).filter((r) => stageOf(r) === stage)[skip];
+  if (!found) throw new Error(`no ${stage} row`);
+  return found;
+};
+const named = (label: string, row: readonly (string | number)[]): (string | number)[] => [label, ...row.slice(1)];
+
+/** Classify list, then Write results, as a person does: the Result section shows when the run is done. */
+async function classifyList(pane: PanePage): Promise<void> {
+  const { page } = pane;
+  await page.getByRole("tab", { name: "Classify list" }).click();
+  await page.getByRole("button", { name: "Classify list" }).click();
+  await page.locator(".mapping-editor").waitFor();
+  await page.getByRole("button", { name: "Write results" }).click();
+  await page.locator(".report").waitFor({ timeout: 30_000 });
+}
+
+describe("what changed since the last run", () => {
+  it("writes a Change column on the second run, appends each run to the history sheet and keeps one line chart over the runs", async () => {
+    const rows = [
+      named("A-1", byStage("prototyping")),
+      named("A-2", byStage("low-volume")),
+      named("A-3", byStage("mass-production")),
+      named("A-4", byStage("prototyping", 1)),
+      named("A-5", byStage("low-volume", 1)),
+    ];
+    const pane = await openPane(session.browser, session.url, { sheets: [{ name: "Parts", rows: [[...HEADERS], ...rows] }], selection: "Parts!C3" });
+    const { page } = pane;
+    await classifyList(pane);
+    expect(await page.locator(".changes").textContent()).toContain("No earlier run of this list is recorded in this workbook");
+    expect(await page.locator(".history-line").textContent()).toBe('This run is row 2 of the sheet "Readiness history", with a chart of the stage counts run by run.');
+    expect(await pane.read("Parts!V1:V6")).toEqual(Array.from({ length: 6 }, () => [""]));
+    const history = await pane.read("'Readiness history'!A1:I2");
+    expect(history[0]).toEqual([...HISTORY_HEADERS]);
+    expect(history[1]?.slice(1)).toEqual(["Parts!A1:P6", 2, 2, 1, "", "", "", ""]);
+    expect(await pane.charts("Readiness history")).toHaveLength(1);
+
+    // Between the runs: A-1 reaches mass production, A-3 falls back, a new part B-9 takes A-4's row, A-4 moves down, A-5 leaves.
+    await pane.edit("Parts!A2:P2", [named("A-1", byStage("mass-production", 1))]);
+    await pane.edit("Parts!A4:P4", [named("A-3", byStage("low-volume", 2))]);
+    await pane.edit("Parts!A5:P6", [named("B-9", byStage("low-volume", 3)), rows[3] ?? []]);
+    await pane.select("Parts!B2");
+    await page.getByRole("button", { name: "Classify list" }).click();
+    await page.locator(".mapping-editor").waitFor();
+    expect(await page.locator(".list-info").textContent()).toContain("Results rewrite the columns an earlier run made: Q1:U6.");
+    await page.getByRole("button", { name: "Write results" }).click();
+    await page.locator(".change-sentence").waitFor();
+    expect(await page.locator(".change-sentence").textContent()).toBe("Since the last run: 1 part moved up, 1 part moved down, 1 new part, 1 part dropped from the list.");
+    expect(await page.locator(".changes .dropped").textContent()).toBe("Dropped: A-5");
+    await pane.screenshot("classify-changes");
+
+    expect(await pane.read("Parts!Q1:V1")).toEqual([[...RESULT_HEADERS, "Change"]]);
+    expect((await pane.read("Parts!V2:V6")).flat()).toEqual([`↑ from ${stageName("prototyping")}`, "", `↓ from ${stageName("mass-production")}`, "new", ""]);
+    expect(await pane.read("Parts!W1:W6")).toEqual(Array.from({ length: 6 }, () => [""]));
+    const stages = (await pane.read("Parts!Q2:Q6")).flat();
+    const second = await pane.read("'Readiness history'!A3:I3");
+    expect(second[0]?.slice(1)).toEqual(["Parts!A1:U6", ...STAGES.map((s) => stages.filter((v) => v === stageName(s)).length), 1, 1, 1, 1]);
+    expect(second[0]?.[0]).toBeGreaterThan(history[1]?.[0] as number);
+    expect(Math.abs((second[0]?.[0] as number) - (Date.now() - new Date().getTimezoneOffset() * 60_000) / 86_400_000 - 25_569)).toBeLessThan(0.01);
+    const charts = await pane.charts("Readiness history");
+    expect(charts).toHaveLength(1);
+    expect(charts[0]).toMatchObject({
+      type: "Line", title: "Parts per stage, run by run", source: "'Readiness history'!C1:E3", categories: "'Readiness history'!A2:A3", categoryType: "TextAxis",
+      series: [{ name: "Prototyping", values: "'Readiness history'!C2:C3" }, { name: "Low-volume", values: "'Readiness history'!D2:D3" }, { name: "Mass production", values: "'Readiness history'!E2:E3" }],
+    });
+    expect(await pane.setting(LAST_RUN_SETTING)).toEqual([{ list: "Parts|A1", labels: ["A-1", "A-2", "A-3", "B-9", "A-4"], stages: expect.stringMatching(/^[0-2]{5}$/u), rows: [2, 3, 4, 5, 6] }]);
+    expect(pane.errors).toEqual([]);
+    expect(pane.blocked).toEqual([]);
+  }, 60_000);
+
+  it("asks before writing the Change column over a note the user typed there, and writes nothing", async () => {
+    const rows = [named("A-1", byStage("prototyping")), named("A-2", byStage("low-volume"))];
+    const pane = await openPane(session.browser, session.url, { sheets: [{ name: "Parts", rows: [[...HEADERS], ...rows] }], selection: "Parts!C3" });
+    const { page } = pane;
+    await classifyList(pane);
+    await pane.edit("Parts!V3", [["check with supplier"]]);
+    await pane.select("Parts!B2");
+    const before = await pane.read("Parts!A1:W3");
+    await page.getByRole("button", { name: "Classify list" }).click();
+    await page.getByRole("button", { name: "Write results" }).click();
+    await expect.poll(() => page.locator("#panel-classify .notice-issue").textContent()).toContain("the Change column (what changed since the last run) goes to Parts!V1:V3, but Parts!V3 already holds data");
+    expect(await pane.read("Parts!A1:W3")).toEqual(before);
+    expect(await pane.read("'Readiness history'!A3")).toEqual([[""]]);
+    expect(pane.errors).toEqual([]);
+  });
+});
+
+/** A small indented bill: an assembly with a written pilot-run waiver and evidence, a ready component and a prototype one. */
+const BOM_HEADERS = [
+  "Level", "Part No.", "Description", "CAD / drawing status", "Fit / function", "Material", "Finish", "Tolerance review", "DFM", "Pilot run", "Demand",
+  "Supplier qualified", "Inspection plan", "Cost target", "Goal", "Qty (pcs)", "Annual volume", "Waiver justification", "DFM report",
+];
+const READY = ["released", "validated", "locked", "confirmed", "reviewed", "done", "validated", "stable", "qualified", "approved", "agreed", "production", 500, 6000];
+const BOM = [
+  [0, "P7-500", "Motor bracket assembly", ...READY.slice(0, 6), "Pilot run waived: carry-over of P7-150", ...READY.slice(7), "Same weldment and process as P7-150", "https://plm.example.com/dfm/P7-500"],
+  [1, "P7-510", "Bracket weldment", ...READY, "", "\\\\fileserver\\quality\\DFM\\P7-510 DFM.pdf"],
+  [1, "P7-520", "Damper insert", "changing", "in progress", "EPDM 60", "", "", "", "", "", "", "", "", "validation", 10, "", "", "javascript:alert(document.domain)"],
+];
+
+describe("review a part of an indented bill", () => {
+  it("shows a waived criterion with its justification, evidence beside each criterion (a link only when it is safe) and the assembly's stage and limiting component", async () => {
+    const pane = await openPane(session.browser, session.url, { sheets: [{ name: "BOM", rows: [BOM_HEADERS, ...BOM] }], selection: "BOM!C2" });
+    const { page } = pane;
+    const mapping = mapHeaders(BOM_HEADERS, { sample: BOM });
+    const bomReader = rowReader(mapping);
+    const assembly = bomReader.assess(BOM[0] ?? []);
+    expect(assembly.waived.map((w) => w.criterion)).toEqual(["pilot"]);
+    await expect.poll(() => page.locator(".part-label").textContent()).toBe("P7-500");
+    expect(await page.locator(".stage-badge").textContent()).toBe(assembly.stageName);
+
+    expect(await page.locator(".callout-waived li").allTextContents()).toEqual(["Pilot run: “Pilot run waived: carry-over of P7-150”. Justification: Same weldment and process as P7-150"]);
+    const pilot = page.locator('li.check[data-criterion="pilot"]');
+    expect(await pilot.locator(".check-state").textContent()).toBe("Waived");
+    expect(await pilot.locator(".check-waiver").textContent()).toBe("Counted as met: waived with the justification “Same weldment and process as P7-150”.");
+
+    const dfm = page.locator('li.check[data-criterion="dfm"] .check-evidence a');
+    expect(await dfm.textContent()).toBe("https://plm.example.com/dfm/P7-500");
+    expect(await dfm.evaluate((a) => [(a as HTMLAnchorElement).href, a.getAttribute("rel"), a.getAttribute("target")])).toEqual(["https://plm.example.com/dfm/P7-500", "noopener noreferrer", "_blank"]);
+
+    // The assembly is only as ready as its prototype damper insert.
+    expect(await page.locator(".assembly .assembly-stage").textContent()).toBe(stageName("prototyping"));
+    expect(await page.locator(".assembly .limited-by li").allTextContents()).toEqual([`P7-520: ${stageName("prototyping")}`]);
+    expect(await page.locator(".assembly-components").textContent()).toBe("2 components below it.");
+    await pane.screenshot("review-assembly-waiver-evidence");
+
+    // A file path is a link to a file: URL; a javascript: text stays text.
+    await pane.select("BOM!C3");
+    await expect.poll(() => page.locator(".part-label").textContent()).toBe("P7-510");
+    expect(await page.locator('li.check[data-criterion="dfm"] .check-evidence a').evaluate((a) => (a as HTMLAnchorElement).href)).toBe("file://fileserver/quality/DFM/P7-510%20DFM.pdf");
+    expect(await page.locator(".assembly").count()).toBe(0);
+    await pane.select("BOM!C4");
+    await expect.poll(() => page.locator(".part-label").textContent()).toBe("P7-520");
+    expect(await page.locator(".check-evidence").allTextContents()).toEqual(["Evidence: javascript:alert(document.domain)"]);
+    expect(await page.locator(".check-evidence a").count()).toBe(0);
+
+    // Editing a component changes the assembly's review: the damper insert is frozen and ready, the assembly is no longer capped by it.
+    await pane.select("BOM!C2");
+    await expect.poll(() => page.locator(".part-label").textContent()).toBe("P7-500");
+    await pane.edit("BOM!D4:P4", [READY.slice(0, 13)]);
+    await expect.poll(() => page.locator(".assembly .limited-by li").count()).toBe(0);
+    expect(await page.locator(".assembly .assembly-stage").textContent()).not.toBe(stageName("prototyping"));
+    expect(pane.errors).toEqual([]);
+    expect(pane.blocked).toEqual([]);
+    expect(pane.dialogs).toEqual([]);
+  });
+});
+
+describe("export report", () => {
+  it("downloads one HTML file with the parts, their waivers, evidence and assemblies, and runs nothing from cell text", async () => {
+    const hostile = '<img src=x onerror="window.__pwned=1">';
+    const rows = BOM.map((r, i) => (i === 2 ? [r[0], hostile, ...r.slice(2)] : [...r]));
+    const pane = await openPane(session.browser, session.url, { sheets: [{ name: "BOM", rows: [BOM_HEADERS, ...rows] }], selection: "BOM!C2" });
+    const { page } = pane;
+    await classifyList(pane);
+    await pane.screenshot("classify-export");
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export report" }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^readiness-report-BOM-\d{4}-\d{2}-\d{2}-\d{4}\.html$/u);
+    const file = await download.path();
+    const html = await readFile(file, "utf8");
+    expect(html).toMatch(/^<!doctype html>/iu);
+    for (const text of ["P7-500", "P7-510", "Same weldment and process as P7-150", "https://plm.example.com/dfm/P7-500"]) expect(html).toContain(text);
+    expect(html).not.toContain(hostile);
+    expect(html).toContain("&lt;img src=x onerror=");
+    expect(await page.locator("#status").textContent()).toMatch(/^Exported the report of BOM!A1:S4 as readiness-report-BOM-/u);
+    // The object URL is not left in the page.
+    expect(await page.locator("a[download]").count()).toBe(0);
+
+    // Opened in Chromium, the report runs no script and shows the hostile name as text.
+    const report = await session.browser.newPage();
+    const requests: string[] = [];
+    report.on("request", (r) => requests.push(r.url()));
+    // Saved under the name the pane offered, as a browser does (the download's own copy has no extension).
+    const saved = path.join(await mkdtemp(path.join(tmpdir(), "pane-report-")), download.suggestedFilename());
+    await writeFile(saved, html);
+    await report.goto(`file://${saved}`);
+    expect(await report.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await report.locator("body").textContent()).toContain(hostile);
+    expect(requests.filter((u) => !u.startsWith("file:"))).toEqual([]);
+    await report.close();
+    expect(pane.errors).toEqual([]);
+    expect(pane.blocked).toEqual([]);
+  });
+});
