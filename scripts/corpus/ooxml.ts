@@ -95,8 +95,9 @@ export class Package {
   }
 }
 
+/** Some writers store Windows paths (`xl\\workbook.xml`); readers such as Excel and LibreOffice accept them. */
 export function partKey(name: string): string {
-  return name.replace(/^\/+/u, "").toLowerCase();
+  return name.replace(/\\/gu, "/").replace(/^\/+/u, "").toLowerCase();
 }
 
 export interface Relationship {
