@@ -1,10 +1,11 @@
 /**
  * The height a row needs for its wrapped result text. Spreadsheet programs do
  * not all fit a row to wrapped text when they open a file (LibreOffice 7.4
- * keeps the default height, so the lines overlap the next row), so a row
- * without a height of its own gets this one as `ht` (not customHeight: Excel
- * may still fit it).
+ * keeps the stored or default height, so the lines overlap the next row), so
+ * a row whose height is not the user's own (customHeight) gets this one as
+ * `ht`, not marked custom.
  */
+import { attributes, setAttribute } from "./xml-scan";
 
 /** Points per line of the default 11-point font. */
 export const LINE_HEIGHT = 15;
@@ -47,4 +48,18 @@ export function wrappedRowHeight(texts: readonly string[], widths: readonly numb
     if (width !== undefined && text !== "") lines = Math.max(lines, wrappedLines(text, width));
   });
   return lines > 1 ? lines * lineHeight : undefined;
+}
+
+/**
+ * A row's start tag (`<row r="7" ...>`) with `ht` raised to `height` when the
+ * row's height is not the user's own (no customHeight="1") and is lower; else
+ * the tag unchanged.
+ */
+export function rowTagWithHeight(tag: string, height: number | undefined): string {
+  if (height === undefined) return tag;
+  const attrs = attributes(tag);
+  if (/^(1|true)$/u.test(attrs.get("customHeight") ?? "")) return tag;
+  const current = Number(attrs.get("ht"));
+  if (Number.isFinite(current) && current >= height) return tag;
+  return setAttribute(tag, "ht", String(height));
 }

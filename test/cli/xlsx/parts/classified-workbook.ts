@@ -7,7 +7,7 @@
 import ExcelJS from "exceljs";
 import { RESULT_HEADERS, columnLetters, mapHeaders, resultCells, rowReader, summarize, type Assessment, type Stage, type Summary } from "../../../../src/core";
 import type { ResultStyles } from "../../../../src/cli/xlsx/parts/contract";
-import { wrappedRowHeight } from "../../../../src/cli/xlsx/parts/row-height";
+import { rowTagWithHeight, wrappedRowHeight } from "../../../../src/cli/xlsx/parts/row-height";
 import { RESULT_COLUMN_WIDTHS, editSheetHead, editSheetTail, hasOwnPrintSetup } from "../../../../src/cli/xlsx/parts/sheet-edits";
 import { appendResultStyles } from "../../../../src/cli/xlsx/parts/styles";
 import { cellText, summarySheetParts } from "../../../../src/cli/xlsx/parts/summary-sheet";
@@ -92,8 +92,8 @@ export async function classifyWorkbook(xlsx: Buffer, headerRow: number): Promise
     if (cells === "") return whole;
     const texts = n === headerRow ? RESULT_HEADERS : a === undefined ? [] : ["", "", ...resultCells(a).slice(2).map(String)];
     const height = wrappedRowHeight(texts, RESULT_COLUMN_WIDTHS);
-    const tag = /^<row\b[^>]*?(?=\/?>)/u.exec(whole)?.[0] ?? "<row";
-    const row = height === undefined || /\sht=/u.test(tag) ? whole : `${tag} ht="${height}"${whole.slice(tag.length)}`;
+    const tag = /^<row\b[^>]*>/u.exec(whole)?.[0] ?? "<row>";
+    const row = rowTagWithHeight(tag, height) + whole.slice(tag.length);
     return row.endsWith("/>") ? `${row.slice(0, -2)}>${cells}</row>` : row.replace(/<\/row>$/u, `${cells}</row>`);
   });
   const edited = editSheetHead(head, layout) + body + editSheetTail(tail, layout);

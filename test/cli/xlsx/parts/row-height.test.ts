@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { LINE_HEIGHT, wrappedLines, wrappedRowHeight } from "../../../../src/cli/xlsx/parts/row-height";
+import { LINE_HEIGHT, rowTagWithHeight, wrappedLines, wrappedRowHeight } from "../../../../src/cli/xlsx/parts/row-height";
 
 describe("wrappedLines", () => {
   it.each([
@@ -33,5 +33,18 @@ describe("wrappedRowHeight", () => {
     expect(wrappedRowHeight(["", "short", ""], [24, 11, 40])).toBeUndefined();
     expect(wrappedRowHeight(["", "", "word ".repeat(30)], [24, 11, 40])).toBe(4 * LINE_HEIGHT);
     expect(wrappedRowHeight(["a\nb\nc", "x"], [40])).toBe(3 * LINE_HEIGHT);
+  });
+});
+
+describe("rowTagWithHeight", () => {
+  it.each([
+    ['<row r="7" spans="1:5">', 45, '<row r="7" spans="1:5" ht="45">'],
+    ['<x:row r="7"/>', 45, '<x:row r="7" ht="45"/>'],
+    ['<row r="7" ht="12.8" customHeight="false">', 30, '<row r="7" ht="30" customHeight="false">'],
+    ['<row r="7" ht="60">', 30, '<row r="7" ht="60">'],
+    ['<row r="7" ht="9" customHeight="1">', 30, '<row r="7" ht="9" customHeight="1">'],
+    ['<row r="7">', undefined, '<row r="7">'],
+  ] as const)("%s, %s points: %s", (tag, height, expected) => {
+    expect(rowTagWithHeight(tag, height)).toBe(expected);
   });
 });
