@@ -76,7 +76,7 @@ async function fromWorkbook(file: string, shown: string, options: PreviousOption
   try {
     const chosen = await chooseSheet(pkg, { sheet: options.sheet, headerRow: options.headerRow, mapping: options.mapping, inputShown: shown });
     const collector = new PartCollector(shown, `sheet "${chosen.sheet.name}"`, chosen.header.rowNumber, chosen.header.mapping);
-    for await (const row of new SheetRowSource(pkg, chosen).rows()) collector.add(row.number, row.values);
+    for await (const row of new SheetRowSource(pkg, chosen.sheet, chosen.declaredWidth).rows()) collector.add(row.number, row.values);
     return collector.parts;
   } catch (error) {
     if (error instanceof Error && error.name === "CliError" && (error as CliError).code === "no-header-row") throw notClassified(shown, "no header row found");

@@ -67,6 +67,8 @@ export async function classifyPackage(job: ClassifyJob, output: PackageOutput): 
   let sink: SheetSink | undefined;
   try {
     const chosen = await choose(pkg, job);
+    // The gate columns need the whole table: a first pass over the sheet (see gate/gate.ts).
+    await job.gate?.prepare(chosen.header, chosen.sheet.name, job.thresholds, new SheetRowSource(pkg, chosen.sheet, chosen.declaredWidth).rows());
     const settings: DriverSettings = {
       inputShown: job.inputShown,
       headerRow: job.headerRow,
@@ -91,7 +93,7 @@ export async function classifyPackage(job: ClassifyJob, output: PackageOutput): 
     while (done === undefined) {
       source = new SheetRowSource(pkg, chosen.sheet, declaredWidth);
       spool = tempFileFor(`${output.file}.sheet`);
-      sink = new SheetSink(source, styles.styles, spool.path, !surveyed);
+      sink = new SheetSink(source, styles.styles, spool.path, !surveyed, job.gate);
       try {
         done = await classify(source, sink, settings);
       } catch (error) {

@@ -13,7 +13,9 @@ import type { ResultStyles, SheetLayout } from "../parts/contract";
 import { editSheetHead, editSheetTail, hasOwnPrintSetup } from "../parts/sheet-edits";
 import { RESULT_WIDTHS } from "../style";
 import { DeflateSpool, deflatePrefix, joined } from "./deflate-spool";
-import { headerCellsXml, partCellsXml } from "./result-cells";
+import { fileError } from "../../errors";
+import { EXTRA_WIDTHS, type Gate } from "../../gate/gate";
+import { headerCellsXml, partCellsXml, textCellsXml } from "./result-cells";
 import { editRow } from "./row-edit";
 import type { SheetRow, SheetRowSource } from "./sheet-source";
 import type { DeflatedData } from "./zip-write";
@@ -38,7 +40,7 @@ export class SheetSink implements RowSink<SheetRow> {
   output: SheetOutput | undefined;
 
   /** `guard`: the result column was chosen without seeing every row, so a row with a value there stops the run. */
-  constructor(private readonly source: SheetRowSource, private readonly styles: ResultStyles, private readonly spoolPath: string, private readonly guard: boolean) {}
+  constructor(private readonly source: SheetRowSource, private readonly styles: ResultStyles, private readonly spoolPath: string, private readonly guard: boolean, private readonly gate?: Gate) {}
 
   async begin(table: TableClassifier): Promise<void> {
     const header = table.header;
@@ -53,7 +55,10 @@ export class SheetSink implements RowSink<SheetRow> {
     const spool = this.spool as DeflateSpool;
     const scanned = row.scanned;
     const first = header.resultColumn;
-    const width = RESULT_HEADERS.length;
+    const gate = this.gate !== undefined && this.gate.width > 0 ? this.gate : undefined;
+    // The five results and the gate columns; an earlier run's result columns (five, or more) are all cleared.
+    const earlier = header.rewrite ? (header.previousWidth ?? RESULT_HEADERS.length) : 0;
+    const width = Math.max(RESULT_HEADERS.length + (gate?.width ?? 0), earlier);
     this.lastRow = Math.max(this.lastRow, row.number);
     const last = scanned.cells[scanned.cells.length - 1];
     if (last !== undefined) this.lastColumn = Math.max(this.lastColumn, last.column);
@@ -61,6 +66,7 @@ export class SheetSink implements RowSink<SheetRow> {
     if (role === "header") cells = headerCellsXml(scanned.prefix, row.number, first, this.styles);
     else if (role === "data" && result?.kind === "part") cells = partCellsXml(scanned.prefix, row.number, first, result.cells, result.stage, this.styles);
     else if (role === "data" && header.rewrite) cells = "";
+    if (gate !== undefined && cells !== undefined) cells += gateCells(gate, row, role, result, first + RESULT_HEADERS.length, this.styles, earlier, this.source.sheetName);
     if (cells !== undefined && this.guard && !header.rewrite && scanned.cells.some((c) => c.occupied && c.column >= first)) {
       throw new ResultColumnTaken(`row ${row.number} has a cell right of the columns the header was chosen on`);
     }
@@ -77,9 +83,9 @@ export class SheetSink implements RowSink<SheetRow> {
       sheetName: this.source.sheetName,
       headerRow: header.rowNumber,
       resultColumn: header.resultColumn,
-      resultWidths: RESULT_WIDTHS,
+      resultWidths: [...RESULT_WIDTHS, ...(this.gate?.headers ?? []).map((h) => EXTRA_WIDTHS[h] ?? 30)],
       lastRow: Math.max(this.lastRow, header.rowNumber),
-      lastColumn: Math.max(this.lastColumn, header.resultColumn + RESULT_HEADERS.length - 1),
+      lastColumn: Math.max(this.lastColumn, header.resultColumn + RESULT_HEADERS.length + (this.gate?.width ?? 0) - 1),
       firstColumn: this.firstColumn,
       printSetup: !ownPrintSetup(head, tail),
     };
@@ -101,4 +107,24 @@ function ownPrintSetup(head: string, tail: string): boolean {
   } catch {
     return true;
   }
+}
+
+/**
+ * The gate columns' cells after the five results (their headers on the header
+ * row). When an earlier run wrote fewer result columns and a row has a value
+ * of the user's where the new ones go, the run stops rather than write over it.
+ */
+function gateCells(gate: Gate, row: SheetRow, role: RowRole, result: RowResult | undefined, at: number, styles: ResultStyles, earlier: number, sheetName: string): string {
+  const scanned = row.scanned;
+  if (earlier > 0) {
+    const end = at + gate.width;
+    const start = at - RESULT_HEADERS.length + earlier;
+    const taken = scanned.cells.find((c) => c.occupied && c.column >= start && c.column < end);
+    if (taken !== undefined) {
+      throw fileError("bad-header-row", `sheet "${sheetName}"`, `row ${row.number} has a value of its own right of the result columns an earlier run wrote, where the new ${gate.headers.join(", ")} columns go; classify the original list, or move that value`);
+    }
+  }
+  if (role === "header") return textCellsXml(scanned.prefix, row.number, at, gate.headers, styles.header);
+  if (role === "data" && result?.kind === "part") return textCellsXml(scanned.prefix, row.number, at, gate.cells(row.number, result), styles.wrapped);
+  return "";
 }
