@@ -38,7 +38,7 @@ export function assessParts<T>(
 ): Result<T[], ArgumentIssue> {
   const table = partTable(criteria, headers);
   if (!table.ok) return table;
-  const { headerRow, rows, where } = table.value;
+  const { headerRow, rows } = table.value;
   const reader = cache.reader(headerRow, thresholds, { sample: rows, choices });
   const unusable = tableIssue(table.value, reader.mapping);
   if (unusable) return fail(unusable);
