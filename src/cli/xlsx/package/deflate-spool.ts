@@ -1,10 +1,30 @@
 /** Text deflated into a file as it comes, with the CRC and sizes a zip entry needs. */
 import { createWriteStream, type WriteStream } from "node:fs";
-import { crc32, createDeflateRaw, type DeflateRaw } from "node:zlib";
+import { constants, crc32, createDeflateRaw, deflateRawSync, type DeflateRaw } from "node:zlib";
+import { crc32Combine } from "./crc-combine";
 import type { DeflatedData } from "./zip-write";
 import { encodeText, type XmlEncoding } from "./xml-text";
 
 const BATCH_CHARACTERS = 1 << 18;
+/** zlib's level 3: the classified sheet is most of the output; level 6 takes 2.5 times as long for 15 % less (100,000 rows: 0.41 s and 8.6 MB against 1.00 s and 7.3 MB). */
+export const SHEET_LEVEL = 3;
+
+/** Deflated text that another deflated stream will follow (it ends on a sync flush, not a final block). */
+export interface DeflatedPrefix {
+  readonly bytes: Buffer;
+  readonly crc: number;
+  readonly size: number;
+}
+
+export function deflatePrefix(text: string, encoding: XmlEncoding): DeflatedPrefix {
+  const raw = encodeText(text, encoding);
+  return { bytes: deflateRawSync(raw, { level: SHEET_LEVEL, finishFlush: constants.Z_SYNC_FLUSH }), crc: crc32(raw), size: raw.length };
+}
+
+/** The entry made of `prefix` then the spooled stream. */
+export function joined(prefix: DeflatedPrefix, rest: DeflatedData): DeflatedData {
+  return { crc: crc32Combine(prefix.crc, rest.crc, rest.size), size: prefix.size + rest.size, compressedSize: prefix.bytes.length + rest.compressedSize };
+}
 
 export class DeflateSpool {
   private readonly deflate: DeflateRaw;
@@ -18,7 +38,7 @@ export class DeflateSpool {
   private failure: Error | undefined;
 
   constructor(path: string, private readonly encoding: XmlEncoding) {
-    this.deflate = createDeflateRaw({ chunkSize: 1 << 18 });
+    this.deflate = createDeflateRaw({ level: SHEET_LEVEL, chunkSize: 1 << 18 });
     this.file = createWriteStream(path);
     this.deflate.on("data", (chunk: Buffer) => {
       this.compressedSize += chunk.length;

@@ -9,7 +9,8 @@ import type { OpenPackage } from "./open";
 import { newEntry, ZipWriter, type DeflatedData } from "./zip-write";
 import { storedStream } from "./zip-read";
 
-export type Replacement = { readonly kind: "bytes"; readonly bytes: Buffer } | { readonly kind: "deflated"; readonly data: DeflatedData; readonly file: string };
+/** New content for an entry: text to deflate, or deflated bytes (a prefix in hand, then a spool file). */
+export type Replacement = { readonly kind: "bytes"; readonly bytes: Buffer } | { readonly kind: "deflated"; readonly data: DeflatedData; readonly prefix: Buffer; readonly file: string };
 
 export interface PackageEdits {
   /** By entry name (as in the zip, case-insensitive). */
@@ -21,7 +22,12 @@ export interface PackageEdits {
 
 async function writeReplacement(writer: ZipWriter, template: Parameters<ZipWriter["add"]>[0], r: Replacement): Promise<void> {
   if (r.kind === "bytes") await writer.add(template, r.bytes);
-  else await writer.addDeflated(template, r.data, createReadStream(r.file, { highWaterMark: 1 << 20 }));
+  else await writer.addDeflated(template, r.data, prefixed(r.prefix, createReadStream(r.file, { highWaterMark: 1 << 20 })));
+}
+
+async function* prefixed(prefix: Buffer, rest: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+  if (prefix.length > 0) yield prefix;
+  yield* rest;
 }
 
 export async function writePackage(pkg: OpenPackage, output: string, edits: PackageEdits): Promise<void> {

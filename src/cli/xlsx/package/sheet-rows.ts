@@ -7,8 +7,11 @@
  * the one before.
  */
 import type { CellValue } from "../../../core";
-import { cellValue, type ValueContext } from "./cell-values";
-import { attribute, decodeEntities, decodeXEscapes, nextToken, XmlProblem, type Token } from "./xml-tokens";
+import type { ValueContext } from "./cell-values";
+import { rowCells } from "./row-cells";
+import { attribute, nextToken, XmlProblem } from "./xml-tokens";
+
+export { columnOf } from "./row-cells";
 
 export interface ScannedCell {
   /** 0-based column. */
@@ -46,16 +49,20 @@ export interface ScanOptions {
   values: ValueContext | undefined;
 }
 
-/** 0-based column of a cell reference such as "AB12" (its letters); -1 when it has none. */
-export function columnOf(ref: string): number {
-  let n = 0;
-  let i = 0;
-  for (; i < ref.length; i += 1) {
-    const c = ref.charCodeAt(i) | 0x20;
-    if (c < 0x61 || c > 0x7a) break;
-    n = n * 26 + (c - 0x60);
+const ROW_OPEN = /<([\w.-]+:)?row(?=[\s/>])/uy;
+const DATA_CLOSE = /<\/([\w.-]+:)?sheetData\s*>/uy;
+
+/** Index just past the ">" of the start tag at `from`, quotes respected; -1 if not in hand. */
+function tagEnd(buf: string, from: number): number {
+  let quote = 0;
+  for (let i = from; i < buf.length; i += 1) {
+    const code = buf.charCodeAt(i);
+    if (quote !== 0) {
+      if (code === quote) quote = 0;
+    } else if (code === 0x22 || code === 0x27) quote = code;
+    else if (code === 0x3e) return i + 1;
   }
-  return i === 0 ? -1 : n - 1;
+  return -1;
 }
 
 function rowNumberOf(attrs: string, previous: number): number {
@@ -68,147 +75,92 @@ export async function* scanSheet(chunks: AsyncIterable<string>, options: ScanOpt
   let buf = "";
   let pos = 0;
   let phase: "head" | "rows" | "tail" = "head";
-  let tail: string[] = [];
-  let textStart = 0;
-  // The row being read: offsets are relative to rowStart.
-  let rowStart = -1;
+  const tail: string[] = [];
+  let between = "";
   let rowNumber = 0;
-  let rowOpenEnd = 0;
-  let rowPrefix = "";
-  let cells: ScannedCell[] = [];
-  let values: CellValue[] | undefined;
-  const stack: string[] = [];
-  let column = -1;
-  let cellStart = 0;
-  let cellType: string | undefined;
-  let cellStyle = 0;
-  let occupied = false;
-  let v: string | undefined;
-  let inline: string[] | undefined;
-  let phonetic = 0;
-
-  const finishRow = (raw: string, closeStart: number, selfClosing: boolean): SheetPiece => {
-    if (values !== undefined) for (let i = 0; i < values.length; i += 1) if (values[i] === undefined) values[i] = null;
-    const row: ScannedRow = { number: rowNumber, raw, cells, values, openEnd: rowOpenEnd, closeStart, selfClosing, prefix: rowPrefix };
-    cells = [];
-    values = undefined;
-    return { kind: "row", row };
-  };
-
-  /** The pieces one token completes. */
-  const step = (t: Token, out: SheetPiece[]): void => {
-    if (phase === "head") {
-      if (t.kind === "open" && t.local === "sheetData") {
-        if (t.selfClosing) {
-          out.push({ kind: "head", text: buf.slice(0, t.start) });
-          phase = "tail";
-          tail = [buf.slice(t.start)];
-        } else {
-          out.push({ kind: "head", text: buf.slice(0, t.end) });
-          phase = "rows";
-          textStart = t.end;
-        }
-      }
-      return;
-    }
-    if (rowStart < 0) {
-      if (t.kind === "open" && t.local === "row") {
-        if (t.start > textStart) out.push({ kind: "text", text: buf.slice(textStart, t.start) });
-        rowNumber = rowNumberOf(t.attrs, rowNumber);
-        rowPrefix = t.prefix === "" ? "" : `${t.prefix}:`;
-        column = -1;
-        values = options.values === undefined ? undefined : [];
-        if (t.selfClosing) {
-          rowOpenEnd = t.end - t.start;
-          out.push(finishRow(buf.slice(t.start, t.end), rowOpenEnd, true));
-          textStart = t.end;
-        } else {
-          rowStart = t.start;
-          rowOpenEnd = t.end - t.start;
-          stack.length = 0;
-        }
-      } else if (t.kind === "close" && t.local === "sheetData") {
-        if (t.start > textStart) out.push({ kind: "text", text: buf.slice(textStart, t.start) });
-        phase = "tail";
-        tail = [buf.slice(t.start)];
-      }
-      return;
-    }
-    switch (t.kind) {
-      case "open": {
-        if (stack.length === 0) {
-          if (t.local === "c") {
-            const ref = attribute(t.attrs, "r");
-            const found = ref === undefined ? -1 : columnOf(ref);
-            column = found >= 0 ? found : column + 1;
-            cellStart = t.start - rowStart;
-            if (values !== undefined) {
-              cellType = attribute(t.attrs, "t");
-              const s = attribute(t.attrs, "s");
-              cellStyle = s === undefined ? 0 : Number(s);
-            }
-            if (t.selfClosing) {
-              cells.push({ column, start: cellStart, end: t.end - rowStart, occupied: false });
-              return;
-            }
-            occupied = false;
-            v = undefined;
-            inline = undefined;
-            phonetic = 0;
-          }
-          if (!t.selfClosing) stack.push(t.local);
-          return;
-        }
-        if (stack[0] === "c") {
-          if (t.local === "v" || t.local === "f" || t.local === "is") occupied = true;
-          if (t.local === "v") v ??= "";
-          else if (t.local === "is") inline ??= [];
-          else if (t.local === "rPh" && !t.selfClosing) phonetic += 1;
-        }
-        if (!t.selfClosing) stack.push(t.local);
-        return;
-      }
-      case "close": {
-        if (stack.length === 0) {
-          if (t.local === "row") {
-            const raw = buf.slice(rowStart, t.end);
-            out.push(finishRow(raw, t.start - rowStart, false));
-            rowStart = -1;
-            textStart = t.end;
-          }
-          return;
-        }
-        const top = stack.pop();
-        if (top === "rPh") phonetic = Math.max(0, phonetic - 1);
-        if (stack.length === 0 && top === "c") {
-          cells.push({ column, start: cellStart, end: t.end - rowStart, occupied });
-          if (values !== undefined && options.values !== undefined) {
-            values[column] = cellValue(cellType, cellStyle, v, inline === undefined ? undefined : decodeXEscapes(inline.join("")), options.values);
-          }
-        }
-        return;
-      }
-      case "text":
-      case "cdata": {
-        if (stack[0] !== "c" || values === undefined) return;
-        const top = stack[stack.length - 1];
-        const text = t.kind === "text" ? t.raw : t.text;
-        if (top === "v") v = (v ?? "") + (t.kind === "text" ? text : text.replace(/&/gu, "&amp;").replace(/</gu, "&lt;"));
-        else if (top === "t" && inline !== undefined && phonetic === 0) inline.push(t.kind === "text" ? decodeEntities(text) : text);
-        return;
-      }
-      default:
-    }
-  };
-
   const out: SheetPiece[] = [];
+
+  /** Reads what is in hand; stops where more text is needed. */
   const run = (final: boolean): void => {
-    for (;;) {
-      if (phase === "tail") return;
+    while (phase === "head") {
       const t = nextToken(buf, pos, final);
       if (t === undefined) return;
       pos = t.end;
-      step(t, out);
+      if (t.kind === "open" && t.local === "sheetData") {
+        if (t.selfClosing) {
+          out.push({ kind: "head", text: buf.slice(0, t.start) });
+          tail.push(buf.slice(t.start));
+          phase = "tail";
+          return;
+        }
+        out.push({ kind: "head", text: buf.slice(0, t.end) });
+        phase = "rows";
+      }
+    }
+    while (phase === "rows") {
+      const lt = buf.indexOf("<", pos);
+      if (lt < 0) {
+        if (final) throw new XmlProblem("the XML breaks off before the end of the sheet's data");
+        between += buf.slice(pos);
+        pos = buf.length;
+        return;
+      }
+      if (lt > pos) between += buf.slice(pos, lt);
+      pos = lt;
+      ROW_OPEN.lastIndex = lt;
+      const row = ROW_OPEN.exec(buf);
+      if (row !== null) {
+        const openEnd = tagEnd(buf, ROW_OPEN.lastIndex);
+        if (openEnd < 0) {
+          if (final) throw new XmlProblem("the XML breaks off inside a row");
+          return;
+        }
+        const prefix = row[1] ?? "";
+        const attrs = buf.slice(ROW_OPEN.lastIndex, openEnd - 1);
+        const selfClosing = buf.charCodeAt(openEnd - 2) === 0x2f;
+        let end = openEnd;
+        let closeStart = openEnd - lt;
+        if (!selfClosing) {
+          const closeTag = `</${prefix}row>`;
+          const close = buf.indexOf(closeTag, openEnd);
+          if (close < 0) {
+            if (final) throw new XmlProblem("the XML breaks off inside a row");
+            return;
+          }
+          end = close + closeTag.length;
+          closeStart = close - lt;
+        }
+        const raw = buf.slice(lt, end);
+        rowNumber = rowNumberOf(attrs, rowNumber);
+        const read = selfClosing ? { cells: [], values: options.values === undefined ? undefined : [] } : rowCells(raw, openEnd - lt, closeStart, options.values);
+        if (between !== "") {
+          out.push({ kind: "text", text: between });
+          between = "";
+        }
+        out.push({ kind: "row", row: { number: rowNumber, raw, cells: read.cells, values: read.values, openEnd: openEnd - lt, closeStart, selfClosing, prefix } });
+        pos = end;
+        continue;
+      }
+      DATA_CLOSE.lastIndex = lt;
+      if (DATA_CLOSE.exec(buf) !== null) {
+        if (between !== "") {
+          out.push({ kind: "text", text: between });
+          between = "";
+        }
+        tail.push(buf.slice(lt));
+        pos = buf.length;
+        phase = "tail";
+        return;
+      }
+      // Anything else between rows (a comment, an unknown element) is kept as text.
+      const t = nextToken(buf, lt, final);
+      if (t === undefined) {
+        if (!final && buf.length - lt < 64) return;
+        if (!final) return;
+        throw new XmlProblem("the XML breaks off before the end of the sheet's data");
+      }
+      between += buf.slice(t.start, t.end);
+      pos = t.end;
     }
   };
 
@@ -217,14 +169,9 @@ export async function* scanSheet(chunks: AsyncIterable<string>, options: ScanOpt
       tail.push(chunk);
       continue;
     }
-    if ((phase as string) === "rows") {
-      const keep = rowStart >= 0 ? rowStart : Math.min(textStart, pos);
-      if (keep > 0) {
-        buf = buf.slice(keep);
-        pos -= keep;
-        textStart = Math.max(0, textStart - keep);
-        if (rowStart >= 0) rowStart -= keep;
-      }
+    if ((phase as string) === "rows" && pos > 0) {
+      buf = buf.slice(pos);
+      pos = 0;
     }
     buf += chunk;
     run(false);

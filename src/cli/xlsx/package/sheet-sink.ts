@@ -9,6 +9,7 @@ import { RESULT_HEADERS } from "../../../core";
 import type { RowSink } from "../../classify/driver";
 import type { TableClassifier } from "../../classify/table";
 import type { HeaderChoice, RowResult, RowRole, Tally } from "../../classify/types";
+import { heapGuard } from "../../memory";
 import type { ResultStyles, SheetLayout } from "../parts/contract";
 import { editSheetHead, editSheetTail, hasOwnPrintSetup } from "../parts/sheet-edits";
 import { RESULT_WIDTHS } from "../style";
@@ -37,6 +38,7 @@ export class SheetSink implements RowSink<SheetRow> {
   private firstColumn = 0;
   private lastRow = 0;
   private lastColumn = 0;
+  private readonly heap = heapGuard();
   output: SheetOutput | undefined;
 
   /** `guard`: the result column was chosen without seeing every row, so a row with a value there stops the run. */
@@ -54,6 +56,7 @@ export class SheetSink implements RowSink<SheetRow> {
     const header = this.header as HeaderChoice;
     const spool = this.spool as DeflateSpool;
     const scanned = row.scanned;
+    this.heap.tick();
     const first = header.resultColumn;
     const gate = this.gate !== undefined && this.gate.width > 0 ? this.gate : undefined;
     // The five results and the gate columns; an earlier run's result columns (five, or more) are all cleared.

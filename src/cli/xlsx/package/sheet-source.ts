@@ -1,8 +1,8 @@
 /**
- * Which worksheet classify reads, and its rows as a row source. The chosen
- * sheet is surveyed first, to its end, for the columns its cells use (results
- * go right of every cell that holds something, never over one) and its last
- * row; then it is read again, row by row, as the driver asks.
+ * Which worksheet classify reads, and its rows as a row source. The header is
+ * chosen on the first rows, with the width the sheet's dimension declares;
+ * when a later row holds something where the results were to go, the engine
+ * surveys the whole sheet (usedWidth) and reads it again.
  */
 import { SUMMARY_SHEET, SUMMARY_TITLE, cellText, type CellValue } from "../../../core";
 import type { RowSource, SourceRow } from "../../classify/driver";
@@ -10,28 +10,17 @@ import { chooseHeader, headerRowsNeeded, type HeaderChoice, type HeaderProblem }
 import type { UserMapping } from "../../classify/mapping";
 import { HEADER_SCAN_ROWS } from "../../commands";
 import { fileError } from "../../errors";
-import { hasOwnPrintSetup } from "../parts/sheet-edits";
 import type { OpenPackage } from "./open";
-import { scanSheet, type ScannedRow, type ScanOptions, type SheetPiece } from "./sheet-rows";
+import { columnOf, scanSheet, type ScannedRow, type ScanOptions, type SheetPiece } from "./sheet-rows";
 import type { SheetInfo } from "./workbook-info";
 import { decodeStream, type XmlEncoding } from "./xml-text";
 import { contentStream } from "./zip-read";
 
-export interface Survey {
-  /** Past the last column that holds something, in any row. */
-  readonly usedWidth: number;
-  /** Past the last column with any cell, a bare styled one included. */
-  readonly cellWidth: number;
-  readonly lastRow: number;
-  readonly rows: number;
-  /** The sheet sets up its printing itself (parts/sheet-edits hasOwnPrintSetup). */
-  readonly pageSetup: boolean;
-}
-
 export interface ChosenSheet {
   readonly sheet: SheetInfo & { readonly entry: NonNullable<SheetInfo["entry"]> };
   readonly header: HeaderChoice;
-  readonly survey: Survey;
+  /** The width the header was chosen with: the sheet's dimension, when it has a usable one. */
+  readonly declaredWidth: number | undefined;
 }
 
 export interface SheetRow extends SourceRow {
@@ -51,12 +40,27 @@ export async function* sheetPieces(pkg: OpenPackage, sheet: ChosenSheet["sheet"]
   yield* scanSheet(decodeStream(await contentStream(pkg.file, pkg.handle, sheet.entry), encoding), options);
 }
 
-function ownPrintSetup(head: string, tail: string): boolean {
-  try {
-    return hasOwnPrintSetup(head, tail);
-  } catch {
-    return true;
+const DIMENSION = /<(?:[\w.-]+:)?dimension\b[^>]*?\bref\s*=\s*["']([^"']*)["']/u;
+/** Excel's last column, 0-based; a dimension that reaches past this leaves no room for results. */
+const LAST_USABLE_COLUMN = 16_384 - 5 - 1;
+
+/** Columns the sheet's <dimension> says it uses; undefined when it has none or one with no room right of it. */
+export function dimensionWidth(head: string): number | undefined {
+  const ref = DIMENSION.exec(head)?.[1];
+  if (ref === undefined) return undefined;
+  const last = ref.split(":").pop() ?? "";
+  const column = columnOf(last.replace(/\$/gu, ""));
+  return column < 0 || column > LAST_USABLE_COLUMN ? undefined : column + 1;
+}
+
+/** Past the last column that holds something, in any row of the sheet. */
+export async function usedWidth(pkg: OpenPackage, sheet: ChosenSheet["sheet"]): Promise<number> {
+  let width = 0;
+  for await (const piece of sheetPieces(pkg, sheet, { values: undefined })) {
+    if (piece.kind !== "row") continue;
+    for (const cell of piece.row.cells) if (cell.occupied && cell.column >= width) width = cell.column + 1;
   }
+  return width;
 }
 
 const where = (name: string): string => `sheet "${name}"`;
@@ -67,50 +71,27 @@ function sameSheetName(a: string, b: string): boolean {
 
 interface Attempt {
   readonly result: { ok: true; value: HeaderChoice } | { ok: false; issue: HeaderProblem } | undefined;
-  readonly survey?: Survey;
+  readonly declaredWidth?: number;
 }
 
-/** Reads a sheet's first rows, chooses its header and, when there is one, surveys the rest. Undefined result: an earlier run's summary sheet. */
+/** Reads a sheet's first rows and chooses its header. Undefined result: an earlier run's summary sheet. */
 async function attempt(pkg: OpenPackage, sheet: ChosenSheet["sheet"], choice: SheetChoice, skipOwnSummary: boolean): Promise<Attempt> {
   const limit = headerRowsNeeded(choice.headerRow, HEADER_SCAN_ROWS);
-  const options: ScanOptions = { values: pkg.values };
   const grid: (readonly CellValue[])[] = [];
-  let usedWidth = 0;
-  let cellWidth = 0;
-  let lastRow = 0;
-  let rows = 0;
-  let pageSetup = false;
-  let head = "";
-  type Choice = { ok: true; value: HeaderChoice } | { ok: false; issue: HeaderProblem };
-  let first: Choice | undefined;
-  const decide = (): Choice => {
+  let declaredWidth: number | undefined;
+  const decide = (): Attempt => {
     for (let i = 0; i < grid.length; i += 1) grid[i] ??= [];
-    return chooseHeader(grid, { headerRow: choice.headerRow, scan: HEADER_SCAN_ROWS, where: where(sheet.name), choices: choice.mapping.choices });
+    return { result: chooseHeader(grid, { headerRow: choice.headerRow, scan: HEADER_SCAN_ROWS, declaredWidth, where: where(sheet.name), choices: choice.mapping.choices }), declaredWidth };
   };
-  for await (const piece of sheetPieces(pkg, sheet, options)) {
-    if (piece.kind === "head") head = piece.text;
-    if (piece.kind === "tail") pageSetup = ownPrintSetup(head, piece.text);
+  for await (const piece of sheetPieces(pkg, sheet, { values: pkg.values })) {
+    if (piece.kind === "head") declaredWidth = dimensionWidth(piece.text);
     if (piece.kind !== "row") continue;
     const row = piece.row;
-    rows += 1;
-    lastRow = Math.max(lastRow, row.number);
-    for (const cell of row.cells) {
-      cellWidth = Math.max(cellWidth, cell.column + 1);
-      if (cell.occupied) usedWidth = Math.max(usedWidth, cell.column + 1);
-    }
-    if (first !== undefined) continue;
     if (row.values !== undefined) grid[row.number - 1] = row.values;
     if (skipOwnSummary && sheet.name === SUMMARY_SHEET && row.number === 1 && cellText(row.values?.[0]).trim() === SUMMARY_TITLE) return { result: undefined };
-    if (row.number >= limit) {
-      first = decide();
-      options.values = undefined;
-      if (!first.ok) return { result: first };
-    }
+    if (row.number >= limit) return decide();
   }
-  const chosen = first ?? decide();
-  if (!chosen.ok) return { result: chosen };
-  const result = chooseHeader(grid, { headerRow: choice.headerRow, scan: HEADER_SCAN_ROWS, declaredWidth: usedWidth, where: where(sheet.name), choices: choice.mapping.choices });
-  return { result, survey: { usedWidth, cellWidth, lastRow, rows, pageSetup } };
+  return decide();
 }
 
 /** An earlier run's summary sheet: named so, with the summary's title in A1. */
@@ -132,11 +113,11 @@ export async function chooseSheet(pkg: OpenPackage, choice: SheetChoice): Promis
     const sheet = worksheets.find((s) => s.name === wanted) ?? worksheets.find((s) => sameSheetName(s.name, wanted));
     if (sheet === undefined) throw fileError("sheet-not-found", choice.inputShown, `has no sheet "${wanted}"; its sheets are ${namesOf(worksheets)}`);
     const tried = await attempt(pkg, sheet, choice, false);
-    if (tried.result === undefined || !tried.result.ok || tried.survey === undefined) {
+    if (tried.result === undefined || !tried.result.ok) {
       const issue = tried.result !== undefined && !tried.result.ok ? tried.result.issue : { code: "no-header-row" as const, message: `no header row in ${where(sheet.name)}` };
       throw fileError(issue.code, choice.inputShown, issue.message);
     }
-    return { sheet, header: tried.result.value, survey: tried.survey };
+    return { sheet, header: tried.result.value, declaredWidth: tried.declaredWidth };
   }
   let firstProblem: HeaderProblem | undefined;
   const candidates: SheetInfo[] = [];
@@ -144,7 +125,7 @@ export async function chooseSheet(pkg: OpenPackage, choice: SheetChoice): Promis
     const tried = await attempt(pkg, sheet, choice, true);
     if (tried.result === undefined) continue;
     candidates.push(sheet);
-    if (tried.result.ok && tried.survey !== undefined) return { sheet, header: tried.result.value, survey: tried.survey };
+    if (tried.result.ok) return { sheet, header: tried.result.value, declaredWidth: tried.declaredWidth };
     if (!tried.result.ok) {
       if (choice.headerRow !== undefined) throw fileError(tried.result.issue.code, choice.inputShown, tried.result.issue.message);
       firstProblem ??= tried.result.issue;
@@ -162,22 +143,22 @@ export async function chooseSheet(pkg: OpenPackage, choice: SheetChoice): Promis
 export class SheetRowSource implements RowSource<SheetRow> {
   readonly sheetName: string;
   readonly where: string;
-  readonly declaredWidth: number;
+  readonly declaredWidth: number | undefined;
   head: string | undefined;
   /** The text between the last row and `</sheetData>`, and the tail from there. */
   trailing = "";
   tail: string | undefined;
   encoding: XmlEncoding = "utf-8";
 
-  constructor(private readonly pkg: OpenPackage, private readonly chosen: ChosenSheet) {
-    this.sheetName = chosen.sheet.name;
-    this.where = where(chosen.sheet.name);
-    this.declaredWidth = chosen.survey.usedWidth;
+  constructor(private readonly pkg: OpenPackage, private readonly sheet: ChosenSheet["sheet"], declaredWidth: number | undefined) {
+    this.sheetName = sheet.name;
+    this.where = where(sheet.name);
+    this.declaredWidth = declaredWidth;
   }
 
   async *rows(): AsyncGenerator<SheetRow> {
     let before = "";
-    for await (const piece of sheetPieces(this.pkg, this.chosen.sheet, { values: this.pkg.values }, (e) => {
+    for await (const piece of sheetPieces(this.pkg, this.sheet, { values: this.pkg.values }, (e) => {
       this.encoding = e;
     })) {
       switch (piece.kind) {

@@ -139,3 +139,18 @@ describe("packages", () => {
     expect(Date.now() - started).toBeLessThan(5000);
   });
 });
+
+describe("where the results go", () => {
+  it("right of a cell that a stale dimension does not cover, found on a row past the header's sample (the sheet is read again)", async () => {
+    const far = `<row r="300"><c r="A300" t="inlineStr"><is><t>Z-9</t></is></c><c r="B300" t="inlineStr"><is><t>frozen</t></is></c><c r="F300"><f>""</f><v></v></c></row>`;
+    const file = writePackage(path.join(folders.caseDir(), "stale.xlsx"), { sheets: [sheetXml(header + parts + far, { head: '<dimension ref="A1:D4"/>' })] });
+    const out = path.join(path.dirname(file), "out.xlsx");
+    const { classifyTo } = await import("./run");
+    const report = await classifyTo(file, out);
+    expect(report.header.resultColumn, "right of F, the formula whose cached value is empty").toBe(6);
+    const { zipEntries } = await import("../../../support/zip-entries");
+    const sheet = zipEntries((await import("node:fs")).readFileSync(out)).get("xl/worksheets/sheet1.xml") ?? "";
+    expect(sheet).toContain('<c r="F300"><f>""</f><v></v></c><c r="G300"');
+    expect(sheet).toMatch(/<dimension ref="A1:K300"\/>/u);
+  });
+});
