@@ -229,7 +229,9 @@ export async function libreOfficeOpens(files: readonly string[], workDir: string
   const BATCH = 40;
   for (let i = 0; i < files.length; i += BATCH) {
     const batch = files.slice(i, i + BATCH);
-    if (!(await convert(batch, 300_000))) for (const file of batch) await convert([file], 60_000);
+    if (await convert(batch, 300_000)) continue;
+    // One by one; a failure may be another process holding soffice's lock for long, so each gets a second try.
+    for (const file of batch) if (!(await convert([file], 180_000))) await convert([file], 180_000);
   }
   return opened;
 }
