@@ -288,7 +288,6 @@ export async function classifyList(run: Run, options: RunOptions): Promise<Resul
         }
       }
       if (!tailSent) {
-        tailSent = true;
         if (place.ok) queueHistory(context, place.value, historyValues, chartExists);
         context.workbook.settings.add(LAST_RUN_SETTING, remember.value);
         await context.sync();
