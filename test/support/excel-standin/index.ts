@@ -10,7 +10,8 @@
  * recalculates everything; typed input follows en-US rules only; only reads are
  * limited to 5 million cells; AutoExpansion (an option, off unless asked, on by
  * default in Excel) grows tables only to the right; events are coalesced per
- * request by a rule of its own (Excel's is not documented); an unknown property
+ * request by a rule of its own (Excel's is not documented); a chart's series
+ * follow one naming rule and no category guess; an unknown property
  * fails the request with InvalidArgument (Excel's code not checked); only the
  * members in NEWER_APIS check the requirement set; its request JSON imitates
  * office.js's layout.
