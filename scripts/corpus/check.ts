@@ -6,7 +6,7 @@
  * Usage: tsx scripts/corpus/check.ts [--every K] [--jobs N] [--timeout SECONDS] [--no-libreoffice] [--doc] [--reasons] [--json FILE] [--work DIR]
  *        tsx scripts/corpus/check.ts --from-json FILE [--doc] [--reasons]   (report a saved run again)
  *   --every K   a deterministic subset: every K-th file of test/corpus/sources.json
- *   --doc       write the figures into docs/corpus.md (between its "figures" markers)
+ *   --doc       write the figures into docs/corpus.md (between its "figures" markers, or --doc-section NAME's)
  *
  * The CLI is run as `node bin/part-readiness.js classify IN -o OUT --force`
  * (plus `--sheet NAME` for an injected copy, naming the sheet written into),
@@ -392,14 +392,14 @@ export function failureReasons(report: CheckReport): { outcome: string; reason: 
   return [...groups.values()].sort((a, b) => b.runs - a.runs);
 }
 
-function writeDoc(report: CheckReport): void {
+function writeDoc(report: CheckReport, section: string): void {
   const doc = path.join(ROOT, "docs", "corpus.md");
   const text = readFileSync(doc, "utf8");
-  const start = "<!-- figures:start -->";
-  const end = "<!-- figures:end -->";
+  const start = `<!-- ${section}:start -->`;
+  const end = `<!-- ${section}:end -->`;
   const a = text.indexOf(start);
   const b = text.indexOf(end);
-  if (a < 0 || b < a) throw new Error("docs/corpus.md has no figures markers");
+  if (a < 0 || b < a) throw new Error(`docs/corpus.md has no ${section} markers`);
   const cell = (value: string): string => value.replace(/\|/gu, "\\|").replace(/\n/gu, " ");
   const reasons = failureReasons(report);
   const serious = report.results.filter((result) => ["hang", "crash", "wrong-refusal"].includes(result.outcome) || (result.loOutput === false && result.loInput !== false));
@@ -439,7 +439,7 @@ async function main(): Promise<void> {
     writeFileSync(json, JSON.stringify(report, null, 1));
   }
   process.stdout.write(`${reportLines(report).join("\n")}\n`);
-  if (args.includes("--doc")) writeDoc(report);
+  if (args.includes("--doc")) writeDoc(report, value("--doc-section") ?? "figures");
   if (args.includes("--reasons")) for (const reason of failureReasons(report)) process.stdout.write(`${String(reason.runs).padStart(5)} ${reason.outcome}: ${reason.reason}  (${reason.example})\n`);
   process.exitCode = isClean(report) ? 0 : 1;
 }
