@@ -22,6 +22,9 @@ export const SUMMARY_WIDTH = 4;
 /** Label of the row counting rows where no criterion cell is filled in. */
 export const NO_CRITERIA_LABEL = "No criteria filled in";
 
+/** Label of the row counting criteria met by a justified waiver, shown when there is any. */
+export const WAIVED_LABEL = "Criteria met by waiver";
+
 export interface SummaryLayout {
   /** SUMMARY_WIDTH columns, rectangular. */
   readonly values: readonly (readonly (string | number)[])[];
@@ -62,6 +65,8 @@ export function summaryLayout(summary: Summary, source: string, reading?: SheetR
   values.push(["", ""]);
   values.push(["Warnings", summary.warnings]);
   values.push(["Cells not understood", summary.issues]);
+  // Waivers are never hidden: counted whenever a part has one (the line is left out on sheets without any).
+  if (summary.waived > 0) values.push([WAIVED_LABEL, summary.waived]);
   if (reading) {
     values.push(["", ""]);
     heading("How columns were read", "Header", "Read as", "How");

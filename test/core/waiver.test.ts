@@ -8,7 +8,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
-  GATE_B_LEVELS, LEVEL_CRITERIA, STAGES, mapHeaders, readLevel, readPart, assess, rowReader, summarize, waiverInPhrase, waivedText,
+  GATE_B_LEVELS, LEVEL_CRITERIA, STAGES, WAIVED_LABEL, mapHeaders, readLevel, readPart, assess, rowReader, summarize, summaryLayout, waiverInPhrase, waivedText,
 } from "../../src/core";
 
 describe("waiverInPhrase", () => {
@@ -121,5 +121,19 @@ describe("property: waivers never promote without a justification", () => {
         // Without a justification a waived cell is never met.
         for (const id of GATE_B_LEVELS) if (/waived|deviation approved|per deviation/iu.test(String(values[id]))) expect(readPart(values).levels[id]).toBe("unknown");
       }));
+  });
+});
+
+describe("the summary sheet", () => {
+  it("counts criteria met by waiver, and leaves the line out when there is none", () => {
+    const reader = rowReader(mapHeaders(HEADERS));
+    const waived = [...READY, "Carry-over part"];
+    waived[7] = "Waived";
+    waived[11] = "Deviation approved";
+    const plain = [...READY, ""];
+    const withWaivers = summaryLayout(summarize([reader.assess(waived), reader.assess(plain)]), "Parts");
+    expect(withWaivers.values.filter((r) => r[0] === WAIVED_LABEL)).toEqual([[WAIVED_LABEL, 2, "", ""]]);
+    const without = summaryLayout(summarize([reader.assess(plain)]), "Parts");
+    expect(without.values.some((r) => r[0] === WAIVED_LABEL)).toBe(false);
   });
 });
