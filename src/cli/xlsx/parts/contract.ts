@@ -94,6 +94,12 @@ export interface ClassifiedSheet {
   readonly sheetIndex: number;
   readonly sheetName: string;
   readonly headerRow: number;
+  /**
+   * The AutoFilter the tail editor added (parts/sheet-edits.ts addedAutoFilter),
+   * A1-style: placeSummary names it _xlnm._FilterDatabase, without which
+   * LibreOffice shows no filter. Absent when none was added.
+   */
+  readonly filterRange?: string;
 }
 
 export interface SummaryPlacement {

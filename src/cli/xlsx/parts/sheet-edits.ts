@@ -255,6 +255,13 @@ function tailChildren(tail: string): { children: readonly ScannedElement[]; from
   return { children: scanChildren(tail, from).children, from, prefix: qname.slice(0, qname.length - "sheetData".length) };
 }
 
+/** The range of the AutoFilter editSheetTail adds to `tail`, or undefined when the sheet has one of its own or tables. */
+export function addedAutoFilter(tail: string, layout: SheetLayout): string | undefined {
+  const { children } = tailChildren(tail);
+  if (children.some((c) => c.local === "autoFilter" || c.local === "tableParts")) return undefined;
+  return range(layout.firstColumn ?? 0, layout.headerRow, layout.lastColumn, Math.max(layout.lastRow, layout.headerRow));
+}
+
 /**
  * Edits the part of the classified sheet from `</sheetData>` to its end:
  * an `<autoFilter>` over the header row and the table's columns when the
@@ -271,9 +278,8 @@ export function editSheetTail(tail: string, layout: SheetLayout): string {
     const at = insertionPoint(children, rank(name), rankOf, from);
     splices.push({ start: at, end: at, text, order: rank(name) });
   };
-  if (!has("autoFilter") && !has("tableParts")) {
-    insert("autoFilter", `<${p}autoFilter ref="${range(layout.firstColumn ?? 0, layout.headerRow, layout.lastColumn, Math.max(layout.lastRow, layout.headerRow))}"/>`);
-  }
+  const filter = addedAutoFilter(tail, layout);
+  if (filter !== undefined) insert("autoFilter", `<${p}autoFilter ref="${filter}"/>`);
   if (layout.printSetup === true) {
     const pageSetup = children.find((c) => c.local === "pageSetup");
     if (pageSetup === undefined) insert("pageSetup", `<${p}pageSetup orientation="landscape" fitToWidth="1" fitToHeight="0"/>`);

@@ -137,7 +137,8 @@ function freePath(folder: string, base: string, taken: ReadonlySet<string>): str
  * not, then the summary takes the next free name), keeps that sheet's place,
  * name and id and writes the new summary over its part. Adds a
  * `_xlnm.Print_Titles` repeating the classified sheet's header row unless that
- * sheet has print titles of its own.
+ * sheet has print titles of its own, and the `_xlnm._FilterDatabase` of the
+ * AutoFilter added to it (`classified.filterRange`).
  */
 export function placeSummary(
   parts: WorkbookParts,
@@ -238,16 +239,29 @@ export function placeSummary(
   };
 }
 
+/** `B2:AA35` as `$B$2:$AA$35`. */
+const absolute = (range: string): string => range.replace(/\$?([A-Z]+)\$?(\d+)/gu, "$$$1$$$2");
+
+/**
+ * The classified sheet's print titles (its header row), unless it has its
+ * own, and the hidden _xlnm._FilterDatabase name of the AutoFilter added to it.
+ */
 function printTitles(wb: string, root: ScannedElement, children: readonly ScannedElement[], classified: ClassifiedSheet): Splice[] {
   const definedNames = children.find((c) => c.local === "definedNames");
-  const own = (definedNames === undefined ? [] : childrenOf(wb, definedNames).children).some((d) => {
-    const attrs = attributes(wb.slice(d.start, d.tagEnd));
-    return d.local === "definedName" && attrs.get("name")?.toLowerCase() === "_xlnm.print_titles" && attrs.get("localSheetId") === String(classified.sheetIndex);
-  });
-  if (own) return [];
+  const has = (name: string): boolean =>
+    (definedNames === undefined ? [] : childrenOf(wb, definedNames).children).some((d) => {
+      const attrs = attributes(wb.slice(d.start, d.tagEnd));
+      return d.local === "definedName" && attrs.get("name")?.toLowerCase() === name.toLowerCase() && attrs.get("localSheetId") === String(classified.sheetIndex);
+    });
   const p = definedNames?.prefix ?? root.prefix;
+  const sheet = quoteSheetName(classified.sheetName);
   const row = `$${classified.headerRow}`;
-  const entry = `<${p}definedName name="_xlnm.Print_Titles" localSheetId="${classified.sheetIndex}">${escapeXml(`${quoteSheetName(classified.sheetName)}!${row}:${row}`)}</${p}definedName>`;
+  const name = (n: string, value: string, hidden: boolean): string =>
+    `<${p}definedName name="${n}" localSheetId="${classified.sheetIndex}"${hidden ? ' hidden="1"' : ""}>${escapeXml(value)}</${p}definedName>`;
+  let entry = "";
+  if (classified.filterRange !== undefined && !has("_xlnm._FilterDatabase")) entry += name("_xlnm._FilterDatabase", `${sheet}!${absolute(classified.filterRange)}`, true);
+  if (!has("_xlnm.Print_Titles")) entry += name("_xlnm.Print_Titles", `${sheet}!${row}:${row}`, false);
+  if (entry === "") return [];
   if (definedNames !== undefined) return [appendInside(wb, definedNames, entry)];
   const at = insertionPoint(children, WORKBOOK_ORDER.indexOf("definedNames"), workbookRank, root.tagEnd);
   return [{ start: at, end: at, text: `<${p}definedNames>${entry}</${p}definedNames>`, order: 0 }];

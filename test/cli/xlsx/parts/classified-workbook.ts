@@ -8,7 +8,7 @@ import ExcelJS from "exceljs";
 import { RESULT_HEADERS, columnLetters, mapHeaders, resultCells, rowReader, summarize, type Assessment, type Stage, type Summary } from "../../../../src/core";
 import type { ResultStyles } from "../../../../src/cli/xlsx/parts/contract";
 import { rowTagWithHeight, wrappedRowHeight } from "../../../../src/cli/xlsx/parts/row-height";
-import { RESULT_COLUMN_WIDTHS, editSheetHead, editSheetTail, hasOwnPrintSetup } from "../../../../src/cli/xlsx/parts/sheet-edits";
+import { RESULT_COLUMN_WIDTHS, addedAutoFilter, editSheetHead, editSheetTail, hasOwnPrintSetup } from "../../../../src/cli/xlsx/parts/sheet-edits";
 import { appendResultStyles } from "../../../../src/cli/xlsx/parts/styles";
 import { cellText, summarySheetParts } from "../../../../src/cli/xlsx/parts/summary-sheet";
 import { placeSummary, resolveTarget } from "../../../../src/cli/xlsx/parts/workbook-edits";
@@ -107,7 +107,7 @@ export async function classifyWorkbook(xlsx: Buffer, headerRow: number): Promise
       contentTypes: entries.get("[Content_Types].xml") ?? "",
     },
     parts,
-    { sheetIndex: 0, sheetName: sheet.name, headerRow },
+    { sheetIndex: 0, sheetName: sheet.name, headerRow, filterRange: addedAutoFilter(tail, layout) },
     entries.keys(),
   );
   const out = new Map(entries);

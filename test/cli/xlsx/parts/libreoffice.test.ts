@@ -4,15 +4,17 @@
  * LibreOffice. The parts sheet prints landscape and one page wide with its
  * header row on every page and a footer; the summary sheet shows the chart
  * (its title and axis labels are text in the PDF only when it is drawn).
+ * Saved again as .ods, the sheet keeps the AutoFilter that was added.
  * Skipped when soffice is not installed.
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { RESULT_HEADERS, STAGES, STAGE_PROFILES } from "../../../../src/core";
+import { RESULT_HEADERS, STAGES, STAGE_PROFILES, columnLetters } from "../../../../src/core";
 import { CHART_TITLE } from "../../../../src/cli/xlsx/parts/summary-sheet";
 import { makeTempDir, removeDir } from "../../../fixtures/files";
 import { LibreOffice, findSoffice } from "../../../support/libreoffice";
+import { zipEntries } from "../../../support/zip-entries";
 import { classifyWorkbook, type Classified } from "./classified-workbook";
 import { pdfPages } from "./pdf-text";
 
@@ -28,6 +30,7 @@ describe.skipIf(findSoffice() === undefined)("the classified example in LibreOff
   let root = "";
   let classified: Classified;
   let pages: string[] = [];
+  let odsContent = "";
 
   beforeAll(async () => {
     root = makeTempDir("parts-pdf");
@@ -37,6 +40,8 @@ describe.skipIf(findSoffice() === undefined)("the classified example in LibreOff
     const lo = new LibreOffice({ profileDir: path.join(root, "profile") });
     const [pdf] = await lo.convert([file], "pdf", path.join(root, "pdf"));
     pages = (await pdfPages(pdf ?? "")).map(words);
+    const [ods] = await lo.convert([file], "ods", path.join(root, "ods"));
+    odsContent = zipEntries(readFileSync(ods ?? "")).get("content.xml") ?? "";
   }, 300_000);
 
   afterAll(() => removeDir(root));
@@ -56,6 +61,11 @@ describe.skipIf(findSoffice() === undefined)("the classified example in LibreOff
   it("prints the footer with the file name and page number on the parts sheet", () => {
     const partsPages = pages.filter((p) => p.includes("P7-"));
     partsPages.forEach((page, i) => expect(page).toContain(`bill-of-parts.xlsx — page ${i + 1} of ${pages.length}`));
+  });
+
+  it("opens with the AutoFilter on the header row, over the table and the results", () => {
+    const lastColumn = columnLetters(classified.header.length + RESULT_HEADERS.length - 1);
+    expect(odsContent).toMatch(new RegExp(`<table:database-range [^>]*table:target-range-address="Parts\\.A2:Parts\\.${lastColumn}\\d+"[^>]*table:display-filter-buttons="true"`, "u"));
   });
 
   it("prints the summary with its counts and the chart of parts per stage", () => {

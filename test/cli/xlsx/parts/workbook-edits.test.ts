@@ -112,6 +112,14 @@ describe("placeSummary", () => {
     expect(other.parts.workbook).toContain('Sheet1!$A:$A</definedName><definedName name="_xlnm.Print_Titles" localSheetId="1">Sheet2!$2:$2</definedName></definedNames>');
   });
 
+  it("names the AutoFilter added to the classified sheet _xlnm._FilterDatabase, hidden, unless the sheet has one", () => {
+    const { workbook, paths } = packageOf(realParts("google-sheets"));
+    const placed = placeSummary(workbook, SUMMARY, { sheetIndex: 0, sheetName: "Sheet1", headerRow: 2, filterRange: "B2:J30" }, paths);
+    expect(placed.parts.workbook).toContain('<definedNames><definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">Sheet1!$B$2:$J$30</definedName><definedName name="_xlnm.Print_Titles" localSheetId="0">Sheet1!$2:$2</definedName></definedNames>');
+    const again = placeSummary(placed.parts, SUMMARY, { sheetIndex: 0, sheetName: "Sheet1", headerRow: 2, filterRange: "B2:J30" }, [...paths, ...placed.written.map((w) => w.path)]);
+    expect(again.parts.workbook).toBe(placed.parts.workbook);
+  });
+
   it("a Strict workbook gets Strict relationship types and namespaces in the new parts", () => {
     const parts = realParts("excel-plain");
     const strict = parts.workbook
