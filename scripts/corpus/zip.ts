@@ -6,7 +6,7 @@
  * keeps each entry's compressed bytes as they are, so the injector can copy
  * every entry but one through without recompressing it.
  */
-import { crc32, deflateRawSync, inflateRawSync } from "node:zlib";
+import { constants as zlibConstants, crc32, deflateRawSync, inflateRawSync } from "node:zlib";
 
 export interface ZipEntry {
   /** The name as stored (a leading "/" kept: some producers write one). */
@@ -69,7 +69,14 @@ export function readZip(zip: Buffer): ZipEntry[] {
 /** The decompressed bytes of an entry. */
 export function entryData(entry: ZipEntry): Buffer {
   if (entry.method === 0) return entry.raw;
-  if (entry.method === 8) return inflateRawSync(entry.raw);
+  if (entry.method === 8) {
+    try {
+      return inflateRawSync(entry.raw);
+    } catch {
+      // Some writers leave a deflate stream without its final block; what is there is the entry's data, as other readers take it.
+      return inflateRawSync(entry.raw, { finishFlush: zlibConstants.Z_SYNC_FLUSH });
+    }
+  }
   throw new ZipError(`entry ${entry.name} uses compression method ${entry.method}`);
 }
 
