@@ -8,41 +8,15 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { RESULT_HEADERS, TEMPLATE_COLUMNS, TEMPLATE_EXAMPLES, type Stage } from "../../src/core";
+import { RESULT_HEADERS } from "../../src/core";
 import { testFolders } from "../fixtures/files";
 import { jsonOutput, readCsvRows, readWorkbookRows, shownText } from "../fixtures/read-output";
 import { runCli } from "../fixtures/run-cli";
+import { HEADERS, partRow, writeBook, type Cell } from "./gate-fixtures";
 
 const folders = testFolders("gate-columns");
 const TIMEOUT = 60_000;
-
-export type Cell = string | number | null;
-
-/** The template's headers and one example row per stage: the core gives each its stage. */
-export const HEADERS: readonly string[] = TEMPLATE_COLUMNS.map((c) => c.header);
-export function partRow(stage: Stage, label: string, changes: Readonly<Record<string, Cell>> = {}): Cell[] {
-  const example = TEMPLATE_EXAMPLES.find((e) => e.stage === stage);
-  if (example === undefined) throw new Error(`no template example for ${stage}`);
-  const row: Cell[] = example.cells.map((v) => (v === "" ? null : v));
-  row[0] = label;
-  for (const [header, value] of Object.entries(changes)) {
-    const at = HEADERS.indexOf(header);
-    if (at < 0) throw new Error(`no template header ${header}`);
-    row[at] = value;
-  }
-  return row;
-}
-
-export async function writeBook(file: string, header: readonly string[], rows: readonly (readonly Cell[])[], sheetName = "Parts"): Promise<string> {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet(sheetName);
-  sheet.addRow([...header]);
-  for (const row of rows) sheet.addRow([...row]);
-  await workbook.xlsx.writeFile(file);
-  return file;
-}
 
 /** The output sheet's header row and, by part label, each row's cells under the given headers. */
 async function columnsByPart(file: string, sheetName = "Parts"): Promise<{ header: string[]; byPart: Map<string, Record<string, string>> }> {
