@@ -265,6 +265,41 @@ describe("events, settings, formats", () => {
     expect(sheet?.validations).toMatchObject([{ rule: { list: { source: "locked,open" } } }]);
     expect(sheet?.charts).toMatchObject([{ type: "ColumnClustered", title: "Parts", source: "S!A1:B3" }]);
   });
+
+  it("makes a line chart's series of its source, finds it by name, points it at a longer range and labels its category axis", async () => {
+    const s = createStandIn({ sheets: [{ name: "H", rows: [["When", "Proto", "Low"], ["a", 1, 2], ["b", 3, 4], ["c", 5, 6]] }] });
+    await run(s, async (c) => {
+      const sheet = c.workbook.worksheets.getItem("H");
+      const chart = sheet.charts.add("Line", sheet.getRange("B1:C2"), "Columns");
+      chart.name = "History";
+      await c.sync();
+    });
+    expect(s.book.sheetNamed("H")?.charts).toMatchObject([{ name: "History", series: [{ name: "Proto", values: "H!B2" }, { name: "Low", values: "H!C2" }], categoryType: "Automatic" }]);
+    const names = await run(s, async (c) => {
+      const sheet = c.workbook.worksheets.getItem("H");
+      const missing = sheet.charts.getItemOrNullObject("Nothing").load("name");
+      const chart = sheet.charts.getItem("history");
+      chart.setData(sheet.getRange("B1:C4"), "Columns");
+      chart.axes.categoryAxis.setCategoryNames(sheet.getRange("A2:A4"));
+      chart.axes.categoryAxis.categoryType = "TextAxis";
+      const series = chart.series.load("items/name");
+      await c.sync();
+      return { missing: missing.isNullObject, series: series.items.map((i) => i.name) };
+    });
+    expect(names).toEqual({ missing: true, series: ["Proto", "Low"] });
+    expect(s.book.sheetNamed("H")?.charts).toMatchObject([{ source: "H!B1:C4", series: [{ values: "H!B2:B4" }, { values: "H!C2:C4" }], categories: "H!A2:A4", categoryType: "TextAxis" }]);
+    // Numbers in the first row name nothing: every row is values. An unknown category type fails the request.
+    await run(s, async (c) => {
+      const sheet = c.workbook.worksheets.getItem("H");
+      sheet.charts.add("Line", sheet.getRange("B2:C4"), "Columns");
+      await c.sync();
+    });
+    expect(s.book.sheetNamed("H")?.charts[1]?.series).toEqual([{ name: "Series1", values: "H!B2:B4" }, { name: "Series2", values: "H!C2:C4" }]);
+    await expect(run(s, async (c) => {
+      c.workbook.worksheets.getItem("H").charts.getItem("History").axes.categoryAxis.categoryType = "Sideways";
+      await c.sync();
+    })).rejects.toMatchObject({ code: "InvalidArgument" });
+  });
 });
 
 describe("values written as typed input (en-US), as Excel takes them", () => {
