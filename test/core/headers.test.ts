@@ -133,7 +133,7 @@ describe("findHeaderRow", () => {
   });
 
   it("prefers the row that names the most criteria over a title that happens to name one", () => {
-    expect(findHeaderRow([["Design"], header])?.index).toBe(1);
+    expect(findHeaderRow([["Design"], header, ["GB-001", "frozen", "6061-T6", 50, "pilot"]])?.index).toBe(1);
   });
 
   it("takes the earliest row on a tie", () => {
@@ -143,7 +143,7 @@ describe("findHeaderRow", () => {
   it("is undefined when no row names a criterion, or the header is beyond the rows it scans", () => {
     expect(findHeaderRow([["a", "b"], [1, 2]])).toBeUndefined();
     expect(findHeaderRow([])).toBeUndefined();
-    const late = [...Array.from({ length: 60 }, () => ["notes"]), header];
+    const late = [...Array.from({ length: 60 }, () => ["notes"]), header, ["GB-001", "frozen"]];
     expect(findHeaderRow(late)).toBeUndefined();
     expect(findHeaderRow(late, 61)?.index).toBe(60);
   });

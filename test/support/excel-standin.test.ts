@@ -296,7 +296,7 @@ describe("events, settings, formats", () => {
     });
     expect(s.book.sheetNamed("H")?.charts[1]?.series).toEqual([{ name: "Series1", values: "H!B2:B4" }, { name: "Series2", values: "H!C2:C4" }]);
     await expect(run(s, async (c) => {
-      c.workbook.worksheets.getItem("H").charts.getItem("History").axes.categoryAxis.categoryType = "Sideways";
+      c.workbook.worksheets.getItem("H").charts.getItem("History").axes.categoryAxis.categoryType = "Sideways" as Excel.ChartAxisCategoryType;
       await c.sync();
     })).rejects.toMatchObject({ code: "InvalidArgument" });
   });
