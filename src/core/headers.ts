@@ -278,18 +278,84 @@ export function mappingFromAssignments(headerRow: readonly unknown[], assignment
   };
 }
 
+/** A part row under a header: a row with at least one of the header's criterion cells filled. */
+function hasPartRowBelow(rows: readonly (readonly unknown[])[], index: number, mapping: HeaderMapping): boolean {
+  for (let r = index + 1; r < rows.length; r += 1) {
+    const row = rows[r] ?? [];
+    if (mapping.columns.some((c) => cellText(row[c.column]).trim() !== "")) return true;
+  }
+  return false;
+}
+
+/**
+ * Why a row that names a criterion is not a header row: it names one
+ * criterion and no part label column (a chart's row label such as "Forecast"),
+ * or no row under it fills any of its criteria (there are no parts to classify).
+ */
+export type HeaderRowMiss =
+  | { readonly kind: "one-criterion"; readonly index: number; readonly column: ColumnMatch }
+  | { readonly kind: "no-part-rows"; readonly index: number; readonly mapping: HeaderMapping };
+
+interface HeaderRowScan {
+  readonly found: { readonly index: number; readonly mapping: HeaderMapping } | undefined;
+  /** The row that came closest, when none is found: the most criteria, the earliest on a tie. */
+  readonly miss: HeaderRowMiss | undefined;
+}
+
+function scanHeaderRows(rows: readonly (readonly unknown[])[], scan: number, choices: ColumnChoices): HeaderRowScan {
+  let found: { index: number; mapping: HeaderMapping } | undefined;
+  let miss: HeaderRowMiss | undefined;
+  let missWidth = 0;
+  const limit = Math.min(rows.length, scan);
+  for (let index = 0; index < limit; index += 1) {
+    const mapping = mapHeaders(rows[index] ?? [], { choices, sample: rows.slice(index + 1, index + 1 + SAMPLE_ROWS) });
+    const named = mapping.columns.length;
+    if (named === 0 || (found !== undefined && named <= found.mapping.columns.length)) continue;
+    const first = mapping.columns[0] as ColumnMatch;
+    if (named < 2 && mapping.partColumn === undefined) {
+      if (named > missWidth) [miss, missWidth] = [{ kind: "one-criterion", index, column: first }, named];
+    } else if (!hasPartRowBelow(rows, index, mapping)) {
+      if (named > missWidth || miss?.kind === "one-criterion") [miss, missWidth] = [{ kind: "no-part-rows", index, mapping }, named];
+    } else {
+      found = { index, mapping };
+    }
+  }
+  return { found, miss: found === undefined ? miss : undefined };
+}
+
 /**
  * Finds the header row among the first `scan` rows: the one that names the
- * most criteria (the earliest on a tie). Undefined when no row names any.
+ * most criteria (the earliest on a tie) among the rows that can be a header.
+ * A header row names at least two criteria, or one and the part's name or
+ * number (the part label column), and has at least one part row under it (a
+ * row with one of its criterion cells filled) among `rows`. Undefined when no
+ * row is one; headerRowMiss then says why.
  */
 export function findHeaderRow(
   rows: readonly (readonly unknown[])[], scan = 50, choices: ColumnChoices = NO_CHOICES,
 ): { readonly index: number; readonly mapping: HeaderMapping } | undefined {
-  let best: { index: number; mapping: HeaderMapping } | undefined;
-  const limit = Math.min(rows.length, scan);
-  for (let index = 0; index < limit; index += 1) {
-    const mapping = mapHeaders(rows[index] ?? [], { choices, sample: rows.slice(index + 1, index + 1 + SAMPLE_ROWS) });
-    if (mapping.columns.length > 0 && (best === undefined || mapping.columns.length > best.mapping.columns.length)) best = { index, mapping };
+  return scanHeaderRows(rows, scan, choices).found;
+}
+
+/**
+ * Why findHeaderRow (same arguments) finds no header row: the row that came
+ * closest and what it lacks. Undefined when a header row is found, or when no
+ * row names any criterion.
+ */
+export function headerRowMiss(rows: readonly (readonly unknown[])[], scan = 50, choices: ColumnChoices = NO_CHOICES): HeaderRowMiss | undefined {
+  return scanHeaderRows(rows, scan, choices).miss;
+}
+
+/**
+ * The reason in words, to follow "no header row found ...: ". `rowName` names
+ * a row by its index in the rows searched (a sheet's row number, say).
+ */
+export function headerRowMissText(miss: HeaderRowMiss, rowName: (index: number) => string): string {
+  if (miss.kind === "one-criterion") {
+    const label = CRITERION_DEFS[miss.column.criterion].label;
+    return `${rowName(miss.index)} ("${miss.column.header}") names only one criterion (${label}) and no part name or number column (a header row needs two criteria, or one criterion and a part column)`;
   }
-  return best;
+  const named = miss.mapping.columns.map((c) => `"${c.header}"`);
+  const list = named.length <= 2 ? named.join(" and ") : `${named.slice(0, -1).join(", ")} and ${named[named.length - 1] ?? ""}`;
+  return `${rowName(miss.index)} names ${list}, but no row under it fills ${named.length === 1 ? "that column" : "any of those columns"}, so there are no parts to classify`;
 }

@@ -270,10 +270,14 @@ describe("stdout and JSON", () => {
     expect(summary.cellsNotUnderstood.cells.at(-1)?.cell).toBe(`parts.csv!B${CELL_NOTE_LIMIT + 3}`);
   });
 
-  it("an empty table still ends with its summary record", async () => {
+  it("an empty table (its header row given, as a header without parts is not found) still ends with its summary record", async () => {
     const dir = folders.caseDir();
     writeCsv(path.join(dir, "parts.csv"), [["Part No.", "Design", "Qty"]]);
-    const run = await runCli(["classify", "parts.csv", "--format", "json"], { cwd: dir });
+    const refused = await runCli(["classify", "parts.csv", "--format", "json"], { cwd: dir });
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toMatch(/no header row found .*row 1 names "Design" and "Qty", but no row under it fills any of those columns, so there are no parts to classify/u);
+    expect(refused.stdout).toBe("");
+    const run = await runCli(["classify", "parts.csv", "--format", "json", "--header-row", "1"], { cwd: dir });
     expect(run.code, run.stderr).toBe(0);
     const { parts, summary } = jsonOutput(run.stdout);
     expect(parts).toEqual([]);

@@ -51,13 +51,23 @@ describe("chooseHeader", () => {
     expect(!past.ok && past.issue.message).toMatch(/past the end/u);
   });
 
+  it.each([
+    { name: "a chart's row label that names one criterion", rows: [["Sales plan"], ["Forecast", 120, 140], ["Actual", 110, 150]], reason: /row 2 \("Forecast"\) names only one criterion \(Demand\) and no part name or number column.*expected headers such as/u },
+    { name: "a header with no part rows under it", rows: [["Part No.", "Design", "Qty"], ["P-1"]], reason: /row 1 names "Design" and "Qty", but no row under it fills any of those columns, so there are no parts to classify$/u },
+  ])("refuses $name, with the reason", ({ rows, reason }) => {
+    const choice = chooseHeader(rows, { scan: 50, where });
+    expect(!choice.ok && choice.issue.code).toBe("no-header-row");
+    expect(!choice.ok && choice.issue.message).toMatch(/^no header row found in the first 50 rows of sheet "Parts": /u);
+    expect(!choice.ok && choice.issue.message).toMatch(reason);
+  });
+
   it("lets the values under the header decide between two columns of one criterion", () => {
     const header = ["Part No.", "Supplier", "Supplier qualification", "Design"];
     const rows: CellValue[][] = [header, ["A", "Acme CNC", "Qualified", "frozen"], ["B", "Bolt Works Ltd", "approved", "released"]];
     const choice = chooseHeader(rows, { scan: 50, where });
     expect(choice.ok && choice.value.mapping.byCriterion.supplier).toMatchObject({ column: 2, match: "values" });
     expect(choice.ok && choice.value.mapping.ignored.find((i) => i.column === 1)).toMatchObject({ reason: "duplicate", criterion: "supplier", keptColumn: 2 });
-    const headerOnly = chooseHeader([header], { scan: 50, where });
+    const headerOnly = chooseHeader([header], { headerRow: 1, scan: 50, where });
     expect(headerOnly.ok && headerOnly.value.mapping.byCriterion.supplier?.column, "without rows the header alone decides").toBe(1);
   });
 
@@ -127,7 +137,7 @@ describe("TableClassifier", () => {
   });
 
   it("keeps the first CELL_NOTE_LIMIT cells not understood with their text, apart from the capped notes, and counts them all", () => {
-    const choice = chooseHeader([["Part No.", "Design", "Qty"]], { scan: 50, where });
+    const choice = chooseHeader([["Part No.", "Design", "Qty"]], { headerRow: 1, scan: 50, where });
     if (!choice.ok) throw new Error("no header");
     const table = new TableClassifier("Bill of parts", choice.value, DEFAULT_THRESHOLDS, 3);
     const extra = 7;
@@ -145,7 +155,7 @@ describe("TableClassifier", () => {
   });
 
   it("stops keeping cells at CELL_NOTE_LIMIT", () => {
-    const choice = chooseHeader([["Design"]], { scan: 50, where });
+    const choice = chooseHeader([["Design"]], { headerRow: 1, scan: 50, where });
     if (!choice.ok) throw new Error("no header");
     const table = new TableClassifier("Parts", choice.value, DEFAULT_THRESHOLDS, 0);
     for (let r = 0; r < CELL_NOTE_LIMIT + 3; r += 1) table.classify(r + 2, ["banana"]);
@@ -156,7 +166,7 @@ describe("TableClassifier", () => {
   });
 
   it("skips blank rows", () => {
-    const choice = chooseHeader([["Design"]], { scan: 50, where });
+    const choice = chooseHeader([["Design"]], { headerRow: 1, scan: 50, where });
     if (!choice.ok) throw new Error("no header");
     const table = new TableClassifier("Parts", choice.value, DEFAULT_THRESHOLDS, 5);
     expect(table.classify(2, [" ", null])).toEqual({ kind: "blank" });
