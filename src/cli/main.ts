@@ -1,7 +1,8 @@
 /**
  * The part-readiness command line. `main` takes the arguments and the streams
  * and resolves to the exit code; it never calls process.exit, so it runs in
- * tests as it runs in a terminal.
+ * tests as it runs in a terminal. The binary also calls exitOnSignals, so that a
+ * signal stops it at once (see output/atomic.ts).
  */
 import { parseArgs, wantsHelp, type CommandDef, type ParsedArgs } from "./args";
 import { runClassify } from "./classify/run";
@@ -15,6 +16,8 @@ import { runTemplate } from "./template";
 import { programVersion } from "./version";
 
 export type { CliIo } from "./io";
+/** For bin/part-readiness.js: Ctrl-C and kills stop the program at once, removing unfinished output (130, 143). */
+export { exitOnSignals } from "./output/atomic";
 
 const RUNNERS: ReadonlyMap<CommandDef, (args: ParsedArgs, io: CliIo) => Promise<number>> = new Map([
   [CLASSIFY, runClassify],

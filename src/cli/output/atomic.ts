@@ -4,7 +4,7 @@
  * temporary file is removed and the destination is untouched.
  */
 import { randomBytes } from "node:crypto";
-import { realpathSync, rmSync, statSync } from "node:fs";
+import { realpathSync, rmSync, statSync, writeSync } from "node:fs";
 import { rename, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -12,24 +12,46 @@ import { fileError, usageError } from "../errors";
 
 const pending = new Set<string>();
 
-function removePendingNow(): void {
-  for (const file of pending) rmSync(file, { force: true });
+/** Removes every unfinished temporary file, synchronously; returns how many there were. */
+function removePendingNow(): number {
+  let removed = 0;
+  for (const file of pending) {
+    try {
+      rmSync(file, { force: true });
+      removed += 1;
+    } catch {
+      // Nothing more can be done while the process is stopping; the name says it is unfinished (.tmp).
+    }
+  }
   pending.clear();
+  return removed;
 }
+
+/** The exit code for a stop by each signal: 128 + its number, as a shell reports it. */
+export const SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
 
 let signalsHooked = false;
 
-/** On Ctrl-C or a kill, remove unfinished temporary files before the default handling ends the process. */
-function hookSignals(): void {
+/**
+ * Ctrl-C (SIGINT), a kill (SIGTERM) or a closed terminal (SIGHUP) stops the
+ * program at once: the handler removes the unfinished temporary files
+ * synchronously and exits with 130, 143 or 129, without waiting for the run
+ * to finish its sheet. A listener replaces Node's default exit, so it must
+ * exit itself. Safe to call more than once.
+ */
+export function exitOnSignals(): void {
   if (signalsHooked) return;
   signalsHooked = true;
-  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
-    const handler = (): void => {
-      removePendingNow();
-      process.removeListener(signal, handler);
-      process.kill(process.pid, signal);
-    };
-    process.on(signal, handler);
+  for (const [signal, code] of Object.entries(SIGNAL_EXIT_CODES)) {
+    process.on(signal, () => {
+      const removed = removePendingNow();
+      try {
+        writeSync(2, `${process.stderr.isTTY ? "\n" : ""}part-readiness: stopped by ${signal}${removed > 0 ? "; the unfinished output was removed" : ""}\n`);
+      } catch {
+        // stderr is gone (a closed terminal): exit all the same.
+      }
+      process.exit(code);
+    });
   }
 }
 
@@ -42,7 +64,7 @@ export interface TempFile {
 }
 
 export function tempFileFor(destination: string): TempFile {
-  hookSignals();
+  exitOnSignals();
   const dir = path.dirname(destination);
   const temp = path.join(dir, `.${path.basename(destination)}.${process.pid}-${randomBytes(4).toString("hex")}.tmp`);
   pending.add(temp);
@@ -61,7 +83,7 @@ export function tempFileFor(destination: string): TempFile {
 
 /** A private file in the system's temporary folder, for output that goes to stdout only once it is complete. */
 export function spoolFile(): TempFile {
-  hookSignals();
+  exitOnSignals();
   const temp = path.join(tmpdir(), `part-readiness-${process.pid}-${randomBytes(6).toString("hex")}.out`);
   pending.add(temp);
   return {
