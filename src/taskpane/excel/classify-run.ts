@@ -91,7 +91,9 @@ export async function classifyList(run: Run, options: RunOptions): Promise<Resul
   const width = block.rect.columns;
   const total = plan.dataRows + 1;
   const resultOffset = resultColumn - block.rect.column;
-  const ownColumns = Array.from({ length: width }, (_, c) => c).filter((c) => !(plan.results.inside && c >= resultOffset && c < resultOffset + RESULT_HEADERS.length));
+  // The result columns inside the list, and the Change column beside them, are not the part's own cells.
+  const written = RESULT_HEADERS.length + (plan.results.change ? 1 : 0);
+  const ownColumns = Array.from({ length: width }, (_, c) => c).filter((c) => !(plan.results.inside && c >= resultOffset && c < resultOffset + written));
   const classifier = new ListClassifier(mapping, thresholds, ownColumns, { sheet: sheetName, firstRow: plan.firstDataRow, firstColumn: block.rect.column });
   const outputs: WriteRow[] = [[...RESULT_HEADERS]];
   const compared: ComparedRow[] = [];

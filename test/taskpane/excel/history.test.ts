@@ -112,6 +112,22 @@ describe("what changed since the last run", () => {
     expect(s.book.sheetNamed("Readiness history")?.charts).toEqual([]);
   });
 
+  it("takes a row whose own cells were emptied for a blank row, though its old results and Change cell remain: its part is dropped", async () => {
+    const rows = [named("A-1", byStage("prototyping")), named("A-2", byStage("low-volume")), named("A-3", byStage("low-volume", 1))];
+    const { s, run } = standIn({ sheets: [{ name: "Parts", rows: [[...HEADERS], ...rows] }], selection: "Parts!B2" });
+    expect((await classify(run, first)).ok).toBe(true);
+    await s.edit("Parts!A3:P3", [named("A-2", byStage("mass-production"))]);
+    await s.select("Parts!B2");
+    expect((await classify(run, second)).ok).toBe(true);
+    expect(s.book.read("Parts!V1:V3")).toEqual([["Change"], [""], [`↑ from ${stageName("low-volume")}`]]);
+    await s.edit("Parts!A3:P3", [Array.from({ length: 16 }, () => "")]);
+    await s.select("Parts!B2");
+    const out = await classify(run, second);
+    expect(out.ok && out.value.summary.parts).toBe(2);
+    expect(out.ok && out.value.comparison?.dropped.map((p) => p.label)).toEqual(["A-2"]);
+    expect(s.book.read("Parts!Q3:V3")).toEqual([["", "", "", "", "", ""]]);
+  });
+
   it("gives a part whose label is written twice no change, rather than a guess", async () => {
     const rows = [named("A-1", byStage("prototyping")), named("A-1", byStage("low-volume"))];
     const { s, run } = standIn({ sheets: [{ name: "Parts", rows: [[...HEADERS], ...rows] }], selection: "Parts!B2" });
