@@ -24,12 +24,12 @@ export interface Classified {
   readonly entries: ReadonlyMap<string, string>;
 }
 
-function resultRowCells(row: number, first: number, values: readonly (string | number)[], styleOf: (i: number) => number): string {
+function resultRowCells(p: string, row: number, first: number, values: readonly (string | number)[], styleOf: (i: number) => number): string {
   return values
     .map((v, i) => {
       const ref = `${columnLetters(first + i)}${row}`;
-      if (typeof v === "number") return `<c r="${ref}" s="${styleOf(i)}"><v>${v}</v></c>`;
-      return v === "" ? "" : `<c r="${ref}" s="${styleOf(i)}" t="inlineStr"><is><t xml:space="preserve">${cellText(v)}</t></is></c>`;
+      if (typeof v === "number") return `<${p}c r="${ref}" s="${styleOf(i)}"><${p}v>${v}</${p}v></${p}c>`;
+      return v === "" ? "" : `<${p}c r="${ref}" s="${styleOf(i)}" t="inlineStr"><${p}is><${p}t xml:space="preserve">${cellText(v)}</${p}t></${p}is></${p}c>`;
     })
     .join("");
 }
@@ -43,9 +43,10 @@ function firstSheetPath(entries: ReadonlyMap<string, string>): string {
   return resolveTarget("xl", target ?? "worksheets/sheet1.xml");
 }
 
-export async function classifyWorkbook(xlsx: Buffer, headerRow: number): Promise<Classified> {
+/** `values` is a copy of `xlsx` that exceljs can read, when it cannot read `xlsx` itself (a prefixed workbook). */
+export async function classifyWorkbook(xlsx: Buffer, headerRow: number, values: Buffer = xlsx): Promise<Classified> {
   const book = new ExcelJS.Workbook();
-  await book.xlsx.load(xlsx as unknown as ArrayBuffer);
+  await book.xlsx.load(values as unknown as ArrayBuffer);
   const sheet = book.worksheets[0];
   if (sheet === undefined) throw new Error("no sheet");
   const rows: unknown[][] = [];
@@ -73,7 +74,7 @@ export async function classifyWorkbook(xlsx: Buffer, headerRow: number): Promise
   const selfClosed = open[0].endsWith("/>");
   const tailStart = selfClosed ? headEnd : sheetXml.search(/<\/(?:\w+:)?sheetData>/u);
   const head = sheetXml.slice(0, headEnd);
-  const tail = selfClosed ? "</sheetData>" + sheetXml.slice(headEnd) : sheetXml.slice(tailStart);
+  const tail = selfClosed ? `</${/^<(\w+:)?/u.exec(open[0])?.[1] ?? ""}sheetData>${sheetXml.slice(headEnd)}` : sheetXml.slice(tailStart);
   const lastRow = Math.max(rows.length, headerRow);
   const layout = {
     sheetName: sheet.name,
@@ -85,16 +86,17 @@ export async function classifyWorkbook(xlsx: Buffer, headerRow: number): Promise
     printSetup: !hasOwnPrintSetup(head, tail),
   };
   const wrap = (i: number, stage: Stage | null): number => (i === 0 ? (stage === null ? styles.text : styles.stage[stage]) : i === 1 ? styles.text : styles.wrapped);
-  const body = (selfClosed ? "" : sheetXml.slice(headEnd, tailStart)).replace(/<row\b[^>]*\br="(\d+)"[^>]*?(\/>|>[\s\S]*?<\/row>)/gu, (whole: string, r: string) => {
+  const body = (selfClosed ? "" : sheetXml.slice(headEnd, tailStart)).replace(/<(\w+:)?row\b[^>]*\br="(\d+)"[^>]*?(\/>|>[\s\S]*?<\/(\w+:)?row>)/gu, (whole: string, prefix: string | undefined, r: string) => {
+    const p = prefix ?? "";
     const n = Number(r);
     const a = assessments.get(n);
-    const cells = n === headerRow ? resultRowCells(n, resultColumn, RESULT_HEADERS, () => styles.header) : a === undefined ? "" : resultRowCells(n, resultColumn, resultCells(a), (i) => wrap(i, a.stage));
+    const cells = n === headerRow ? resultRowCells(p, n, resultColumn, RESULT_HEADERS, () => styles.header) : a === undefined ? "" : resultRowCells(p, n, resultColumn, resultCells(a), (i) => wrap(i, a.stage));
     if (cells === "") return whole;
     const texts = n === headerRow ? RESULT_HEADERS : a === undefined ? [] : ["", "", ...resultCells(a).slice(2).map(String)];
     const height = wrappedRowHeight(texts, RESULT_COLUMN_WIDTHS);
-    const tag = /^<row\b[^>]*>/u.exec(whole)?.[0] ?? "<row>";
+    const tag = /^<(\w+:)?row\b[^>]*>/u.exec(whole)?.[0] ?? "<row>";
     const row = rowTagWithHeight(tag, height) + whole.slice(tag.length);
-    return row.endsWith("/>") ? `${row.slice(0, -2)}>${cells}</row>` : row.replace(/<\/row>$/u, `${cells}</row>`);
+    return row.endsWith("/>") ? `${row.slice(0, -2)}>${cells}</${p}row>` : row.replace(/<\/(\w+:)?row>$/u, `${cells}</${p}row>`);
   });
   const edited = editSheetHead(head, layout) + body + editSheetTail(tail, layout);
 

@@ -4,7 +4,8 @@
  * LibreOffice. The parts sheet prints landscape and one page wide with its
  * header row on every page and a footer; the summary sheet shows the chart
  * (its title and axis labels are text in the PDF only when it is drawn).
- * Saved again as .ods, the sheet keeps the AutoFilter that was added.
+ * Saved again as .ods, the sheet keeps the AutoFilter that was added. The
+ * same for the example with its parts in a namespace prefix.
  * Skipped when soffice is not installed.
  */
 import { readFileSync, writeFileSync } from "node:fs";
@@ -15,7 +16,9 @@ import { CHART_TITLE } from "../../../../src/cli/xlsx/parts/summary-sheet";
 import { makeTempDir, removeDir } from "../../../fixtures/files";
 import { LibreOffice, findSoffice } from "../../../support/libreoffice";
 import { zipEntries } from "../../../support/zip-entries";
+import { zipStored } from "../../../fixtures/zip";
 import { classifyWorkbook, type Classified } from "./classified-workbook";
+import { withPrefix } from "./real-parts";
 import { pdfPages } from "./pdf-text";
 
 const EXAMPLE = path.join(__dirname, "../../../../examples/bill-of-parts.xlsx");
@@ -26,7 +29,21 @@ const MAX_PARTS_PAGES = 2;
 
 const words = (text: string): string => text.replace(/\s+/gu, " ");
 
-describe.skipIf(findSoffice() === undefined)("the classified example in LibreOffice, as PDF", () => {
+/** The example as exceljs wrote it, and with its workbook, styles and sheets in an `x:` prefix (which exceljs cannot read, so its values come from the original). */
+const VARIANTS = [
+  { name: "the example", build: (): Promise<Classified> => classifyWorkbook(readFileSync(EXAMPLE), 2) },
+  {
+    name: "the example, x:-prefixed",
+    build: (): Promise<Classified> => {
+      const source = readFileSync(EXAMPLE);
+      const entries = zipEntries(source);
+      for (const [name, xml] of entries) if (/^xl\/(workbook|styles|worksheets\/sheet\d+)\.xml$/u.test(name)) entries.set(name, withPrefix(xml));
+      return classifyWorkbook(zipStored([...entries].map(([name, data]) => ({ name, data }))), 2, source);
+    },
+  },
+] as const;
+
+describe.skipIf(findSoffice() === undefined).each(VARIANTS)("$name, classified, in LibreOffice", ({ build }) => {
   let root = "";
   let classified: Classified;
   let pages: string[] = [];
@@ -34,7 +51,7 @@ describe.skipIf(findSoffice() === undefined)("the classified example in LibreOff
 
   beforeAll(async () => {
     root = makeTempDir("parts-pdf");
-    classified = await classifyWorkbook(readFileSync(EXAMPLE), 2);
+    classified = await build();
     const file = path.join(root, "bill-of-parts.xlsx");
     writeFileSync(file, classified.xlsx);
     const lo = new LibreOffice({ profileDir: path.join(root, "profile") });
