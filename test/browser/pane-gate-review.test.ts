@@ -133,6 +133,8 @@ describe("review a part of an indented bill", () => {
     const pilot = page.locator('li.check[data-criterion="pilot"]');
     expect(await pilot.locator(".check-state").textContent()).toBe("Waived");
     expect(await pilot.locator(".check-waiver").textContent()).toBe("Counted as met: waived with the justification “Same weldment and process as P7-150”.");
+    // Only the DFM column has evidence beside it in this bill, and this part has it: no "without evidence" anywhere.
+    expect(await page.locator(".check-no-evidence").count()).toBe(0);
 
     const dfm = page.locator('li.check[data-criterion="dfm"] .check-evidence a');
     expect(await dfm.textContent()).toBe("https://plm.example.com/dfm/P7-500");

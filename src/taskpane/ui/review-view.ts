@@ -172,7 +172,9 @@ function checkItem(check: Check, review: ReviewModel, actions: ReviewActions): H
   const flag = check.blocking ? "blocking" : check.missing ? "missing" : "";
   const waiver = review.assessment.waived.find((w) => w.criterion === check.criterion);
   const evidence = review.assessment.evidence.filter((e) => e.criterion === check.criterion);
-  const unproven = (review.assessment.metWithoutEvidence as readonly CriterionId[]).includes(check.criterion);
+  // "Without evidence" only where the list has an evidence column for this criterion: elsewhere it would be noise on every line.
+  const evidenceColumn = review.mapping.roles.some((r) => r.role === "evidence" && r.criterion === check.criterion);
+  const unproven = evidenceColumn && (review.assessment.metWithoutEvidence as readonly CriterionId[]).includes(check.criterion);
   const word = check.missing ? "Missing" : waiver ? "Waived" : STATE_WORD[check.state];
   return el(
     "li",
@@ -183,10 +185,10 @@ function checkItem(check: Check, review: ReviewModel, actions: ReviewActions): H
       { class: "check-body" },
       el("div", { class: "check-title" }, el("span", { class: "check-label", text: check.label }), el("span", { class: "check-state", text: word })),
       el("div", { class: "check-line" }, el("div", { class: "check-value", text: check.text === "" ? "Empty cell" : `“${check.text}”` }), editor(check.criterion, review, actions)),
-      check.note && check.note !== check.text ? el("div", { class: "check-note", text: check.state === "info" ? `Read as ${check.note}` : check.note }) : null,
+      check.note && check.note !== check.text && !waiver ? el("div", { class: "check-note", text: check.state === "info" ? `Read as ${check.note}` : check.note }) : null,
       waiver ? el("div", { class: "check-waiver", text: `Counted as met: waived with the justification “${waiver.justification}”.` }) : null,
       ...evidence.map(evidenceItem),
-      unproven ? el("div", { class: "check-no-evidence", text: "Met, without evidence in this row." }) : null,
+      unproven ? el("div", { class: "check-no-evidence", text: "Met, without evidence in its evidence column." }) : null,
     ),
   );
 }
