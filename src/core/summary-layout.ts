@@ -14,6 +14,20 @@ export interface SheetReading {
   readonly cells: readonly CellNote[];
   /** All cells not understood, listed or not. */
   readonly cellTotal: number;
+  /** What changed since a compared run (the command line's --compare), shown after the counts. */
+  readonly changes?: SummaryChanges;
+}
+
+/** The counts of a comparison with an earlier run, for the summary sheet. */
+export interface SummaryChanges {
+  /** What the earlier run was, e.g. its file name. */
+  readonly comparedWith: string;
+  readonly movedUp: number;
+  readonly movedDown: number;
+  readonly added: number;
+  readonly dropped: number;
+  /** Labels written more than once on either side (not compared). */
+  readonly duplicates: number;
 }
 
 /** Columns of the summary sheet: the counts use the first two, the reading sections all four. */
@@ -67,6 +81,16 @@ export function summaryLayout(summary: Summary, source: string, reading?: SheetR
   values.push(["Cells not understood", summary.issues]);
   // Waivers are never hidden: counted whenever a part has one (the line is left out on sheets without any).
   if (summary.waived > 0) values.push([WAIVED_LABEL, summary.waived]);
+  const changes = reading?.changes;
+  if (changes) {
+    values.push(["", ""]);
+    heading(`Changes since ${changes.comparedWith}`, "Parts");
+    values.push(["Moved up", changes.movedUp]);
+    values.push(["Moved down", changes.movedDown]);
+    values.push(["New", changes.added]);
+    values.push(["Dropped", changes.dropped]);
+    if (changes.duplicates > 0) values.push(["Labels written twice (not compared)", changes.duplicates]);
+  }
   if (reading) {
     values.push(["", ""]);
     heading("How columns were read", "Header", "Read as", "How");

@@ -80,6 +80,11 @@ describe("classify --compare", () => {
         expect(run.stdout).toContain('Duplicate label "P-5" in this list, rows 6, 7: no change claimed for it.');
         expect(await changes(path.join(dir, out))).toEqual(EXPECTED_CHANGES);
       }
+      // The Readiness summary sheet counts the changes too.
+      const sheet = (await readWorkbookRows(path.join(dir, "now-xlsx.xlsx"), "Readiness summary")).rows.map((r) => r.slice(0, 2).map(shownText));
+      const at = sheet.findIndex((r) => r[0] === "Changes since last.classified.xlsx");
+      expect(at).toBeGreaterThan(0);
+      expect(sheet.slice(at + 1, at + 6)).toEqual([["Moved up", "2"], ["Moved down", "1"], ["New", "3"], ["Dropped", "1"], ["Labels written twice (not compared)", "2"]]);
       // The compared file is only read.
       expect(statSync(path.join(dir, "last.classified.xlsx")).mtimeMs).toBe(before);
 

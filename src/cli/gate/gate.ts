@@ -14,7 +14,7 @@
  */
 import {
   ASSEMBLY_HEADERS, CHANGE_HEADER, assemblyCells, assemblyRecord, buildAssemblies, changeText, compareRuns, hierarchyOf, tableAssemblies,
-  type AssemblyResult, type Assemblies, type CellValue, type HeaderMapping, type HierarchyProblem, type HierarchyRow, type RunComparison, type RunPart, type Stage, type StageChange, type Thresholds,
+  type AssemblyResult, type Assemblies, type CellValue, type HeaderMapping, type HierarchyProblem, type HierarchyRow, type RunComparison, type RunPart, type Stage, type StageChange, type SummaryChanges, type Thresholds,
 } from "../../core";
 import { cellAddress } from "../classify/record";
 import { TableClassifier, WAIVED_HEADER } from "../classify/table";
@@ -183,6 +183,19 @@ export class Gate {
     }
     const text = JSON.stringify(fields);
     return text === "{}" || !json.endsWith("}") ? json : `${json.slice(0, -1)},${text.slice(1)}`;
+  }
+
+  /** The comparison's counts for the summary sheet, when there is one. */
+  summaryChanges(): SummaryChanges | undefined {
+    const c = this.comparison;
+    if (c === undefined || this.previous === undefined) return undefined;
+    return { comparedWith: this.previous.shown, movedUp: c.movedUp, movedDown: c.movedDown, added: c.added, dropped: c.dropped.length, duplicates: c.duplicates.length };
+  }
+
+  /** The summary sheet's reading with the comparison added. */
+  withChanges<T extends object>(reading: T): T & { readonly changes?: SummaryChanges } {
+    const changes = this.summaryChanges();
+    return changes === undefined ? reading : { ...reading, changes };
   }
 
   /** Problems in the bill's structure, by cell. */

@@ -111,7 +111,7 @@ export class XlsxTableOutput implements TableOutput {
     this.sheet.commit();
     const summary = this.writer.addWorksheet(this.sheetName === SUMMARY_SHEET ? `${SUMMARY_SHEET} 2` : SUMMARY_SHEET);
     // The cells are named in this workbook's sheet, not after the CSV file.
-    writeSummary(summary, tally.summary, this.source, true, sheetReading(table.header, tally, this.sheetName));
+    writeSummary(summary, tally.summary, this.source, true, this.gate === undefined ? sheetReading(table.header, tally, this.sheetName) : this.gate.withChanges(sheetReading(table.header, tally, this.sheetName)));
     summary.commit();
     this.check();
     try {
