@@ -158,3 +158,17 @@ export function parseArgs(def: CommandDef, argv: readonly string[]): Result<Pars
   }
   return ok({ positionals, options });
 }
+
+/** An option's value read as the kind its definition gives; another kind is a bug in the definition, not the user's mistake. */
+function optionOf<T>(options: ParsedArgs["options"], name: string, kind: string, is: (v: OptionValue) => v is OptionValue & T): T | undefined {
+  const value = options[name];
+  if (value === undefined) return undefined;
+  if (!is(value)) throw new TypeError(`option --${name} holds ${typeof value}, not ${kind}`);
+  return value;
+}
+
+export const stringOption = (options: ParsedArgs["options"], name: string): string | undefined => optionOf(options, name, "a string", (v): v is string => typeof v === "string");
+export const integerOption = (options: ParsedArgs["options"], name: string): number | undefined => optionOf(options, name, "a number", (v): v is number => typeof v === "number");
+export const flagOption = (options: ParsedArgs["options"], name: string): boolean => optionOf(options, name, "a boolean", (v): v is boolean => typeof v === "boolean") ?? false;
+export const listOption = (options: ParsedArgs["options"], name: string): readonly string[] =>
+  optionOf(options, name, "a list", (v): v is readonly string[] => Array.isArray(v)) ?? [];

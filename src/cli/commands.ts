@@ -14,7 +14,7 @@ export const CLASSIFY: CommandDef = {
   summary: "classify every part of a bill of parts (.xlsx or .csv) and write a copy with the results",
   positionals: [{ name: "FILE", required: true, description: "the .xlsx or .csv file to classify" }],
   options: [
-    { name: "output", short: "o", kind: "string", value: "OUT", description: "where to write the result (default NAME.classified.xlsx, or NAME.classified.csv for a .csv input); - for stdout" },
+    { name: "output", short: "o", kind: "string", value: "OUT", description: "where to write the result (default NAME.classified.xlsx, .xlsm for a macro workbook, NAME.classified.csv for a .csv input); - for stdout" },
     { name: "format", kind: "choice", value: "xlsx|csv|json", choices: OUTPUT_FORMATS, description: "output format; csv and json go to stdout unless -o is given" },
     { name: "sheet", kind: "string", value: "NAME", description: "the sheet to classify (default: the first sheet with a header row)" },
     { name: "header-row", kind: "integer", value: "N", min: 1, description: "the header row, counted from 1 (default: found in the first 50 rows)" },

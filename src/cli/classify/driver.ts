@@ -45,8 +45,10 @@ export interface DriverSettings {
   readonly json: boolean;
   /** A worker thread classifies (when one is available). */
   readonly worker: boolean;
-  /** For a CSV output of a CSV input: the worker sends the five result fields as CSV text. */
-  readonly csvDelimiter?: string;
+  /** Runs once the header is chosen, before any row is classified (the gate columns' first pass). */
+  readonly prepare?: (header: HeaderChoice) => Promise<void>;
+  /** For a CSV output of a CSV input: the delimiter in which the worker sends the five result fields as CSV text (asked after prepare). */
+  readonly csvDelimiter?: () => string | undefined;
   /** Called once per row written. */
   readonly tick: () => void;
 }
@@ -78,13 +80,15 @@ export async function classify<R extends SourceRow>(source: RowSource<R>, sink: 
     if (!choice.ok) throw fileError(choice.issue.code, settings.inputShown, choice.issue.message);
     const chosen = choice.value;
     header = chosen;
+    await settings.prepare?.(chosen);
+    const csvDelimiter = settings.csvDelimiter?.();
     const setup: ClassifierSetup = {
       sheetName: source.sheetName,
       header: chosen,
       thresholds: settings.thresholds,
       maxNotes: settings.maxNotes,
       json: settings.json,
-      ...(settings.csvDelimiter === undefined ? {} : { csvDelimiter: settings.csvDelimiter }),
+      ...(csvDelimiter === undefined ? {} : { csvDelimiter }),
     };
     table = new TableClassifier(source.sheetName, chosen, settings.thresholds, settings.maxNotes);
     classifier = settings.worker && workerAvailable() ? workerClassifier(setup) : localClassifier(setup);

@@ -2,8 +2,8 @@
 import { createReadStream } from "node:fs";
 import path from "node:path";
 import { resolveThresholds, type Thresholds } from "../../core";
-import type { ParsedArgs } from "../args";
-import { DEFAULT_MAX_WARNINGS, type OutputFormat } from "../commands";
+import { flagOption, integerOption, listOption, stringOption, type ParsedArgs } from "../args";
+import { DEFAULT_MAX_WARNINGS, OUTPUT_FORMATS, type OutputFormat } from "../commands";
 import { classifyCsv, readCsvFormat } from "../csv/classify";
 import { usageError } from "../errors";
 import { sniffInput, type InputFile } from "../input/sniff";
@@ -55,19 +55,30 @@ export function chooseOutput(options: { readonly format?: OutputFormat; readonly
   return { format, target: { kind: "default" } };
 }
 
-/** NAME.classified.xlsx (or .csv) beside the input. */
+/** NAME.classified.xlsx (or .xlsm, .csv) beside the input. */
 export function defaultOutput(inputShown: string, format: OutputFormat): string {
   const parsed = path.parse(inputShown);
-  return path.join(parsed.dir, `${parsed.name}.classified.${format}`);
+  // A workbook with macros keeps its extension: Excel refuses a macro-enabled workbook named .xlsx.
+  const extension = format === "xlsx" && /^\.xl[st]m$/iu.test(parsed.ext) ? "xlsm" : format;
+  return path.join(parsed.dir, `${parsed.name}.classified.${extension}`);
 }
 
 export function thresholdsFrom(options: ParsedArgs["options"]): Thresholds {
-  const resolved = resolveThresholds({ prototypeQuantity: options["prototype-quantity"], lowVolumeQuantity: options["low-volume-quantity"] });
+  const resolved = resolveThresholds({ prototypeQuantity: stringOption(options, "prototype-quantity"), lowVolumeQuantity: stringOption(options, "low-volume-quantity") });
   if (!resolved.ok) {
     const flag = resolved.issue.field === "prototypeQuantity" ? "--prototype-quantity" : "--low-volume-quantity";
     throw usageError("bad-thresholds", `${flag}: ${resolved.issue.message}`);
   }
   return resolved.value;
+}
+
+/** --format, one of OUTPUT_FORMATS (the parser accepts no other choice). */
+export function outputFormatOption(options: ParsedArgs["options"]): OutputFormat | undefined {
+  const value = stringOption(options, "format");
+  if (value === undefined) return undefined;
+  const format = OUTPUT_FORMATS.find((f) => f === value);
+  if (format === undefined) throw new TypeError(`--format holds "${value}", not one of ${OUTPUT_FORMATS.join(", ")}`);
+  return format;
 }
 
 function csvBom(input: InputFile, encodingBom: number | undefined, encoding: string | undefined): boolean {
@@ -77,12 +88,12 @@ function csvBom(input: InputFile, encodingBom: number | undefined, encoding: str
 
 /** --compare: the earlier run, read before anything is written (a wrong file stops the run early). */
 export async function gateFor(options: ParsedArgs["options"], io: CliIo, input: { readonly path: string; readonly shown: string }, mapping: ClassifyJob["mapping"]): Promise<Gate> {
-  const compare = options.compare as string | undefined;
+  const compare = stringOption(options, "compare");
   if (compare === "") throw usageError("missing-value", "--compare needs a file name (an earlier run's output)");
   if (compare === undefined) return new Gate(undefined);
   const file = path.resolve(io.cwd, compare);
   if (file === input.path) throw usageError("conflicting-options", `--compare names the input ${input.shown} itself; give an earlier run's output, e.g. ${defaultOutput(input.shown, "xlsx")}`);
-  const previous = await readPreviousRun(file, compare, { sheet: options.sheet as string | undefined, headerRow: options["header-row"] as number | undefined, mapping });
+  const previous = await readPreviousRun(file, compare, { sheet: stringOption(options, "sheet"), headerRow: integerOption(options, "header-row"), mapping });
   return new Gate(previous);
 }
 
@@ -97,30 +108,30 @@ export async function runClassify(args: ParsedArgs, io: CliIo): Promise<number> 
   const inputShown = args.positionals[0] ?? "";
   const input = path.resolve(io.cwd, inputShown);
   const thresholds = thresholdsFrom(options);
-  const mapping = await userMapping((options.map as readonly string[] | undefined) ?? [], options.mapping as string | undefined, io.cwd);
-  const format = options.format as OutputFormat | undefined;
-  const output = options.output as string | undefined;
+  const mapping = await userMapping(listOption(options, "map"), stringOption(options, "mapping"), io.cwd);
+  const format = outputFormatOption(options);
+  const output = stringOption(options, "output");
   if (output === "") throw usageError("missing-value", "-o needs a file name");
   checkFormatAndPath(format, output);
 
   const file = await sniffInput(input, inputShown);
-  const gate = await gateFor(options, io, { path: input, shown: inputShown }, mapping);
   const chosen = chooseOutput({ format, output }, { kind: file.kind });
   const target: Target = chosen.target.kind === "default" ? { kind: "file", path: defaultOutput(inputShown, chosen.format), shown: defaultOutput(inputShown, chosen.format) } : chosen.target;
   const destinationPath = target.kind === "file" ? path.resolve(io.cwd, target.path) : undefined;
-  if (target.kind === "file" && destinationPath !== undefined) checkDestination(destinationPath, target.shown, { input, inputShown, force: options.force === true });
+  if (target.kind === "file" && destinationPath !== undefined) checkDestination(destinationPath, target.shown, { input, inputShown, force: flagOption(options, "force") });
+  const gate = await gateFor(options, io, { path: input, shown: inputShown }, mapping);
 
-  const quiet = options.quiet === true;
+  const quiet = flagOption(options, "quiet");
   const reportStream = target.kind === "stdout" ? io.stderr : io.stdout;
   const progress = quiet ? NO_PROGRESS : progressOn(io.stderr, "classify");
   const job: ClassifyJob = {
     input,
     inputShown,
-    sheet: options.sheet as string | undefined,
-    headerRow: options["header-row"] as number | undefined,
+    sheet: stringOption(options, "sheet"),
+    headerRow: integerOption(options, "header-row"),
     thresholds,
     mapping,
-    maxNotes: (options["max-warnings"] as number | undefined) ?? DEFAULT_MAX_WARNINGS,
+    maxNotes: integerOption(options, "max-warnings") ?? DEFAULT_MAX_WARNINGS,
     progress,
     gate,
   };

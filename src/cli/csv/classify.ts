@@ -1,14 +1,12 @@
 /**
- * The CSV path: bytes -> UTF-8 -> csv-parse -> classification -> an output,
- * one record at a time. A large file's rows are classified in batches by a
- * worker thread while this thread goes on parsing and writing.
+ * The CSV input: bytes -> UTF-8 -> csv-parse, one record at a time, as a row
+ * source for the classify driver (classify/driver.ts); a large file's rows are
+ * classified by a worker thread while this thread goes on parsing and writing.
  */
 import { stat } from "node:fs/promises";
 import path from "node:path";
-import { BatchPipeline, localClassifier, workerAvailable, workerClassifier, type BatchClassifier, type QueuedRow } from "../classify/batch";
-import type { ClassifyJob, ClassifyReport, RowResult, RowRole, TableOutput } from "../classify/job";
-import { chooseHeader, headerRowsNeeded, TableClassifier, withDisplaced, type HeaderChoice } from "../classify/table";
-import { HEADER_SCAN_ROWS } from "../commands";
+import { classify, type RowSink, type RowSource, type SourceRow } from "../classify/driver";
+import type { ClassifyJob, ClassifyReport, TableOutput } from "../classify/job";
 import { fileError } from "../errors";
 import { readProblem } from "../input/sniff";
 import { detectDialect, type Dialect } from "./dialect";
@@ -73,71 +71,49 @@ async function* csvRows(job: ClassifyJob, format: CsvFormat): AsyncGenerator<{ n
   }
 }
 
+interface CsvRow extends SourceRow {
+  readonly raw: string | undefined;
+}
+
 export async function classifyCsv(job: ClassifyJob, format: CsvFormat, output: TableOutput, options: CsvOptions): Promise<ClassifyReport> {
   const sheetName = csvSheetName(job.input);
-  const where = `file ${path.basename(job.input)}`;
   const size = (await stat(job.input)).size;
   const batches = csvRecordBatches({ file: job.input, encoding: format.encoding.encoding, bom: format.encoding.bom, delimiter: format.dialect.delimiter, keepRaw: options.keepRaw });
-  // The header is chosen on the records read so far: the scanned ones (or up to --header-row) and those under them that may decide between two columns.
-  const limit = headerRowsNeeded(job.headerRow, HEADER_SCAN_ROWS);
-  type Queued = QueuedRow & { readonly record: string[]; readonly raw: string | undefined };
-  const buffered: { number: number; record: string[]; raw: string | undefined }[] = [];
-  let header: HeaderChoice | undefined;
-  let table: TableClassifier | undefined;
-  let classifier: BatchClassifier | undefined;
-  let pipeline: BatchPipeline<Queued> | undefined;
-  let rows = 0;
-
-  const roleOf = (number: number, choice: HeaderChoice): RowRole => (number < choice.rowNumber ? "above" : number === choice.rowNumber ? "header" : "data");
-
-  const write = (row: Queued, result: RowResult | undefined): void | Promise<void> => {
-    rows += 1;
-    job.progress.tick();
-    return output.row(row.number, row.record, roleOf(row.number, header as HeaderChoice), result, row.raw);
-  };
-
-  /** Queues a row; returns a promise only when the caller must wait for room. */
-  const add = (row: { number: number; record: string[]; raw: string | undefined }): void | Promise<void> =>
-    pipeline?.add({ number: row.number, record: row.record, raw: row.raw, values: row.record, data: roleOf(row.number, header as HeaderChoice) === "data" });
-
-  const decide = async (): Promise<void> => {
-    const choice = chooseHeader(buffered.map((r) => r.record), { headerRow: job.headerRow, scan: HEADER_SCAN_ROWS, where, choices: job.mapping.choices });
-    if (!choice.ok) throw fileError(choice.issue.code, job.inputShown, choice.issue.message);
-    header = choice.value;
-    // The gate columns need the whole table: a first pass over the file's records (see gate/gate.ts).
-    await job.gate?.prepare(header, sheetName, job.thresholds, csvRows(job, format));
-    const fast = options.keepRaw && (job.gate?.width ?? 0) === 0;
-    const setup = { sheetName, header, thresholds: job.thresholds, maxNotes: job.maxNotes, json: options.json, ...(fast ? { csvDelimiter: format.dialect.delimiter } : {}) };
-    table = new TableClassifier(sheetName, header, job.thresholds, job.maxNotes);
-    classifier = size >= WORKER_MIN_BYTES && workerAvailable() ? workerClassifier(setup) : localClassifier(setup);
-    pipeline = new BatchPipeline<Queued>(classifier, write);
-    await output.begin(table);
-    const early = buffered.splice(0);
-    for (const row of early) await add(row);
-  };
-
-  try {
-    let number = 0;
-    for await (const batch of batches) {
-      for (const { record, raw } of batch) {
-        number += 1;
-        if (header === undefined) {
-          buffered.push({ number, record, raw });
-          if (number >= limit) await decide();
-        } else {
-          const waiting = add({ number, record, raw });
-          if (waiting !== undefined) await waiting;
+  const source: RowSource<CsvRow> = {
+    sheetName,
+    where: `file ${path.basename(job.input)}`,
+    async *rows() {
+      let number = 0;
+      for await (const batch of batches) {
+        for (const { record, raw } of batch) {
+          number += 1;
+          yield { number, values: record, raw };
         }
       }
-    }
-    if (header === undefined) await decide();
-    await pipeline?.drain();
-    const tally = withDisplaced(await (classifier as BatchClassifier).finish(), (table as TableClassifier).tally());
-    await output.finish(tally);
-    return { sheetName, header: header as HeaderChoice, tally, rows, path: "csv", csv: describeCsv(format) };
+    },
+  };
+  const sink: RowSink<CsvRow> = {
+    begin: (table) => output.begin(table),
+    row: (row, role, result) => output.row(row.number, row.values, role, result, row.raw),
+    finish: (tally) => output.finish(tally),
+  };
+  try {
+    const done = await classify(source, sink, {
+      inputShown: job.inputShown,
+      headerRow: job.headerRow,
+      thresholds: job.thresholds,
+      mapping: job.mapping,
+      maxNotes: job.maxNotes,
+      json: options.json,
+      worker: size >= WORKER_MIN_BYTES,
+      // The gate columns need the whole table: a first pass over the file's records (see gate/gate.ts).
+      prepare: async (header) => job.gate?.prepare(header, sheetName, job.thresholds, csvRows(job, format)),
+      csvDelimiter: () => (options.keepRaw && (job.gate?.width ?? 0) === 0 ? format.dialect.delimiter : undefined),
+      tick: () => job.progress.tick(),
+    });
+    return { sheetName, header: done.header, tally: done.tally, rows: done.rows, path: "csv", csv: describeCsv(format) };
   } catch (error) {
     await batches.return(undefined);
-    await classifier?.close();
     throw csvProblem(job, error);
   }
 }
