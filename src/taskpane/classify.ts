@@ -1,6 +1,6 @@
 import {
-  CELL_NOTE_LIMIT, LEVEL_CRITERIA, assess, cellText, hierarchyOf, partLabel, resultCells, rowReader, summaryBuilder,
-  type Assessment, type CellNote, type HeaderMapping, type LevelCriterionId, type ResultCells, type Summary, type Thresholds,
+  CELL_NOTE_LIMIT, cellText, hierarchyOf, partLabel, resultCells, rowReader, summaryBuilder,
+  type Assessment, type CellNote, type HeaderMapping, type ResultCells, type Summary, type Thresholds,
 } from "../core";
 import { sheetCell } from "./a1";
 
@@ -21,8 +21,6 @@ export interface PartRecord {
   /** 1-based sheet row. */
   readonly row: number;
   readonly assessment: Assessment;
-  /** Criteria read as met (waived ones included: the report sets those apart). */
-  readonly met: readonly LevelCriterionId[];
   /** The part's own cells the assemblies read (its label and Level or Parent cell), at their columns; empty without a hierarchy. */
   readonly link: readonly unknown[];
 }
@@ -48,7 +46,7 @@ export class ListClassifier {
 
   constructor(
     private readonly mapping: HeaderMapping,
-    private readonly thresholds: Thresholds,
+    thresholds: Thresholds,
     /** The list's own columns, relative to the rows passed in; result columns inside the list are left out. */
     private readonly ownColumns: readonly number[],
     private readonly where: { readonly sheet: string; readonly firstRow: number; readonly firstColumn: number },
@@ -68,13 +66,12 @@ export class ListClassifier {
         out[i] = BLANK_RESULT;
         continue;
       }
-      const reading = this.reader.read(row);
-      const a = assess(reading, this.thresholds);
+      const a = this.reader.assess(row);
       this.summary.add(a);
       out[i] = resultCells(a);
       const link: unknown[] = [];
       for (const c of this.linkColumns) link[c] = row[c];
-      this.records.push({ label: partLabel(row, this.mapping), row: this.where.firstRow + index + 1, assessment: a, met: LEVEL_CRITERIA.filter((id) => reading.levels[id] === "met"), link });
+      this.records.push({ label: partLabel(row, this.mapping), row: this.where.firstRow + index + 1, assessment: a, link });
       for (const issue of a.issues) {
         this.problemCount += 1;
         const column = this.mapping.byCriterion[issue.criterion]?.column ?? 0;

@@ -41,7 +41,7 @@ export function reportFileName(sheet: string, when: Date): string {
 /**
  * The report's input from the pane's last run, part by part as the command
  * line fills it: the core's assessment (reportPart), then waivers with their
- * justification, evidence, the criteria met, the assembly stage and the
+ * justification, evidence, the criteria met without evidence, the assembly stage and the
  * components that cap it (the core's tableAssemblies over the list's parts),
  * and each part's change since the recorded run.
  */
@@ -62,14 +62,15 @@ export function reportInput(source: ReportSource): ReportInput {
       ...reportPart(p.label, p.row, a),
       waived: a.waived.map((w) => ({ criterion: label(w.criterion), justification: w.justification })),
       evidence: a.evidence.map((e) => ({ criterion: label(e.criterion), text: e.text })),
-      met: p.met.map(label),
+      // As the command line gives it: the core's "met without evidence" already leaves out waived criteria and those with evidence.
+      met: a.metWithoutEvidence.map(label),
       ...(assembly?.kind === "known" ? { assemblyStage: assembly.stage, limitedBy: assembly.limitedBy.map((l) => ({ label: l.label, stage: l.stage })) } : {}),
       ...(change ? { change } : {}),
     };
   });
   const evidenceCriteria = [...new Set(source.mapping.roles.flatMap((r) => (r.role === "evidence" && r.criterion !== undefined ? [label(r.criterion)] : [])))];
   return {
-    title: `Gate review: ${source.sheet}`,
+    title: `Gate review: ${source.workbook || source.sheet}`,
     sourceFile: source.workbook,
     sheet: source.list,
     date: reportDate(source.when),
@@ -79,7 +80,7 @@ export function reportInput(source: ReportSource): ReportInput {
     columns: source.columns,
     cellNotes: source.cells,
     moreCellNotes: Math.max(0, source.problemCount - source.cells.length),
-    evidenceCriteria,
+    ...(evidenceCriteria.length > 0 ? { evidenceCriteria } : {}),
     ...(source.comparison ? { comparison: source.comparison.result, comparedWith: "the last run of this list recorded in this workbook" } : {}),
   };
 }

@@ -55,12 +55,15 @@ describe("the report's input", () => {
 
   it("holds every part with its waivers, evidence, criteria met and assembly, as the core reads them", () => {
     const input = reportInput(source);
-    expect(input).toMatchObject({ title: "Gate review: BOM", sourceFile: "Pump P-7.xlsx", sheet: "BOM!A1:Q5", date: "2026-11-29 14:05", stageCounts: out.summary.byStage, evidenceCriteria: ["DFM"] });
+    expect(input).toMatchObject({ title: "Gate review: Pump P-7.xlsx", sourceFile: "Pump P-7.xlsx", sheet: "BOM!A1:Q5", date: "2026-11-29 14:05", stageCounts: out.summary.byStage, evidenceCriteria: ["DFM"] });
     expect(input.parts.map((p) => [p.label, p.row, p.stage])).toEqual([["ASM-1", 2, "mass-production"], ["P-10", 3, "mass-production"], ["P-11", 5, "prototyping"]]);
     const [top, leaf, proto] = input.parts;
     expect(top?.waived).toEqual([{ criterion: "Pilot run", justification: "Carry-over of P-100" }]);
     expect(top?.evidence).toEqual([{ criterion: "DFM", text: "https://plm.example.com/dfm/ASM-1" }]);
+    // The core's "met without evidence", as the command line gives it: Design has no evidence, DFM has, Pilot run is waived.
     expect(top?.met).toContain("Design");
+    expect(top?.met).not.toContain("DFM");
+    expect(top?.met).not.toContain("Pilot run");
     expect(top).toMatchObject({ assemblyStage: "prototyping", limitedBy: [{ label: "P-11", stage: "prototyping" }] });
     expect(leaf?.assemblyStage).toBeUndefined();
     expect(proto?.evidence).toEqual([{ criterion: "DFM", text: "javascript:alert(1)" }]);
