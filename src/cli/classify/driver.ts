@@ -7,7 +7,7 @@
 import type { CellValue, Thresholds } from "../../core";
 import { HEADER_SCAN_ROWS } from "../commands";
 import { fileError } from "../errors";
-import { BatchPipeline, localClassifier, workerAvailable, workerClassifier, type BatchClassifier, type ClassifierSetup } from "./batch";
+import { BatchPipeline, workerAvailable, workerClassifier, type BatchClassifier, type ClassifierSetup } from "./batch";
 import type { UserMapping } from "./mapping";
 import { chooseHeader, headerRowsNeeded, TableClassifier, withDisplaced } from "./table";
 import type { HeaderChoice, RowResult, RowRole, Tally } from "./types";
@@ -91,17 +91,26 @@ export async function classify<R extends SourceRow>(source: RowSource<R>, sink: 
       ...(csvDelimiter === undefined ? {} : { csvDelimiter }),
     };
     table = new TableClassifier(source.sheetName, chosen, settings.thresholds, settings.maxNotes);
-    classifier = settings.worker && workerAvailable() ? workerClassifier(setup) : localClassifier(setup);
-    pipeline = new BatchPipeline<R & { readonly data: boolean }>(classifier, (row, result) => {
-      rows += 1;
-      settings.tick();
-      return sink.row(row, roleOf(row.number, chosen), result);
-    });
+    if (settings.worker && workerAvailable()) {
+      classifier = workerClassifier(setup);
+      pipeline = new BatchPipeline<R & { readonly data: boolean }>(classifier, (row, result) => {
+        rows += 1;
+        settings.tick();
+        return sink.row(row, roleOf(row.number, chosen), result);
+      });
+    }
     await sink.begin(table);
     for (const row of buffered.splice(0)) await add(row);
   };
 
-  const add = (row: R): void | Promise<void> => pipeline?.add({ ...row, data: roleOf(row.number, header as HeaderChoice) === "data" });
+  /** Queues a row for the worker, or (in this thread) classifies and writes it at once, so that no row outlives a young-generation collection. */
+  const add = (row: R): void | Promise<void> => {
+    const role = roleOf(row.number, header as HeaderChoice);
+    if (pipeline !== undefined) return pipeline.add({ ...row, data: role === "data" });
+    rows += 1;
+    settings.tick();
+    return sink.row(row, role, role === "data" ? (table as TableClassifier).result(row.number, row.values, settings.json) : undefined);
+  };
 
   try {
     for await (const row of source.rows()) {
@@ -115,7 +124,8 @@ export async function classify<R extends SourceRow>(source: RowSource<R>, sink: 
     }
     if (header === undefined) await decide();
     await pipeline?.drain();
-    const tally = withDisplaced(await (classifier as BatchClassifier).finish(), (table as TableClassifier).tally());
+    const local = (table as TableClassifier).tally();
+    const tally = classifier === undefined ? local : withDisplaced(await classifier.finish(), local);
     await sink.finish(tally);
     return { header: header as HeaderChoice, tally, rows };
   } catch (error) {

@@ -25,8 +25,6 @@ import { readContent, ZipProblem } from "./zip-read";
 
 export type PackageOutput = { readonly kind: "xlsx"; readonly file: string; readonly shown: string } | { readonly kind: "table"; readonly table: TableOutput };
 
-/** Above this much sheet XML a worker thread classifies while this one reads and writes. */
-const WORKER_SHEET_BYTES = 8 * 1024 * 1024;
 /** Result columns must end within Excel's 16,384 columns. */
 const MAX_COLUMNS = 16_384;
 const CONTENT_TYPES = "[Content_Types].xml";
@@ -76,7 +74,10 @@ export async function classifyPackage(job: ClassifyJob, output: PackageOutput): 
       mapping: job.mapping,
       maxNotes: job.maxNotes,
       json: output.kind === "table" && output.table.needsJson,
-      worker: chosen.sheet.entry.size >= WORKER_SHEET_BYTES,
+      // Rows classified in this thread as they are read: a worker thread took more CPU in all (copying rows to it)
+      // and raised the peak (rows waiting in batches outlive young-generation collections): 100,000 rows,
+      // 5.7 s CPU and 205 MB in this thread against 6.9 s and 282 MB with the worker.
+      worker: false,
       tick: () => job.progress.tick(),
     };
     if (output.kind === "table") {
