@@ -84,6 +84,12 @@ describe("what changed since the last run", () => {
       type: "Line", title: "Parts per stage, run by run", source: "'Readiness history'!C1:E3", categories: "'Readiness history'!A2:A3", categoryType: "TextAxis",
       series: [{ name: "Prototyping", values: "'Readiness history'!C2:C3" }, { name: "Low-volume", values: "'Readiness history'!D2:D3" }, { name: "Mass production", values: "'Readiness history'!E2:E3" }],
     });
+    // The report exported after this run has the changes against the recorded run.
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export report" }).click()]);
+    const report = await readFile(await download.path(), "utf8");
+    expect(report).toContain("Against the last run of this list recorded in this workbook: 1 part moved up, 1 part moved down, 1 new part, 1 part dropped.");
+    expect(report).toContain(`↑ from ${stageName("prototyping")}`);
+    expect(report).toContain("A-5");
     expect(await pane.setting(LAST_RUN_SETTING)).toEqual([{ list: "Parts|A1", labels: ["A-1", "A-2", "A-3", "B-9", "A-4"], stages: expect.stringMatching(/^[0-2]{5}$/u), rows: [2, 3, 4, 5, 6] }]);
     expect(pane.errors).toEqual([]);
     expect(pane.blocked).toEqual([]);
