@@ -1,7 +1,6 @@
 /** How the result cells and the summary sheet look in an .xlsx output. */
 import type ExcelJS from "exceljs";
 import { RESULT_HEADERS, STAGE_COLORS, STAGES, SUMMARY_WIDTH, summaryLayout, type ResultCells, type SheetReading, type Stage, type Summary } from "../../core";
-import type { ResultStrings } from "./result-strings";
 
 const argb = (hex: string): string => `FF${hex.replace(/^#/u, "").toUpperCase()}`;
 
@@ -29,20 +28,14 @@ export interface ResultCell {
   readonly style: Partial<ExcelJS.Style> | undefined;
 }
 
-/** The five result headers in `style`, each offered to the shared-strings table. */
-export function resultHeaderCells(style: Partial<ExcelJS.Style> | undefined, strings: ResultStrings | undefined): ResultCell[] {
-  return RESULT_HEADERS.map((header) => {
-    strings?.offer(header);
-    return { value: header, style };
-  });
+/** The five result headers in `style`. */
+export function resultHeaderCells(style: Partial<ExcelJS.Style> | undefined): ResultCell[] {
+  return RESULT_HEADERS.map((header) => ({ value: header, style }));
 }
 
-/** A part's five result cells: the stage in its colour, an empty text as an empty cell, each text offered to the shared-strings table. */
-export function partResultCells(cells: ResultCells, stage: Stage | null, strings: ResultStrings | undefined): ResultCell[] {
-  const text = (s: string, style?: Partial<ExcelJS.Style>): ResultCell => {
-    strings?.offer(s);
-    return { value: s === "" ? null : s, style };
-  };
+/** A part's five result cells: the stage in its colour, an empty text as an empty cell. */
+export function partResultCells(cells: ResultCells, stage: Stage | null): ResultCell[] {
+  const text = (s: string, style?: Partial<ExcelJS.Style>): ResultCell => ({ value: s === "" ? null : s, style });
   const [stageName, score, next, blockers, missing] = cells;
   return [text(stageName, stage === null ? undefined : STAGE_STYLES[stage]), { value: score === "" ? null : score, style: undefined }, text(next), text(blockers), text(missing)];
 }

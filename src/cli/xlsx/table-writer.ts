@@ -7,12 +7,10 @@ import { placeResults } from "../classify/place";
 import { sheetReading, type TableClassifier, type Tally } from "../classify/table";
 import { outputFailure } from "../errors";
 import { EXTRA_WIDTHS, type Gate } from "../gate/gate";
-import { heapGuard } from "../memory";
-import { waitForRoom } from "./backpressure";
-import { addSharingWorksheet, shareResultStrings, type ResultStrings } from "./result-strings";
 import { PLAIN_STYLE, RESULT_HEADER_STYLE, RESULT_WIDTHS, partResultCells, resultHeaderCells, writeSummary } from "./style";
 
 const WRITER_OPTIONS = { useStyles: true, useSharedStrings: false } as const;
+const ROOM_BYTES = 8 * 1024 * 1024;
 const WRAPPED_STYLE: Partial<ExcelJS.Style> = { alignment: { wrapText: true, vertical: "top" } };
 
 /** Excel's rules for sheet names: at most 31 characters, none of []:*?/\ . */
@@ -43,11 +41,9 @@ export class XlsxTableOutput implements TableOutput {
   private stream: WriteStream | undefined;
   private writer: ExcelJS.stream.xlsx.WorkbookWriter | undefined;
   private sheet: ExcelJS.Worksheet | undefined;
-  private strings: ResultStrings | undefined;
   private table: TableClassifier | undefined;
   private failure: Error | undefined;
   private sinceCheck = 0;
-  private readonly heap = heapGuard();
 
   constructor(private readonly file: string, private readonly shown: string, private readonly sheetName: string, private readonly source: string, private readonly gate?: Gate) {}
 
@@ -62,8 +58,7 @@ export class XlsxTableOutput implements TableOutput {
       this.failure ??= error;
     });
     this.writer = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: this.stream, ...WRITER_OPTIONS });
-    this.strings = shareResultStrings(this.writer);
-    this.sheet = addSharingWorksheet(this.writer, this.sheetName, { views: [{ state: "frozen", xSplit: 0, ySplit: table.header.rowNumber }] });
+    this.sheet = this.writer.addWorksheet(this.sheetName, { views: [{ state: "frozen", xSplit: 0, ySplit: table.header.rowNumber }] });
     [...RESULT_WIDTHS, ...(this.gate?.headers ?? []).map((h) => EXTRA_WIDTHS[h] ?? 30)].forEach((width, i) => {
       if (this.sheet !== undefined) this.sheet.getColumn(table.header.resultColumn + i + 1).width = width;
     });
@@ -77,9 +72,9 @@ export class XlsxTableOutput implements TableOutput {
     const cells: (Cell | undefined)[] = values.map((v) => (typeof v === "string" ? { value: cellFromText(v), style: headerStyle } : undefined));
     let results: Cell[] | undefined;
     const gate = this.gate;
-    if (role === "header") results = [...resultHeaderCells(RESULT_HEADER_STYLE, this.strings), ...(gate?.headers ?? []).map((h) => ({ value: h, style: RESULT_HEADER_STYLE }))];
+    if (role === "header") results = [...resultHeaderCells(RESULT_HEADER_STYLE), ...(gate?.headers ?? []).map((h) => ({ value: h, style: RESULT_HEADER_STYLE }))];
     else if (role === "data" && outcome?.kind === "part") {
-      results = partResultCells(outcome.cells, outcome.stage, this.strings);
+      results = partResultCells(outcome.cells, outcome.stage);
       if (gate !== undefined && gate.width > 0) results.push(...gate.cells(number, outcome).map((text) => ({ value: text === "" ? null : text, style: WRAPPED_STYLE })));
     }
     const width = RESULT_WIDTHS.length + (gate?.width ?? 0);
@@ -96,13 +91,23 @@ export class XlsxTableOutput implements TableOutput {
       target.style = cell.style ?? PLAIN_STYLE;
     });
     row.commit();
-    this.heap.tick();
     this.sinceCheck += 1;
     if (this.sinceCheck >= 256) {
       this.sinceCheck = 0;
       this.check();
-      await waitForRoom(sheet);
+      await this.room();
     }
+  }
+
+  /**
+   * Lets the writer catch up: exceljs commits rows into its zip without waiting, so the rows
+   * wait here while the file stream (ours, public) holds more than a few megabytes, and yield
+   * to the event loop so that the zip can deflate what it has.
+   */
+  private async room(): Promise<void> {
+    const stream = this.stream;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    if (stream !== undefined && stream.writableLength > ROOM_BYTES) await new Promise<void>((resolve) => stream.once("drain", () => resolve()));
   }
 
   async finish(tally: Tally): Promise<void> {
