@@ -177,7 +177,7 @@ describe("review a part of an indented bill", () => {
 describe("export report", () => {
   it("downloads one HTML file with the parts, their waivers, evidence and assemblies, and runs nothing from cell text", async () => {
     const hostile = '<img src=x onerror="window.__pwned=1">';
-    const rows = BOM.map((r, i) => (i === 2 ? [r[0], hostile, ...r.slice(2)] : [...r]));
+    const rows = BOM.map((r, i) => (i === 2 ? [r[0] ?? null, hostile, ...r.slice(2)] : [...r]));
     const pane = await openPane(session.browser, session.url, { sheets: [{ name: "BOM", rows: [BOM_HEADERS, ...rows] }], selection: "BOM!C2" });
     const { page } = pane;
     await classifyList(pane);
