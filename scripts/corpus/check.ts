@@ -339,7 +339,8 @@ async function libreOfficeOpensCached(files: readonly string[], workDir: string,
 /** Does the original have a worksheet at all (for reading refusals)? */
 export function hasWorksheet(data: Buffer): boolean {
   try {
-    return workbookInfo(new Package(readZip(data)))?.sheets.some((sheet) => sheet.kind === "worksheet") ?? false;
+    const pkg = new Package(readZip(data));
+    return workbookInfo(pkg)?.sheets.some((sheet) => sheet.kind === "worksheet" && sheet.part !== undefined && pkg.entry(sheet.part) !== undefined) ?? false;
   } catch {
     return false;
   }
