@@ -5,10 +5,11 @@
  * in the workbook's 1900 or 1904 date system.
  */
 import type { CellValue } from "../../../core";
+import type { StringTable } from "./string-table";
 import { decodeEntities, decodeXEscapes } from "./xml-tokens";
 
 export interface ValueContext {
-  readonly strings: readonly string[];
+  readonly strings: StringTable;
   /** Style (xf) indexes whose number format shows a date or time. */
   readonly dateStyles: ReadonlySet<number>;
   readonly date1904: boolean;
@@ -70,7 +71,7 @@ export function cellValue(type: string | undefined, style: number, v: string | u
     case "s": {
       if (v === undefined) return null;
       const index = Number(v.trim());
-      return Number.isInteger(index) ? ctx.strings[index] ?? null : null;
+      return Number.isInteger(index) ? ctx.strings.at(index) ?? null : null;
     }
     case "inlineStr":
       return inline ?? (v === undefined ? null : decodeXEscapes(decodeEntities(v)));

@@ -7,6 +7,7 @@ import type { FileHandle } from "node:fs/promises";
 import type { ZipEntry } from "../../input/zip-directory";
 import { isDateFormat } from "./cell-values";
 import { readRelationships, relsPathOf, resolveTarget, type Relationship } from "./relationships";
+import { PackedStrings } from "./string-table";
 import { decodeAll, decodeStream } from "./xml-text";
 import { attribute, decodeEntities, decodeXEscapes, nextToken, tokens } from "./xml-tokens";
 import { contentStream, readContent } from "./zip-read";
@@ -120,8 +121,8 @@ export function dateStyles(stylesXml: string): Set<number> {
 }
 
 /** The shared strings, read as a stream: rich runs joined, phonetic runs (rPh) left out, whitespace as stored. */
-export async function readSharedStrings(file: string, handle: FileHandle, entry: ZipEntry): Promise<string[]> {
-  const strings: string[] = [];
+export async function readSharedStrings(file: string, handle: FileHandle, entry: ZipEntry): Promise<PackedStrings> {
+  const strings = new PackedStrings();
   let buf = "";
   let pos = 0;
   let inSi = false;
@@ -159,5 +160,5 @@ export async function readSharedStrings(file: string, handle: FileHandle, entry:
     handleToken(t);
     pos = t.end;
   }
-  return strings;
+  return strings.done();
 }

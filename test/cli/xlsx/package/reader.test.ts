@@ -1,10 +1,12 @@
 /* The package reader: every kind of stored cell value, read the way Excel shows it, from packages written entry by entry. */
 import path from "node:path";
 import { Readable } from "node:stream";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { CellValue } from "../../../../src/core";
 import type { ValueContext } from "../../../../src/cli/xlsx/package/cell-values";
 import { scanSheet } from "../../../../src/cli/xlsx/package/sheet-rows";
+import { PackedStrings } from "../../../../src/cli/xlsx/package/string-table";
 import { decodeStream } from "../../../../src/cli/xlsx/package/xml-text";
 import { testFolders } from "../../../fixtures/files";
 import { HEADER, MAIN, PARTS, rowXml, sheetXml, STRICT_MAIN, writePackage } from "./build";
@@ -40,7 +42,7 @@ describe("cell values", () => {
     const { openPackage } = await import("../../../../src/cli/xlsx/package/open");
     const pkg = await openPackage(file, "sst.xlsx");
     await pkg.handle.close();
-    expect(pkg.values.strings).toEqual(["Part", "frozen", "東京", "a\rb", "  two  spaces ", "", "last"]);
+    expect(Array.from({ length: pkg.values.strings.length }, (_, i) => pkg.values.strings.at(i))).toEqual(["Part", "frozen", "東京", "a\rb", "  two  spaces ", "", "last"]);
   });
 
   it("inline strings: rich runs joined, pretty-printing outside <t> ignored, entities and _xHHHH_ decoded", async () => {
@@ -137,6 +139,23 @@ describe("packages", () => {
     const { report } = await readRows(file, { sheet: "bill" });
     expect(report.sheetName).toBe("Bill");
     expect(Date.now() - started).toBeLessThan(5000);
+  });
+});
+
+describe("the packed shared-strings table", () => {
+  it("gives back every string pushed, across chunk boundaries, and nothing past the end", () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ maxLength: 6 }), { maxLength: 9000 }), (texts) => {
+        const table = new PackedStrings();
+        for (const t of texts) table.push(t);
+        table.done();
+        expect(table.length).toBe(texts.length);
+        expect(Array.from({ length: texts.length }, (_, i) => table.at(i))).toEqual(texts);
+        expect(table.at(texts.length)).toBeUndefined();
+        expect(table.at(-1)).toBeUndefined();
+      }),
+      { numRuns: 30 },
+    );
   });
 });
 
