@@ -204,6 +204,20 @@ const SETTINGS = new Set(["sheetPr", "sheetViews", "sheetFormatPr", "pageSetup",
 /** Row attributes of layout only (height): changed, they are outside the contract; hidden, style, outline level changed are data lost. */
 const ROW_LAYOUT = new Set(["ht", "customHeight", "x14ac:dyDescent", "thickBot", "thickTop"]);
 
+/**
+ * A producer's default print setup (portrait, 100 %, no manual breaks), which
+ * LibreOffice and several libraries write on every sheet, is not the user's
+ * own: the editor may turn it landscape and one page wide (these attributes,
+ * and fitToPage on sheetPr's pageSetUpPr), keeping every other attribute.
+ */
+const PAGE_FIT = new Set(["orientation", "fitToWidth", "fitToHeight"]);
+
+function producerDefaultPageSetup(startTag: string): boolean {
+  const attrs = rawAttributes(startTag);
+  const value = (name: string): string | undefined => attrs.get(name)?.slice(1, -1);
+  return value("orientation") !== "landscape" && (value("scale") ?? "100") === "100";
+}
+
 /** Elements the editor may add to the classified sheet where the sheet has none. */
 const ADDABLE = new Set(["autoFilter", "pageSetup", "printOptions", "headerFooter", "cols", "dimension", "sheetPr", "sheetViews", "sheetFormatPr"]);
 
@@ -313,6 +327,19 @@ function checkSheet(
         const attrsOut = rawAttributes(viewsOut[i]?.startTag ?? "");
         for (const [name, value] of rawAttributes(view.startTag)) if (attrsOut.get(name) !== value) add("contract", `${where}: sheetView ${name}=${value} changed`);
       });
+      continue;
+    }
+    if (child.name === "pageSetup" && producerDefaultPageSetup(child.startTag)) {
+      const attrsOut = rawAttributes(candidates[0]?.startTag ?? "");
+      for (const [name, value] of rawAttributes(child.startTag)) {
+        if (!PAGE_FIT.has(name) && attrsOut.get(name) !== value) add("contract", `${where}: pageSetup ${name}=${value} changed`);
+      }
+      continue;
+    }
+    if (child.name === "sheetPr" && /<(?:[\w.-]+:)?pageSetUpPr\b/u.test(child.text) && !/<(?:[\w.-]+:)?pageSetUpPr\b[^>]*\bfitToPage\s*=\s*["'](?:1|true)["']/u.test(child.text)) {
+      const withoutFit = (text: string): string => text.replace(/(<(?:[\w.-]+:)?pageSetUpPr\b[^>]*?)\s+fitToPage\s*=\s*("[^"]*"|'[^']*')/u, "$1");
+      const out = candidates[0];
+      if (out === undefined || withoutFit(out.text) !== withoutFit(child.text)) add("contract", `${where}: sheetPr changed: ${short(child.text)} -> ${short(out?.text ?? "(none)")}`);
       continue;
     }
     if (child.name === "sheetPr" && !/<(?:[\w.-]+:)?pageSetUpPr\b/u.test(child.text)) {

@@ -119,6 +119,20 @@ describe("the corpus checker catches what it must (no CLI)", () => {
     expect(kinds(added)).toEqual([]);
   });
 
+  it("a producer's default print setup may be turned landscape and one page wide; the user's own, or its other attributes, may not change", () => {
+    const withSetup = (setup: string): Buffer =>
+      editEntry(injected.zip, injected.sheetEntry, (text) => text.replace(/<pageSetup\b[^>]*\/>/u, "").replace(/(<pageMargins[^>]*\/>)/u, `$1${setup}`));
+    const check = (input: Buffer, edit: (text: string) => string): string[] => {
+      const output = editEntry(faithfulOutput(input, injected.sheetEntry, injected.lastCol), injected.sheetEntry, edit);
+      return [...new Set(verifyOutput(input, output, expectation).findings.map((finding) => finding.kind))].sort();
+    };
+    const byDefault = withSetup('<pageSetup paperSize="9" orientation="portrait"/>');
+    expect(check(byDefault, (text) => text.replace('orientation="portrait"/>', 'orientation="landscape" fitToWidth="1" fitToHeight="0"/>'))).toEqual([]);
+    expect(check(byDefault, (text) => text.replace('paperSize="9" orientation="portrait"/>', 'paperSize="1" orientation="landscape"/>'))).toEqual(["contract"]);
+    const own = withSetup('<pageSetup paperSize="9" scale="70" orientation="portrait"/>');
+    expect(check(own, (text) => text.replace('orientation="portrait"/>', 'orientation="landscape" fitToWidth="1" fitToHeight="0"/>'))).toEqual(["contract"]);
+  });
+
   it("another entry changed, dropped or reordered is caught", () => {
     const entries = readZip(good);
     const theme = entries.findIndex((entry) => entry.name === "xl/theme/theme1.xml");
