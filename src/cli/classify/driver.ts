@@ -26,6 +26,8 @@ export interface RowSource<R extends SourceRow> {
   /** Columns the table is known to use beyond the rows the header is chosen on. */
   readonly declaredWidth?: number;
   rows(): AsyncIterable<R>;
+  /** The same rows a batch at a time, when the source has them so (one await per batch instead of per row). */
+  batches?(): AsyncIterable<readonly R[]>;
 }
 
 export interface RowSink<R extends SourceRow> {
@@ -113,7 +115,7 @@ export async function classify<R extends SourceRow>(source: RowSource<R>, sink: 
   };
 
   try {
-    for await (const row of source.rows()) {
+    const take = async (row: R): Promise<void> => {
       if (header === undefined) {
         buffered.push(row);
         if (row.number >= limit) await decide();
@@ -121,7 +123,18 @@ export async function classify<R extends SourceRow>(source: RowSource<R>, sink: 
         const waiting = add(row);
         if (waiting !== undefined) await waiting;
       }
-    }
+    };
+    if (source.batches !== undefined) {
+      for await (const batch of source.batches()) {
+        for (const row of batch) {
+          if (header === undefined) await take(row);
+          else {
+            const waiting = add(row);
+            if (waiting !== undefined) await waiting;
+          }
+        }
+      }
+    } else for await (const row of source.rows()) await take(row);
     if (header === undefined) await decide();
     await pipeline?.drain();
     const local = (table as TableClassifier).tally();

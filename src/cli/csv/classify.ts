@@ -79,18 +79,25 @@ export async function classifyCsv(job: ClassifyJob, format: CsvFormat, output: T
   const sheetName = csvSheetName(job.input);
   const size = (await stat(job.input)).size;
   const batches = csvRecordBatches({ file: job.input, encoding: format.encoding.encoding, bom: format.encoding.bom, delimiter: format.dialect.delimiter, keepRaw: options.keepRaw });
+  let number = 0;
+  const numbered = async function* (): AsyncGenerator<CsvRow[]> {
+    for await (const batch of batches) {
+      const rows: CsvRow[] = new Array<CsvRow>(batch.length);
+      for (let i = 0; i < batch.length; i += 1) {
+        const { record, raw } = batch[i] as (typeof batch)[number];
+        number += 1;
+        rows[i] = { number, values: record, raw };
+      }
+      yield rows;
+    }
+  };
   const source: RowSource<CsvRow> = {
     sheetName,
     where: `file ${path.basename(job.input)}`,
     async *rows() {
-      let number = 0;
-      for await (const batch of batches) {
-        for (const { record, raw } of batch) {
-          number += 1;
-          yield { number, values: record, raw };
-        }
-      }
+      for await (const batch of numbered()) yield* batch;
     },
+    batches: numbered,
   };
   const sink: RowSink<CsvRow> = {
     begin: (table) => output.begin(table),
