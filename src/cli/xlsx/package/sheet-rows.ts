@@ -72,6 +72,11 @@ function rowNumberOf(attrs: string, previous: number): number {
 }
 
 export async function* scanSheet(chunks: AsyncIterable<string>, options: ScanOptions): AsyncGenerator<SheetPiece> {
+  for await (const pieces of scanSheetBatches(chunks, options)) yield* pieces;
+}
+
+/** The same pieces, as many at a time as each chunk of text completes. */
+export async function* scanSheetBatches(chunks: AsyncIterable<string>, options: ScanOptions): AsyncGenerator<readonly SheetPiece[]> {
   let buf = "";
   let pos = 0;
   let phase: "head" | "rows" | "tail" = "head";
@@ -175,19 +180,15 @@ export async function* scanSheet(chunks: AsyncIterable<string>, options: ScanOpt
     }
     buf += chunk;
     run(false);
-    if (out.length > 0) {
-      yield* out;
-      out.length = 0;
-    }
+    if (out.length > 0) yield out.splice(0);
   }
   run(true);
-  yield* out;
-  out.length = 0;
+  if (out.length > 0) yield out.splice(0);
   const ended = phase as "head" | "rows" | "tail";
   if (ended === "head") {
-    yield { kind: "head", text: buf };
+    yield [{ kind: "head", text: buf }];
     return;
   }
   if (ended !== "tail") throw new XmlProblem("the XML breaks off before the end of the sheet's data");
-  yield { kind: "tail", text: tail.join("") };
+  yield [{ kind: "tail", text: tail.join("") }];
 }

@@ -11,7 +11,7 @@ import type { UserMapping } from "../../classify/mapping";
 import { HEADER_SCAN_ROWS } from "../../commands";
 import { fileError } from "../../errors";
 import type { OpenPackage } from "./open";
-import { columnOf, scanSheet, type ScannedRow, type ScanOptions, type SheetPiece } from "./sheet-rows";
+import { columnOf, scanSheet, scanSheetBatches, type ScannedRow, type ScanOptions, type SheetPiece } from "./sheet-rows";
 import type { SheetInfo } from "./workbook-info";
 import { decodeStream, type XmlEncoding } from "./xml-text";
 import { contentStream } from "./zip-read";
@@ -157,27 +157,36 @@ export class SheetRowSource implements RowSource<SheetRow> {
   }
 
   async *rows(): AsyncGenerator<SheetRow> {
+    for await (const batch of this.batches()) yield* batch;
+  }
+
+  async *batches(): AsyncGenerator<SheetRow[]> {
     let before = "";
-    for await (const piece of sheetPieces(this.pkg, this.sheet, { values: this.pkg.values }, (e) => {
+    const chunks = decodeStream(await contentStream(this.pkg.file, this.pkg.handle, this.sheet.entry), (e) => {
       this.encoding = e;
-    })) {
-      switch (piece.kind) {
-        case "head":
-          this.head = piece.text;
-          break;
-        case "text":
-          before += piece.text;
-          break;
-        case "tail":
-          this.trailing = before;
-          this.tail = piece.text;
-          before = "";
-          break;
-        case "row":
-          yield { number: piece.row.number, values: piece.row.values ?? [], scanned: piece.row, before };
-          before = "";
-          break;
+    });
+    for await (const pieces of scanSheetBatches(chunks, { values: this.pkg.values })) {
+      const rows: SheetRow[] = [];
+      for (const piece of pieces) {
+        switch (piece.kind) {
+          case "head":
+            this.head = piece.text;
+            break;
+          case "text":
+            before += piece.text;
+            break;
+          case "tail":
+            this.trailing = before;
+            this.tail = piece.text;
+            before = "";
+            break;
+          case "row":
+            rows.push({ number: piece.row.number, values: piece.row.values ?? [], scanned: piece.row, before });
+            before = "";
+            break;
+        }
       }
+      if (rows.length > 0) yield rows;
     }
   }
 }
