@@ -19,9 +19,6 @@ export const STAGE_STYLES: Readonly<Record<Stage, Partial<ExcelJS.Style>>> = Obj
 export const PLAIN_STYLE: Partial<ExcelJS.Style> = {};
 export const RESULT_HEADER_STYLE: Partial<ExcelJS.Style> = { font: { bold: true } };
 
-/** Column widths (characters) for Stage, Readiness score, Next step, Blockers, Missing. */
-export const RESULT_WIDTHS: readonly number[] = [24, 16, 60, 60, 50];
-
 /** A result cell as an .xlsx output writes it. */
 export interface ResultCell {
   readonly value: string | number | null;

@@ -7,7 +7,8 @@ import { placeResults } from "../classify/place";
 import { sheetReading, type TableClassifier, type Tally } from "../classify/table";
 import { outputFailure } from "../errors";
 import { EXTRA_WIDTHS, type Gate } from "../gate/gate";
-import { PLAIN_STYLE, RESULT_HEADER_STYLE, RESULT_WIDTHS, partResultCells, resultHeaderCells, writeSummary } from "./style";
+import { RESULT_COLUMN_WIDTHS } from "./parts/sheet-edits";
+import { PLAIN_STYLE, RESULT_HEADER_STYLE, partResultCells, resultHeaderCells, writeSummary } from "./style";
 
 const WRITER_OPTIONS = { useStyles: true, useSharedStrings: false } as const;
 const ROOM_BYTES = 8 * 1024 * 1024;
@@ -59,7 +60,7 @@ export class XlsxTableOutput implements TableOutput {
     });
     this.writer = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: this.stream, ...WRITER_OPTIONS });
     this.sheet = this.writer.addWorksheet(this.sheetName, { views: [{ state: "frozen", xSplit: 0, ySplit: table.header.rowNumber }] });
-    [...RESULT_WIDTHS, ...(this.gate?.headers ?? []).map((h) => EXTRA_WIDTHS[h] ?? 30)].forEach((width, i) => {
+    [...RESULT_COLUMN_WIDTHS, ...(this.gate?.headers ?? []).map((h) => EXTRA_WIDTHS[h] ?? 30)].forEach((width, i) => {
       if (this.sheet !== undefined) this.sheet.getColumn(table.header.resultColumn + i + 1).width = width;
     });
   }
@@ -77,7 +78,7 @@ export class XlsxTableOutput implements TableOutput {
       results = partResultCells(outcome.cells, outcome.stage);
       if (gate !== undefined && gate.width > 0) results.push(...gate.cells(number, outcome).map((text) => ({ value: text === "" ? null : text, style: WRAPPED_STYLE })));
     }
-    const width = RESULT_WIDTHS.length + (gate?.width ?? 0);
+    const width = RESULT_COLUMN_WIDTHS.length + (gate?.width ?? 0);
     const placed =
       role === "above"
         ? { row: cells, displaced: false }

@@ -122,7 +122,7 @@ export async function classifyPackage(job: ClassifyJob, output: PackageOutput): 
     const summary = summarySheetParts({ summary: tally.summary, source: `${chosen.sheet.name} (${path.basename(job.input)})`, reading: job.gate?.withChanges(sheetReading(done.header, tally, chosen.sheet.name)) ?? sheetReading(done.header, tally, chosen.sheet.name), styles: styles.styles });
     const ownSummaries = new Set<string>();
     for (const sheet of pkg.workbook.sheets) if (sheet.entry !== undefined && (await isOwnSummary(pkg, { ...sheet, entry: sheet.entry }))) ownSummaries.add(sheet.entry.name.toLowerCase());
-    const classified = { sheetIndex: chosen.sheet.index, sheetName: chosen.sheet.name, headerRow: done.header.rowNumber };
+    const classified = { sheetIndex: chosen.sheet.index, sheetName: chosen.sheet.name, headerRow: done.header.rowNumber, ...(sink?.filterRange === undefined ? {} : { filterRange: sink.filterRange }) };
     const placement = placeSummary(parts, summary, classified, pkg.index.entries.map((e) => e.name), (sheetPath) => ownSummaries.has(sheetPath.replace(/^\/+/u, "").toLowerCase()));
 
     const replaced = new Map<string, Replacement>();

@@ -1,6 +1,8 @@
 /**
  * Writes the classified sheet: every row as the text it was with the result
- * cells put in, deflated into a spool file as it comes; then the tail and the
+ * cells put in (its start tag's spans widened to take them in, and a part
+ * row's height raised for its wrapped results unless the user set it),
+ * deflated into a spool file as it comes; then the tail and the
  * head through the part editors (dimension, result column widths, frozen
  * header, AutoFilter, print setup), once the rows have shown the sheet's
  * extent. The head is deflated last and goes in front of the rows.
@@ -11,8 +13,9 @@ import type { TableClassifier } from "../../classify/table";
 import type { HeaderChoice, RowResult, RowRole, Tally } from "../../classify/types";
 import { heapGuard } from "../../memory";
 import type { ResultStyles, SheetLayout } from "../parts/contract";
-import { editSheetHead, editSheetTail, hasOwnPrintSetup } from "../parts/sheet-edits";
-import { RESULT_WIDTHS } from "../style";
+import { rowTagWithHeight, wrappedRowHeight } from "../parts/row-height";
+import { RESULT_COLUMN_WIDTHS, addedAutoFilter, editSheetHead, editSheetTail, hasOwnPrintSetup } from "../parts/sheet-edits";
+import { attributes, setAttribute } from "../parts/xml-scan";
 import { DeflateSpool, deflatePrefix, joined } from "./deflate-spool";
 import { fileError } from "../../errors";
 import { EXTRA_WIDTHS, type Gate } from "../../gate/gate";
@@ -39,7 +42,10 @@ export class SheetSink implements RowSink<SheetRow> {
   private lastRow = 0;
   private lastColumn = 0;
   private readonly heap = heapGuard();
+  private widths: readonly number[] = RESULT_COLUMN_WIDTHS;
   output: SheetOutput | undefined;
+  /** The AutoFilter the tail got (A1-style), for the workbook's _xlnm._FilterDatabase; undefined when none was added. */
+  filterRange: string | undefined;
 
   /** `guard`: the result column was chosen without seeing every row, so a row with a value there stops the run. */
   constructor(private readonly source: SheetRowSource, private readonly styles: ResultStyles, private readonly spoolPath: string, private readonly guard: boolean, private readonly gate?: Gate) {}
@@ -49,6 +55,7 @@ export class SheetSink implements RowSink<SheetRow> {
     this.header = header;
     const columns = [...header.mapping.columns.map((c) => c.column), ...header.mapping.ignored.map((c) => c.column)];
     this.firstColumn = columns.length === 0 ? 0 : Math.min(...columns);
+    this.widths = [...RESULT_COLUMN_WIDTHS, ...(this.gate?.headers ?? []).map((h) => EXTRA_WIDTHS[h] ?? 30)];
     this.spool = new DeflateSpool(this.spoolPath, this.source.encoding);
   }
 
@@ -66,14 +73,17 @@ export class SheetSink implements RowSink<SheetRow> {
     const last = scanned.cells[scanned.cells.length - 1];
     if (last !== undefined) this.lastColumn = Math.max(this.lastColumn, last.column);
     let cells: string | undefined;
+    let texts: readonly string[] | undefined;
     if (role === "header") cells = headerCellsXml(scanned.prefix, row.number, first, this.styles);
     else if (role === "data" && result?.kind === "part") cells = partCellsXml(scanned.prefix, row.number, first, result.cells, result.stage, this.styles);
     else if (role === "data" && header.rewrite) cells = "";
-    if (gate !== undefined && cells !== undefined) cells += gateCells(gate, row, role, result, first + RESULT_HEADERS.length, this.styles, earlier, this.source.sheetName);
+    const gateTexts = gate !== undefined && role === "data" && result?.kind === "part" ? gate.cells(row.number, result) : [];
+    if (gate !== undefined && cells !== undefined) cells += gateCells(gate, row, role, gateTexts, first + RESULT_HEADERS.length, this.styles, earlier, this.source.sheetName);
+    if (role === "data" && result?.kind === "part") texts = [...result.cells.map(String), ...gateTexts];
     if (cells !== undefined && this.guard && !header.rewrite && scanned.cells.some((c) => c.occupied && c.column >= first)) {
       throw new ResultColumnTaken(`row ${row.number} has a cell right of the columns the header was chosen on`);
     }
-    const text = cells === undefined ? scanned.raw : editRow(scanned, { first, width, cells });
+    const text = cells === undefined ? scanned.raw : withRowTag(scanned, editRow(scanned, { first, width, cells }), (tag) => rowTagWithHeight(widenedSpans(tag, first, width, cells), texts === undefined ? undefined : wrappedRowHeight(texts, this.widths)));
     return spool.write(row.before === "" ? text : row.before + text);
   }
 
@@ -86,13 +96,14 @@ export class SheetSink implements RowSink<SheetRow> {
       sheetName: this.source.sheetName,
       headerRow: header.rowNumber,
       resultColumn: header.resultColumn,
-      resultWidths: [...RESULT_WIDTHS, ...(this.gate?.headers ?? []).map((h) => EXTRA_WIDTHS[h] ?? 30)],
+      resultWidths: this.widths,
       lastRow: Math.max(this.lastRow, header.rowNumber),
       lastColumn: Math.max(this.lastColumn, header.resultColumn + RESULT_HEADERS.length + (this.gate?.width ?? 0) - 1),
       firstColumn: this.firstColumn,
       printSetup: !ownPrintSetup(head, tail),
     };
     await spool.write(this.source.trailing);
+    this.filterRange = addedAutoFilter(tail, layout);
     await spool.write(editSheetTail(tail, layout));
     const rest = await spool.end();
     const prefix = deflatePrefix(editSheetHead(head, layout), this.source.encoding);
@@ -102,6 +113,30 @@ export class SheetSink implements RowSink<SheetRow> {
   async abort(): Promise<void> {
     await this.spool?.abort();
   }
+}
+
+/** The edited row's text with its start tag (the same length in the edited text as in `row`, or one less when it was `<row .../>`) passed through `edit`. */
+function withRowTag(row: SheetRow["scanned"], text: string, edit: (tag: string) => string): string {
+  const length = row.selfClosing ? (text.length === row.raw.length ? 0 : row.raw.replace(/\/\s*>$/u, ">").length) : row.openEnd;
+  if (length === 0) return text;
+  const tag = text.slice(0, length);
+  const edited = edit(tag);
+  return edited === tag ? text : edited + text.slice(length);
+}
+
+/**
+ * A row's `spans="a:b"` (1-based columns, an optimisation hint) widened to
+ * take in the result cells put in; a tag without spans, or with spans not of
+ * that form, is left as it was.
+ */
+export function widenedSpans(tag: string, first: number, width: number, cells: string): string {
+  if (cells === "") return tag;
+  const spans = attributes(tag).get("spans");
+  const m = spans === undefined ? null : /^(\d+):(\d+)$/u.exec(spans);
+  if (m === null) return tag;
+  const from = Math.min(Number(m[1]), first + 1);
+  const to = Math.max(Number(m[2]), first + width);
+  return from === Number(m[1]) && to === Number(m[2]) ? tag : setAttribute(tag, "spans", `${from}:${to}`);
 }
 
 function ownPrintSetup(head: string, tail: string): boolean {
@@ -117,7 +152,7 @@ function ownPrintSetup(head: string, tail: string): boolean {
  * row). When an earlier run wrote fewer result columns and a row has a value
  * of the user's where the new ones go, the run stops rather than write over it.
  */
-function gateCells(gate: Gate, row: SheetRow, role: RowRole, result: RowResult | undefined, at: number, styles: ResultStyles, earlier: number, sheetName: string): string {
+function gateCells(gate: Gate, row: SheetRow, role: RowRole, texts: readonly string[], at: number, styles: ResultStyles, earlier: number, sheetName: string): string {
   const scanned = row.scanned;
   if (earlier > 0) {
     const end = at + gate.width;
@@ -128,6 +163,6 @@ function gateCells(gate: Gate, row: SheetRow, role: RowRole, result: RowResult |
     }
   }
   if (role === "header") return textCellsXml(scanned.prefix, row.number, at, gate.headers, styles.header);
-  if (role === "data" && result?.kind === "part") return textCellsXml(scanned.prefix, row.number, at, gate.cells(row.number, result), styles.wrapped);
+  if (role === "data") return textCellsXml(scanned.prefix, row.number, at, texts, styles.wrapped);
   return "";
 }
