@@ -2,7 +2,10 @@
  * A table output that keeps every part for the HTML report (src/report)
  * instead of writing rows: each part's JSON record (the same one --format json
  * writes) becomes a ReportPart, with its assembly and change from the gate.
- * A report lists every part, so it holds them all in memory (about 1 KB a part).
+ * A report lists every part, so it holds them all in memory. The texts parts
+ * share (criteria, reasons, what to provide, next steps, whole lists of them)
+ * are kept once: each record's JSON gives fresh copies, and at 100,000 parts
+ * the copies were most of the report's peak memory.
  */
 import { CRITERION_DEFS, columnReport, type CellValue, type CriterionId } from "../../core";
 import type { ReportInput, ReportPart } from "../../report";
@@ -19,10 +22,28 @@ export interface ReportMeta {
   readonly date: string;
 }
 
+const EMPTY: readonly never[] = Object.freeze([]);
+
+/** One copy of each distinct value, by a key; the kept values are never changed. */
+class Interned<T> {
+  private readonly kept = new Map<string, T>();
+  constructor(private readonly limit = 200_000) {}
+  get(key: string, make: () => T): T {
+    const found = this.kept.get(key);
+    if (found !== undefined) return found;
+    const made = make();
+    // A sheet of all-different texts would only grow the table: stop keeping new ones past the limit.
+    if (this.kept.size < this.limit) this.kept.set(key, made);
+    return made;
+  }
+}
+
 export class ReportCollector implements TableOutput {
   readonly needsJson = true;
   private table: TableClassifier | undefined;
   private readonly parts: ReportPart[] = [];
+  private readonly texts = new Interned<string>();
+  private readonly lists = new Interned<readonly unknown[]>(50_000);
   input: ReportInput | undefined;
 
   constructor(private readonly gate: Gate, private readonly meta: ReportMeta) {}
@@ -34,19 +55,22 @@ export class ReportCollector implements TableOutput {
   row(number: number, _values: readonly CellValue[], role: RowRole, result: RowResult | undefined): void {
     if (role !== "data" || result?.kind !== "part" || result.json === undefined) return;
     const r = JSON.parse(result.json) as PartRecord;
+    const text = (t: string): string => this.texts.get(t, () => t);
+    const list = <T, U>(kind: string, items: readonly T[], key: (item: T) => string, make: (item: T) => U): readonly U[] =>
+      items.length === 0 ? EMPTY : (this.lists.get(`${kind}${items.map(key).join(",")}`, () => items.map(make)) as readonly U[]);
     let part: ReportPart = {
       label: r.part,
       row: r.row,
       stage: result.stage,
       score: r.score,
       progress: r.progress === null ? null : r.progress / 100,
-      blockers: r.blockers.map((b) => ({ criterion: labelOf(b.criterion), detail: b.reason })),
-      missing: r.missing.map((m) => ({ criterion: labelOf(m.criterion), detail: m.provide })),
-      nextStep: r.nextStep,
-      waived: r.waived.map((w) => ({ criterion: labelOf(w.criterion), justification: w.justification })),
-      evidence: r.evidence.map((e) => ({ criterion: labelOf(e.criterion), text: e.text })),
+      blockers: list("b", r.blockers, (b) => JSON.stringify([b.criterion, b.reason]), (b) => ({ criterion: labelOf(b.criterion), detail: text(b.reason) })),
+      missing: list("m", r.missing, (m) => JSON.stringify([m.criterion, m.provide]), (m) => ({ criterion: labelOf(m.criterion), detail: text(m.provide) })),
+      nextStep: text(r.nextStep),
+      waived: list("w", r.waived, (w) => JSON.stringify([w.criterion, w.justification]), (w) => ({ criterion: labelOf(w.criterion), justification: text(w.justification) })),
+      evidence: list("e", r.evidence, (e) => JSON.stringify([e.criterion, e.text]), (e) => ({ criterion: labelOf(e.criterion), text: text(e.text) })),
       // The core's "met without evidence" already leaves out waived criteria and those with evidence: the report lists exactly these.
-      met: r.metWithoutEvidence.map(labelOf),
+      met: list("t", r.metWithoutEvidence, (c) => JSON.stringify(c), labelOf),
     };
     const assembly = this.gate.assemblyOf(number);
     if (assembly?.kind === "known") part = { ...part, assemblyStage: assembly.stage, limitedBy: assembly.limitedBy.map((l) => ({ label: l.label, stage: l.stage })) };
