@@ -5,7 +5,7 @@
  */
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { choicesFrom, columnReport, criteriaCatalog, LIST_SEPARATOR, mapHeaders, RESULT_HEADERS } from "../../src/core";
+import { assemblyCells, buildAssemblies, choicesFrom, columnReport, criteriaCatalog, LIST_SEPARATOR, mapHeaders, RESULT_HEADERS, rowReader } from "../../src/core";
 import { distText, ensureDist } from "../functions/dist";
 import { coreAssessments, coreResultCells, coreRows, excelRows, headerCells } from "../functions/sample-table";
 import { browserSession, routeOffice } from "./harness";
@@ -99,9 +99,23 @@ const mapped = coreAssessments(headerCells(), coreRows(), {}, choices.value);
 const cells = coreResultCells(headerCells(), coreRows());
 const col = (i: number): unknown[][] => cells.map((r) => [r[i]]);
 
+/** An indented bill for READINESS_ASSEMBLY: an assembly limited by its prototype component, and its leaf parts. */
+const BOM_HEADERS = ["Level", "Part number", "Design status", "Material", "Goal", "Qty"];
+const BOM_ROWS = [
+  [0, "A-100", "Frozen", "6061-T6", "Pilot run", 200],
+  [1, "P-200", "Draft", "Candidate", "Prototype", 5],
+  [1, "P-300", "Frozen", "6061-T6", "Pilot run", 200],
+];
+const bomReader = rowReader(mapHeaders(BOM_HEADERS));
+const bomAssemblies = buildAssemblies(
+  "level",
+  BOM_ROWS.map((r, i) => ({ label: String(r[1]), link: r[0], stage: bomReader.assess(r).stage, cell: `A${i + 2}` })),
+).results.map((r) => [...assemblyCells(r)]);
+
 /** Each function's arguments on the sample table and its answer according to the core. */
 const CASES: Readonly<Record<string, { args: unknown[]; expected: unknown[][] }>> = {
   READINESS_STAGE: { args: [excelRows(), [headerCells()], null, null], expected: col(0) },
+  READINESS_ASSEMBLY: { args: [BOM_ROWS, [BOM_HEADERS], null, null, null, null], expected: bomAssemblies },
   READINESS_SCORE: { args: [[headerCells(), ...excelRows()], null, null, null], expected: col(1) },
   READINESS_PROGRESS: { args: [excelRows(), [headerCells()], null, null, MAPPING], expected: mapped.map((a) => [a.progress ?? ""]) },
   READINESS_NEXT_STEP: { args: [excelRows(), [headerCells()], null, null], expected: col(2) },
