@@ -2,7 +2,10 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 const ADAPTERS = ["cli", "functions", "taskpane"];
-const PURE_LIBRARIES = { group: ["node:*", "fs", "path", "exceljs", "csv-*", "office-*"], message: "the core and the report are pure: no Node, Office, exceljs or CSV library" };
+const PURE_LIBRARIES = {
+  group: ["node:*", "fs", "path", "exceljs", "csv-*", "office-*"],
+  message: "the core and the report are pure: no Node, Office, exceljs or CSV library",
+};
 
 /** A relative import that reaches into src/<folder> for one of `folders`, from any depth under src. */
 function adapterImports(folders, message) {
@@ -25,7 +28,15 @@ export default tseslint.config(
   {
     files: ["src/core/**/*.ts", "src/report/**/*.ts"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [PURE_LIBRARIES, adapterImports(ADAPTERS, "the core and the report are pure: they import no adapter (src/cli, src/functions, src/taskpane)")] }],
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            PURE_LIBRARIES,
+            adapterImports(ADAPTERS, "the core and the report are pure: they import no adapter (src/cli, src/functions, src/taskpane)"),
+          ],
+        },
+      ],
     },
   },
   // The adapters import the core and the report, never one another.
@@ -34,7 +45,14 @@ export default tseslint.config(
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [adapterImports(ADAPTERS.filter((other) => other !== adapter), `src/${adapter} may import src/core and src/report, never another adapter (src/cli, src/functions, src/taskpane)`)] },
+        {
+          patterns: [
+            adapterImports(
+              ADAPTERS.filter((other) => other !== adapter),
+              `src/${adapter} may import src/core and src/report, never another adapter (src/cli, src/functions, src/taskpane)`,
+            ),
+          ],
+        },
       ],
     },
   })),

@@ -7,12 +7,54 @@
 import { CRITERION_DEFS, GOAL_WORDS, type LevelCriterionId } from "../src/core";
 
 export const BILL_HEADERS = [
-  "Part number", "Description", "Design status", "Function validated", "Material", "Surface finish", "Tolerance review", "DFM review",
-  "Pilot run", "Demand", "Supplier capability", "Inspection plan", "Cost target", "Goal", "Qty", "Annual volume",
+  "Part number",
+  "Description",
+  "Design status",
+  "Function validated",
+  "Material",
+  "Surface finish",
+  "Tolerance review",
+  "DFM review",
+  "Pilot run",
+  "Demand",
+  "Supplier capability",
+  "Inspection plan",
+  "Cost target",
+  "Goal",
+  "Qty",
+  "Annual volume",
 ] as const;
 
-const LEVEL_COLUMNS: readonly LevelCriterionId[] = ["design", "function", "material", "finish", "tolerances", "dfm", "pilot", "demand", "supplier", "inspection", "cost"];
-const DESCRIPTIONS = ["Motor bracket", "Sensor housing", "Drive shaft", "Cable clip", "Cover plate", "Spacer", "Gasket", "Bearing seat", "Heat sink", "Pump impeller", "Valve body", "Mounting rail", "Hinge pin", "Lens holder", "Battery tray"];
+const LEVEL_COLUMNS: readonly LevelCriterionId[] = [
+  "design",
+  "function",
+  "material",
+  "finish",
+  "tolerances",
+  "dfm",
+  "pilot",
+  "demand",
+  "supplier",
+  "inspection",
+  "cost",
+];
+const DESCRIPTIONS = [
+  "Motor bracket",
+  "Sensor housing",
+  "Drive shaft",
+  "Cable clip",
+  "Cover plate",
+  "Spacer",
+  "Gasket",
+  "Bearing seat",
+  "Heat sink",
+  "Pump impeller",
+  "Valve body",
+  "Mounting rail",
+  "Hinge pin",
+  "Lens holder",
+  "Battery tray",
+];
 const MATERIALS = ["6061-T6", "7075-T651", "AISI 304", "POM-C", "PA66 GF30", "Ti-6Al-4V", "C36000 brass"];
 const FINISHES = ["black anodize", "clear anodize", "bead blast", "zinc plated", "passivated", "powder coat RAL 9005"];
 const BAD = ["banana", "#N/A", "see drawing", "ask Tom", "??!"];

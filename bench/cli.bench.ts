@@ -111,7 +111,11 @@ function run(args: readonly string[]): Run {
   const rssFile = path.join(work, "rss.txt");
   rmSync(rssFile, { force: true });
   const started = process.hrtime.bigint();
-  const child = spawnSync(process.execPath, ["--require", rssHook, ...args], { env: { ...process.env, BENCH_RSS_FILE: rssFile }, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  const child = spawnSync(process.execPath, ["--require", rssHook, ...args], {
+    env: { ...process.env, BENCH_RSS_FILE: rssFile },
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   if (child.status !== 0) throw new Error(`${args.join(" ")} failed (${String(child.status)}): ${child.stderr}`);
   return { seconds, rssMb: Number(readFileSync(rssFile, "utf8")) / 1024 / 1024 };
@@ -168,9 +172,13 @@ async function xlsx(rows: number, runs: number, copy: string, rezip: string): Pr
   const c = median(cli.map((r) => r.seconds));
   const b = median(base.map((r) => r.seconds));
   const f = median(floor.map((r) => r.seconds));
-  process.stdout.write(`xlsx ${rowsText} rows: unzip + rezip of every entry (the floor) ${fmt(f)} s (peak ${peak(floor)}); classify is ${fmt(c / f)}x the floor\n`);
+  process.stdout.write(
+    `xlsx ${rowsText} rows: unzip + rezip of every entry (the floor) ${fmt(f)} s (peak ${peak(floor)}); classify is ${fmt(c / f)}x the floor\n`,
+  );
   const cliPeak = Math.max(...cli.map((r) => r.rssMb));
-  process.stdout.write(`xlsx ${rowsText} rows: targets time ratio <= 0.60 and peak <= 200 MB: ${c / b <= 0.6 ? "met" : "missed"} / ${cliPeak <= 200 ? "met" : "missed"}\n`);
+  process.stdout.write(
+    `xlsx ${rowsText} rows: targets time ratio <= 0.60 and peak <= 200 MB: ${c / b <= 0.6 ? "met" : "missed"} / ${cliPeak <= 200 ? "met" : "missed"}\n`,
+  );
   rmSync(file);
   rmSync(out, { force: true });
 }
@@ -199,7 +207,7 @@ async function main(): Promise<void> {
 
 main()
   .catch((error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     process.exitCode = 1;
   })
   .finally(() => rmSync(work, { recursive: true, force: true }));

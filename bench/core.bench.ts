@@ -40,10 +40,11 @@ function best(pass: () => number): { perSecond: number; check: number } {
 /** Reads every mapped cell and looks at its type and length: the floor any classifier pays. */
 const baseline = best(() => {
   let n = 0;
-  for (const row of rows) for (const c of columns) {
-    const v = row[c];
-    n += typeof v === "string" ? v.length : typeof v === "number" ? 1 : 0;
-  }
+  for (const row of rows)
+    for (const c of columns) {
+      const v = row[c];
+      n += typeof v === "string" ? v.length : typeof v === "number" ? 1 : 0;
+    }
   return n;
 });
 
@@ -65,5 +66,7 @@ const withSummary = best(() => {
 const fmt = (n: number): string => Math.round(n).toLocaleString("en-US");
 process.stdout.write(`core: ${ROWS.toLocaleString("en-US")} realistic rows x ${BILL_HEADERS.length} columns, best of ${PASSES}\n`);
 process.stdout.write(`baseline (read the ${columns.length} mapped cells): ${fmt(baseline.perSecond)} rows/s\n`);
-process.stdout.write(`rowReader.assess + resultCells: ${fmt(assessed.perSecond)} rows/s (${(1e6 / assessed.perSecond).toFixed(2)} us/row), ${(baseline.perSecond / assessed.perSecond).toFixed(1)}x the baseline's time\n`);
+process.stdout.write(
+  `rowReader.assess + resultCells: ${fmt(assessed.perSecond)} rows/s (${(1e6 / assessed.perSecond).toFixed(2)} us/row), ${(baseline.perSecond / assessed.perSecond).toFixed(1)}x the baseline's time\n`,
+);
 process.stdout.write(`rowReader.assess + summaryBuilder.add: ${fmt(withSummary.perSecond)} rows/s\n`);

@@ -22,8 +22,22 @@ const ROWS = 100_000;
 const TARGET_MS = 500;
 
 const HEADERS = [
-  "Part number", "Design status", "Function", "Material", "Finish", "Tolerance review", "DFM review", "Pilot run",
-  "Demand", "Supplier", "Inspection plan", "Piece price", "Goal", "Qty", "Annual volume", "Notes",
+  "Part number",
+  "Design status",
+  "Function",
+  "Material",
+  "Finish",
+  "Tolerance review",
+  "DFM review",
+  "Pilot run",
+  "Demand",
+  "Supplier",
+  "Inspection plan",
+  "Piece price",
+  "Goal",
+  "Qty",
+  "Annual volume",
+  "Notes",
 ];
 
 /** Values per column after the part number, a realistic mix of statuses, names, blanks, numbers and an error. */
@@ -100,7 +114,11 @@ async function loadBundle(): Promise<Record<string, Fn>> {
     }
     // In this process's own global scope, as a page would run it: a separate vm context would slow every global lookup.
     Object.assign(globalThis, {
-      CustomFunctions: { associate: (id: string, fn: Fn) => (associated[id] = fn), Error: ErrorDouble, ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A" } },
+      CustomFunctions: {
+        associate: (id: string, fn: Fn) => (associated[id] = fn),
+        Error: ErrorDouble,
+        ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A" },
+      },
       Office: { onReady: () => Promise.resolve({}) },
     });
     runInThisContext(readFileSync(path.join(out, "functions.js"), "utf8"), { filename: "functions.js" });

@@ -92,21 +92,28 @@ async function main(): Promise<void> {
     const target = 2 + Math.ceil(total / PAYLOAD_TARGET);
     const under = largestRequest < PAYLOAD_LIMIT && largestResponse < PAYLOAD_LIMIT;
     console.log(`${table ? "excel table" : "current region"}:`);
-    console.log(`  round trips ${requests.length} (sync calls ${s.stats.syncCalls}); target <= ${target} = 2 + ceil(${mb(total)} MB / 4 MB): ${requests.length <= target ? "met" : "NOT met"}`);
+    console.log(
+      `  round trips ${requests.length} (sync calls ${s.stats.syncCalls}); target <= ${target} = 2 + ceil(${mb(total)} MB / 4 MB): ${requests.length <= target ? "met" : "NOT met"}`,
+    );
     console.log(`  largest request ${mb(largestRequest)} MB, largest response ${mb(largestResponse)} MB; every one under 5 MB: ${under ? "yes" : "NO"}`);
     const reads = requests.filter((r) => r.responseBytes > MB);
     const writes = requests.filter((r) => r.requestBytes > MB);
     const readBytes = reads.reduce((n, r) => n + r.responseBytes, 0);
     const writeBytes = writes.reduce((n, r) => n + r.requestBytes, 0);
-    console.log(`  of which: locating ${requests.length - reads.length - writes.length}, reads ${reads.length} for ${mb(readBytes)} MB (ceil / 4 MB = ${Math.ceil(readBytes / PAYLOAD_TARGET)}), writes ${writes.length} for ${mb(writeBytes)} MB (ceil / 4 MB = ${Math.ceil(writeBytes / PAYLOAD_TARGET)})`);
+    console.log(
+      `  of which: locating ${requests.length - reads.length - writes.length}, reads ${reads.length} for ${mb(readBytes)} MB (ceil / 4 MB = ${Math.ceil(readBytes / PAYLOAD_TARGET)}), writes ${writes.length} for ${mb(writeBytes)} MB (ceil / 4 MB = ${Math.ceil(writeBytes / PAYLOAD_TARGET)})`,
+    );
     console.log(`  requests in MB (request/response): ${requests.map((r) => `${mb(r.requestBytes)}/${mb(r.responseBytes)}`).join(" ")}`);
     // Every results write but the last suspends calculation; the last does not, and ends with application.calculate(Recalculate).
     // Writes are the requests that send more than they get back (any size: the last results may be small); summary parts sent alone come after the last.
     const sent = requests.filter((r) => r.requestBytes > r.responseBytes);
     const lastResults = sent.findIndex((r) => !r.suspendedCalculation);
-    const suspends = lastResults >= 0 && sent.slice(0, lastResults).every((r) => r.suspendedCalculation) && sent.slice(lastResults).every((r) => !r.suspendedCalculation);
+    const suspends =
+      lastResults >= 0 && sent.slice(0, lastResults).every((r) => r.suspendedCalculation) && sent.slice(lastResults).every((r) => !r.suspendedCalculation);
     const recalculated = s.book.calculations.includes("Recalculate");
-    console.log(`  every write but the last suspends calculation: ${suspends ? "yes" : "NO"}; the last recalculates: ${recalculated ? "yes" : "NO"}; the last suspends screen updating: ${requests.at(-1)?.suspendedScreenUpdating ? "yes" : "no"}`);
+    console.log(
+      `  every write but the last suspends calculation: ${suspends ? "yes" : "NO"}; the last recalculates: ${recalculated ? "yes" : "NO"}; the last suspends screen updating: ${requests.at(-1)?.suspendedScreenUpdating ? "yes" : "no"}`,
+    );
   }
 
   const reader = rowReader(mapHeaders([...HEADERS]), thresholds);

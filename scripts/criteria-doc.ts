@@ -6,8 +6,18 @@
 import { readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import {
-  CRITERION_DEFS, DEFAULT_THRESHOLDS, EVIDENCE_WORDS, GENERIC_WORDS, NUMBER_ACCEPTED, ROLE_FAMILIES, UNKNOWN_WORDS, WAIVER_WORDS, criteriaCatalog, formatCount,
-  type CriterionEntry, type Thresholds,
+  CRITERION_DEFS,
+  DEFAULT_THRESHOLDS,
+  EVIDENCE_WORDS,
+  GENERIC_WORDS,
+  NUMBER_ACCEPTED,
+  ROLE_FAMILIES,
+  UNKNOWN_WORDS,
+  WAIVER_WORDS,
+  criteriaCatalog,
+  formatCount,
+  type CriterionEntry,
+  type Thresholds,
 } from "../src/core";
 
 export const START_MARKER = "<!-- criteria:start -->";
@@ -32,7 +42,9 @@ function gateText(entry: CriterionEntry, t: Thresholds): string {
   }
   if (def.needB) lines.push(`B (met): ${def.needB}`);
   if (entry.id === "quantity") {
-    lines.push(`no gate; above ${formatCount(t.prototypeQuantity)} an unstated goal counts as delivering; above ${formatCount(t.lowVolumeQuantity)} while prototyping: warning`);
+    lines.push(
+      `no gate; above ${formatCount(t.prototypeQuantity)} an unstated goal counts as delivering; above ${formatCount(t.lowVolumeQuantity)} while prototyping: warning`,
+    );
   }
   if (entry.id === "annual_volume") {
     lines.push(`no gate; stands in for a missing quantity when the goal is unstated; under ${formatCount(t.lowVolumeQuantity)} in mass production: warning`);
@@ -47,8 +59,9 @@ function patternText(patterns: readonly string[]): string {
 
 /** The Markdown that goes between the markers (without them). */
 export function renderCriteriaSection(thresholds: Thresholds = DEFAULT_THRESHOLDS): string {
-  const rows = criteriaCatalog().map((entry) =>
-    `| \`${entry.id}\` | ${cell(entry.description)} | ${cell(gateText(entry, thresholds))} | ${cell(entry.headers.join(", "))}<br>by words: ${cell(entry.headerWords)} | ${cell(entry.accepted)} |`,
+  const rows = criteriaCatalog().map(
+    (entry) =>
+      `| \`${entry.id}\` | ${cell(entry.description)} | ${cell(gateText(entry, thresholds))} | ${cell(entry.headers.join(", "))}<br>by words: ${cell(entry.headerWords)} | ${cell(entry.accepted)} |`,
   );
   const unknown = UNKNOWN_WORDS.filter((w) => w !== "");
   return [

@@ -56,7 +56,10 @@ async function generateCertificate(dir, devCerts) {
 /** The first line of an error, without office-addin-dev-certs' own prefix. */
 function reasonOf(error) {
   const text = error instanceof Error ? error.message : String(error);
-  const lines = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== "");
+  const lines = text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== "");
   return lines.join(" ").replace(/\s+/g, " ").slice(0, 300) || "no reason given";
 }
 
@@ -137,7 +140,13 @@ async function devServerHttps(options = {}) {
     return { ca: trusted.ca, cert: trusted.cert, key: trusted.key, trusted: true };
   } catch (error) {
     const found = usableCertificate(dir) ?? (await generateCertificate(dir, devCerts));
-    log(untrustedMessage(dir, `Could not install the development CA as trusted (office-addin-dev-certs needs admin rights, sudo or your consent for that): ${reasonOf(error)}`, platform));
+    log(
+      untrustedMessage(
+        dir,
+        `Could not install the development CA as trusted (office-addin-dev-certs needs admin rights, sudo or your consent for that): ${reasonOf(error)}`,
+        platform,
+      ),
+    );
     return { ...found, trusted: false };
   }
 }

@@ -72,7 +72,8 @@ export function plan(action: Action, args: readonly string[], platform: NodeJS.P
   }
   const desktop = platform === "win32" || platform === "darwin";
   if (target === "web" || !desktop) {
-    const why = target === "web" ? "" : `Excel desktop does not run on ${platform === "linux" ? "Linux" : platform}, so there is nothing to sideload it into here.\n`;
+    const why =
+      target === "web" ? "" : `Excel desktop does not run on ${platform === "linux" ? "Linux" : platform}, so there is nothing to sideload it into here.\n`;
     if (action === "stop") {
       return {
         kind: "print",
@@ -93,7 +94,11 @@ export function plan(action: Action, args: readonly string[], platform: NodeJS.P
 }
 
 /** How to run office-addin-debugging on demand: through the npm that runs this script, else through npx. */
-export function execCommand(debugArgs: readonly string[], env: NodeJS.ProcessEnv, platform: NodeJS.Platform): { command: string; args: string[]; shell: boolean } {
+export function execCommand(
+  debugArgs: readonly string[],
+  env: NodeJS.ProcessEnv,
+  platform: NodeJS.Platform,
+): { command: string; args: string[]; shell: boolean } {
   const exec = ["--yes", "--ignore-scripts", `--package=${OFFICE_ADDIN_DEBUGGING}`, "--", "office-addin-debugging", ...debugArgs];
   const npmCli = env.npm_execpath;
   if (npmCli !== undefined && /^npm-cli\.c?js$/i.test(path.basename(npmCli))) {

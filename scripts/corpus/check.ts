@@ -55,7 +55,12 @@ export interface CliRun {
 export function runCli(args: readonly string[], timeoutMs: number): Promise<CliRun> {
   const started = Date.now();
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, detached: true, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, NO_COLOR: "1" } });
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd: ROOT,
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, NO_COLOR: "1" },
+    });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on("data", (chunk: Buffer) => out.push(chunk));
@@ -109,7 +114,8 @@ export interface FileResult {
 }
 
 /** A refusal the CLI documents (docs/cli.md "Exit codes and errors"): one line naming the file and the problem. */
-const DOCUMENTED = /no header row|no part|no worksheets|is damaged|not a valid \.xlsx|cannot be read|password-protected|old binary|OpenDocument|not an \.xlsx|not a workbook|the file is empty|--sheet|sheet .* not found|no such file/iu;
+const DOCUMENTED =
+  /no header row|no part|no worksheets|is damaged|not a valid \.xlsx|cannot be read|password-protected|old binary|OpenDocument|not an \.xlsx|not a workbook|the file is empty|--sheet|sheet .* not found|no such file/iu;
 /** Refusals that are right for a readable workbook: it has no criteria table. */
 const FITS_ANY_READABLE = /no header row|no part/iu;
 
@@ -150,18 +156,23 @@ function classifyRun(prepared: Prepared, run: CliRun, inputBefore: Buffer): File
   if (run.timedOut) return { ...base, outcome: "hang", message: `no exit within the timeout`, findings: [] };
   const inputAfter = readFileSync(prepared.input);
   if (!inputAfter.equals(inputBefore)) return { ...base, outcome: "lost", message: "the input file was modified", findings: [] };
-  if (run.code === null || run.code > 2 || /internal error/u.test(run.stderr)) return { ...base, outcome: "crash", message: message || `signal ${run.signal ?? "?"}`, findings: [] };
+  if (run.code === null || run.code > 2 || /internal error/u.test(run.stderr))
+    return { ...base, outcome: "crash", message: message || `signal ${run.signal ?? "?"}`, findings: [] };
   if (run.code === 1) return { ...base, outcome: "crash", message: `usage error: ${message}`, findings: [] };
   if (run.code === 2) {
     const line = run.stderr.trim();
-    if (!/^part-readiness: /u.test(line) || !DOCUMENTED.test(line)) return { ...base, outcome: "crash", message: `undocumented refusal: ${message}`, findings: [] };
+    if (!/^part-readiness: /u.test(line) || !DOCUMENTED.test(line))
+      return { ...base, outcome: "crash", message: `undocumented refusal: ${message}`, findings: [] };
     if (existsSync(prepared.output)) return { ...base, outcome: "crash", message: `refused but left an output file: ${message}`, findings: [] };
     // Whether it is wrong is decided with LibreOffice's verdict on the input (see settle).
     return { ...base, outcome: "refused", message, findings: [] };
   }
   if (!existsSync(prepared.output)) return { ...base, outcome: "crash", message: "exit 0 without an output file", findings: [] };
   const partRows = prepared.mode === "injected" ? INJECTED_PARTS.map((_part, i) => i + 2) : undefined;
-  const verification = verifyOutput(inputBefore, readFileSync(prepared.output), { ...(prepared.sheetName !== undefined ? { sheetName: prepared.sheetName } : {}), ...(partRows ? { partRows } : {}) });
+  const verification = verifyOutput(inputBefore, readFileSync(prepared.output), {
+    ...(prepared.sheetName !== undefined ? { sheetName: prepared.sheetName } : {}),
+    ...(partRows ? { partRows } : {}),
+  });
   const findings = verification.findings;
   // An original with a header row but no parts may rightly classify none; an injected copy has six.
   const classifiedZero = prepared.mode === "original" && /Classified 0 parts/u.test(run.stdout);
@@ -265,12 +276,27 @@ export async function checkCorpus(options: CheckOptions = {}): Promise<CheckRepo
     const ext = path.extname(entry.file).toLowerCase();
     const originalCopy = path.join(inDir, `o${id}${ext}`);
     writeFileSync(originalCopy, original);
-    prepared.push({ entry, mode: "original", input: originalCopy, output: path.join(outDir, `o${id}.out${ext}`), args: [], worksheets: hasWorksheet(original) });
+    prepared.push({
+      entry,
+      mode: "original",
+      input: originalCopy,
+      output: path.join(outDir, `o${id}.out${ext}`),
+      args: [],
+      worksheets: hasWorksheet(original),
+    });
     try {
       const injected = inject(original);
       const input = path.join(inDir, `i${id}${ext}`);
       writeFileSync(input, injected.zip);
-      prepared.push({ entry, mode: "injected", input, output: path.join(outDir, `i${id}.out${ext}`), args: ["--sheet", injected.sheetName], sheetName: injected.sheetName, worksheets: true });
+      prepared.push({
+        entry,
+        mode: "injected",
+        input,
+        output: path.join(outDir, `i${id}.out${ext}`),
+        args: ["--sheet", injected.sheetName],
+        sheetName: injected.sheetName,
+        worksheets: true,
+      });
     } catch (error) {
       notInjectable.push({ file: entry.file, reason: error instanceof NotInjectable ? error.message : `injector failed: ${String(error)}` });
     }
@@ -282,7 +308,8 @@ export async function checkCorpus(options: CheckOptions = {}): Promise<CheckRepo
     const run = await runCli(["classify", item.input, "-o", item.output, "--force", ...item.args], timeoutMs);
     const result = classifyRun(item, run, before);
     done += 1;
-    if (result.outcome !== "ok" && result.outcome !== "refused") log(`${result.outcome.padEnd(13)} ${item.mode.padEnd(8)} ${item.entry.file}: ${result.message.slice(0, 300)}`);
+    if (result.outcome !== "ok" && result.outcome !== "refused")
+      log(`${result.outcome.padEnd(13)} ${item.mode.padEnd(8)} ${item.entry.file}: ${result.message.slice(0, 300)}`);
     if (done % 100 === 0) log(`${done}/${prepared.length} runs`);
     return result;
   });
@@ -304,7 +331,16 @@ export async function checkCorpus(options: CheckOptions = {}): Promise<CheckRepo
   const counts: Record<string, number> = {};
   for (const result of final) counts[result.outcome] = (counts[result.outcome] ?? 0) + 1;
   counts["libreoffice-failures"] = final.filter((result) => result.loOutput === false && result.loInput !== false).length;
-  return { files: entries.length, injected: prepared.filter((item) => item.mode === "injected").length, notInjectable, results: final, counts, engine: engineCommit(), date: new Date().toISOString(), seconds: Math.round((Date.now() - started) / 1000) };
+  return {
+    files: entries.length,
+    injected: prepared.filter((item) => item.mode === "injected").length,
+    notInjectable,
+    results: final,
+    counts,
+    engine: engineCommit(),
+    date: new Date().toISOString(),
+    seconds: Math.round((Date.now() - started) / 1000),
+  };
 }
 
 /** LibreOffice's verdict on the inputs does not depend on the engine: cached by content in test-output/corpus/. */
@@ -403,7 +439,9 @@ function writeDoc(report: CheckReport, section: string): void {
   if (a < 0 || b < a) throw new Error(`docs/corpus.md has no ${section} markers`);
   const cell = (value: string): string => value.replace(/\|/gu, "\\|").replace(/\n/gu, " ");
   const reasons = failureReasons(report);
-  const serious = report.results.filter((result) => ["hang", "crash", "wrong-refusal"].includes(result.outcome) || (result.loOutput === false && result.loInput !== false));
+  const serious = report.results.filter(
+    (result) => ["hang", "crash", "wrong-refusal"].includes(result.outcome) || (result.loOutput === false && result.loInput !== false),
+  );
   const body = [
     "",
     "```",
@@ -412,10 +450,27 @@ function writeDoc(report: CheckReport, section: string): void {
     "",
     ...(reasons.length === 0
       ? []
-      : ["How runs fail, most frequent first (the first finding of each run, particulars folded):", "", "| outcome | runs | first finding | for example |", "|---|---|---|---|", ...reasons.slice(0, 25).map((reason) => `| ${reason.outcome} | ${reason.runs} | ${cell(reason.reason)} | \`${cell(reason.example)}\` |`), ""]),
+      : [
+          "How runs fail, most frequent first (the first finding of each run, particulars folded):",
+          "",
+          "| outcome | runs | first finding | for example |",
+          "|---|---|---|---|",
+          ...reasons.slice(0, 25).map((reason) => `| ${reason.outcome} | ${reason.runs} | ${cell(reason.reason)} | \`${cell(reason.example)}\` |`),
+          "",
+        ]),
     ...(serious.length === 0
       ? []
-      : ["Hangs, crashes, wrong refusals and LibreOffice failures, every one:", "", "| outcome | run | file | what |", "|---|---|---|---|", ...serious.map((result) => `| ${result.outcome}${result.loOutput === false ? " (LibreOffice cannot open the output)" : ""} | ${result.mode} | \`${result.file}\` | ${cell(result.message).slice(0, 240)} |`), ""]),
+      : [
+          "Hangs, crashes, wrong refusals and LibreOffice failures, every one:",
+          "",
+          "| outcome | run | file | what |",
+          "|---|---|---|---|",
+          ...serious.map(
+            (result) =>
+              `| ${result.outcome}${result.loOutput === false ? " (LibreOffice cannot open the output)" : ""} | ${result.mode} | \`${result.file}\` | ${cell(result.message).slice(0, 240)} |`,
+          ),
+          "",
+        ]),
   ].join("\n");
   writeFileSync(doc, `${text.slice(0, a + start.length)}\n${body}\n${text.slice(b)}`);
 }
@@ -427,13 +482,16 @@ async function main(): Promise<void> {
     return at >= 0 ? args[at + 1] : undefined;
   };
   const saved = value("--from-json");
-  const report: CheckReport = saved !== undefined ? (JSON.parse(readFileSync(saved, "utf8")) as CheckReport) : await checkCorpus({
-    every: Number(value("--every") ?? "1"),
-    jobs: Number(value("--jobs") ?? "2"),
-    timeoutMs: Number(value("--timeout") ?? "30") * 1000,
-    libreOffice: !args.includes("--no-libreoffice"),
-    workDir: value("--work") ?? path.join(ROOT, "test-output", "corpus", "work"),
-  });
+  const report: CheckReport =
+    saved !== undefined
+      ? (JSON.parse(readFileSync(saved, "utf8")) as CheckReport)
+      : await checkCorpus({
+          every: Number(value("--every") ?? "1"),
+          jobs: Number(value("--jobs") ?? "2"),
+          timeoutMs: Number(value("--timeout") ?? "30") * 1000,
+          libreOffice: !args.includes("--no-libreoffice"),
+          workDir: value("--work") ?? path.join(ROOT, "test-output", "corpus", "work"),
+        });
   if (saved === undefined) {
     const json = value("--json") ?? path.join(ROOT, "test-output", "corpus", "report.json");
     mkdirSync(path.dirname(json), { recursive: true });
@@ -441,7 +499,9 @@ async function main(): Promise<void> {
   }
   process.stdout.write(`${reportLines(report).join("\n")}\n`);
   if (args.includes("--doc")) writeDoc(report, value("--doc-section") ?? "figures");
-  if (args.includes("--reasons")) for (const reason of failureReasons(report)) process.stdout.write(`${String(reason.runs).padStart(5)} ${reason.outcome}: ${reason.reason}  (${reason.example})\n`);
+  if (args.includes("--reasons"))
+    for (const reason of failureReasons(report))
+      process.stdout.write(`${String(reason.runs).padStart(5)} ${reason.outcome}: ${reason.reason}  (${reason.example})\n`);
   process.exitCode = isClean(report) ? 0 : 1;
 }
 

@@ -29,14 +29,50 @@ interface Source {
 }
 
 export const SOURCES: readonly Source[] = [
-  { repo: "jmcnamara/rust_xlsxwriter", licence: "MIT OR Apache-2.0", folders: ["tests/input/"], quota: 100, note: "reference files saved by Excel (Windows) for the comparison tests" },
-  { repo: "jmcnamara/XlsxWriter", licence: "BSD-2-Clause", folders: ["xlsxwriter/test/comparison/xlsx_files/"], quota: 40, note: "reference files saved by Excel 2007+ for the comparison tests" },
-  { repo: "apache/poi", licence: "Apache-2.0", folders: ["test-data/spreadsheet/", "test-data/openxml4j/"], quota: 120, note: "bug reports' files: Excel of many versions, POI, LibreOffice, other producers" },
-  { repo: "ClosedXML/ClosedXML", licence: "MIT", folders: ["ClosedXML.Tests/Resource/TryToLoad/"], quota: 1000, note: "TryToLoad: files from LibreOffice and other producers that ClosedXML must open" },
-  { repo: "ClosedXML/ClosedXML", licence: "MIT", folders: ["ClosedXML.Tests/Resource/Examples/", "ClosedXML.Tests/Resource/Other/"], quota: 40, note: "ClosedXML's examples, saved by ClosedXML or Excel" },
+  {
+    repo: "jmcnamara/rust_xlsxwriter",
+    licence: "MIT OR Apache-2.0",
+    folders: ["tests/input/"],
+    quota: 100,
+    note: "reference files saved by Excel (Windows) for the comparison tests",
+  },
+  {
+    repo: "jmcnamara/XlsxWriter",
+    licence: "BSD-2-Clause",
+    folders: ["xlsxwriter/test/comparison/xlsx_files/"],
+    quota: 40,
+    note: "reference files saved by Excel 2007+ for the comparison tests",
+  },
+  {
+    repo: "apache/poi",
+    licence: "Apache-2.0",
+    folders: ["test-data/spreadsheet/", "test-data/openxml4j/"],
+    quota: 120,
+    note: "bug reports' files: Excel of many versions, POI, LibreOffice, other producers",
+  },
+  {
+    repo: "ClosedXML/ClosedXML",
+    licence: "MIT",
+    folders: ["ClosedXML.Tests/Resource/TryToLoad/"],
+    quota: 1000,
+    note: "TryToLoad: files from LibreOffice and other producers that ClosedXML must open",
+  },
+  {
+    repo: "ClosedXML/ClosedXML",
+    licence: "MIT",
+    folders: ["ClosedXML.Tests/Resource/Examples/", "ClosedXML.Tests/Resource/Other/"],
+    quota: 40,
+    note: "ClosedXML's examples, saved by ClosedXML or Excel",
+  },
   { repo: "PHPOffice/PhpSpreadsheet", licence: "MIT", folders: ["tests/data/", "samples/templates/"], quota: 80, note: "reader test files and templates" },
   { repo: "ExcelDataReader/ExcelDataReader", licence: "MIT", folders: ["src/TestData/"], quota: 70, note: "reader test files, including Strict OOXML copies" },
-  { repo: "SheetJS/test_files", licence: "Apache-2.0", folders: [""], quota: 1000, note: "SheetJS test files: Excel for Windows and Mac (2007-2019), WPS, LibreOffice, stream writers" },
+  {
+    repo: "SheetJS/test_files",
+    licence: "Apache-2.0",
+    folders: [""],
+    quota: 1000,
+    note: "SheetJS test files: Excel for Windows and Mac (2007-2019), WPS, LibreOffice, stream writers",
+  },
   { repo: "tafia/calamine", licence: "MIT", folders: ["tests/"], quota: 1000, note: "calamine (Rust) reader tests" },
   { repo: "roo-rb/roo", licence: "MIT", folders: ["test/files/"], quota: 1000, note: "roo (Ruby) reader tests" },
   { repo: "exceljs/exceljs", licence: "MIT", folders: ["spec/", "test/"], quota: 1000, note: "exceljs integration data" },
@@ -45,7 +81,8 @@ export const SOURCES: readonly Source[] = [
   { repo: "qax-os/excelize", licence: "BSD-3-Clause", folders: ["test/"], quota: 1000, note: "excelize (Go) test files" },
 ];
 
-const ODD = /chart|macro|vba|xlsm|strict|1904|pivot|table|comment|rich|phonetic|shared|formula|utf-?16|namespace|prefix|merge|valid|inline|numbers|google|libre|mac|date|hyperlink|filter|protect|hidden|outline|external|theme|drawing|image|sparkline|slicer|unicode|emoji|wps|gnumeric|empty|blank/iu;
+const ODD =
+  /chart|macro|vba|xlsm|strict|1904|pivot|table|comment|rich|phonetic|shared|formula|utf-?16|namespace|prefix|merge|valid|inline|numbers|google|libre|mac|date|hyperlink|filter|protect|hidden|outline|external|theme|drawing|image|sparkline|slicer|unicode|emoji|wps|gnumeric|empty|blank/iu;
 /** Files from producers that are rare in these collections (Google Sheets, Numbers, openpyxl, ONLYOFFICE, Gnumeric, WPS): always taken. */
 const ALWAYS = /google|numbers-export|openpyxl|onlyoffice|gnumeric|wps/iu;
 const MAX_BYTES = 200 * 1024;
@@ -137,7 +174,13 @@ function main(): void {
     const plain = fresh.filter((blob) => !ODD.test(path.posix.basename(blob.path)));
     const oddShare = Math.min(odd.length, Math.ceil(source.quota / 2));
     const chosen = [...evenly(odd, oddShare), ...evenly(plain, source.quota - oddShare)];
-    if (chosen.length < source.quota) chosen.push(...evenly(odd.filter((blob) => !chosen.includes(blob)), source.quota - chosen.length));
+    if (chosen.length < source.quota)
+      chosen.push(
+        ...evenly(
+          odd.filter((blob) => !chosen.includes(blob)),
+          source.quota - chosen.length,
+        ),
+      );
     // Producers the corpus has few of, on top of the quota.
     chosen.push(...fresh.filter((blob) => ALWAYS.test(blob.path) && !chosen.includes(blob)));
     chosen.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -152,7 +195,16 @@ function main(): void {
       const file = `${prefix}/${safeName(blob.path)}`;
       mkdirSync(path.join(filesDir, prefix), { recursive: true });
       writeFileSync(path.join(filesDir, file), data);
-      corpus.push({ file, repo: source.repo, path: blob.path, commit, licence: source.licence, bytes: data.length, sha256: digest, application: application(data) });
+      corpus.push({
+        file,
+        repo: source.repo,
+        path: blob.path,
+        commit,
+        licence: source.licence,
+        bytes: data.length,
+        sha256: digest,
+        application: application(data),
+      });
     }
     process.stderr.write(`${source.repo}: ${chosen.length} chosen of ${blobs.length}\n`);
   }
@@ -177,11 +229,15 @@ function sourcesMarkdown(corpus: readonly CorpusFile[]): string {
   for (const source of SOURCES) {
     const files = corpus.filter((file) => file.repo === source.repo && source.folders.some((folder) => file.path.startsWith(folder)));
     if (files.length === 0) continue;
-    lines.push(`| [${source.repo}](https://github.com/${source.repo}) | ${source.licence} | \`${files[0]?.commit ?? ""}\` | ${files.length} | ${source.note} |`);
+    lines.push(
+      `| [${source.repo}](https://github.com/${source.repo}) | ${source.licence} | \`${files[0]?.commit ?? ""}\` | ${files.length} | ${source.note} |`,
+    );
   }
   lines.push("", "| file | source path | bytes | application |", "|---|---|---|---|");
   for (const file of corpus) {
-    lines.push(`| \`${file.file}\` | [${file.path}](https://github.com/${file.repo}/blob/${file.commit}/${encodeURI(file.path)}) | ${file.bytes} | ${file.application.replace(/\|/gu, "\\|")} |`);
+    lines.push(
+      `| \`${file.file}\` | [${file.path}](https://github.com/${file.repo}/blob/${file.commit}/${encodeURI(file.path)}) | ${file.bytes} | ${file.application.replace(/\|/gu, "\\|")} |`,
+    );
   }
   return `${lines.join("\n")}\n`;
 }

@@ -20,7 +20,10 @@ export interface FeatureCount {
 const FEATURES: readonly { feature: string; test: (pkg: Package, names: readonly string[], texts: (pattern: RegExp) => boolean) => boolean }[] = [
   { feature: ".xlsm with vbaProject.bin", test: (_pkg, names) => names.some((name) => /vbaProject\.bin$/iu.test(name)) },
   { feature: "chart sheets", test: (pkg) => workbookInfo(pkg)?.sheets.some((sheet) => sheet.kind === "chartsheet") ?? false },
-  { feature: "macro or dialog sheets", test: (pkg) => workbookInfo(pkg)?.sheets.some((sheet) => sheet.kind === "macrosheet" || sheet.kind === "dialogsheet") ?? false },
+  {
+    feature: "macro or dialog sheets",
+    test: (pkg) => workbookInfo(pkg)?.sheets.some((sheet) => sheet.kind === "macrosheet" || sheet.kind === "dialogsheet") ?? false,
+  },
   { feature: "charts (drawings)", test: (_pkg, names) => names.some((name) => /charts\/chart/iu.test(name)) },
   { feature: "pivot tables", test: (_pkg, names) => names.some((name) => /pivotTable/iu.test(name)) },
   { feature: "tables (ListObjects)", test: (_pkg, names) => names.some((name) => /tables\/table/iu.test(name)) },
@@ -39,8 +42,13 @@ const FEATURES: readonly { feature: string; test: (pkg: Package, names: readonly
   { feature: "merged cells", test: (_pkg, _names, texts) => texts(/<(?:\w+:)?mergeCell\b/u) },
   { feature: "hyperlinks", test: (_pkg, _names, texts) => texts(/<(?:\w+:)?hyperlink\b/u) },
   { feature: "cells without r", test: (_pkg, _names, texts) => texts(/<(?:\w+:)?c(?:\s+(?!r=)[\w:]+="[^"]*")*\s*>/u) },
-  { feature: "ISO date cells (t=\"d\")", test: (_pkg, _names, texts) => texts(/<(?:\w+:)?c\b[^>]*\bt="d"/u) },
-  { feature: "sheet parts before the workbook part", test: (_pkg, names) => names.findIndex((name) => /worksheets\//u.test(name)) >= 0 && names.findIndex((name) => /worksheets\//u.test(name)) < names.findIndex((name) => /workbook\.xml$/u.test(name)) },
+  { feature: 'ISO date cells (t="d")', test: (_pkg, _names, texts) => texts(/<(?:\w+:)?c\b[^>]*\bt="d"/u) },
+  {
+    feature: "sheet parts before the workbook part",
+    test: (_pkg, names) =>
+      names.findIndex((name) => /worksheets\//u.test(name)) >= 0 &&
+      names.findIndex((name) => /worksheets\//u.test(name)) < names.findIndex((name) => /workbook\.xml$/u.test(name)),
+  },
   { feature: "images", test: (_pkg, names) => names.some((name) => /media\//u.test(name)) },
   { feature: "external links", test: (_pkg, names) => names.some((name) => /externalLink/iu.test(name)) },
   { feature: "custom XML", test: (_pkg, names) => names.some((name) => /^\/?customXml\//u.test(name)) },
@@ -50,7 +58,11 @@ export function countFeatures(): { counts: FeatureCount[]; producers: Map<string
   const counts = FEATURES.map((feature) => ({ feature: feature.feature, files: 0, example: "" }));
   const producers = new Map<string, number>();
   for (const file of corpusFiles()) {
-    const named = /^LibreOffice/u.test(file.application) ? "LibreOffice" : /^WPS/u.test(file.application) ? "WPS Office" : file.application.replace(/\s+[\d.]+$/u, "").trim();
+    const named = /^LibreOffice/u.test(file.application)
+      ? "LibreOffice"
+      : /^WPS/u.test(file.application)
+        ? "WPS Office"
+        : file.application.replace(/\s+[\d.]+$/u, "").trim();
     const producer = named || "(no docProps/app.xml: most libraries)";
     producers.set(producer, (producers.get(producer) ?? 0) + 1);
     let pkg: Package;

@@ -22,16 +22,61 @@ import { attributes, columnLetters, decodePart, encodePart, escapeXml, Package, 
 import { lastUsedColumn, scanSheet, SheetError } from "./sheet";
 import { entryData, readZip, replacedEntry, writeZip, ZipError } from "./zip";
 
-export const INJECTED_HEADERS = ["Part number", "Design", "Fit / function", "Material", "Finish", "Tolerances", "DFM", "Pilot run", "Demand", "Supplier status", "Inspection plan", "Cost", "Goal", "Qty"] as const;
+export const INJECTED_HEADERS = [
+  "Part number",
+  "Design",
+  "Fit / function",
+  "Material",
+  "Finish",
+  "Tolerances",
+  "DFM",
+  "Pilot run",
+  "Demand",
+  "Supplier status",
+  "Inspection plan",
+  "Cost",
+  "Goal",
+  "Qty",
+] as const;
 
 /** Six parts meant to land in different stages (prototyping, low-volume, mass production), with blank (missing) and phrased values. */
 export const INJECTED_PARTS: readonly (readonly (string | number | null)[])[] = [
   ["CX-001", "Draft", "not tested", "open", "open", "not reviewed", "not done", "not started", "unclear", "new supplier", "none", "rfq sent", "learning", 5],
-  ["CX-002", "Stable", "in progress", "selected", "mostly defined", "critical only", "in review", "not started", "forecast", "conditional", "draft", "estimate", "pilot", 50],
+  [
+    "CX-002",
+    "Stable",
+    "in progress",
+    "selected",
+    "mostly defined",
+    "critical only",
+    "in review",
+    "not started",
+    "forecast",
+    "conditional",
+    "draft",
+    "estimate",
+    "pilot",
+    50,
+  ],
   ["CX-003", "Frozen", "verified", "locked", "confirmed", "reviewed", "done", "validated", "stable", "qualified", "approved", "quoted", "production", 5000],
   ["CX-004", "Released", "validated", "locked", "approved", "optimised", "complete", "passed", "repeat", "approved", "defined", "$4.20", "supply", 1000],
   ["CX-005", null, "verified", null, "black anodize", null, "not done", null, null, "qualified", null, null, null, "2.5k"],
-  ["CX-006", "Frozen (rev C)", "Pass (with concession)", "mostly defined", "trial", "critical defined", "actions open", "running", "seasonal", "in qualification", "preliminary", "budgetary quote", "pilot", 200],
+  [
+    "CX-006",
+    "Frozen (rev C)",
+    "Pass (with concession)",
+    "mostly defined",
+    "trial",
+    "critical defined",
+    "actions open",
+    "running",
+    "seasonal",
+    "in qualification",
+    "preliminary",
+    "budgetary quote",
+    "pilot",
+    200,
+  ],
 ];
 
 export interface Injection {
@@ -156,5 +201,7 @@ if (require.main === module) {
   }
   const result = inject(readFileSync(input));
   writeFileSync(output, result.zip);
-  process.stdout.write(`${output}: sheet "${result.sheetName}" (${result.sheetEntry}), columns ${columnLetters(result.firstCol)}-${columnLetters(result.lastCol)}, rows 1-7\n`);
+  process.stdout.write(
+    `${output}: sheet "${result.sheetName}" (${result.sheetEntry}), columns ${columnLetters(result.firstCol)}-${columnLetters(result.lastCol)}, rows 1-7\n`,
+  );
 }

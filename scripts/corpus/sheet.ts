@@ -82,7 +82,15 @@ export function scanSheet(text: string): SheetScan {
     const start = contentStart + (match.index ?? 0);
     rows.push({ index, start, end: start + whole.length, startTag, selfClosing, hasR: r !== undefined, cells });
   }
-  return { prefix, sheetDataStart: contentStart, sheetDataEnd: close, elementStart, elementEnd: close + `</${prefix}sheetData>`.length, selfClosingSheetData: false, rows };
+  return {
+    prefix,
+    sheetDataStart: contentStart,
+    sheetDataEnd: close,
+    elementStart,
+    elementEnd: close + `</${prefix}sheetData>`.length,
+    selfClosingSheetData: false,
+    rows,
+  };
 }
 
 /** The largest 0-based column used by a cell, a merged range or a table part's range (tables given as refs). */

@@ -145,13 +145,23 @@ export function verifyOutput(input: Buffer, output: Buffer, expect: Expectation 
       break;
     }
   }
-  if (classified === undefined) add("results", expect.sheetName === undefined ? "no sheet has the five result headers" : `sheet "${expect.sheetName}" has no row with the five result headers`);
+  if (classified === undefined)
+    add(
+      "results",
+      expect.sheetName === undefined ? "no sheet has the five result headers" : `sheet "${expect.sheetName}" has no row with the five result headers`,
+    );
   if (!infoOut.sheets.some((sheet) => sheet.name === SUMMARY_SHEET)) add("results", `no "${SUMMARY_SHEET}" sheet`);
 
   // Zip entries: all kept, in order; all but the allowed ones byte-identical.
   const stylesRel = infoIn.rels.find((rel) => /\/styles$/u.test(rel.type));
   const allowed = new Set(
-    [infoIn.workbookPart, relsPath(infoIn.workbookPart), "[Content_Types].xml", ...(stylesRel ? [stylesRel.target] : []), ...(classified ? [classified.partIn] : [])].map(partKey),
+    [
+      infoIn.workbookPart,
+      relsPath(infoIn.workbookPart),
+      "[Content_Types].xml",
+      ...(stylesRel ? [stylesRel.target] : []),
+      ...(classified ? [classified.partIn] : []),
+    ].map(partKey),
   );
   const outIndex = new Map<string, number>();
   outEntries.forEach((entry, i) => {
@@ -260,7 +270,8 @@ function checkSheet(
     const attrsOut = rawAttributes(out.startTag);
     for (const [name, value] of attrsIn) {
       if (name === "spans") continue;
-      if (attrsOut.get(name) !== value) add(ROW_LAYOUT.has(name) ? "contract" : "lost", `${where}: row ${row.index} attribute ${name}=${value} became ${attrsOut.get(name) ?? "(absent)"}`);
+      if (attrsOut.get(name) !== value)
+        add(ROW_LAYOUT.has(name) ? "contract" : "lost", `${where}: row ${row.index} attribute ${name}=${value} became ${attrsOut.get(name) ?? "(absent)"}`);
     }
     for (const [name, value] of attrsOut) {
       if (name !== "spans" && !attrsIn.has(name)) add("contract", `${where}: row ${row.index} attribute ${name}=${value} added`);
@@ -280,14 +291,16 @@ function checkSheet(
     }
     const inCols = new Set(row.cells.map((cell) => cell.col));
     for (const cell of out.cells) {
-      if (!isResult(cell.col) && !inCols.has(cell.col)) add("contract", `${where}: cell added outside the result columns, row ${row.index}: ${short(cell.text)}`);
+      if (!isResult(cell.col) && !inCols.has(cell.col))
+        add("contract", `${where}: cell added outside the result columns, row ${row.index}: ${short(cell.text)}`);
     }
   }
   if (lostCells > 0) add("lost", `${where}: ${lostCells} original cell(s) not kept as written, e.g. ${lostExamples.join("; ")}`);
   const inIndexes = new Set(scanIn.rows.map((row) => row.index));
   for (const row of scanOut.rows) {
     if (inIndexes.has(row.index)) continue;
-    for (const cell of row.cells) if (!isResult(cell.col)) add("contract", `${where}: cell added outside the result columns in new row ${row.index}: ${short(cell.text)}`);
+    for (const cell of row.cells)
+      if (!isResult(cell.col)) add("contract", `${where}: cell added outside the result columns in new row ${row.index}: ${short(cell.text)}`);
   }
   for (const rowIndex of expect.partRows ?? []) {
     const stage = outRows.get(rowIndex)?.cells.find((cell) => cell.col === sheet.resultCol);
@@ -325,7 +338,8 @@ function checkSheet(
       const viewsOut = out === undefined ? [] : childrenOf(outText, out);
       viewsIn.forEach((view, i) => {
         const attrsOut = rawAttributes(viewsOut[i]?.startTag ?? "");
-        for (const [name, value] of rawAttributes(view.startTag)) if (attrsOut.get(name) !== value) add("contract", `${where}: sheetView ${name}=${value} changed`);
+        for (const [name, value] of rawAttributes(view.startTag))
+          if (attrsOut.get(name) !== value) add("contract", `${where}: sheetView ${name}=${value} changed`);
       });
       continue;
     }
@@ -336,16 +350,26 @@ function checkSheet(
       }
       continue;
     }
-    if (child.name === "sheetPr" && /<(?:[\w.-]+:)?pageSetUpPr\b/u.test(child.text) && !/<(?:[\w.-]+:)?pageSetUpPr\b[^>]*\bfitToPage\s*=\s*["'](?:1|true)["']/u.test(child.text)) {
+    if (
+      child.name === "sheetPr" &&
+      /<(?:[\w.-]+:)?pageSetUpPr\b/u.test(child.text) &&
+      !/<(?:[\w.-]+:)?pageSetUpPr\b[^>]*\bfitToPage\s*=\s*["'](?:1|true)["']/u.test(child.text)
+    ) {
       const withoutFit = (text: string): string => text.replace(/(<(?:[\w.-]+:)?pageSetUpPr\b[^>]*?)\s+fitToPage\s*=\s*("[^"]*"|'[^']*')/u, "$1");
       const out = candidates[0];
-      if (out === undefined || withoutFit(out.text) !== withoutFit(child.text)) add("contract", `${where}: sheetPr changed: ${short(child.text)} -> ${short(out?.text ?? "(none)")}`);
+      if (out === undefined || withoutFit(out.text) !== withoutFit(child.text))
+        add("contract", `${where}: sheetPr changed: ${short(child.text)} -> ${short(out?.text ?? "(none)")}`);
       continue;
     }
     if (child.name === "sheetPr" && !/<(?:[\w.-]+:)?pageSetUpPr\b/u.test(child.text)) {
       const out = candidates[0];
-      const strip = (text: string): string => text.replace(/<(?:[\w.-]+:)?pageSetUpPr\b[^>]*\/>/u, "").replace(/^(<[^>]*?)\s*\/>$/u, "$1></sheetPr>").replace(/^(<[^>]*?)\s*>\s*<\/([\w.-]+:)?sheetPr>$/u, "$1/>");
-      if (out === undefined || strip(out.text) !== strip(child.text)) add("contract", `${where}: sheetPr changed: ${short(child.text)} -> ${short(out?.text ?? "(none)")}`);
+      const strip = (text: string): string =>
+        text
+          .replace(/<(?:[\w.-]+:)?pageSetUpPr\b[^>]*\/>/u, "")
+          .replace(/^(<[^>]*?)\s*\/>$/u, "$1></sheetPr>")
+          .replace(/^(<[^>]*?)\s*>\s*<\/([\w.-]+:)?sheetPr>$/u, "$1/>");
+      if (out === undefined || strip(out.text) !== strip(child.text))
+        add("contract", `${where}: sheetPr changed: ${short(child.text)} -> ${short(out?.text ?? "(none)")}`);
       continue;
     }
     const at = childrenOut.findIndex((candidate, i) => i >= from && candidate.text === child.text);
@@ -409,7 +433,11 @@ function checkWorkbook(pkgIn: Package, pkgOut: Package, partIn: string, partOut:
       }
       continue;
     }
-    if (out === undefined || out.text !== child.text) add(child.name === "bookViews" || child.name === "calcPr" ? "contract" : "lost", `workbook: <${child.name}> not kept as written: ${short(out?.text ?? "(none)")}`);
+    if (out === undefined || out.text !== child.text)
+      add(
+        child.name === "bookViews" || child.name === "calcPr" ? "contract" : "lost",
+        `workbook: <${child.name}> not kept as written: ${short(out?.text ?? "(none)")}`,
+      );
   }
 }
 

@@ -39,7 +39,15 @@ export function childElements(text: string, from: number, to: number): RawElemen
     if (tag.startsWith("</")) {
       depth -= 1;
       if (depth === 0 && open !== undefined) {
-        children.push({ name: open.name, start: open.start, end, text: text.slice(open.start, end), startTag: open.startTag, contentStart: open.contentStart, contentEnd: match.index });
+        children.push({
+          name: open.name,
+          start: open.start,
+          end,
+          text: text.slice(open.start, end),
+          startTag: open.startTag,
+          contentStart: open.contentStart,
+          contentEnd: match.index,
+        });
         open = undefined;
       }
       if (depth < 0) break;

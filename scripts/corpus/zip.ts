@@ -82,7 +82,16 @@ export function entryData(entry: ZipEntry): Buffer {
 
 /** An entry holding `data`, deflated, with the same name and timestamp as `like`. */
 export function replacedEntry(like: ZipEntry, data: Buffer): ZipEntry {
-  return { name: like.name, method: 8, flags: like.flags & 0x0800, crc: crc32(data) >>> 0, size: data.length, raw: deflateRawSync(data), time: like.time, date: like.date };
+  return {
+    name: like.name,
+    method: 8,
+    flags: like.flags & 0x0800,
+    crc: crc32(data) >>> 0,
+    size: data.length,
+    raw: deflateRawSync(data),
+    time: like.time,
+    date: like.date,
+  };
 }
 
 /** A zip of these entries in this order; every entry's stored bytes are written as they are. */

@@ -68,7 +68,12 @@ function readValue(def: CommandDef, option: OptionDef, flag: string, raw: string
       const text = raw.trim().replace(/[,_]/gu, "");
       const n = /^\d+$/u.test(text) ? Number(text) : Number.NaN;
       if (!Number.isSafeInteger(n) || n < (option.min ?? 0)) {
-        return fail(usageError("bad-number", `${flag} takes a whole number${option.min === undefined ? "" : ` of at least ${option.min}`}, not "${raw}"; ${helpHint(def)}`));
+        return fail(
+          usageError(
+            "bad-number",
+            `${flag} takes a whole number${option.min === undefined ? "" : ` of at least ${option.min}`}, not "${raw}"; ${helpHint(def)}`,
+          ),
+        );
       }
       return ok(n);
     }
@@ -167,8 +172,11 @@ function optionOf<T>(options: ParsedArgs["options"], name: string, kind: string,
   return value;
 }
 
-export const stringOption = (options: ParsedArgs["options"], name: string): string | undefined => optionOf(options, name, "a string", (v): v is string => typeof v === "string");
-export const integerOption = (options: ParsedArgs["options"], name: string): number | undefined => optionOf(options, name, "a number", (v): v is number => typeof v === "number");
-export const flagOption = (options: ParsedArgs["options"], name: string): boolean => optionOf(options, name, "a boolean", (v): v is boolean => typeof v === "boolean") ?? false;
+export const stringOption = (options: ParsedArgs["options"], name: string): string | undefined =>
+  optionOf(options, name, "a string", (v): v is string => typeof v === "string");
+export const integerOption = (options: ParsedArgs["options"], name: string): number | undefined =>
+  optionOf(options, name, "a number", (v): v is number => typeof v === "number");
+export const flagOption = (options: ParsedArgs["options"], name: string): boolean =>
+  optionOf(options, name, "a boolean", (v): v is boolean => typeof v === "boolean") ?? false;
 export const listOption = (options: ParsedArgs["options"], name: string): readonly string[] =>
   optionOf(options, name, "a list", (v): v is readonly string[] => Array.isArray(v)) ?? [];

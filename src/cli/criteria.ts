@@ -21,7 +21,7 @@ export function criteriaText(): string {
     lines.push("");
   }
   lines.push(`Every level criterion: ${GENERIC_ACCEPTED}.`);
-  lines.push("Headers match ignoring case, punctuation and repeated spaces; a bracketed aside is ignored (\"Qty (pcs)\" is Qty).");
+  lines.push('Headers match ignoring case, punctuation and repeated spaces; a bracketed aside is ignored ("Qty (pcs)" is Qty).');
   return `${lines.join("\n")}\n`;
 }
 
@@ -29,7 +29,8 @@ const cell = (text: string): string => text.replace(/\|/gu, "\\|").replace(/\r?\
 
 export function criteriaMarkdown(): string {
   const lines = ["| id | criterion | gate | headers | accepted values |", "|---|---|---|---|---|"];
-  for (const e of criteriaCatalog()) lines.push(`| \`${e.id}\` | ${cell(`${e.label}: ${e.description}`)} | ${cell(gateOf(e))} | ${cell(e.headers.join(", "))} | ${cell(e.accepted)} |`);
+  for (const e of criteriaCatalog())
+    lines.push(`| \`${e.id}\` | ${cell(`${e.label}: ${e.description}`)} | ${cell(gateOf(e))} | ${cell(e.headers.join(", "))} | ${cell(e.accepted)} |`);
   lines.push("", `Every level criterion: ${cell(GENERIC_ACCEPTED)}.`);
   return `${lines.join("\n")}\n`;
 }

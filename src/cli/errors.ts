@@ -5,15 +5,41 @@
 
 /** Mistakes in how the program was called: exit 1. */
 export const USAGE_ERRORS = [
-  "unknown-command", "unknown-option", "missing-argument", "missing-value", "unexpected-argument",
-  "bad-number", "bad-choice", "bad-thresholds", "bad-map", "bad-mapping-file", "conflicting-options", "output-exists", "output-is-input",
+  "unknown-command",
+  "unknown-option",
+  "missing-argument",
+  "missing-value",
+  "unexpected-argument",
+  "bad-number",
+  "bad-choice",
+  "bad-thresholds",
+  "bad-map",
+  "bad-mapping-file",
+  "conflicting-options",
+  "output-exists",
+  "output-is-input",
 ] as const;
 
 /** Files that cannot be read or written: exit 2. */
 export const FILE_ERRORS = [
-  "input-missing", "input-not-a-file", "input-empty", "input-unreadable", "not-a-spreadsheet", "encrypted",
-  "legacy-xls", "opendocument", "corrupt", "no-sheets", "sheet-not-found", "no-header-row", "bad-header-row",
-  "output-folder-missing", "output-folder-not-writable", "output-disk-full", "output-failed", "not-a-classified-output",
+  "input-missing",
+  "input-not-a-file",
+  "input-empty",
+  "input-unreadable",
+  "not-a-spreadsheet",
+  "encrypted",
+  "legacy-xls",
+  "opendocument",
+  "corrupt",
+  "no-sheets",
+  "sheet-not-found",
+  "no-header-row",
+  "bad-header-row",
+  "output-folder-missing",
+  "output-folder-not-writable",
+  "output-disk-full",
+  "output-failed",
+  "not-a-classified-output",
 ] as const;
 
 export type UsageErrorCode = (typeof USAGE_ERRORS)[number];
@@ -31,7 +57,11 @@ export class CliError extends Error {
   readonly exitCode: number;
 
   /** `subject` is what the message is about (a file name, an option); it leads the printed line. */
-  constructor(readonly code: CliErrorCode, message: string, readonly subject?: string) {
+  constructor(
+    readonly code: CliErrorCode,
+    message: string,
+    readonly subject?: string,
+  ) {
     super(message);
     this.exitCode = USAGE_SET.has(code) ? EXIT_USAGE : EXIT_FILE;
   }
@@ -66,11 +96,21 @@ export function outputFailure(error: unknown, shown: string): CliError {
   const code = systemCodeOf(error);
   const folder = shown.includes("/") || shown.includes("\\") ? shown.replace(/[\\/][^\\/]*$/u, "") || "/" : ".";
   if (code === "EACCES" || code === "EPERM" || code === "EROFS") {
-    return fileError("output-folder-not-writable", shown, `the folder ${folder} cannot be written (${code === "EROFS" ? "read-only file system" : "permission denied"}); choose a folder you can write to with -o`);
+    return fileError(
+      "output-folder-not-writable",
+      shown,
+      `the folder ${folder} cannot be written (${code === "EROFS" ? "read-only file system" : "permission denied"}); choose a folder you can write to with -o`,
+    );
   }
   // The folder was checked before writing: a missing entry now means it takes no new files (/proc, a vanished mount).
-  if (code === "ENOENT") return fileError("output-folder-not-writable", shown, `the folder ${folder} cannot be written (it does not accept new files); choose another folder with -o`);
-  if (code === "ENOSPC" || code === "EDQUOT") return fileError("output-disk-full", shown, `the disk holding ${folder} is full; free some space or choose another folder with -o`);
+  if (code === "ENOENT")
+    return fileError(
+      "output-folder-not-writable",
+      shown,
+      `the folder ${folder} cannot be written (it does not accept new files); choose another folder with -o`,
+    );
+  if (code === "ENOSPC" || code === "EDQUOT")
+    return fileError("output-disk-full", shown, `the disk holding ${folder} is full; free some space or choose another folder with -o`);
   return fileError("output-failed", shown, `cannot be written (${error instanceof Error ? error.message : String(error)})`);
 }
 

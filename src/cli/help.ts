@@ -36,7 +36,10 @@ export function programHelp(version: string): string {
     ...table(COMMANDS.map((c) => [c.name, c.summary] as const)),
     "",
     "Options:",
-    ...table([["-h, --help", "show help (also: part-readiness <command> --help)"], ["-v, --version", "print the version"]]),
+    ...table([
+      ["-h, --help", "show help (also: part-readiness <command> --help)"],
+      ["-v, --version", "print the version"],
+    ]),
     "",
     "Examples:",
     "  part-readiness template",

@@ -28,7 +28,8 @@ const RUNNERS: ReadonlyMap<CommandDef, (args: ParsedArgs, io: CliIo) => Promise<
 
 async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
   const [first, ...rest] = argv;
-  if (first === undefined) throw usageError("missing-argument", 'missing command; run "part-readiness --help" for the commands (classify, report, template, criteria)');
+  if (first === undefined)
+    throw usageError("missing-argument", 'missing command; run "part-readiness --help" for the commands (classify, report, template, criteria)');
   if (first === "-h" || first === "--help") {
     await writeOut(io.stdout, programHelp(programVersion()));
     return EXIT_OK;
@@ -39,7 +40,8 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
   }
   if (first === "help") {
     const about = COMMANDS.find((c) => c.name === rest[0]);
-    if (rest[0] !== undefined && about === undefined) throw usageError("unknown-command", `unknown command "${rest[0]}"; the commands are ${COMMANDS.map((c) => c.name).join(", ")}`);
+    if (rest[0] !== undefined && about === undefined)
+      throw usageError("unknown-command", `unknown command "${rest[0]}"; the commands are ${COMMANDS.map((c) => c.name).join(", ")}`);
     await writeOut(io.stdout, about === undefined ? programHelp(programVersion()) : commandHelp(about));
     return EXIT_OK;
   }

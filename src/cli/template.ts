@@ -40,7 +40,13 @@ export function templateWorkbook(): ExcelJS.Workbook {
     const range = `${letter}2:${letter}${TEMPLATE_ROWS + 1}`;
     const def = CRITERION_DEFS[id];
     if (def.kind === "number") {
-      validations.add(range, { type: "any", formulae: [], showInputMessage: true, promptTitle: def.label, prompt: NUMBER_ACCEPTED.slice(0, 255) } as unknown as ExcelJS.DataValidation);
+      validations.add(range, {
+        type: "any",
+        formulae: [],
+        showInputMessage: true,
+        promptTitle: def.label,
+        prompt: NUMBER_ACCEPTED.slice(0, 255),
+      } as unknown as ExcelJS.DataValidation);
       return;
     }
     const list = validationList(id);
@@ -94,7 +100,10 @@ export async function runTemplate(args: ParsedArgs, io: CliIo): Promise<number> 
     throw outputFailure(error, shown);
   }
   const dropdowns = TEMPLATE_COLUMNS.filter((c) => c.criterion !== undefined && CRITERION_DEFS[c.criterion].kind !== "number").length;
-  printLine(io.stdout, `Wrote ${shown}: sheet "${TEMPLATE_SHEET}" with ${TEMPLATE_COLUMNS.length} columns, dropdowns on ${dropdowns} of them, ${TEMPLATE_EXAMPLES.length} example rows (one per stage); sheet "Criteria" explains each column.`);
+  printLine(
+    io.stdout,
+    `Wrote ${shown}: sheet "${TEMPLATE_SHEET}" with ${TEMPLATE_COLUMNS.length} columns, dropdowns on ${dropdowns} of them, ${TEMPLATE_EXAMPLES.length} example rows (one per stage); sheet "Criteria" explains each column.`,
+  );
   printLine(io.stdout, `Fill in your parts, then run: part-readiness classify ${shown}`);
   return 0;
 }

@@ -9,7 +9,10 @@ import type { Stage } from "./stages";
  * messages ("Parts!C7"). Undefined when the sheet has no Level or Parent column.
  */
 export function tableAssemblies(
-  mapping: HeaderMapping, rows: readonly (readonly unknown[])[], stages: readonly (Stage | null)[], cellOf: (index: number, column: number) => string,
+  mapping: HeaderMapping,
+  rows: readonly (readonly unknown[])[],
+  stages: readonly (Stage | null)[],
+  cellOf: (index: number, column: number) => string,
 ): Assemblies | undefined {
   const hierarchy = hierarchyOf(mapping);
   if (hierarchy === undefined) return undefined;
@@ -20,7 +23,14 @@ export function tableAssemblies(
     return {
       kind: "parent",
       results: rows.map(() => unknown),
-      problems: [{ index: 0, cell: cellOf(0, hierarchy.column), code: "no-part-column", message: `${cellOf(0, hierarchy.column)}: ${because}; every assembly stage is unknown.` }],
+      problems: [
+        {
+          index: 0,
+          cell: cellOf(0, hierarchy.column),
+          code: "no-part-column",
+          message: `${cellOf(0, hierarchy.column)}: ${because}; every assembly stage is unknown.`,
+        },
+      ],
     };
   }
   const input: HierarchyRow[] = rows.map((row, index) => ({

@@ -1,6 +1,13 @@
 import {
-  CRITERIA, CRITERION_DEFS, GATE_A_LEVELS, GATE_B_LEVELS, LEVEL_CRITERIA,
-  type CriterionId, type Goal, type Level, type LevelCriterionId,
+  CRITERIA,
+  CRITERION_DEFS,
+  GATE_A_LEVELS,
+  GATE_B_LEVELS,
+  LEVEL_CRITERIA,
+  type CriterionId,
+  type Goal,
+  type Level,
+  type LevelCriterionId,
 } from "./criteria";
 import { cellText, isErrorCell } from "./cell";
 import { readCount, readGoal, readLevel, type CellIssue } from "./normalize";
@@ -117,9 +124,7 @@ const isFilled = (value: unknown): boolean => isErrorCell(value) || cellText(val
 function unjustified(issue: CellIssue, header: string | undefined): CellIssue {
   const label = CRITERION_DEFS[issue.criterion].label;
   const shown = issue.text.length > 60 ? `${issue.text.slice(0, 57)}...` : issue.text;
-  const where = header === undefined
-    ? "the sheet has no Waiver justification column"
-    : `there is no justification in column "${header}"`;
+  const where = header === undefined ? "the sheet has no Waiver justification column" : `there is no justification in column "${header}"`;
   return { ...issue, message: `${label}: "${shown}" is waived but ${where}; counted as unknown until the waiver is justified in writing.` };
 }
 
@@ -178,7 +183,18 @@ export function readPart(values: PartValues, traits: ColumnTraits = PLAIN_COLUMN
   const annualVolume = volumeRead.ok ? volumeRead.value : undefined;
   if (!volumeRead.ok) issues.push(volumeRead.issue);
   filled ||= goalFilled || isFilled(values.quantity) || isFilled(values.annual_volume);
-  return { levels, goal, quantity, annualVolume, issues, filled, goalFilled, waived, evidence: evidenceOf(extras), evidenceColumns: extras.evidenceColumns === true };
+  return {
+    levels,
+    goal,
+    quantity,
+    annualVolume,
+    issues,
+    filled,
+    goalFilled,
+    waived,
+    evidence: evidenceOf(extras),
+    evidenceColumns: extras.evidenceColumns === true,
+  };
 }
 
 const LEVEL_WORD: Readonly<Record<Level, string>> = { met: "met", partial: "partial", "not-met": "not met", unknown: "unknown" };
@@ -193,8 +209,21 @@ function goalBasisOf(reading: PartReading, thresholds: Thresholds): GoalBasis {
 }
 
 const EMPTY: Assessment = {
-  stage: null, stageName: "", nextStage: null, score: null, progress: null, blockers: [], missing: [], nextStep: "",
-  warnings: [], profile: null, goalBasis: "none", issues: [], waived: [], evidence: [], metWithoutEvidence: [],
+  stage: null,
+  stageName: "",
+  nextStage: null,
+  score: null,
+  progress: null,
+  blockers: [],
+  missing: [],
+  nextStep: "",
+  warnings: [],
+  profile: null,
+  goalBasis: "none",
+  issues: [],
+  waived: [],
+  evidence: [],
+  metWithoutEvidence: [],
 };
 
 function blocker(criterion: CriterionId, state: Level | Goal, need: string | undefined): Blocker {
@@ -215,7 +244,8 @@ const SHORT_OF_B = byId(GATE_B_LEVELS, (id: GateBLevel) => ({
   "not-met": blocker(id, "not-met", CRITERION_DEFS[id].needB),
 }));
 const MISSING = byId(CRITERIA, (id: CriterionId): MissingItem => Object.freeze({ criterion: id, provide: CRITERION_DEFS[id].provide }));
-const provideStep = (id: CriterionId, next: Stage): string => `Provide ${CRITERION_DEFS[id].provide} to judge readiness for ${STAGE_PROFILES[next].name.toLowerCase()}.`;
+const provideStep = (id: CriterionId, next: Stage): string =>
+  `Provide ${CRITERION_DEFS[id].provide} to judge readiness for ${STAGE_PROFILES[next].name.toLowerCase()}.`;
 const PROVIDE_FOR_LOW_VOLUME = byId(CRITERIA, (id: CriterionId) => provideStep(id, "low-volume"));
 const PROVIDE_FOR_MASS = byId(CRITERIA, (id: CriterionId) => provideStep(id, "mass-production"));
 const MASS_PRODUCTION_STEP = "Release to mass production: keep the drawing revision under change control and watch batch consistency.";
@@ -224,7 +254,10 @@ const MASS_PRODUCTION_STEP = "Release to mass production: keep the drawing revis
 function highQuantityMessage(quantity: number, design: Level, blockers: readonly Blocker[], missing: readonly MissingItem[]): string {
   const head = `Quantity ${formatCount(quantity)} while still prototyping`;
   if (design !== "met" && design !== "partial") return `${head}: scaling a design that may still change risks scrap and rework.`;
-  const gaps = [...blockers.map((b) => CRITERION_DEFS[b.criterion].label.toLowerCase()), ...missing.map((m) => `${CRITERION_DEFS[m.criterion].label.toLowerCase()} (not given)`)];
+  const gaps = [
+    ...blockers.map((b) => CRITERION_DEFS[b.criterion].label.toLowerCase()),
+    ...missing.map((m) => `${CRITERION_DEFS[m.criterion].label.toLowerCase()} (not given)`),
+  ];
   return `${head} (held back by ${gaps.join(", ")}): ordering in volume before the part is ready for low-volume manufacturing risks scrap and rework.`;
 }
 
@@ -351,11 +384,29 @@ function decide(reading: PartReading, thresholds: Thresholds): Assessment {
   }
 
   return {
-    stage, stageName: STAGE_PROFILES[stage].name, nextStage, score: scoreOf(stage, gateASatisfied, gateBPoints), progress, blockers, missing, nextStep, warnings,
-    profile: STAGE_PROFILES[stage], goalBasis, issues: reading.issues, waived: reading.waived, evidence: reading.evidence, metWithoutEvidence: [],
+    stage,
+    stageName: STAGE_PROFILES[stage].name,
+    nextStage,
+    score: scoreOf(stage, gateASatisfied, gateBPoints),
+    progress,
+    blockers,
+    missing,
+    nextStep,
+    warnings,
+    profile: STAGE_PROFILES[stage],
+    goalBasis,
+    issues: reading.issues,
+    waived: reading.waived,
+    evidence: reading.evidence,
+    metWithoutEvidence: [],
   };
 }
 
-export function assessPart(values: PartValues, thresholds: Thresholds = DEFAULT_THRESHOLDS, traits: ColumnTraits = PLAIN_COLUMNS, extras: RowExtras = NO_EXTRAS): Assessment {
+export function assessPart(
+  values: PartValues,
+  thresholds: Thresholds = DEFAULT_THRESHOLDS,
+  traits: ColumnTraits = PLAIN_COLUMNS,
+  extras: RowExtras = NO_EXTRAS,
+): Assessment {
   return assess(readPart(values, traits, extras), thresholds);
 }

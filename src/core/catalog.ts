@@ -16,7 +16,12 @@ export interface CriterionEntry {
 /** "drawing|cad + status|release" -> "drawing/cad + status/release". */
 function familyText(id: CriterionId): string {
   const f = HEADER_FAMILIES[id];
-  const patterns = f.patterns.map((p) => p.split("+").map((slot) => slot.trim().replace(/=/gu, "").split("|").join("/")).join(" + "));
+  const patterns = f.patterns.map((p) =>
+    p
+      .split("+")
+      .map((slot) => slot.trim().replace(/=/gu, "").split("|").join("/"))
+      .join(" + "),
+  );
   return `${patterns.join("; ")} (not with: ${f.not.join(", ")})`;
 }
 
@@ -48,7 +53,9 @@ function acceptedFor(id: CriterionId): string {
   if (id === "material") text += ' · under a bare "Material" header any other value, a name such as 6061-T6, counts as partial';
   if (id === "finish") text += ' · under a bare "Finish" header any other value, a name such as black anodize, counts as partial';
   if (id === "supplier") text += ' · under a bare "Supplier" header a company name counts as unknown';
-  if (id === "cost") text += " · a money amount ($4.20, 4.20 EUR, €3.75, $1.15 @ 5k) means met (~$4 is partial); under a price header (Unit price, Piece price, Target cost) a positive number means met";
+  if (id === "cost")
+    text +=
+      " · a money amount ($4.20, 4.20 EUR, €3.75, $1.15 @ 5k) means met (~$4 is partial); under a price header (Unit price, Piece price, Target cost) a positive number means met";
   return text;
 }
 

@@ -10,8 +10,22 @@ export interface ErrorCell {
 }
 
 const EXCEL_ERRORS = new Set([
-  "#null!", "#div/0!", "#value!", "#ref!", "#name?", "#num!", "#n/a", "#getting_data", "#spill!",
-  "#calc!", "#field!", "#blocked!", "#connect!", "#busy!", "#unknown!", "#python!",
+  "#null!",
+  "#div/0!",
+  "#value!",
+  "#ref!",
+  "#name?",
+  "#num!",
+  "#n/a",
+  "#getting_data",
+  "#spill!",
+  "#calc!",
+  "#field!",
+  "#blocked!",
+  "#connect!",
+  "#busy!",
+  "#unknown!",
+  "#python!",
 ]);
 
 export function isExcelErrorText(text: string): boolean {

@@ -45,7 +45,8 @@ export function checklist(values: PartValues, reading: PartReading, a: Assessmen
     if (def.kind === "level") state = reading.levels[id as keyof PartReading["levels"]];
     else if (id === "goal") {
       state = reading.goal === "delivering" ? "met" : reading.goal === "learning" ? "not-met" : a.goalBasis === "none" ? "unknown" : "met";
-      if (reading.goal === "unknown" && a.goalBasis !== "none") note ||= `Goal not stated: counted as delivering because the ${a.goalBasis === "quantity" ? "quantity" : "annual volume"} is above the prototype quantity.`;
+      if (reading.goal === "unknown" && a.goalBasis !== "none")
+        note ||= `Goal not stated: counted as delivering because the ${a.goalBasis === "quantity" ? "quantity" : "annual volume"} is above the prototype quantity.`;
     } else {
       const n = id === "quantity" ? reading.quantity : reading.annualVolume;
       state = n === undefined ? "unknown" : "info";
@@ -54,9 +55,17 @@ export function checklist(values: PartValues, reading: PartReading, a: Assessmen
     const waiver = waiverOf.get(id) ?? "";
     if (waiver !== "") note ||= `Waived: ${waiver}`;
     return {
-      criterion: id, label: def.label, description: def.description, gate: gateOf(id), state,
-      text: cellText(values[id]), note, blocking: blocking.has(id), missing: missing.has(id),
-      waiver, evidence: reading.evidence.filter((e) => e.criterion === id),
+      criterion: id,
+      label: def.label,
+      description: def.description,
+      gate: gateOf(id),
+      state,
+      text: cellText(values[id]),
+      note,
+      blocking: blocking.has(id),
+      missing: missing.has(id),
+      waiver,
+      evidence: reading.evidence.filter((e) => e.criterion === id),
     };
   });
   const order: Record<CheckGate, number> = { A: 0, B: 1, info: 2 };

@@ -19,8 +19,17 @@ export interface ChoiceIssue {
 }
 
 const NAMES: ReadonlyMap<string, CriterionId | "none"> = new Map<string, CriterionId | "none">([
-  ...CRITERIA.flatMap((id) => [[headerKey(id), id], [headerKey(CRITERION_DEFS[id].label), id]] as [string, CriterionId][]),
-  ["none", "none"], ["ignore", "none"], ["ignored", "none"], ["skip", "none"],
+  ...CRITERIA.flatMap(
+    (id) =>
+      [
+        [headerKey(id), id],
+        [headerKey(CRITERION_DEFS[id].label), id],
+      ] as [string, CriterionId][],
+  ),
+  ["none", "none"],
+  ["ignore", "none"],
+  ["ignored", "none"],
+  ["skip", "none"],
 ]);
 
 const CHOICE_NAMES = `${CRITERIA.join(", ")} or none`;
@@ -51,7 +60,8 @@ export function choicesFrom(pairs: Iterable<readonly [string, string]>): Result<
   const out = new Map<string, CriterionId | "none">();
   for (const [header, name] of pairs) {
     const target = choiceTarget(name);
-    if (target === undefined) return fail({ text: `${header}=${name}`, message: `"${name}" for the header "${header}" is not a criterion: use ${CHOICE_NAMES}` });
+    if (target === undefined)
+      return fail({ text: `${header}=${name}`, message: `"${name}" for the header "${header}" is not a criterion: use ${CHOICE_NAMES}` });
     const key = choiceKey(header);
     if (key === "") return fail({ text: `${header}=${name}`, message: `a column choice needs a header, got "${header}"` });
     const before = out.get(key);
@@ -70,7 +80,8 @@ export function choicesFromJson(value: unknown): Result<ColumnChoices, ChoiceIss
   }
   const pairs: [string, string][] = [];
   for (const [header, name] of Object.entries(value as Record<string, unknown>)) {
-    if (typeof name !== "string") return fail({ text: header, message: `the value for "${header}" must be a criterion name in quotes, got ${JSON.stringify(name)}` });
+    if (typeof name !== "string")
+      return fail({ text: header, message: `the value for "${header}" must be a criterion name in quotes, got ${JSON.stringify(name)}` });
     pairs.push([header, name]);
   }
   return choicesFrom(pairs);

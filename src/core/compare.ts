@@ -107,9 +107,13 @@ export function compareRuns(previous: readonly RunPart[], current: readonly RunP
 /** The Change cell: "↑ from Prototyping", "↓ from Mass production", "new", or "" when unchanged or not matched. */
 export function changeText(change: StageChange): string {
   switch (change.kind) {
-    case "up": return `↑ from ${stageName(change.from)}`;
-    case "down": return `↓ from ${stageName(change.from)}`;
-    case "new": return "new";
-    case "same": return "";
+    case "up":
+      return `↑ from ${stageName(change.from)}`;
+    case "down":
+      return `↓ from ${stageName(change.from)}`;
+    case "new":
+      return "new";
+    case "same":
+      return "";
   }
 }

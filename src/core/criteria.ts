@@ -2,10 +2,7 @@ export const LEVELS = ["met", "partial", "not-met", "unknown"] as const;
 export type Level = (typeof LEVELS)[number];
 
 /** Criteria read as a level, in the order the next step is chosen. */
-export const LEVEL_CRITERIA = [
-  "design", "function", "material", "finish", "tolerances", "dfm",
-  "pilot", "demand", "supplier", "inspection", "cost",
-] as const;
+export const LEVEL_CRITERIA = ["design", "function", "material", "finish", "tolerances", "dfm", "pilot", "demand", "supplier", "inspection", "cost"] as const;
 export type LevelCriterionId = (typeof LEVEL_CRITERIA)[number];
 
 export const CRITERIA = [...LEVEL_CRITERIA, "goal", "quantity", "annual_volume"] as const;
@@ -54,7 +51,19 @@ export const CRITERION_DEFS: Readonly<Record<CriterionId, CriterionDef>> = {
     label: "Design",
     kind: "level",
     description: "CAD model and 2D drawing revision",
-    headers: ["design", "design status", "design frozen", "cad frozen", "drawing frozen", "drawing revision", "cad drawing status", "revision status", "cad status", "drawing status", "design freeze"],
+    headers: [
+      "design",
+      "design status",
+      "design frozen",
+      "cad frozen",
+      "drawing frozen",
+      "drawing revision",
+      "cad drawing status",
+      "revision status",
+      "cad status",
+      "drawing status",
+      "design freeze",
+    ],
     vocabulary: v(
       ["frozen", "released", "final", "locked", "finalised", "finalized", "approved"],
       ["stable", "mostly stable", "minor changes", "minor revisions", "nearly frozen"],
@@ -71,7 +80,17 @@ export const CRITERION_DEFS: Readonly<Record<CriterionId, CriterionDef>> = {
     label: "Function and fit",
     kind: "level",
     description: "Function, fit and assembly verified on prototypes",
-    headers: ["function", "function validated", "prototype validation", "fit function", "assembly validated", "functional test", "function status", "fit and function", "function verified"],
+    headers: [
+      "function",
+      "function validated",
+      "prototype validation",
+      "fit function",
+      "assembly validated",
+      "functional test",
+      "function status",
+      "fit and function",
+      "function verified",
+    ],
     vocabulary: v(
       ["verified", "validated", "passed", "pass", "ok", "approved"],
       ["in progress", "partially verified", "partly verified", "mostly verified", "conditional pass", "testing"],
@@ -138,11 +157,7 @@ export const CRITERION_DEFS: Readonly<Record<CriterionId, CriterionDef>> = {
     kind: "level",
     description: "Design for manufacturing review",
     headers: ["dfm", "dfm review", "dfm done", "design for manufacturing", "dfm status", "design for manufacturability"],
-    vocabulary: v(
-      ["complete", "completed", "reviewed", "approved"],
-      [],
-      ["not done", "not started", "open"],
-    ),
+    vocabulary: v(["complete", "completed", "reviewed", "approved"], [], ["not done", "not started", "open"]),
     provide: "DFM review status",
     needB: "DFM review done",
     stepB: "Run a DFM review with the supplier before release.",
@@ -198,11 +213,7 @@ export const CRITERION_DEFS: Readonly<Record<CriterionId, CriterionDef>> = {
     kind: "level",
     description: "Inspection plan: FAI, in-process, outgoing quality",
     headers: ["inspection", "inspection plan", "quality plan", "fai", "inspection status", "quality requirements"],
-    vocabulary: v(
-      ["defined", "approved", "in place", "released"],
-      ["draft"],
-      ["none", "not defined", "missing", "open"],
-    ),
+    vocabulary: v(["defined", "approved", "in place", "released"], ["draft"], ["none", "not defined", "missing", "open"]),
     provide: "quality requirements and inspection plan",
     needB: "FAI, in-process and outgoing inspection defined",
     stepB: "Define the inspection plan: FAI, in-process and outgoing quality.",
@@ -252,7 +263,22 @@ export const CRITERION_DEFS: Readonly<Record<CriterionId, CriterionDef>> = {
 
 export const GOAL_WORDS: Readonly<Record<Goal, readonly string[]>> = {
   learning: ["learning", "learn", "validation", "prototype", "prototyping", "test", "testing", "evaluation", "r&d", "r & d", "rnd", "research", "development"],
-  delivering: ["delivering", "delivery", "pilot", "sampling", "customer sampling", "market test", "pre production", "preproduction", "pre launch", "prelaunch", "supply", "production", "series", "launch"],
+  delivering: [
+    "delivering",
+    "delivery",
+    "pilot",
+    "sampling",
+    "customer sampling",
+    "market test",
+    "pre production",
+    "preproduction",
+    "pre launch",
+    "prelaunch",
+    "supply",
+    "production",
+    "series",
+    "launch",
+  ],
 };
 
 /** Words every level criterion understands. */
@@ -267,6 +293,22 @@ export const UNKNOWN_WORDS: readonly string[] = ["", "n/a", "na", "n.a", "?", "?
 
 /** Columns that name the part: used to label results, never read as a criterion. */
 export const PART_HEADERS: readonly string[] = [
-  "part", "part number", "part no", "part nr", "part num", "pn", "p n", "part id", "part name", "item", "item number", "item no",
-  "name", "description", "part description", "component", "article", "sku",
+  "part",
+  "part number",
+  "part no",
+  "part nr",
+  "part num",
+  "pn",
+  "p n",
+  "part id",
+  "part name",
+  "item",
+  "item number",
+  "item no",
+  "name",
+  "description",
+  "part description",
+  "component",
+  "article",
+  "sku",
 ];

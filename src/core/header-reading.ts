@@ -1,7 +1,16 @@
 import { CRITERIA, CRITERION_DEFS, PART_HEADERS, type CriterionId } from "./criteria";
 import {
-  DISQUALIFYING_PHRASES, DISQUALIFYING_WORDS, EVIDENCE_SUBJECTS, EVIDENCE_WORDS, SOFT_DISQUALIFYING_WORDS, HEADER_FAMILIES, NAME_COLUMN_STATUS_WORDS, PRICE_STATUS_WORDS,
-  PRICE_WORDS, ROLE_FAMILIES, STATUS_WORDS,
+  DISQUALIFYING_PHRASES,
+  DISQUALIFYING_WORDS,
+  EVIDENCE_SUBJECTS,
+  EVIDENCE_WORDS,
+  SOFT_DISQUALIFYING_WORDS,
+  HEADER_FAMILIES,
+  NAME_COLUMN_STATUS_WORDS,
+  PRICE_STATUS_WORDS,
+  PRICE_WORDS,
+  ROLE_FAMILIES,
+  STATUS_WORDS,
 } from "./header-vocabulary";
 import { headerKey, headerKeyWithoutAsides } from "./text";
 import { rawHeaderWords, stemOf, typoOf } from "./words";
@@ -36,7 +45,12 @@ export type HeaderReading =
   /** Evidence for a criterion ("DFM report", "PPAP link"): shown beside it, never read as a status. */
   | { readonly kind: "evidence"; readonly criterion: CriterionId; readonly detail: string }
   | { readonly kind: "blank" }
-  | { readonly kind: "ignored"; readonly reason: "unrecognised" | "disqualified" | "ambiguous"; readonly detail: string; readonly candidates?: readonly CriterionId[] };
+  | {
+      readonly kind: "ignored";
+      readonly reason: "unrecognised" | "disqualified" | "ambiguous";
+      readonly detail: string;
+      readonly candidates?: readonly CriterionId[];
+    };
 
 const ALIAS_TO_CRITERION: ReadonlyMap<string, CriterionId> = new Map(
   CRITERIA.flatMap((id) => CRITERION_DEFS[id].headers.map((alias) => [headerKey(alias), id] as const)),
@@ -104,7 +118,9 @@ const PRICE_STATUS = stems(PRICE_STATUS_WORDS);
 const KNOWN_WORDS: readonly string[] = [
   ...new Set(
     [
-      ...STATUS_WORDS, ...DISQUALIFYING_WORDS, ...EVIDENCE_WORDS,
+      ...STATUS_WORDS,
+      ...DISQUALIFYING_WORDS,
+      ...EVIDENCE_WORDS,
       ...COLUMN_ROLES.flatMap((role) => [...ROLE_FAMILIES[role].extras, ...ROLE_FAMILIES[role].patterns.flatMap((p) => p.split(/[+|]/u).map((w) => w.trim()))]),
       ...CRITERIA.flatMap((id) => {
         const f = HEADER_FAMILIES[id];
@@ -113,7 +129,12 @@ const KNOWN_WORDS: readonly string[] = [
     ].filter((w) => w.length >= 5),
   ),
 ];
-const KNOWN_STEMS: ReadonlySet<string> = new Set([...KNOWN_WORDS.map(stemOf), ...STATUS_STEMS, ...DISQUALIFYING, ...FAMILIES.flatMap((f) => [...f.explained, ...f.not])]);
+const KNOWN_STEMS: ReadonlySet<string> = new Set([
+  ...KNOWN_WORDS.map(stemOf),
+  ...STATUS_STEMS,
+  ...DISQUALIFYING,
+  ...FAMILIES.flatMap((f) => [...f.explained, ...f.not]),
+]);
 
 interface Word {
   readonly raw: string;
@@ -123,7 +144,8 @@ interface Word {
 }
 
 /** Brackets hold units and asides ("Qty (pcs)"), except a year, which makes a volume annual ("Volume quoted (year)"). */
-const aside = (inner: string): string => (/^[\s([{]*(?:per\s+)?(?:year|yr|annual|annum|p\.?\s?a\.?)[\s)\]}]*$/iu.test(inner) ? ` ${inner.replace(/[()[\]{}]/gu, " ")} ` : " ");
+const aside = (inner: string): string =>
+  /^[\s([{]*(?:per\s+)?(?:year|yr|annual|annum|p\.?\s?a\.?)[\s)\]}]*$/iu.test(inner) ? ` ${inner.replace(/[()[\]{}]/gu, " ")} ` : " ";
 
 function headerWords(text: string): Word[] {
   return rawHeaderWords(text.replace(/\([^)]*\)|\[[^\]]*\]|\{[^}]*\}/gu, aside)).map((raw) => {
@@ -243,15 +265,18 @@ function readHeaderText(text: string): HeaderReading {
   if (tied.length > 0) {
     const all = [top.criterion, ...tied.map((c) => c.criterion)];
     return {
-      kind: "ignored", reason: "ambiguous", candidates: all,
+      kind: "ignored",
+      reason: "ambiguous",
+      candidates: all,
       detail: `could be ${all.map((id) => CRITERION_DEFS[id].label).join(" or ")}`,
     };
   }
   const typos = words.filter((w) => w.typoOf !== undefined);
   const match = typos.length > 0 ? "typo" : "words";
-  const detail = typos.length > 0
-    ? `read ${quoted(typos.map((w) => w.raw))} as ${quoted(typos.map((w) => w.typoOf ?? ""))}`
-    : `by the words ${quoted([...top.used].sort((a, b) => a - b).map((i) => words[i]?.raw ?? ""))}`;
+  const detail =
+    typos.length > 0
+      ? `read ${quoted(typos.map((w) => w.raw))} as ${quoted(typos.map((w) => w.typoOf ?? ""))}`
+      : `by the words ${quoted([...top.used].sort((a, b) => a - b).map((i) => words[i]?.raw ?? ""))}`;
   return criterionReading(top.criterion, match, detail, key, text, words);
 }
 
@@ -268,9 +293,10 @@ function roleOf(words: readonly Word[]): HeaderReading | undefined {
   }
   if (best === undefined) return undefined;
   const typos = words.filter((w) => w.typoOf !== undefined);
-  const detail = typos.length > 0
-    ? `read ${quoted(typos.map((w) => w.raw))} as ${quoted(typos.map((w) => w.typoOf ?? ""))}`
-    : `by the words ${quoted([...best.used].sort((a, b) => a - b).map((i) => words[i]?.raw ?? ""))}`;
+  const detail =
+    typos.length > 0
+      ? `read ${quoted(typos.map((w) => w.raw))} as ${quoted(typos.map((w) => w.typoOf ?? ""))}`
+      : `by the words ${quoted([...best.used].sort((a, b) => a - b).map((i) => words[i]?.raw ?? ""))}`;
   return { kind: "role", role: best.role, detail };
 }
 
@@ -313,11 +339,19 @@ interface ColumnTraitFlags {
 /** Bare name column and price column, from the header's words; `otherPriceSign` is asked only when the words do not say price. */
 function traitsOf(criterion: CriterionId, key: string, words: readonly Word[], otherPriceSign: () => boolean): ColumnTraitFlags {
   // Supplier is bare only as the one word: "Supplier status" holds statuses, and a name there says nothing.
-  const bareName = criterion === "supplier" ? BARE_SUPPLIER.has(key) : (criterion === "material" || criterion === "finish") && !words.some((w) => NAME_STATUS.has(w.stem));
+  const bareName =
+    criterion === "supplier" ? BARE_SUPPLIER.has(key) : (criterion === "material" || criterion === "finish") && !words.some((w) => NAME_STATUS.has(w.stem));
   const price = criterion === "cost" && !words.some((w) => PRICE_STATUS.has(w.stem)) && (words.some((w) => PRICE.has(w.stem)) || otherPriceSign());
   return { bareName, price };
 }
 
-function criterionReading(criterion: CriterionId, match: "exact" | "aside" | "words" | "typo", detail: string, key: string, text: string, known?: readonly Word[]): HeaderReading {
+function criterionReading(
+  criterion: CriterionId,
+  match: "exact" | "aside" | "words" | "typo",
+  detail: string,
+  key: string,
+  text: string,
+  known?: readonly Word[],
+): HeaderReading {
   return { kind: "criterion", criterion, match, detail, ...traitsOf(criterion, key, known ?? headerWords(text), () => false) };
 }

@@ -170,7 +170,9 @@ export function mapHeaders(headerRow: readonly unknown[], options: MappingOption
       ignored.set(column, { column, header, reason: "unrecognised" });
     } else if (reading.kind === "ignored") {
       ignored.set(column, {
-        column, header, reason: reading.reason,
+        column,
+        header,
+        reason: reading.reason,
         ...(reading.candidates ? { candidates: reading.candidates } : {}),
         ...(reading.detail !== "" ? { detail: reading.detail } : {}),
       });
@@ -186,14 +188,23 @@ export function mapHeaders(headerRow: readonly unknown[], options: MappingOption
       const reads = (m: ColumnMatch): boolean => (valueShare(m, sample) ?? 0) >= 0.5;
       const byValues = ranked.find(reads);
       if (byValues !== undefined && byValues !== winner && !reads(winner)) {
-        winner = { ...byValues, match: "values", detail: `its cells read as ${CRITERION_DEFS[criterion].label.toLowerCase()} values, those of "${winner.header}" do not` };
+        winner = {
+          ...byValues,
+          match: "values",
+          detail: `its cells read as ${CRITERION_DEFS[criterion].label.toLowerCase()} values, those of "${winner.header}" do not`,
+        };
       }
     }
     taken.set(criterion, winner);
     for (const other of ranked) {
       if (other.column === winner.column) continue;
       ignored.set(other.column, {
-        column: other.column, header: other.header, reason: "duplicate", criterion, keptColumn: winner.column, detail: whySetAside(winner, other),
+        column: other.column,
+        header: other.header,
+        reason: "duplicate",
+        criterion,
+        keptColumn: winner.column,
+        detail: whySetAside(winner, other),
       });
     }
   }
@@ -206,8 +217,13 @@ export function mapHeaders(headerRow: readonly unknown[], options: MappingOption
   const byCriterion = Object.fromEntries(columns.map((c) => [c.criterion, c])) as Partial<Record<CriterionId, ColumnMatch>>;
   const kept = keptRoles(roles, ignored);
   return {
-    columns, byCriterion, ignored: [...ignored.values()].sort((a, b) => a.column - b.column),
-    absent: CRITERIA.filter((id) => byCriterion[id] === undefined), partColumn, roles: kept, width,
+    columns,
+    byCriterion,
+    ignored: [...ignored.values()].sort((a, b) => a.column - b.column),
+    absent: CRITERIA.filter((id) => byCriterion[id] === undefined),
+    partColumn,
+    roles: kept,
+    width,
   };
 }
 
@@ -228,7 +244,10 @@ function keptRoles(roles: readonly RoleColumn[], ignored: Map<number, IgnoredCol
   for (const r of roles) {
     if ((r.role === "parent" || r.role === "level") && r !== hierarchy && hierarchy !== undefined) {
       ignored.set(r.column, {
-        column: r.column, header: r.header, reason: "duplicate", keptColumn: hierarchy.column,
+        column: r.column,
+        header: r.header,
+        reason: "duplicate",
+        keptColumn: hierarchy.column,
         detail: `the bill's structure is read from the ${hierarchy.role} column "${hierarchy.header}"`,
       });
     } else kept.push(r);
@@ -273,8 +292,13 @@ export function mappingFromAssignments(headerRow: readonly unknown[], assignment
   });
   const kept = keptRoles(roles, ignored);
   return {
-    columns, byCriterion, ignored: [...ignored.values()].sort((a, b) => a.column - b.column),
-    absent: CRITERIA.filter((id) => byCriterion[id] === undefined), partColumn, roles: kept, width: texts.length,
+    columns,
+    byCriterion,
+    ignored: [...ignored.values()].sort((a, b) => a.column - b.column),
+    absent: CRITERIA.filter((id) => byCriterion[id] === undefined),
+    partColumn,
+    roles: kept,
+    width: texts.length,
   };
 }
 
@@ -332,7 +356,9 @@ function scanHeaderRows(rows: readonly (readonly unknown[])[], scan: number, cho
  * row is one; headerRowMiss then says why.
  */
 export function findHeaderRow(
-  rows: readonly (readonly unknown[])[], scan = 50, choices: ColumnChoices = NO_CHOICES,
+  rows: readonly (readonly unknown[])[],
+  scan = 50,
+  choices: ColumnChoices = NO_CHOICES,
 ): { readonly index: number; readonly mapping: HeaderMapping } | undefined {
   return scanHeaderRows(rows, scan, choices).found;
 }

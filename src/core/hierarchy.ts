@@ -105,7 +105,8 @@ export function readBomLevel(value: unknown): Result<number | undefined, string>
 }
 
 /** How a part is named in messages and the Limited by cell. */
-const nameOf = (row: HierarchyRow | undefined, index: number): string => (row && row.label !== "" ? row.label : `the part at ${row?.cell || `row ${index + 1}`}`);
+const nameOf = (row: HierarchyRow | undefined, index: number): string =>
+  row && row.label !== "" ? row.label : `the part at ${row?.cell || `row ${index + 1}`}`;
 
 /** A node of the structure: one row under a Level column, one part number under a Parent column. */
 interface Node {
@@ -153,7 +154,9 @@ function levelNodes(rows: readonly HierarchyRow[], problems: HierarchyProblem[])
       if (depth > parent.level + 1) {
         const above = nameOf(rows[(nodes[parent.node] as Node).rows[0] ?? 0], (nodes[parent.node] as Node).rows[0] ?? 0);
         problems.push({
-          index, cell: row.cell, code: "level-jump",
+          index,
+          cell: row.cell,
+          code: "level-jump",
           message: `${row.cell}: ${name} is at level ${depth} right under ${above} at level ${parent.level}: a level is missing between them, so ${above}'s assembly stage is unknown.`,
         });
         (nodes[parent.node] as Node).broken ??= `a level is missing under it (${row.cell})`;
@@ -194,7 +197,9 @@ function parentNodes(rows: readonly HierarchyRow[], problems: HierarchyProblem[]
       const at = rows[second ?? 0];
       node.broken = `its rows disagree on its own stage`;
       problems.push({
-        index: second ?? 0, cell: at?.cell ?? "", code: "conflicting-stages",
+        index: second ?? 0,
+        cell: at?.cell ?? "",
+        code: "conflicting-stages",
         message: `${at?.cell ?? ""}: ${nameOf(at, second ?? 0)} is listed again (first at ${rows[first ?? 0]?.cell ?? ""}) with a different stage; its assembly stage is unknown.`,
       });
     }
@@ -205,13 +210,23 @@ function parentNodes(rows: readonly HierarchyRow[], problems: HierarchyProblem[]
     const parentText = cellText(row.link).trim();
     if (parentText === "" || isErrorCell(row.link)) {
       if (isErrorCell(row.link)) {
-        problems.push({ index, cell: row.cell, code: "orphan", message: `${row.cell}: the Excel error ${cellText(row.link)} is not a parent part number; ${nameOf(row, index)} is read as a top-level part.` });
+        problems.push({
+          index,
+          cell: row.cell,
+          code: "orphan",
+          message: `${row.cell}: the Excel error ${cellText(row.link)} is not a parent part number; ${nameOf(row, index)} is read as a top-level part.`,
+        });
       }
       return;
     }
     const parent = byKey.get(partKey(parentText));
     if (parent === undefined) {
-      problems.push({ index, cell: row.cell, code: "orphan", message: `${row.cell}: parent "${shown(parentText)}" of ${nameOf(row, index)} is not in the list; it is read as a top-level part.` });
+      problems.push({
+        index,
+        cell: row.cell,
+        code: "orphan",
+        message: `${row.cell}: parent "${shown(parentText)}" of ${nameOf(row, index)} is not in the list; it is read as a top-level part.`,
+      });
       return;
     }
     const children = (nodes[parent] as Node).children;
@@ -247,7 +262,8 @@ export function buildAssemblies(kind: HierarchyKind, rows: readonly HierarchyRow
     const own = ownStage(node);
     if (n.children.length === 0) {
       results[node] = LEAF;
-      values[node] = n.broken !== undefined ? { unknown: `${label(node)}: ${n.broken}` } : own === null ? { unknown: `${label(node)} has no stage` } : { stage: own };
+      values[node] =
+        n.broken !== undefined ? { unknown: `${label(node)}: ${n.broken}` } : own === null ? { unknown: `${label(node)} has no stage` } : { stage: own };
       return;
     }
     let because = n.broken;
@@ -301,7 +317,12 @@ export function buildAssemblies(kind: HierarchyKind, rows: readonly HierarchyRow
           const loop = path.slice(from).map((p) => p.node);
           const names = [...loop.map(label), label(child)].join(" → ");
           const at = nodes[child]?.rows.find((i) => nodeOfRow[i] === child && cellText(rows[i]?.link).trim() !== "") ?? nodes[child]?.rows[0] ?? 0;
-          problems.push({ index: at, cell: rows[at]?.cell ?? "", code: "cycle", message: `${rows[at]?.cell ?? ""}: the parents go round in a loop (${names}); their assembly stages are unknown.` });
+          problems.push({
+            index: at,
+            cell: rows[at]?.cell ?? "",
+            code: "cycle",
+            message: `${rows[at]?.cell ?? ""}: the parents go round in a loop (${names}); their assembly stages are unknown.`,
+          });
           for (const n of loop) (nodes[n] as Node).broken ??= `its parents go round in a loop (${names})`;
           // A loop member already finished cannot be here: members are all on the path.
         }
@@ -323,7 +344,9 @@ export function buildAssemblies(kind: HierarchyKind, rows: readonly HierarchyRow
       const node = nodeOfRow[i];
       if (node !== undefined) return results[node] ?? LEAF;
       // A row whose level is not read still shows that its place is unknown.
-      return problems.some((p) => p.index === i && (p.code === "level-not-read" || p.code === "no-level")) ? { kind: "unknown", because: "its level is not read", components: 0 } : LEAF;
+      return problems.some((p) => p.index === i && (p.code === "level-not-read" || p.code === "no-level"))
+        ? { kind: "unknown", because: "its level is not read", components: 0 }
+        : LEAF;
     }),
     problems: problems.sort((a, b) => a.index - b.index),
   };

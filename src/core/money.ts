@@ -7,7 +7,12 @@ const WITH_CURRENCY = new RegExp(String.raw`^(?:${CURRENCY}\s*(?:${AMOUNT})|(?:$
 /** A bare amount, as a price column holds it: "4.20", "0.85", "1,250.00", "4.20/pc". */
 const BARE = new RegExp(String.raw`^(?:${AMOUNT})${PER}$`, "u");
 
-const key = (text: string): string => text.normalize("NFKC").trim().toLowerCase().replace(/^~\s*|^approx\.?\s*|^ca\.?\s*/u, "");
+const key = (text: string): string =>
+  text
+    .normalize("NFKC")
+    .trim()
+    .toLowerCase()
+    .replace(/^~\s*|^approx\.?\s*|^ca\.?\s*/u, "");
 
 /** True for text that is a money amount with a currency. */
 export function isMoneyText(text: string): boolean {

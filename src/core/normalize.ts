@@ -1,7 +1,14 @@
 import { cellText, isErrorCell, isExcelErrorText } from "./cell";
 import {
-  CRITERION_DEFS, GENERIC_WORDS, GOAL_WORDS, LEVEL_CRITERIA, UNKNOWN_WORDS,
-  type CriterionId, type Goal, type Level, type LevelCriterionId,
+  CRITERION_DEFS,
+  GENERIC_WORDS,
+  GOAL_WORDS,
+  LEVEL_CRITERIA,
+  UNKNOWN_WORDS,
+  type CriterionId,
+  type Goal,
+  type Level,
+  type LevelCriterionId,
 } from "./criteria";
 import { isMoneyText, isPriceText } from "./money";
 import { goalInPhrase, levelInPhrase } from "./phrase";
@@ -92,7 +99,10 @@ export function expectedLevelText(id: LevelCriterionId): string {
 
 const sharedOk = <T>(value: T): Read<T> => Object.freeze(ok(value));
 const OK_LEVEL: Readonly<Record<Level, Read<Level>>> = Object.freeze({
-  met: sharedOk<Level>("met"), partial: sharedOk<Level>("partial"), "not-met": sharedOk<Level>("not-met"), unknown: sharedOk<Level>("unknown"),
+  met: sharedOk<Level>("met"),
+  partial: sharedOk<Level>("partial"),
+  "not-met": sharedOk<Level>("not-met"),
+  unknown: sharedOk<Level>("unknown"),
 });
 const OK_UNKNOWN_GOAL = sharedOk<Goal | "unknown">("unknown");
 const OK_GOAL: Readonly<Record<Goal, Read<Goal>>> = Object.freeze({ learning: sharedOk<Goal>("learning"), delivering: sharedOk<Goal>("delivering") });
@@ -141,14 +151,16 @@ function readLevelText(id: LevelCriterionId, value: string, bareName: boolean, p
   const key = valueKey(value);
   if (UNKNOWN_KEYS.has(key) || startsUnknown(value)) return OK_LEVEL.unknown;
   const waiver = waiverInPhrase(value);
-  if (waiver.kind === "waived") return fail(issueSaying(id, "waived", value.trim(), `reads as waived ("${waiver.words}") but the row has no written justification`));
+  if (waiver.kind === "waived")
+    return fail(issueSaying(id, "waived", value.trim(), `reads as waived ("${waiver.words}") but the row has no written justification`));
   if (waiver.kind === "not-granted") return fail(issueSaying(id, "unclear", value.trim(), `names a waiver, but ${waiver.why}`));
   // No status word is an error text, so the common case (a known word) skips the error check.
   const word = LEVEL_WORDS.get(id)?.get(key);
   if (word) return OK_LEVEL[word];
   if (isExcelErrorText(value)) return fail(issue(id, "excel-error", value.trim(), expectedLevelText(id)));
   if (id === "cost" && (price ? isPriceText(value) : isMoneyText(value))) return OK_LEVEL[APPROXIMATE.test(value) ? "partial" : "met"];
-  if (id === "cost" && price && /^\s*[$€£¥]?\s*0+(?:[.,]0+)?\s*$/u.test(value)) return fail(issueSaying(id, "unrecognised", value.trim(), "is a price of nothing, not a piece price"));
+  if (id === "cost" && price && /^\s*[$€£¥]?\s*0+(?:[.,]0+)?\s*$/u.test(value))
+    return fail(issueSaying(id, "unrecognised", value.trim(), "is a price of nothing, not a piece price"));
   const share = levelOfShare(value, key);
   if (share) return OK_LEVEL[share];
   const phrase = levelInPhrase(id, value);
@@ -176,7 +188,8 @@ export function readLevel(id: LevelCriterionId, value: unknown, bareName = false
   if (value === null || value === undefined) return OK_LEVEL.unknown;
   if (typeof value === "boolean") return OK_LEVEL[value ? "met" : "not-met"];
   if (typeof value === "number") {
-    if (isPrice && Number.isFinite(value)) return value > 0 ? OK_LEVEL.met : fail(issueSaying(id, "unrecognised", String(value), "is not a positive piece price"));
+    if (isPrice && Number.isFinite(value))
+      return value > 0 ? OK_LEVEL.met : fail(issueSaying(id, "unrecognised", String(value), "is not a positive piece price"));
     const level = levelOfFraction(value);
     if (level) return OK_LEVEL[level];
     return Number.isNaN(value) ? OK_LEVEL.unknown : notAStatus(id, cellText(value) || String(value), bareName);
@@ -207,7 +220,8 @@ function readGoalText(value: string): Read<Goal | "unknown"> {
   if (phrase.kind === "conflict") {
     return fail(issueSaying("goal", "conflict", value.trim(), `reads both as learning ("${phrase.learning}") and as delivering ("${phrase.delivering}")`));
   }
-  if (phrase.kind === "negated") return fail(issueSaying("goal", "unclear", value.trim(), `negates a goal ("${phrase.words}") without saying what the parts are for`));
+  if (phrase.kind === "negated")
+    return fail(issueSaying("goal", "unclear", value.trim(), `negates a goal ("${phrase.words}") without saying what the parts are for`));
   return fail(issue("goal", "unrecognised", value.trim(), "a goal (learning, validation, prototype, pilot, sampling, production...)"));
 }
 
@@ -243,9 +257,25 @@ function readCountText(id: "quantity" | "annual_volume", value: string): Read<nu
     return fail(issueSaying(id, "ambiguous-number", text, `reads as ${both} (a decimal point or a thousands point)`));
   }
   if (parsed.issue === "rate") {
-    return fail(issueSaying(id, "rate", text, id === "quantity" ? "is a rate, not the quantity of this order or batch" : "is a rate that does not turn into a year (per month, quarter, week or year)"));
+    return fail(
+      issueSaying(
+        id,
+        "rate",
+        text,
+        id === "quantity"
+          ? "is a rate, not the quantity of this order or batch"
+          : "is a rate that does not turn into a year (per month, quarter, week or year)",
+      ),
+    );
   }
-  return fail(issue(id, parsed.issue, text, parsed.issue === "negative" ? "a number of parts (0 or more)" : "a number (1,000, 1k, ~200, 200 pcs, Qty 50, 500+ or 50-100)"));
+  return fail(
+    issue(
+      id,
+      parsed.issue,
+      text,
+      parsed.issue === "negative" ? "a number of parts (0 or more)" : "a number (1,000, 1k, ~200, 200 pcs, Qty 50, 500+ or 50-100)",
+    ),
+  );
 }
 
 /** True when a cell reads as a value of the criterion: a status, a goal or a count, not blank, unknown or a name. */

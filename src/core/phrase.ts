@@ -49,9 +49,19 @@ const LEVEL_WORD: Readonly<Record<Known, LevelWord>> = { met: { level: "met" }, 
 function levelTable(id: LevelCriterionId): Table<LevelWord> {
   const map = new Map<string, LevelWord>();
   addAll(map, NEGATABLE, NEGATABLE_WORD, true);
-  addAll(map, GENERIC_WORDS.met.filter((w) => /\p{L}/u.test(w)), LEVEL_WORD.met, true);
+  addAll(
+    map,
+    GENERIC_WORDS.met.filter((w) => /\p{L}/u.test(w)),
+    LEVEL_WORD.met,
+    true,
+  );
   addAll(map, GENERIC_WORDS.partial, LEVEL_WORD.partial, true);
-  addAll(map, GENERIC_WORDS.notMet.filter((w) => /\p{L}/u.test(w)), LEVEL_WORD["not-met"], true);
+  addAll(
+    map,
+    GENERIC_WORDS.notMet.filter((w) => /\p{L}/u.test(w)),
+    LEVEL_WORD["not-met"],
+    true,
+  );
   addAll(map, PHRASE_GENERIC.met, LEVEL_WORD.met, true);
   addAll(map, PHRASE_GENERIC.partial, LEVEL_WORD.partial, true);
   addAll(map, PHRASE_GENERIC["not-met"], LEVEL_WORD["not-met"], true);
@@ -66,9 +76,10 @@ function levelTable(id: LevelCriterionId): Table<LevelWord> {
   return map;
 }
 
-const LEVEL_TABLES: Readonly<Record<LevelCriterionId, Table<LevelWord>>> = Object.fromEntries(
-  LEVEL_CRITERIA.map((id) => [id, levelTable(id)]),
-) as Record<LevelCriterionId, Table<LevelWord>>;
+const LEVEL_TABLES: Readonly<Record<LevelCriterionId, Table<LevelWord>>> = Object.fromEntries(LEVEL_CRITERIA.map((id) => [id, levelTable(id)])) as Record<
+  LevelCriterionId,
+  Table<LevelWord>
+>;
 
 /** Words that name the criterion itself in a phrase ("Forecast stable", "Testing complete"): a status only when nothing else is. */
 const WEAK: Readonly<Partial<Record<LevelCriterionId, ReadonlySet<string>>>> = {
@@ -165,7 +176,8 @@ export function levelInPhrase(id: LevelCriterionId, text: string): PhraseLevel {
     for (let j = Math.max(0, f.start - 2); j < f.start; j += 1) if (!used.has(j)) before.push(tokens[j] ?? "");
     const negated = before.some((t) => NEGATOR_SET.has(t));
     if (negated) {
-      if (f.value.level === "not-met" && FLIPS.has(f.words)) return { kind: "unclear", why: `"${tokens.slice(Math.max(0, f.start - 2), f.end).join(" ")}" is a double negative` };
+      if (f.value.level === "not-met" && FLIPS.has(f.words))
+        return { kind: "unclear", why: `"${tokens.slice(Math.max(0, f.start - 2), f.end).join(" ")}" is a double negative` };
       levels.push({ level: "not-met", words: f.words });
     } else if (f.value.level !== "negatable") levels.push({ level: f.value.level, words: f.words });
   }
@@ -180,7 +192,10 @@ export function levelInPhrase(id: LevelCriterionId, text: string): PhraseLevel {
     if (markers(outside, new Set(), NOT_YET_SET).length > 0 && !outside.some((t) => NEGATOR_SET.has(t))) return { kind: "not-yet" };
     // "No DFM", "No control plan", "None yet": the thing itself is missing.
     if (tokens[0] === "no" || tokens[0] === "none" || tokens[0] === "without") return { kind: "not-yet" };
-    const marked = outside.some((t) => NEGATOR_SET.has(t)) || markers(outside, new Set(), NOT_YET_SET).length > 0 || markers(outside, new Set(), HAZARD_SET).some((m) => m === "tbd" || m === "tbc" || m === "unknown" || m === "unclear");
+    const marked =
+      outside.some((t) => NEGATOR_SET.has(t)) ||
+      markers(outside, new Set(), NOT_YET_SET).length > 0 ||
+      markers(outside, new Set(), HAZARD_SET).some((m) => m === "tbd" || m === "tbc" || m === "unknown" || m === "unclear");
     return { kind: "none", marked };
   }
   const hasMet = readings.some((r) => r.level === "met");

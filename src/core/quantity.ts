@@ -4,10 +4,23 @@ export type QuantityProblem = "not-a-number" | "negative" | "ambiguous" | "rate"
 
 const PREFIX = /^(?:~|≈|approx\.?|approximately|about|around|ca\.?|circa|up to|max\.?|min\.?|>=|<=|>|<|≥|≤|\+\/-)\s*/u;
 const LABEL = /^(?:qty|quantity|eau|est\.?|estimated|total|order|volume|annual|forecast|batch|lot)\s*[:=#]?\s*/u;
-const UNIT = /\s*(?:pcs|pc|pieces|piece|parts|part|units|unit|ea|each|nos|no|x|off|stk|stück|stueck|prototypes|prototype|protos|samples|sample|\+|\/\s*(?:yr|year|y|a|annum)|per\s+(?:year|annum)|p\.?\s*a\.?|a year|yearly|annually|\/\s*batch|per batch)\.?$/u;
+const UNIT =
+  /\s*(?:pcs|pc|pieces|piece|parts|part|units|unit|ea|each|nos|no|x|off|stk|stück|stueck|prototypes|prototype|protos|samples|sample|\+|\/\s*(?:yr|year|y|a|annum)|per\s+(?:year|annum)|p\.?\s*a\.?|a year|yearly|annually|\/\s*batch|per batch)\.?$/u;
 const RATE = /\s*(?:(?:\/|per|a|an|every)\s*(month|mo|mth|quarter|qtr|q|week|wk|day|d)\.?|(monthly|quarterly|weekly|daily))$/u;
 const NUMBER = /^(\d{1,3}(?:[, \u00a0\u202f']\d{3})+|\d+)(?:\.(\d+))?\s*([km]|mio|million|thousand)?$/u;
-const PER_YEAR: Readonly<Record<string, number>> = { month: 12, mo: 12, mth: 12, monthly: 12, quarter: 4, qtr: 4, q: 4, quarterly: 4, week: 52, wk: 52, weekly: 52 };
+const PER_YEAR: Readonly<Record<string, number>> = {
+  month: 12,
+  mo: 12,
+  mth: 12,
+  monthly: 12,
+  quarter: 4,
+  qtr: 4,
+  q: 4,
+  quarterly: 4,
+  week: 52,
+  wk: 52,
+  weekly: 52,
+};
 
 /** "1.000" and "2.500": a thousands point or a decimal point. */
 const POINT_GROUPED = /^\d{1,3}\.\d{3}$/u;
@@ -41,7 +54,12 @@ export function pointReadings(text: string): readonly [number, number] | undefin
  * ways and is refused as ambiguous. Blank text is `undefined` through `ok`.
  */
 export function parseQuantityText(raw: string, perYear = false): Result<number | undefined, QuantityProblem> {
-  let text = raw.normalize("NFKC").trim().toLowerCase().replace(/\s*\([^)]*\)\s*$|\s*\[[^\]]*\]\s*$/u, "").trim();
+  let text = raw
+    .normalize("NFKC")
+    .trim()
+    .toLowerCase()
+    .replace(/\s*\([^)]*\)\s*$|\s*\[[^\]]*\]\s*$/u, "")
+    .trim();
   if (text === "") return ok(undefined);
   if (text.startsWith("-") && /\d/u.test(text)) return fail("negative");
   let factor = 1;

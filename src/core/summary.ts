@@ -63,7 +63,17 @@ export function summaryBuilder(): SummaryBuilder {
       for (const m of a.missing) missing.set(m.criterion, (missing.get(m.criterion) ?? 0) + 1);
     },
     result(top = 5) {
-      return { parts, unclassified, byStage: { ...byStage }, topBlockers: ranked(blockers, top), topMissing: ranked(missing, top), warnings, issues, waived, partsWithWaivers };
+      return {
+        parts,
+        unclassified,
+        byStage: { ...byStage },
+        topBlockers: ranked(blockers, top),
+        topMissing: ranked(missing, top),
+        warnings,
+        issues,
+        waived,
+        partsWithWaivers,
+      };
     },
   };
 }
@@ -73,4 +83,3 @@ export function summarize(assessments: Iterable<Assessment>, top = 5): Summary {
   for (const a of assessments) builder.add(a);
   return builder.result(top);
 }
-

@@ -23,12 +23,18 @@ export function resolveThresholds(input: Partial<Record<keyof Thresholds, unknow
     if (raw === undefined || raw === null || raw === "") continue;
     const value = typeof raw === "number" ? raw : typeof raw === "string" ? Number(raw.trim().replace(/,/gu, "")) : Number.NaN;
     if (!Number.isFinite(value) || value < 0) {
-      return fail({ field, message: `${field === "prototypeQuantity" ? "Prototype quantity" : "Low-volume quantity"} must be a number of parts, 0 or more (got "${String(raw)}").` });
+      return fail({
+        field,
+        message: `${field === "prototypeQuantity" ? "Prototype quantity" : "Low-volume quantity"} must be a number of parts, 0 or more (got "${String(raw)}").`,
+      });
     }
     out[field] = value;
   }
   if (out.prototypeQuantity >= out.lowVolumeQuantity) {
-    return fail({ field: "lowVolumeQuantity", message: `Low-volume quantity (${out.lowVolumeQuantity}) must be greater than the prototype quantity (${out.prototypeQuantity}).` });
+    return fail({
+      field: "lowVolumeQuantity",
+      message: `Low-volume quantity (${out.lowVolumeQuantity}) must be greater than the prototype quantity (${out.prototypeQuantity}).`,
+    });
   }
   return ok(out);
 }

@@ -18,7 +18,24 @@ export const GRANTED_WORDS: readonly string[] = ["approved", "granted", "accepte
 export const DEVIATION_WORDS: readonly string[] = ["deviation", "deviations", "derogation"];
 const BY_DEVIATION: readonly string[] = ["per", "under", "by", "via", "on", "through"];
 /** Words that say a waiver is not in force ("waiver rejected", "waiver expired"). */
-export const WAIVER_REFUSED: readonly string[] = ["rejected", "denied", "refused", "declined", "expired", "revoked", "withdrawn", "cancelled", "canceled", "closed", "lapsed", "open", "draft", "submitted", "requested", "request"];
+export const WAIVER_REFUSED: readonly string[] = [
+  "rejected",
+  "denied",
+  "refused",
+  "declined",
+  "expired",
+  "revoked",
+  "withdrawn",
+  "cancelled",
+  "canceled",
+  "closed",
+  "lapsed",
+  "open",
+  "draft",
+  "submitted",
+  "requested",
+  "request",
+];
 
 /** What a cell says about a waiver. */
 export type WaiverReading =
@@ -66,8 +83,9 @@ export function waiverInPhrase(text: string): WaiverReading {
   if (at === undefined) return NONE;
   const words = tokens.slice(at.start, at.end).join(" ");
   const other = tokens.filter((_, i) => i < at.start || i >= at.end);
-  const against = other.find((t) => NEGATOR.has(t) || REFUSED.has(t) || NOT_YET_ONE.has(t) || HAZARD_ONE.has(t))
-    ?? (/\bto be\b/u.test(other.join(" ")) ? "to be" : undefined);
+  const against =
+    other.find((t) => NEGATOR.has(t) || REFUSED.has(t) || NOT_YET_ONE.has(t) || HAZARD_ONE.has(t)) ??
+    (/\bto be\b/u.test(other.join(" ")) ? "to be" : undefined);
   if (against !== undefined) return { kind: "not-granted", why: `"${against}" says the ${words} is not in force` };
   return { kind: "waived", words };
 }

@@ -11,7 +11,12 @@ export const mappingCache = new MappingCache();
 
 /** One output row per part row (`project` of its assessment), or the #VALUE!/#N/A error the cell should show. */
 export function partsOrThrow<T>(
-  criteria: unknown, headers: unknown, prototypeQuantity: unknown, lowVolumeQuantity: unknown, mapping: unknown, project: (a: Assessment) => T,
+  criteria: unknown,
+  headers: unknown,
+  prototypeQuantity: unknown,
+  lowVolumeQuantity: unknown,
+  mapping: unknown,
+  project: (a: Assessment) => T,
 ): T[] {
   const thresholds = readThresholds(prototypeQuantity, lowVolumeQuantity);
   if (!thresholds.ok) throw toExcelError(thresholds.issue);

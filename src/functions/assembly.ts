@@ -14,7 +14,11 @@ export const HIERARCHY_EXAMPLE_HEADERS = ["Level", "BOM level", "Explosion level
  * cell of each assembly it makes unknown.
  */
 export function assemblyRows(
-  criteria: unknown, headers: unknown, thresholds: Thresholds, cache: MappingCache, choices: KeyedChoices = NO_KEYED_CHOICES,
+  criteria: unknown,
+  headers: unknown,
+  thresholds: Thresholds,
+  cache: MappingCache,
+  choices: KeyedChoices = NO_KEYED_CHOICES,
 ): Result<string[][], ArgumentIssue> {
   const table = partTable(criteria, headers);
   if (!table.ok) return table;
@@ -25,7 +29,11 @@ export function assemblyRows(
   const stages: (Stage | null)[] = rows.map((row) => reader.assess(row).stage);
   const assemblies = tableAssemblies(reader.mapping, rows, stages, (index) => `part row ${index + 1}`);
   if (assemblies === undefined) {
-    return fail(valueIssue(`${where} has no Level or Parent column, so there are no assemblies: add one such as ${HIERARCHY_EXAMPLE_HEADERS.map((h) => `"${h}"`).join(", ")}.`));
+    return fail(
+      valueIssue(
+        `${where} has no Level or Parent column, so there are no assemblies: add one such as ${HIERARCHY_EXAMPLE_HEADERS.map((h) => `"${h}"`).join(", ")}.`,
+      ),
+    );
   }
   return ok(assemblies.results.map((r) => [...assemblyCells(r)]));
 }

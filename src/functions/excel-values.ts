@@ -31,7 +31,7 @@ export function toCellValue(raw: unknown): CellValue {
   if (raw instanceof Date) return raw;
   const data = raw as Record<string, unknown>;
   // CustomFunctions.Error ({ code: "#N/A" }), a data-type error ({ type: "Error", basicValue: "#N/A" }) or the core's own shape.
-  const error = errorText(data.code) ?? errorText(data.error) ?? (data.type === "Error" ? errorText(data.basicValue) ?? "#VALUE!" : undefined);
+  const error = errorText(data.code) ?? errorText(data.error) ?? (data.type === "Error" ? (errorText(data.basicValue) ?? "#VALUE!") : undefined);
   if (error !== undefined) return { error };
   // An entity shows its text; other data types (formatted number, boolean, string) carry their plain value.
   if (typeof data.text === "string") return data.text;

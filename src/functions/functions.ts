@@ -8,8 +8,20 @@
 import { assemblyOrThrow, columnsOrThrow, firstColumnOf, flagOrThrow, partsOrThrow } from "./adapter";
 import { withAssemblyHeaders } from "./assembly";
 import {
-  blockerItems, blockersJoined, criteriaTable, missingItems, missingJoined, nextStepCell, padLists, progressCell, reportRow, scoreCell,
-  stageCell, warningItems, warningsJoined, withResultHeaders,
+  blockerItems,
+  blockersJoined,
+  criteriaTable,
+  missingItems,
+  missingJoined,
+  nextStepCell,
+  padLists,
+  progressCell,
+  reportRow,
+  scoreCell,
+  stageCell,
+  warningItems,
+  warningsJoined,
+  withResultHeaders,
 } from "./answers";
 
 /**
@@ -23,7 +35,13 @@ import {
  * @param [mapping] How to read columns the automatic reading gets wrong: two columns of header and criterion pairs, e.g. "Dwg Status" | design, "Vendor" | none.
  * @returns One stage name per part row.
  */
-export function readinessStage(criteria: unknown[][], headers?: unknown[][], prototypeQuantity?: unknown, lowVolumeQuantity?: unknown, mapping?: unknown[][]): string[][] {
+export function readinessStage(
+  criteria: unknown[][],
+  headers?: unknown[][],
+  prototypeQuantity?: unknown,
+  lowVolumeQuantity?: unknown,
+  mapping?: unknown[][],
+): string[][] {
   return partsOrThrow(criteria, headers, prototypeQuantity, lowVolumeQuantity, mapping, stageCell);
 }
 
@@ -38,7 +56,13 @@ export function readinessStage(criteria: unknown[][], headers?: unknown[][], pro
  * @param [mapping] How to read columns the automatic reading gets wrong: two columns of header and criterion pairs, e.g. "Dwg Status" | design, "Vendor" | none.
  * @returns One score per part row.
  */
-export function readinessScore(criteria: unknown[][], headers?: unknown[][], prototypeQuantity?: unknown, lowVolumeQuantity?: unknown, mapping?: unknown[][]): Array<Array<number | string>> {
+export function readinessScore(
+  criteria: unknown[][],
+  headers?: unknown[][],
+  prototypeQuantity?: unknown,
+  lowVolumeQuantity?: unknown,
+  mapping?: unknown[][],
+): Array<Array<number | string>> {
   return partsOrThrow(criteria, headers, prototypeQuantity, lowVolumeQuantity, mapping, scoreCell);
 }
 
@@ -53,7 +77,13 @@ export function readinessScore(criteria: unknown[][], headers?: unknown[][], pro
  * @param [mapping] How to read columns the automatic reading gets wrong: two columns of header and criterion pairs, e.g. "Dwg Status" | design, "Vendor" | none.
  * @returns One percentage (0 to 100) per part row.
  */
-export function readinessProgress(criteria: unknown[][], headers?: unknown[][], prototypeQuantity?: unknown, lowVolumeQuantity?: unknown, mapping?: unknown[][]): Array<Array<number | string>> {
+export function readinessProgress(
+  criteria: unknown[][],
+  headers?: unknown[][],
+  prototypeQuantity?: unknown,
+  lowVolumeQuantity?: unknown,
+  mapping?: unknown[][],
+): Array<Array<number | string>> {
   return partsOrThrow(criteria, headers, prototypeQuantity, lowVolumeQuantity, mapping, progressCell);
 }
 
@@ -68,7 +98,13 @@ export function readinessProgress(criteria: unknown[][], headers?: unknown[][], 
  * @param [mapping] How to read columns the automatic reading gets wrong: two columns of header and criterion pairs, e.g. "Dwg Status" | design, "Vendor" | none.
  * @returns One sentence per part row.
  */
-export function readinessNextStep(criteria: unknown[][], headers?: unknown[][], prototypeQuantity?: unknown, lowVolumeQuantity?: unknown, mapping?: unknown[][]): string[][] {
+export function readinessNextStep(
+  criteria: unknown[][],
+  headers?: unknown[][],
+  prototypeQuantity?: unknown,
+  lowVolumeQuantity?: unknown,
+  mapping?: unknown[][],
+): string[][] {
   return partsOrThrow(criteria, headers, prototypeQuantity, lowVolumeQuantity, mapping, nextStepCell);
 }
 
@@ -84,7 +120,14 @@ export function readinessNextStep(criteria: unknown[][], headers?: unknown[][], 
  * @param [mapping] How to read columns the automatic reading gets wrong: two columns of header and criterion pairs, e.g. "Dwg Status" | design, "Vendor" | none.
  * @returns The blockers of each part row.
  */
-export function readinessBlockers(criteria: unknown[][], headers?: unknown[][], asColumns?: unknown, prototypeQuantity?: unknown, lowVolumeQuantity?: unknown, mapping?: unknown[][]): string[][] {
+export function readinessBlockers(
+  criteria: unknown[][],
+  headers?: unknown[][],
+  asColumns?: unknown,
+  prototypeQuantity?: unknown,
+  lowVolumeQuantity?: unknown,
+  mapping?: unknown[][],
+): string[][] {
   if (!flagOrThrow(asColumns, "asColumns")) return partsOrThrow(criteria, headers, prototypeQuantity, lowVolumeQuantity, mapping, blockersJoined);
   return padLists(partsOrThrow(criteria, headers, prototypeQuantity, lowVolumeQuantity, mapping, blockerItems));
 }
@@ -101,7 +144,14 @@ export function readinessBlockers(criteria: unknown[][], headers?: unknown[][], 
  * @param [mapping] How to read columns the automatic reading gets wrong: two columns of header and criterion pairs, e.g. "Dwg Status" | design, "Vendor" | none.
  * @returns The missing information of each part row.
  */
-export function readinessMissing(criteria: unknown[][], headers?: unknown[][], asColumns?: unknown, prototypeQuantity?: unknown, lowVolumeQuantity?: unknown, mapping?: unknown[][]): string[][] {
+export function readinessMissing(
+  criteria: unknown[][],
+  headers?: unknown[][],
+  asColumns?: unknown,
+  prototypeQuantity?: unknown,
+  lowVolumeQuantity?: unknown,
+  mapping?: unknown[][],
+): string[][] {
   if (!flagOrThrow(asColumns, "asColumns")) return partsOrThrow(criteria, headers, prototypeQuantity, lowVolumeQuantity, mapping, missingJoined);
   return padLists(partsOrThrow(criteria, headers, prototypeQuantity, lowVolumeQuantity, mapping, missingItems));
 }
@@ -118,7 +168,14 @@ export function readinessMissing(criteria: unknown[][], headers?: unknown[][], a
  * @param [mapping] How to read columns the automatic reading gets wrong: two columns of header and criterion pairs, e.g. "Dwg Status" | design, "Vendor" | none.
  * @returns The warnings of each part row.
  */
-export function readinessWarnings(criteria: unknown[][], headers?: unknown[][], asColumns?: unknown, prototypeQuantity?: unknown, lowVolumeQuantity?: unknown, mapping?: unknown[][]): string[][] {
+export function readinessWarnings(
+  criteria: unknown[][],
+  headers?: unknown[][],
+  asColumns?: unknown,
+  prototypeQuantity?: unknown,
+  lowVolumeQuantity?: unknown,
+  mapping?: unknown[][],
+): string[][] {
   if (!flagOrThrow(asColumns, "asColumns")) return partsOrThrow(criteria, headers, prototypeQuantity, lowVolumeQuantity, mapping, warningsJoined);
   return padLists(partsOrThrow(criteria, headers, prototypeQuantity, lowVolumeQuantity, mapping, warningItems));
 }
@@ -135,7 +192,14 @@ export function readinessWarnings(criteria: unknown[][], headers?: unknown[][], 
  * @param [mapping] How to read columns the automatic reading gets wrong: two columns of header and criterion pairs, e.g. "Dwg Status" | design, "Vendor" | none.
  * @returns Five cells per part row.
  */
-export function readinessReport(criteria: unknown[][], headers?: unknown[][], withHeaders?: unknown, prototypeQuantity?: unknown, lowVolumeQuantity?: unknown, mapping?: unknown[][]): Array<Array<number | string>> {
+export function readinessReport(
+  criteria: unknown[][],
+  headers?: unknown[][],
+  withHeaders?: unknown,
+  prototypeQuantity?: unknown,
+  lowVolumeQuantity?: unknown,
+  mapping?: unknown[][],
+): Array<Array<number | string>> {
   const titled = flagOrThrow(withHeaders, "withHeaders");
   const rows = partsOrThrow(criteria, headers, prototypeQuantity, lowVolumeQuantity, mapping, reportRow);
   return titled ? withResultHeaders(rows) : rows;
@@ -153,7 +217,14 @@ export function readinessReport(criteria: unknown[][], headers?: unknown[][], wi
  * @param [mapping] How to read columns the automatic reading gets wrong: two columns of header and criterion pairs, e.g. "Dwg Status" | design, "Vendor" | none.
  * @returns Two cells per part row: assembly stage, limited by.
  */
-export function readinessAssembly(criteria: unknown[][], headers?: unknown[][], withHeaders?: unknown, prototypeQuantity?: unknown, lowVolumeQuantity?: unknown, mapping?: unknown[][]): string[][] {
+export function readinessAssembly(
+  criteria: unknown[][],
+  headers?: unknown[][],
+  withHeaders?: unknown,
+  prototypeQuantity?: unknown,
+  lowVolumeQuantity?: unknown,
+  mapping?: unknown[][],
+): string[][] {
   const titled = flagOrThrow(withHeaders, "withHeaders");
   const rows = assemblyOrThrow(criteria, headers, prototypeQuantity, lowVolumeQuantity, mapping);
   return titled ? withAssemblyHeaders(rows) : rows;

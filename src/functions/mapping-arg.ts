@@ -27,7 +27,11 @@ function quoted(text: string): string {
 function parse(texts: readonly (readonly string[])[]): Result<KeyedChoices, ArgumentIssue> {
   const width = texts[0]?.length ?? 0;
   if (width !== 2) {
-    return fail(valueIssue(`mapping must be two columns, each row a header and the criterion to read it as (got ${width} column${width === 1 ? "" : "s"}), e.g. "Dwg Status" | design.`));
+    return fail(
+      valueIssue(
+        `mapping must be two columns, each row a header and the criterion to read it as (got ${width} column${width === 1 ? "" : "s"}), e.g. "Dwg Status" | design.`,
+      ),
+    );
   }
   const pairs: (readonly [string, string])[] = [];
   let first = true;

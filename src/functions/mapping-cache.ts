@@ -1,7 +1,4 @@
-import {
-  cellText, mapHeaders, NO_CHOICES, rowReader,
-  type ColumnChoices, type HeaderMapping, type RowReader, type Thresholds,
-} from "../core";
+import { cellText, mapHeaders, NO_CHOICES, rowReader, type ColumnChoices, type HeaderMapping, type RowReader, type Thresholds } from "../core";
 import { toCellValue } from "./excel-values";
 
 type Rows = readonly (readonly unknown[])[];
@@ -16,7 +13,10 @@ export const NO_KEYED_CHOICES: KeyedChoices = { choices: NO_CHOICES, key: "" };
 
 /** A key that is the same for the same choices, whatever order they were given in. */
 export function choicesKey(choices: ColumnChoices): string {
-  return [...choices].map(([header, target]) => `${header}\u001f${target}`).sort().join("\u001e");
+  return [...choices]
+    .map(([header, target]) => `${header}\u001f${target}`)
+    .sort()
+    .join("\u001e");
 }
 
 export interface MappingRequest {

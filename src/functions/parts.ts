@@ -34,7 +34,12 @@ export interface PartTable {
  * user's `choices` win over any reading. One output row per part row, in order.
  */
 export function assessParts<T>(
-  criteria: unknown, headers: unknown, thresholds: Thresholds, cache: MappingCache, project: (a: Assessment) => T, choices: KeyedChoices = NO_KEYED_CHOICES,
+  criteria: unknown,
+  headers: unknown,
+  thresholds: Thresholds,
+  cache: MappingCache,
+  project: (a: Assessment) => T,
+  choices: KeyedChoices = NO_KEYED_CHOICES,
 ): Result<T[], ArgumentIssue> {
   const table = partTable(criteria, headers);
   if (!table.ok) return table;
@@ -50,7 +55,8 @@ export function assessParts<T>(
 /** Why a table cannot be assessed: its header row names no criterion (#VALUE!), or it has no part rows (#N/A). */
 export function tableIssue(table: PartTable, mapping: HeaderMapping): ArgumentIssue | undefined {
   if (mapping.columns.length === 0) return valueIssue(`${table.where} names no criterion: ${NO_HEADERS_HELP}; ${foundHeaders(table.headerRow)}.`);
-  if (table.rows.length === 0) return notAvailableIssue("criteria holds only the header row: include the part rows below it, or pass the header row as headers.");
+  if (table.rows.length === 0)
+    return notAvailableIssue("criteria holds only the header row: include the part rows below it, or pass the header row as headers.");
   return undefined;
 }
 
@@ -75,7 +81,11 @@ export function partTable(criteria: unknown, headers: unknown): Result<PartTable
       return fail(valueIssue(`headers must be a single row, the header row above criteria (got ${headerRows.length} rows).`));
     }
     if (only.length !== width) {
-      return fail(valueIssue(`headers has ${only.length} column${only.length === 1 ? "" : "s"} but criteria has ${width}: headers must be the header row of the same columns.`));
+      return fail(
+        valueIssue(
+          `headers has ${only.length} column${only.length === 1 ? "" : "s"} but criteria has ${width}: headers must be the header row of the same columns.`,
+        ),
+      );
     }
     headerRow = only;
     rows = table;
@@ -93,7 +103,9 @@ export function columnLines(headers: unknown, criteria: unknown, cache: MappingC
   const headerRows = asMatrix(headers);
   const headerRow = headerRows[0];
   if (headerRows.length !== 1 || headerRow === undefined) {
-    return fail(valueIssue(`headers must be a single row, the header row of the list (got ${headerRows.length} rows); pass the part rows below it as criteria.`));
+    return fail(
+      valueIssue(`headers must be a single row, the header row of the list (got ${headerRows.length} rows); pass the part rows below it as criteria.`),
+    );
   }
   if (headerRow.every((h) => shownText(h) === "")) {
     return fail(valueIssue("headers holds only blank cells: pass the header row of the list, e.g. Parts[#Headers] or $A$1:$P$1."));
@@ -103,7 +115,11 @@ export function columnLines(headers: unknown, criteria: unknown, cache: MappingC
     const table = asMatrix(criteria);
     const width = table[0]?.length ?? 0;
     if (table.length > 0 && width !== headerRow.length) {
-      return fail(valueIssue(`criteria has ${width} column${width === 1 ? "" : "s"} but headers has ${headerRow.length}: criteria must be the part rows under the same columns.`));
+      return fail(
+        valueIssue(
+          `criteria has ${width} column${width === 1 ? "" : "s"} but headers has ${headerRow.length}: criteria must be the part rows under the same columns.`,
+        ),
+      );
     }
     sample = table.map(toCellRow);
   }

@@ -25,11 +25,15 @@ export function stageChart(counts: Readonly<Record<Stage, number>>, unclassified
   const most = Math.max(1, ...bars.map((b) => b.count));
   const height = bars.length * (BAR + GAP) + GAP;
   const room = WIDTH - LABEL - COUNT_ROOM;
-  return el("svg", { class: "chart", viewBox: `0 0 ${WIDTH} ${height}`, "aria-hidden": "true", focusable: "false" },
+  return el(
+    "svg",
+    { class: "chart", viewBox: `0 0 ${WIDTH} ${height}`, "aria-hidden": "true", focusable: "false" },
     bars.map((b, i) => {
       const y = GAP + i * (BAR + GAP);
       const w = Math.round((room * b.count) / most);
-      return el("g", {},
+      return el(
+        "g",
+        {},
         el("text", { x: LABEL - 8, y: y + BAR / 2, "text-anchor": "end", "dominant-baseline": "central", "font-size": 14, fill: "#1b1b1b" }, b.name),
         el("rect", { x: LABEL, y, width: w, height: BAR, fill: b.fill, stroke: b.font, "stroke-width": 1 }),
         el("text", { x: LABEL + w + 6, y: y + BAR / 2, "dominant-baseline": "central", "font-size": 14, fill: "#1b1b1b" }, b.count),

@@ -39,9 +39,29 @@ export interface Column {
 export function table(columns: readonly (Column | string)[], rows: readonly (readonly Child[])[]): Html {
   const cols = columns.map((c): Column => (typeof c === "string" ? { header: c } : c));
   const cls = (c: Column | undefined): string | undefined => (c?.numeric ? "num" : c?.nowrap ? "nw" : undefined);
-  return el("table", {},
-    el("thead", {}, el("tr", {}, cols.map((c) => el("th", { scope: "col", class: cls(c) }, c.header)))),
-    el("tbody", {}, rows.map((row) => el("tr", {}, row.map((cell, i) => el("td", { class: cls(cols[i]) }, cell))))),
+  return el(
+    "table",
+    {},
+    el(
+      "thead",
+      {},
+      el(
+        "tr",
+        {},
+        cols.map((c) => el("th", { scope: "col", class: cls(c) }, c.header)),
+      ),
+    ),
+    el(
+      "tbody",
+      {},
+      rows.map((row) =>
+        el(
+          "tr",
+          {},
+          row.map((cell, i) => el("td", { class: cls(cols[i]) }, cell)),
+        ),
+      ),
+    ),
   );
 }
 

@@ -28,7 +28,11 @@ function parsed(url: string): URL | null {
 /** The path's segments, each percent-encoded, joined by "/"; null when the text is not well-formed UTF-16 (a lone surrogate). */
 function encodedSegments(path: string): string | null {
   try {
-    return path.split(/[\\/]+/u).filter((s) => s !== "").map(encodeURIComponent).join("/");
+    return path
+      .split(/[\\/]+/u)
+      .filter((s) => s !== "")
+      .map(encodeURIComponent)
+      .join("/");
   } catch {
     return null;
   }
@@ -38,11 +42,13 @@ function encodedSegments(path: string): string | null {
 function fileUrl(path: string): string | null {
   const drive = DRIVE_PATH.exec(path);
   const unc = UNC_PATH.exec(path);
-  const [prefix, rest] =
-    drive ? [`file:///${drive[1] ?? ""}:/`, path.slice(3)]
-    : unc ? [HOST.test(unc[1] ?? "") ? `file://${unc[1] ?? ""}/` : null, path.slice(unc[0].length)]
-    : path.startsWith("/") ? ["file:///", path]
-    : [null, ""];
+  const [prefix, rest] = drive
+    ? [`file:///${drive[1] ?? ""}:/`, path.slice(3)]
+    : unc
+      ? [HOST.test(unc[1] ?? "") ? `file://${unc[1] ?? ""}/` : null, path.slice(unc[0].length)]
+      : path.startsWith("/")
+        ? ["file:///", path]
+        : [null, ""];
   const encoded = prefix === null ? null : encodedSegments(rest);
   return prefix === null || encoded === null ? null : prefix + encoded;
 }

@@ -37,9 +37,17 @@ export function reportSections(input: ReportInput): readonly SectionDef[] {
 
 export function renderReport(input: ReportInput): string {
   const sections = reportSections(input);
-  const facts: [string, string][] = [["File", input.sourceFile], ["Sheet", input.sheet], ["Classified", input.date]];
-  const doc = el("html", { lang: "en" },
-    el("head", {},
+  const facts: [string, string][] = [
+    ["File", input.sourceFile],
+    ["Sheet", input.sheet],
+    ["Classified", input.date],
+  ];
+  const doc = el(
+    "html",
+    { lang: "en" },
+    el(
+      "head",
+      {},
       el("meta", { charset: "utf-8" }),
       el("meta", { "http-equiv": "Content-Security-Policy", content: REPORT_CSP }),
       el("meta", { name: "referrer", content: "no-referrer" }),
@@ -48,12 +56,28 @@ export function renderReport(input: ReportInput): string {
       el("title", {}, input.title),
       el("style", {}, trusted(REPORT_CSS)),
     ),
-    el("body", {},
-      el("header", {},
+    el(
+      "body",
+      {},
+      el(
+        "header",
+        {},
         el("h1", {}, input.title),
-        el("dl", { class: "meta" }, facts.filter(([, v]) => v !== "").map(([k, v]) => fragment(el("dt", {}, `${k}:`), el("dd", {}, v)))),
+        el(
+          "dl",
+          { class: "meta" },
+          facts.filter(([, v]) => v !== "").map(([k, v]) => fragment(el("dt", {}, `${k}:`), el("dd", {}, v))),
+        ),
       ),
-      el("nav", { "aria-label": "Contents" }, el("ol", {}, sections.map((s) => el("li", {}, el("a", { href: `#${s.id}` }, s.title))))),
+      el(
+        "nav",
+        { "aria-label": "Contents" },
+        el(
+          "ol",
+          {},
+          sections.map((s) => el("li", {}, el("a", { href: `#${s.id}` }, s.title))),
+        ),
+      ),
       el("main", {}, sections.map(section)),
     ),
   );

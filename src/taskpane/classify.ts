@@ -1,6 +1,17 @@
 import {
-  CELL_NOTE_LIMIT, cellText, hierarchyOf, partLabel, resultCells, rowReader, summaryBuilder,
-  type Assessment, type CellNote, type HeaderMapping, type ResultCells, type Summary, type Thresholds,
+  CELL_NOTE_LIMIT,
+  cellText,
+  hierarchyOf,
+  partLabel,
+  resultCells,
+  rowReader,
+  summaryBuilder,
+  type Assessment,
+  type CellNote,
+  type HeaderMapping,
+  type ResultCells,
+  type Summary,
+  type Thresholds,
 } from "../core";
 import { sheetCell } from "./a1";
 
@@ -93,7 +104,13 @@ export class ListClassifier {
   }
 
   /** The summary, the problem groups (most frequent first), the first CELL_NOTE_LIMIT cells not understood in list order, and how many there are. */
-  result(): { readonly summary: Summary; readonly problems: readonly ProblemGroup[]; readonly cells: readonly CellNote[]; readonly problemCount: number; readonly parts: readonly PartRecord[] } {
+  result(): {
+    readonly summary: Summary;
+    readonly problems: readonly ProblemGroup[];
+    readonly cells: readonly CellNote[];
+    readonly problemCount: number;
+    readonly parts: readonly PartRecord[];
+  } {
     const problems = [...this.groups].map(([message, g]) => ({ message, count: g.count, addresses: g.addresses })).sort((a, b) => b.count - a.count);
     return { summary: this.summary.result(), problems, cells: this.notes, problemCount: this.problemCount, parts: this.records };
   }

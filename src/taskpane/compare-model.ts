@@ -45,7 +45,11 @@ export function currentParts(rows: readonly ComparedRow[], firstDataRow: number)
  * the core's compareRuns. Undefined `previous` (no recorded run) compares
  * nothing: every Change cell is empty.
  */
-export function compareList(previous: readonly RunPart[] | undefined, rows: readonly ComparedRow[], firstDataRow: number): ListComparison & { readonly compared: boolean } {
+export function compareList(
+  previous: readonly RunPart[] | undefined,
+  rows: readonly ComparedRow[],
+  firstDataRow: number,
+): ListComparison & { readonly compared: boolean } {
   const { parts, at } = currentParts(rows, firstDataRow);
   const comparison = compareRuns(previous ?? [], parts);
   const cells: string[] = rows.map(() => "");
@@ -72,6 +76,8 @@ export function changeSentence(c: RunComparison): string {
 
 /** The duplicated labels, for the pane: no change is claimed for them. */
 export function duplicateLines(c: RunComparison, limit = 5): readonly string[] {
-  const lines = c.duplicates.slice(0, limit).map((d) => `"${d.label}" is in ${d.side === "previous" ? "the last run" : "this run"} ${d.rows.length} times (rows ${d.rows.join(", ")})`);
+  const lines = c.duplicates
+    .slice(0, limit)
+    .map((d) => `"${d.label}" is in ${d.side === "previous" ? "the last run" : "this run"} ${d.rows.length} times (rows ${d.rows.join(", ")})`);
   return c.duplicates.length > limit ? [...lines, `…and ${c.duplicates.length - limit} more duplicated labels`] : lines;
 }

@@ -143,7 +143,12 @@ export async function startApp(run: Run, shell: Shell, visibility?: VisibilityWa
         }
         const { plan } = located.value;
         showClassify({
-          kind: "prepared", list: located.value, choices: saved.choices, mapping: plan.mapping, rows: mappingRows(plan.mapping, plan.block.rect.column), saved: saved.choices.size > 0,
+          kind: "prepared",
+          list: located.value,
+          choices: saved.choices,
+          mapping: plan.mapping,
+          rows: mappingRows(plan.mapping, plan.block.rect.column),
+          saved: saved.choices.size > 0,
         });
         setStatus(`Found ${formatCount(located.value.plan.dataRows)} rows. Check how the columns are read, then write the results.`);
       } catch (error) {
@@ -176,7 +181,10 @@ export async function startApp(run: Run, shell: Shell, visibility?: VisibilityWa
       showClassify({ kind: "running", list: prepared.list, progress: undefined });
       setStatus("Classifying…");
       const out = await classifyList(run, {
-        list: prepared.list, mapping: prepared.mapping, thresholds, cancel: token,
+        list: prepared.list,
+        mapping: prepared.mapping,
+        thresholds,
+        cancel: token,
         onProgress: (progress) => showClassify({ kind: "running", list: prepared.list, progress }),
       });
       cancel = undefined;
@@ -221,11 +229,18 @@ export async function startApp(run: Run, shell: Shell, visibility?: VisibilityWa
 
   // ---- settings
   function showSettings(message?: { text: string; issue: boolean }): void {
-    renderSettings(shell.settings, thresholds, saved, {
-      save: (input) => void save(input),
-      reset: () => void save({ prototypeQuantity: String(DEFAULT_THRESHOLDS.prototypeQuantity), lowVolumeQuantity: String(DEFAULT_THRESHOLDS.lowVolumeQuantity) }),
-      forgetChoices: () => void forgetChoices(),
-    }, message);
+    renderSettings(
+      shell.settings,
+      thresholds,
+      saved,
+      {
+        save: (input) => void save(input),
+        reset: () =>
+          void save({ prototypeQuantity: String(DEFAULT_THRESHOLDS.prototypeQuantity), lowVolumeQuantity: String(DEFAULT_THRESHOLDS.lowVolumeQuantity) }),
+        forgetChoices: () => void forgetChoices(),
+      },
+      message,
+    );
   }
   /** Removes the saved column choices from the workbook; the review reads the part again without them. */
   async function forgetChoices(): Promise<boolean> {

@@ -48,16 +48,20 @@ export function historyPlace(
   used: { readonly row: number; readonly column: number; readonly values: readonly (readonly unknown[])[] } | undefined,
 ): Result<HistoryPlace, string> {
   if (used === undefined) return ok({ create: true, row: 1 });
-  const header = used.row === 0 && used.column === 0 ? used.values[0] ?? [] : [];
+  const header = used.row === 0 && used.column === 0 ? (used.values[0] ?? []) : [];
   const cell = (r: number, c: number): string => cellText(used.values[r - used.row]?.[c - used.column]).trim();
   if (!HISTORY_HEADERS.every((h, c) => cellText(header[c]).trim() === h)) {
-    return fail(`The sheet "${HISTORY_SHEET}" was not made by Part Readiness (its first row is not ${HISTORY_HEADERS.join(", ")}), so this run was not added to it. Rename that sheet to keep a history.`);
+    return fail(
+      `The sheet "${HISTORY_SHEET}" was not made by Part Readiness (its first row is not ${HISTORY_HEADERS.join(", ")}), so this run was not added to it. Rename that sheet to keep a history.`,
+    );
   }
   let row = 1;
   while (cell(row, 0) !== "") row += 1;
   const taken = HISTORY_HEADERS.findIndex((_, c) => cell(row, c) !== "");
   if (taken >= 0) {
-    return fail(`Row ${row + 1} of "${HISTORY_SHEET}", under the last run, holds data the pane did not write, so this run was not added. Move or clear it to keep the history going.`);
+    return fail(
+      `Row ${row + 1} of "${HISTORY_SHEET}", under the last run, holds data the pane did not write, so this run was not added. Move or clear it to keep the history going.`,
+    );
   }
   return ok({ create: false, row });
 }

@@ -35,9 +35,17 @@ export function storedRuns(value: unknown): readonly StoredRun[] {
   return value.filter((v): v is StoredRun => {
     if (typeof v !== "object" || v === null) return false;
     const r = v as Record<string, unknown>;
-    return typeof r.list === "string" && typeof r.stages === "string" && /^[0-2]*$/u.test(r.stages) &&
-      Array.isArray(r.labels) && r.labels.length === r.stages.length && r.labels.every((l) => typeof l === "string") &&
-      Array.isArray(r.rows) && r.rows.length === r.stages.length && r.rows.every((n) => Number.isInteger(n));
+    return (
+      typeof r.list === "string" &&
+      typeof r.stages === "string" &&
+      /^[0-2]*$/u.test(r.stages) &&
+      Array.isArray(r.labels) &&
+      r.labels.length === r.stages.length &&
+      r.labels.every((l) => typeof l === "string") &&
+      Array.isArray(r.rows) &&
+      r.rows.length === r.stages.length &&
+      r.rows.every((n) => Number.isInteger(n))
+    );
   });
 }
 
@@ -54,9 +62,19 @@ export function previousRun(runs: readonly StoredRun[], list: string): readonly 
  * LISTS_REMEMBERED and LAST_RUN_LIMIT characters (or `limit`, when lower). `remembered` is false
  * when this run itself is too large to keep.
  */
-export function withRun(runs: readonly StoredRun[], list: string, parts: readonly RunPart[], limit = LAST_RUN_LIMIT): { readonly value: StoredRun[]; readonly remembered: boolean } {
+export function withRun(
+  runs: readonly StoredRun[],
+  list: string,
+  parts: readonly RunPart[],
+  limit = LAST_RUN_LIMIT,
+): { readonly value: StoredRun[]; readonly remembered: boolean } {
   const named = parts.filter((p) => cellText(p.label).trim() !== "");
-  const run: StoredRun = { list, labels: named.map((p) => p.label), stages: named.map((p) => String(STAGES.indexOf(p.stage))).join(""), rows: named.map((p) => p.row) };
+  const run: StoredRun = {
+    list,
+    labels: named.map((p) => p.label),
+    stages: named.map((p) => String(STAGES.indexOf(p.stage))).join(""),
+    rows: named.map((p) => p.row),
+  };
   const others = runs.filter((r) => r.list !== list);
   const kept: StoredRun[] = [];
   let size = 2;

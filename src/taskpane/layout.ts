@@ -1,4 +1,18 @@
-import { CHANGE_HEADER, NO_CHOICES, RESULT_HEADERS, cellText, fail, findHeaderRow, headerRowMiss, headerRowMissText, mapHeaders, ok, type ColumnChoices, type HeaderMapping, type Result } from "../core";
+import {
+  CHANGE_HEADER,
+  NO_CHOICES,
+  RESULT_HEADERS,
+  cellText,
+  fail,
+  findHeaderRow,
+  headerRowMiss,
+  headerRowMissText,
+  mapHeaders,
+  ok,
+  type ColumnChoices,
+  type HeaderMapping,
+  type Result,
+} from "../core";
 import { sheetCell, sheetRect, type Rect } from "./a1";
 
 /** Excel's last column is XFD, index 16,383. */
@@ -76,7 +90,10 @@ export function planList(block: ListBlock, top: readonly (readonly unknown[])[],
   const width = block.rect.columns;
   const allEmpty = top.every((row) => row.slice(0, width).every((v) => norm(v) === ""));
   if (allEmpty) {
-    return fail({ code: "empty", message: `${sheetCell(block.sheet, block.rect.row, block.rect.column)} is not in a list. Select a cell inside your part list first.` });
+    return fail({
+      code: "empty",
+      message: `${sheetCell(block.sheet, block.rect.row, block.rect.column)} is not in a list. Select a cell inside your part list first.`,
+    });
   }
 
   let headerIndex: number;
@@ -86,7 +103,8 @@ export function planList(block: ListBlock, top: readonly (readonly unknown[])[],
     const found = findHeaderRow(rows, HEADER_SCAN_ROWS, choices);
     if (!found) {
       const miss = headerRowMiss(rows, HEADER_SCAN_ROWS, choices);
-      if (miss?.kind === "no-part-rows") return fail({ code: "no-rows", message: `The list ${where} has a header row (row ${block.rect.row + miss.index + 1}) but no part rows below it.` });
+      if (miss?.kind === "no-part-rows")
+        return fail({ code: "no-rows", message: `The list ${where} has a header row (row ${block.rect.row + miss.index + 1}) but no part rows below it.` });
       const why = miss === undefined ? undefined : headerRowMissText(miss, (i) => `row ${block.rect.row + i + 1}`);
       return fail(noHeader(where, choices.size > 0 && findHeaderRow(rows, HEADER_SCAN_ROWS) !== undefined, why));
     }
@@ -106,14 +124,26 @@ export function planList(block: ListBlock, top: readonly (readonly unknown[])[],
   const resultColumn = block.rect.column + (existing ? resultAt : width);
   // A list classified before gets a Change column too.
   if (resultColumn + RESULT_HEADERS.length + (existing ? 1 : 0) > SHEET_COLUMNS) {
-    return fail({ code: "no-room", message: `There is no room for the ${existing ? "five result columns and the Change column" : "five result columns"} to the right of ${where}.` });
+    return fail({
+      code: "no-room",
+      message: `There is no room for the ${existing ? "five result columns and the Change column" : "five result columns"} to the right of ${where}.`,
+    });
   }
   const headerRow = block.rect.row + headerIndex;
   const dataRows = block.rect.rows - headerIndex - 1;
   if (dataRows <= 0) {
     return fail({ code: "no-rows", message: `The list ${where} has a header row (row ${headerRow + 1}) but no part rows below it.` });
   }
-  return ok({ block, headerRow, firstDataRow: headerRow + 1, dataRows, headers, sample, mapping, results: { column: resultColumn, existing, inside, change: written > RESULT_HEADERS.length } });
+  return ok({
+    block,
+    headerRow,
+    firstDataRow: headerRow + 1,
+    dataRows,
+    headers,
+    sample,
+    mapping,
+    results: { column: resultColumn, existing, inside, change: written > RESULT_HEADERS.length },
+  });
 }
 
 /** The list's mapping under other column choices (the user changed one, or forgot them): the core's, from the same header row and rows. */
@@ -123,7 +153,10 @@ export function mappingFor(plan: ListPlan, choices: ColumnChoices): HeaderMappin
 
 function noHeader(where: string, byChoices = false, why?: string): ListIssue {
   if (byChoices) {
-    return { code: "no-header", message: `The column choices saved in this workbook leave no column of ${where} read as a criterion. Forget them in Settings, then classify again.` };
+    return {
+      code: "no-header",
+      message: `The column choices saved in this workbook leave no column of ${where} read as a criterion. Forget them in Settings, then classify again.`,
+    };
   }
   return {
     code: "no-header",

@@ -24,7 +24,10 @@ export interface MappingRow {
 
 /** One row per non-blank header, in column order, from the core's column report; `firstColumn` is the list's first sheet column. */
 export function mappingRows(mapping: HeaderMapping, firstColumn: number): readonly MappingRow[] {
-  const chosen = new Set([...mapping.columns.filter((c) => c.match === "user").map((c) => c.column), ...mapping.ignored.filter((i) => i.reason === "user").map((i) => i.column)]);
+  const chosen = new Set([
+    ...mapping.columns.filter((c) => c.match === "user").map((c) => c.column),
+    ...mapping.ignored.filter((i) => i.reason === "user").map((i) => i.column),
+  ]);
   const part = new Set(mapping.ignored.filter((i) => i.reason === "part").map((i) => i.column));
   return columnReport(mapping, firstColumn).map((line) => ({
     column: line.column,

@@ -52,7 +52,9 @@ export function valueJsonSize(value: unknown): number {
     case "boolean":
       return value ? 4 : 5;
     default:
-      return value === null || value === undefined || typeof value === "function" || typeof value === "symbol" ? 4 : utf8Length(JSON.stringify(value) ?? "null");
+      return value === null || value === undefined || typeof value === "function" || typeof value === "symbol"
+        ? 4
+        : utf8Length(JSON.stringify(value) ?? "null");
   }
 }
 

@@ -1,6 +1,13 @@
 import {
-  CRITERION_DEFS, tableAssemblies,
-  type CellNote, type ColumnLine, type HeaderMapping, type RunComparison, type RunPart, type StageChange, type Summary,
+  CRITERION_DEFS,
+  tableAssemblies,
+  type CellNote,
+  type ColumnLine,
+  type HeaderMapping,
+  type RunComparison,
+  type RunPart,
+  type StageChange,
+  type Summary,
 } from "../core";
 import { reportPart, type ReportInput, type ReportPart } from "../report";
 import { sheetCell } from "./a1";
@@ -34,7 +41,12 @@ export function reportDate(when: Date): string {
 
 /** The download's name: "readiness-report-Parts-2026-11-29-1405.html", the sheet name kept to letters, digits and dashes. */
 export function reportFileName(sheet: string, when: Date): string {
-  const safe = sheet.normalize("NFKD").replace(/[^A-Za-z0-9]+/gu, "-").replace(/^-+|-+$/gu, "").slice(0, 40) || "list";
+  const safe =
+    sheet
+      .normalize("NFKD")
+      .replace(/[^A-Za-z0-9]+/gu, "-")
+      .replace(/^-+|-+$/gu, "")
+      .slice(0, 40) || "list";
   return `readiness-report-${safe}-${reportDate(when).replace(" ", "-").replace(":", "")}.html`;
 }
 
@@ -48,7 +60,12 @@ export function reportFileName(sheet: string, when: Date): string {
 export function reportInput(source: ReportSource): ReportInput {
   const label = (id: keyof typeof CRITERION_DEFS): string => CRITERION_DEFS[id].label;
   const cellOf = (i: number, column: number): string => sheetCell(source.sheet, (source.parts[i]?.row ?? 1) - 1, source.firstColumn + column);
-  const assemblies = tableAssemblies(source.mapping, source.parts.map((p) => p.link), source.parts.map((p) => p.assessment.stage), cellOf);
+  const assemblies = tableAssemblies(
+    source.mapping,
+    source.parts.map((p) => p.link),
+    source.parts.map((p) => p.assessment.stage),
+    cellOf,
+  );
   const changes = new Map<number, StageChange>();
   source.comparison?.current.forEach((p, k) => {
     const change = source.comparison?.result.changes[k];

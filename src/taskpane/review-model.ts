@@ -1,6 +1,26 @@
 import {
-  NO_CHOICES, assess, cellText, checklist, fail, findHeaderRow, hierarchyOf, mapHeaders, ok, partLabel, rowReader, tableAssemblies,
-  type Assessment, type AssemblyResult, type Check, type ColumnChoices, type CriterionId, type HeaderMapping, type PartValues, type Result, type Stage, type Thresholds,
+  NO_CHOICES,
+  assess,
+  cellText,
+  checklist,
+  fail,
+  findHeaderRow,
+  hierarchyOf,
+  mapHeaders,
+  ok,
+  partLabel,
+  rowReader,
+  tableAssemblies,
+  type Assessment,
+  type AssemblyResult,
+  type Check,
+  type ColumnChoices,
+  type CriterionId,
+  type HeaderMapping,
+  type PartValues,
+  type Result,
+  type Stage,
+  type Thresholds,
 } from "../core";
 import { sheetCell, type Rect } from "./a1";
 import { findResultColumns, HEADER_SCAN_ROWS, resultWidth } from "./layout";
@@ -34,7 +54,12 @@ export interface ReviewModel {
 /** The selected part as an assembly: what its components make of it. */
 export type ReviewAssembly =
   | { readonly kind: "leaf" }
-  | { readonly kind: "known"; readonly stage: Stage; readonly components: number; readonly limitedBy: readonly { readonly label: string; readonly stage: Stage; readonly through: readonly string[] }[] }
+  | {
+      readonly kind: "known";
+      readonly stage: Stage;
+      readonly components: number;
+      readonly limitedBy: readonly { readonly label: string; readonly stage: Stage; readonly through: readonly string[] }[];
+    }
   | { readonly kind: "unknown"; readonly because: string; readonly problems: readonly string[] }
   /** Not read: the list is too long to read on every selection. */
   | { readonly kind: "not-read"; readonly why: string };
@@ -67,7 +92,12 @@ export function reviewAssembly(review: ReviewModel, rows: readonly (readonly unk
   if (result.kind === "unknown") {
     return { kind: "unknown", because: result.because, problems: assemblies.problems.map((p) => p.message).slice(0, 5) };
   }
-  return { kind: "known", stage: result.stage, components: result.components, limitedBy: result.limitedBy.map((l) => ({ label: l.label, stage: l.stage, through: l.through })) };
+  return {
+    kind: "known",
+    stage: result.stage,
+    components: result.components,
+    limitedBy: result.limitedBy.map((l) => ({ label: l.label, stage: l.stage, through: l.through })),
+  };
 }
 
 export const REVIEW_ISSUES = ["empty", "no-header", "header-row", "blank-row", "totals-row"] as const;
@@ -103,18 +133,31 @@ export function reviewPart(input: ReviewInput, thresholds: Thresholds, choices: 
   } else {
     const blank = input.top.every((r) => r.every((v) => cellText(v).trim() === ""));
     if (blank) return fail({ code: "empty", message: `${here} is empty and not inside a list. Select a cell in a part's row.` });
-    const found = findHeaderRow(input.top.map((r) => withoutResults(r)), HEADER_SCAN_ROWS, choices);
-    if (!found) return fail({ code: "no-header", message: `No header row found above ${here}. Expected headers such as Design status, Material, Qty or Pilot run (Insert template shows them all).` });
+    const found = findHeaderRow(
+      input.top.map((r) => withoutResults(r)),
+      HEADER_SCAN_ROWS,
+      choices,
+    );
+    if (!found)
+      return fail({
+        code: "no-header",
+        message: `No header row found above ${here}. Expected headers such as Design status, Material, Qty or Pilot run (Insert template shows them all).`,
+      });
     headerIndex = found.index;
     mapping = found.mapping;
   }
-  if (mapping.columns.length === 0) return fail({ code: "no-header", message: `The table's header row names no criterion. Expected headers such as Design status, Material, Qty or Pilot run.` });
+  if (mapping.columns.length === 0)
+    return fail({
+      code: "no-header",
+      message: `The table's header row names no criterion. Expected headers such as Design status, Material, Qty or Pilot run.`,
+    });
   const headerRow = input.block.row + headerIndex;
   if (input.cell.row <= headerRow) {
     return fail({ code: "header-row", message: `${here} is in or above the header row (row ${headerRow + 1}). Select a cell in a part's row below it.` });
   }
   const row = withoutResults(input.row, input.top[headerIndex] ?? []);
-  if (row.every((v) => cellText(v).trim() === "")) return fail({ code: "blank-row", message: `Row ${input.cell.row + 1} is empty. Select a cell in a part's row.` });
+  if (row.every((v) => cellText(v).trim() === ""))
+    return fail({ code: "blank-row", message: `Row ${input.cell.row + 1} is empty. Select a cell in a part's row.` });
 
   const reader = rowReader(mapping, thresholds);
   const reading = reader.read(row);

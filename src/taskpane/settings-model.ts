@@ -1,6 +1,16 @@
 import {
-  DEFAULT_THRESHOLDS, NO_CHOICES, choiceKey, choicesFromJson, choicesToJson, fail, ok, resolveThresholds,
-  type ColumnChoices, type Result, type ThresholdIssue, type Thresholds,
+  DEFAULT_THRESHOLDS,
+  NO_CHOICES,
+  choiceKey,
+  choicesFromJson,
+  choicesToJson,
+  fail,
+  ok,
+  resolveThresholds,
+  type ColumnChoices,
+  type Result,
+  type ThresholdIssue,
+  type Thresholds,
 } from "../core";
 
 /** The workbook setting that keeps the thresholds with the workbook. */

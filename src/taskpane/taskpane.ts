@@ -24,7 +24,10 @@ function showMessage(title: string, text: string): void {
 }
 
 function showOutside(): void {
-  showMessage("Open this add-in in Excel", "Part Readiness works inside Excel: on Windows, on a Mac or on the web. Open a workbook, then choose Part Readiness on the Home tab.");
+  showMessage(
+    "Open this add-in in Excel",
+    "Part Readiness works inside Excel: on Windows, on a Mac or on the web. Open a workbook, then choose Part Readiness on the Home tab.",
+  );
 }
 
 function boot(): void {

@@ -53,9 +53,12 @@ export function foreignMessage(
   const columns = target.columns ?? RESULT_HEADERS.length;
   const area = sheetRect(target.sheet, { row: target.row, column: target.column, rows: target.rows, columns });
   const what = columns === RESULT_HEADERS.length ? "the results go" : "the Change column (what changed since the last run) goes";
-  const room = columns === RESULT_HEADERS.length ? "insert five empty columns to the right of the list" : "insert an empty column to the right of the Missing column";
-  return `Nothing was written: ${what} to ${area}, but ${foreign.addresses.join(", ")}${more} already ${foreign.count === 1 ? "holds" : "hold"} data. ` +
-    `Move or clear those cells (or ${room}), then classify again.`;
+  const room =
+    columns === RESULT_HEADERS.length ? "insert five empty columns to the right of the list" : "insert an empty column to the right of the Missing column";
+  return (
+    `Nothing was written: ${what} to ${area}, but ${foreign.addresses.join(", ")}${more} already ${foreign.count === 1 ? "holds" : "hold"} data. ` +
+    `Move or clear those cells (or ${room}), then classify again.`
+  );
 }
 
 /** A row of cells to write: the result headers or a part's result cells. */

@@ -19,7 +19,13 @@ interface DevCerts {
   verifyCertificates(): boolean;
 }
 interface DevCertsModule {
-  devServerHttps(options?: { dir?: string; defaultDir?: string; devCerts?: DevCerts; log?: (text: string) => void; platform?: NodeJS.Platform }): Promise<Https>;
+  devServerHttps(options?: {
+    dir?: string;
+    defaultDir?: string;
+    devCerts?: DevCerts;
+    log?: (text: string) => void;
+    platform?: NodeJS.Platform;
+  }): Promise<Https>;
   usableCertificate(dir: string): { ca: Buffer; cert: Buffer; key: Buffer } | undefined;
 }
 
@@ -87,7 +93,8 @@ describe("where the CA cannot be installed as trusted", () => {
     await devServerHttps({ defaultDir: dir, devCerts: standIn("fails", []), log: (t) => said.push(t), platform });
     const text = said.join("\n");
     expect(text).toContain(command);
-    for (const other of ["certutil -user", "security add-trusted-cert", "certutil -d sql:"].filter((c) => !command.startsWith(c))) expect(text).not.toContain(other);
+    for (const other of ["certutil -user", "security add-trusted-cert", "certutil -d sql:"].filter((c) => !command.startsWith(c)))
+      expect(text).not.toContain(other);
     expect(text).toContain("open https://localhost:3000/taskpane.html and accept the warning");
   });
 

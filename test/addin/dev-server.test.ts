@@ -39,7 +39,15 @@ function get(port: number, urlPath: string, ca?: Buffer): Promise<Response> {
       const peer = socket.getPeerX509Certificate()?.fingerprint256 ?? "";
       const chunks: Buffer[] = [];
       res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, type: String(res.headers["content-type"] ?? ""), body: Buffer.concat(chunks), peer, authorized: socket.authorized }));
+      res.on("end", () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          type: String(res.headers["content-type"] ?? ""),
+          body: Buffer.concat(chunks),
+          peer,
+          authorized: socket.authorized,
+        }),
+      );
       res.on("error", reject);
     });
     req.on("timeout", () => req.destroy(new Error(`GET ${urlPath} timed out`)));

@@ -31,7 +31,18 @@ describe("on Windows and Mac", () => {
     const npmCli = "/usr/lib/node_modules/npm/bin/npm-cli.js";
     expect(execCommand(["stop", "manifest.xml", "desktop"], { npm_execpath: npmCli }, "darwin")).toEqual({
       command: process.execPath,
-      args: [npmCli, "exec", "--yes", "--ignore-scripts", `--package=${OFFICE_ADDIN_DEBUGGING}`, "--", "office-addin-debugging", "stop", "manifest.xml", "desktop"],
+      args: [
+        npmCli,
+        "exec",
+        "--yes",
+        "--ignore-scripts",
+        `--package=${OFFICE_ADDIN_DEBUGGING}`,
+        "--",
+        "office-addin-debugging",
+        "stop",
+        "manifest.xml",
+        "desktop",
+      ],
       shell: false,
     });
   });

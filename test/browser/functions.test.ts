@@ -5,7 +5,17 @@
  */
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { assemblyCells, buildAssemblies, choicesFrom, columnReport, criteriaCatalog, LIST_SEPARATOR, mapHeaders, RESULT_HEADERS, rowReader } from "../../src/core";
+import {
+  assemblyCells,
+  buildAssemblies,
+  choicesFrom,
+  columnReport,
+  criteriaCatalog,
+  LIST_SEPARATOR,
+  mapHeaders,
+  RESULT_HEADERS,
+  rowReader,
+} from "../../src/core";
 import { distText, ensureDist } from "../functions/dist";
 import { coreAssessments, coreResultCells, coreRows, excelRows, headerCells } from "../functions/sample-table";
 import { browserSession, routeOffice } from "./harness";
@@ -64,7 +74,11 @@ async function openPage(path: string): Promise<{ page: Page; blocked: readonly s
 }
 
 /** Calls an associated function in the page; Excel's error objects and thrown CustomFunctions.Error come back as plain data. */
-async function callInPage(page: Page, id: string, args: readonly unknown[]): Promise<{ value?: unknown; error?: { code: string; message?: string; isCustomFunctionsError: boolean } }> {
+async function callInPage(
+  page: Page,
+  id: string,
+  args: readonly unknown[],
+): Promise<{ value?: unknown; error?: { code: string; message?: string; isCustomFunctionsError: boolean } }> {
   return page.evaluate(
     ({ id, args }) => {
       const w = window as unknown as {
@@ -92,7 +106,10 @@ async function callInPage(page: Page, id: string, args: readonly unknown[]): Pro
 }
 
 const assessments = coreAssessments(headerCells(), coreRows());
-const MAPPING = [["Notes", "function"], ["Supplier", "none"]];
+const MAPPING = [
+  ["Notes", "function"],
+  ["Supplier", "none"],
+];
 const choices = choicesFrom(MAPPING.map(([h, c]) => [h ?? "", c ?? ""] as const));
 if (!choices.ok) throw new Error(choices.issue.message);
 const mapped = coreAssessments(headerCells(), coreRows(), {}, choices.value);
@@ -127,7 +144,10 @@ const CASES: Readonly<Record<string, { args: unknown[]; expected: unknown[][] }>
       return lists.map((l) => Array.from({ length: width }, (_, i) => l[i] ?? ""));
     })(assessments.map((a) => a.missing.map((m) => m.provide))),
   },
-  READINESS_WARNINGS: { args: [excelRows(), [headerCells()], false, null, null], expected: assessments.map((a) => [a.warnings.map((w) => w.message).join(LIST_SEPARATOR)]) },
+  READINESS_WARNINGS: {
+    args: [excelRows(), [headerCells()], false, null, null],
+    expected: assessments.map((a) => [a.warnings.map((w) => w.message).join(LIST_SEPARATOR)]),
+  },
   READINESS_REPORT: { args: [excelRows(), [headerCells()], true, null, null], expected: [[...RESULT_HEADERS], ...cells] },
   // Without an invocation (as in a host without parameter addresses) the letters start at A.
   READINESS_COLUMNS: {

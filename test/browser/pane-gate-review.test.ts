@@ -49,7 +49,9 @@ describe("what changed since the last run", () => {
     const { page } = pane;
     await classifyList(pane);
     expect(await page.locator(".changes").textContent()).toContain("No earlier run of this list is recorded in this workbook");
-    expect(await page.locator(".history-line").textContent()).toBe('This run is row 2 of the sheet "Readiness history", with a chart of the stage counts run by run.');
+    expect(await page.locator(".history-line").textContent()).toBe(
+      'This run is row 2 of the sheet "Readiness history", with a chart of the stage counts run by run.',
+    );
     expect(await pane.read("Parts!V1:V6")).toEqual(Array.from({ length: 6 }, () => [""]));
     const history = await pane.read("'Readiness history'!A1:I2");
     expect(history[0]).toEqual([...HISTORY_HEADERS]);
@@ -66,7 +68,9 @@ describe("what changed since the last run", () => {
     expect(await page.locator(".list-info").textContent()).toContain("Results rewrite the columns an earlier run made: Q1:U6.");
     await page.getByRole("button", { name: "Write results" }).click();
     await page.locator(".change-sentence").waitFor();
-    expect(await page.locator(".change-sentence").textContent()).toBe("Since the last run: 1 part moved up, 1 part moved down, 1 new part, 1 part dropped from the list.");
+    expect(await page.locator(".change-sentence").textContent()).toBe(
+      "Since the last run: 1 part moved up, 1 part moved down, 1 new part, 1 part dropped from the list.",
+    );
     expect(await page.locator(".changes .dropped").textContent()).toBe("Dropped: A-5");
     await pane.screenshot("classify-changes");
 
@@ -81,8 +85,16 @@ describe("what changed since the last run", () => {
     const charts = await pane.charts("Readiness history");
     expect(charts).toHaveLength(1);
     expect(charts[0]).toMatchObject({
-      type: "Line", title: "Parts per stage, run by run", source: "'Readiness history'!C1:E3", categories: "'Readiness history'!A2:A3", categoryType: "TextAxis",
-      series: [{ name: "Prototyping", values: "'Readiness history'!C2:C3" }, { name: "Low-volume", values: "'Readiness history'!D2:D3" }, { name: "Mass production", values: "'Readiness history'!E2:E3" }],
+      type: "Line",
+      title: "Parts per stage, run by run",
+      source: "'Readiness history'!C1:E3",
+      categories: "'Readiness history'!A2:A3",
+      categoryType: "TextAxis",
+      series: [
+        { name: "Prototyping", values: "'Readiness history'!C2:C3" },
+        { name: "Low-volume", values: "'Readiness history'!D2:D3" },
+        { name: "Mass production", values: "'Readiness history'!E2:E3" },
+      ],
     });
     // The report exported after this run has the changes against the recorded run.
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export report" }).click()]);
@@ -90,7 +102,9 @@ describe("what changed since the last run", () => {
     expect(report).toContain("Against the last run of this list recorded in this workbook: 1 part moved up, 1 part moved down, 1 new part, 1 part dropped.");
     expect(report).toContain(`↑ from ${stageName("prototyping")}`);
     expect(report).toContain("A-5");
-    expect(await pane.setting(LAST_RUN_SETTING)).toEqual([{ list: "Parts|A1", labels: ["A-1", "A-2", "A-3", "B-9", "A-4"], stages: expect.stringMatching(/^[0-2]{5}$/u), rows: [2, 3, 4, 5, 6] }]);
+    expect(await pane.setting(LAST_RUN_SETTING)).toEqual([
+      { list: "Parts|A1", labels: ["A-1", "A-2", "A-3", "B-9", "A-4"], stages: expect.stringMatching(/^[0-2]{5}$/u), rows: [2, 3, 4, 5, 6] },
+    ]);
     expect(pane.errors).toEqual([]);
     expect(pane.blocked).toEqual([]);
   }, 60_000);
@@ -105,7 +119,9 @@ describe("what changed since the last run", () => {
     const before = await pane.read("Parts!A1:W3");
     await page.getByRole("button", { name: "Classify list" }).click();
     await page.getByRole("button", { name: "Write results" }).click();
-    await expect.poll(() => page.locator("#panel-classify .notice-issue").textContent()).toContain("the Change column (what changed since the last run) goes to Parts!V1:V3, but Parts!V3 already holds data");
+    await expect
+      .poll(() => page.locator("#panel-classify .notice-issue").textContent())
+      .toContain("the Change column (what changed since the last run) goes to Parts!V1:V3, but Parts!V3 already holds data");
     expect(await pane.read("Parts!A1:W3")).toEqual(before);
     expect(await pane.read("'Readiness history'!A3")).toEqual([[""]]);
     expect(pane.errors).toEqual([]);
@@ -114,14 +130,75 @@ describe("what changed since the last run", () => {
 
 /** A small indented bill: an assembly with a written pilot-run waiver and evidence, a ready component and a prototype one. */
 const BOM_HEADERS = [
-  "Level", "Part No.", "Description", "CAD / drawing status", "Fit / function", "Material", "Finish", "Tolerance review", "DFM", "Pilot run", "Demand",
-  "Supplier qualified", "Inspection plan", "Cost target", "Goal", "Qty (pcs)", "Annual volume", "Waiver justification", "DFM report",
+  "Level",
+  "Part No.",
+  "Description",
+  "CAD / drawing status",
+  "Fit / function",
+  "Material",
+  "Finish",
+  "Tolerance review",
+  "DFM",
+  "Pilot run",
+  "Demand",
+  "Supplier qualified",
+  "Inspection plan",
+  "Cost target",
+  "Goal",
+  "Qty (pcs)",
+  "Annual volume",
+  "Waiver justification",
+  "DFM report",
 ];
-const READY = ["released", "validated", "locked", "confirmed", "reviewed", "done", "validated", "stable", "qualified", "approved", "agreed", "production", 500, 6000];
+const READY = [
+  "released",
+  "validated",
+  "locked",
+  "confirmed",
+  "reviewed",
+  "done",
+  "validated",
+  "stable",
+  "qualified",
+  "approved",
+  "agreed",
+  "production",
+  500,
+  6000,
+];
 const BOM = [
-  [0, "P7-500", "Motor bracket assembly", ...READY.slice(0, 6), "Pilot run waived: carry-over of P7-150", ...READY.slice(7), "Same weldment and process as P7-150", "https://plm.example.com/dfm/P7-500"],
+  [
+    0,
+    "P7-500",
+    "Motor bracket assembly",
+    ...READY.slice(0, 6),
+    "Pilot run waived: carry-over of P7-150",
+    ...READY.slice(7),
+    "Same weldment and process as P7-150",
+    "https://plm.example.com/dfm/P7-500",
+  ],
   [1, "P7-510", "Bracket weldment", ...READY, "", "\\\\fileserver\\quality\\DFM\\P7-510 DFM.pdf"],
-  [1, "P7-520", "Damper insert", "changing", "in progress", "EPDM 60", "", "", "", "", "", "", "", "", "validation", 10, "", "", "javascript:alert(document.domain)"],
+  [
+    1,
+    "P7-520",
+    "Damper insert",
+    "changing",
+    "in progress",
+    "EPDM 60",
+    "",
+    "",
+    "",
+    "",
+    "",
+    "",
+    "",
+    "",
+    "validation",
+    10,
+    "",
+    "",
+    "javascript:alert(document.domain)",
+  ],
 ];
 
 describe("review a part of an indented bill", () => {
@@ -135,7 +212,9 @@ describe("review a part of an indented bill", () => {
     await expect.poll(() => page.locator(".part-label").textContent()).toBe("P7-500");
     expect(await page.locator(".stage-badge").textContent()).toBe(assembly.stageName);
 
-    expect(await page.locator(".callout-waived li").allTextContents()).toEqual(["Pilot run: “Pilot run waived: carry-over of P7-150”. Justification: Same weldment and process as P7-150"]);
+    expect(await page.locator(".callout-waived li").allTextContents()).toEqual([
+      "Pilot run: “Pilot run waived: carry-over of P7-150”. Justification: Same weldment and process as P7-150",
+    ]);
     const pilot = page.locator('li.check[data-criterion="pilot"]');
     expect(await pilot.locator(".check-state").textContent()).toBe("Waived");
     expect(await pilot.locator(".check-waiver").textContent()).toBe("Counted as met: waived with the justification “Same weldment and process as P7-150”.");
@@ -144,7 +223,11 @@ describe("review a part of an indented bill", () => {
 
     const dfm = page.locator('li.check[data-criterion="dfm"] .check-evidence a');
     expect(await dfm.textContent()).toBe("https://plm.example.com/dfm/P7-500");
-    expect(await dfm.evaluate((a) => [(a as HTMLAnchorElement).href, a.getAttribute("rel"), a.getAttribute("target")])).toEqual(["https://plm.example.com/dfm/P7-500", "noopener noreferrer", "_blank"]);
+    expect(await dfm.evaluate((a) => [(a as HTMLAnchorElement).href, a.getAttribute("rel"), a.getAttribute("target")])).toEqual([
+      "https://plm.example.com/dfm/P7-500",
+      "noopener noreferrer",
+      "_blank",
+    ]);
 
     // The assembly is only as ready as its prototype damper insert.
     expect(await page.locator(".assembly .assembly-stage").textContent()).toBe(stageName("prototyping"));
@@ -155,7 +238,9 @@ describe("review a part of an indented bill", () => {
     // A file path is a link to a file: URL; a javascript: text stays text.
     await pane.select("BOM!C3");
     await expect.poll(() => page.locator(".part-label").textContent()).toBe("P7-510");
-    expect(await page.locator('li.check[data-criterion="dfm"] .check-evidence a').evaluate((a) => (a as HTMLAnchorElement).href)).toBe("file://fileserver/quality/DFM/P7-510%20DFM.pdf");
+    expect(await page.locator('li.check[data-criterion="dfm"] .check-evidence a').evaluate((a) => (a as HTMLAnchorElement).href)).toBe(
+      "file://fileserver/quality/DFM/P7-510%20DFM.pdf",
+    );
     expect(await page.locator(".assembly").count()).toBe(0);
     await pane.select("BOM!C4");
     await expect.poll(() => page.locator(".part-label").textContent()).toBe("P7-520");

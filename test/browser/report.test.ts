@@ -82,7 +82,9 @@ describe.skipIf(!existsSync(CHROMIUM))("the report in Chromium", () => {
       expect(requests).toEqual([url]);
       expect(await page.evaluate(() => document.querySelectorAll("script, iframe, img, object, embed, link, base, form, input, foreignObject").length)).toBe(0);
       // Every handler-looking attribute in the DOM: none.
-      expect(await page.evaluate(() => [...document.querySelectorAll("*")].flatMap((e) => e.getAttributeNames().filter((n) => n.toLowerCase().startsWith("on"))))).toEqual([]);
+      expect(
+        await page.evaluate(() => [...document.querySelectorAll("*")].flatMap((e) => e.getAttributeNames().filter((n) => n.toLowerCase().startsWith("on")))),
+      ).toEqual([]);
     } finally {
       await page.close();
     }
@@ -125,7 +127,12 @@ describe.skipIf(!existsSync(CHROMIUM))("the report in Chromium", () => {
       expect(errors).toEqual([]);
       await page.emulateMedia({ media: "print" });
       expect(await page.locator("nav").isVisible()).toBe(false);
-      expect(await page.locator("thead").first().evaluate((e) => getComputedStyle(e).display)).toBe("table-header-group");
+      expect(
+        await page
+          .locator("thead")
+          .first()
+          .evaluate((e) => getComputedStyle(e).display),
+      ).toBe("table-header-group");
       for (const format of ["A4", "Letter"] as const) {
         const pdf = await page.pdf({ format, printBackground: true });
         expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
@@ -140,14 +147,27 @@ describe.skipIf(!existsSync(CHROMIUM))("the report in Chromium", () => {
   it("escapeHtml round-trips through Chromium's HTML parser, in text and in attributes", async () => {
     if (browser === undefined) throw new Error("the browser is launched in beforeAll");
     // Well-formed text only: a lone surrogate cannot cross into the page.
-    const texts = [...HOSTILE_TEXTS, "a\r\nb\rc", "nul\0", "&amp;&#60;&", ...fc.sample(anyText(30).filter((t) => !/[\ud800-\udfff]/u.test(t)), { numRuns: 400, seed: 13 })];
+    const texts = [
+      ...HOSTILE_TEXTS,
+      "a\r\nb\rc",
+      "nul\0",
+      "&amp;&#60;&",
+      ...fc.sample(
+        anyText(30).filter((t) => !/[\ud800-\udfff]/u.test(t)),
+        { numRuns: 400, seed: 13 },
+      ),
+    ];
     const page = await browser.newPage();
     try {
-      const read = await page.evaluate((htmls) => htmls.map((h) => {
-        const doc = new DOMParser().parseFromString(`<!DOCTYPE html><body><p title="${h}">${h}</p><table><tr><td>${h}</td></tr></table>`, "text/html");
-        const p = doc.querySelector("p");
-        return [p?.textContent ?? null, p?.getAttribute("title") ?? null, doc.querySelector("td")?.textContent ?? null, doc.body.children.length];
-      }), texts.map(escapeHtml));
+      const read = await page.evaluate(
+        (htmls) =>
+          htmls.map((h) => {
+            const doc = new DOMParser().parseFromString(`<!DOCTYPE html><body><p title="${h}">${h}</p><table><tr><td>${h}</td></tr></table>`, "text/html");
+            const p = doc.querySelector("p");
+            return [p?.textContent ?? null, p?.getAttribute("title") ?? null, doc.querySelector("td")?.textContent ?? null, doc.body.children.length];
+          }),
+        texts.map(escapeHtml),
+      );
       read.forEach((r, i) => {
         const expected = (texts[i] ?? "").replace(/\0/gu, "\uFFFD");
         expect(r).toEqual([expected, expected, expected, 2]);

@@ -5,8 +5,17 @@
  */
 import { describe, expect, it } from "vitest";
 import {
-  RESULT_HEADERS, TEMPLATE_COLUMNS, checklist, choicesFrom, columnReport, mapHeaders, resultCells, rowReader,
-  type Assessment, type ColumnChoices, type HeaderMapping,
+  RESULT_HEADERS,
+  TEMPLATE_COLUMNS,
+  checklist,
+  choicesFrom,
+  columnReport,
+  mapHeaders,
+  resultCells,
+  rowReader,
+  type Assessment,
+  type ColumnChoices,
+  type HeaderMapping,
 } from "../../src/core";
 import { PAYLOAD_LIMIT, PAYLOAD_TARGET } from "../../src/taskpane/chunks";
 import { COLUMN_CHOICES_SETTING, THRESHOLDS_SETTING } from "../../src/taskpane/settings-model";
@@ -29,7 +38,10 @@ const storedSetting = (pane: PanePage, key: string): Promise<unknown> =>
 
 const mapping = mapHeaders([...HEADERS]);
 const reader = rowReader(mapping);
-const listSeed = (rows: readonly (readonly (string | number)[])[], selection: string) => ({ sheets: [{ name: "Parts", rows: [[...HEADERS], ...rows] }], selection });
+const listSeed = (rows: readonly (readonly (string | number)[])[], selection: string) => ({
+  sheets: [{ name: "Parts", rows: [[...HEADERS], ...rows] }],
+  selection,
+});
 
 async function expectReviewShows(pane: PanePage, row: readonly unknown[], a: Assessment, map: HeaderMapping = mapping): Promise<void> {
   const { page } = pane;
@@ -47,7 +59,8 @@ async function expectReviewShows(pane: PanePage, row: readonly unknown[], a: Ass
   const checks = checklist(values, rowReader(map).read(row), a);
   const shown = await page.locator("li.check").evaluateAll((items) => items.map((li) => [li.getAttribute("data-criterion"), li.className]));
   expect(shown).toEqual(checks.map((c) => [c.criterion, `check state-${c.state} ${c.blocking ? "blocking" : c.missing ? "missing" : ""}`.trim()]));
-  if (a.profile) expect(await page.locator(".profile dd").allTextContents()).toEqual([a.profile.quantity, a.profile.purpose, a.profile.processes, a.profile.inspection]);
+  if (a.profile)
+    expect(await page.locator(".profile dd").allTextContents()).toEqual([a.profile.quantity, a.profile.purpose, a.profile.processes, a.profile.inspection]);
 }
 
 describe("review the selected part", () => {
@@ -81,7 +94,10 @@ describe("review the selected part", () => {
     const pane = await openPane(session.browser, session.url, listSeed(partRows(40), "Parts!B28"));
     await expectReviewShows(pane, partRow(26), reader.assess(partRow(26)));
     const row = [...partRow(26)];
-    for (const [criterion, column, value] of [["design", 2, "frozen"], ["tolerances", 6, "reviewed"]] as const) {
+    for (const [criterion, column, value] of [
+      ["design", 2, "frozen"],
+      ["tolerances", 6, "reviewed"],
+    ] as const) {
       await pane.page.locator(`li[data-criterion="${criterion}"] select`).selectOption(value);
       row[column] = value;
       await expect.poll(() => pane.read(`Parts!${"ABCDEFG"[column]}28`)).toEqual([[value]]);
@@ -138,7 +154,18 @@ describe("review the selected part", () => {
   });
 
   it("explains a list without recognisable headers", async () => {
-    const pane = await openPane(session.browser, session.url, { sheets: [{ name: "Notes", rows: [["Name", "Colour"], ["a", "red"]] }], selection: "Notes!A2" });
+    const pane = await openPane(session.browser, session.url, {
+      sheets: [
+        {
+          name: "Notes",
+          rows: [
+            ["Name", "Colour"],
+            ["a", "red"],
+          ],
+        },
+      ],
+      selection: "Notes!A2",
+    });
     await expect.poll(() => pane.page.locator("#panel-review .notice").textContent()).toContain("No header row found");
     await pane.screenshot("review-no-headers");
   });
@@ -157,9 +184,13 @@ describe("classify a list", () => {
     await page.locator(".mapping-editor").waitFor();
     expect(await page.locator(".list-info").textContent()).toContain("Parts!A1:P10001: 10,000 rows under the header row (row 1).");
     expect(await page.locator(".list-info").textContent()).toContain("Results go into five new columns: Q1:U10001.");
-    const mapped = await page.locator(".mapping-row").evaluateAll((items) => items.map((li) => [li.querySelector(".column-header")?.textContent, (li.querySelector("select") as HTMLSelectElement).value]));
+    const mapped = await page
+      .locator(".mapping-row")
+      .evaluateAll((items) => items.map((li) => [li.querySelector(".column-header")?.textContent, (li.querySelector("select") as HTMLSelectElement).value]));
     expect(mapped).toEqual(HEADERS.map((h, c) => [h, mapping.columns.find((m) => m.column === c)?.criterion ?? "ignore"]));
-    expect(await page.locator(".mapping-row .column-how").allTextContents()).toEqual(columnReport(mapHeaders([...HEADERS], { sample: rows.slice(0, 49) })).map((l) => l.how));
+    expect(await page.locator(".mapping-row .column-how").allTextContents()).toEqual(
+      columnReport(mapHeaders([...HEADERS], { sample: rows.slice(0, 49) })).map((l) => l.how),
+    );
     await pane.screenshot("classify-mapping");
     await page.getByRole("button", { name: "Write results" }).click();
     await page.locator(".report").waitFor({ timeout: 60_000 });
@@ -182,14 +213,23 @@ describe("classify a list", () => {
     const largest = Math.max(...stats.requests.map((r) => r.requestBytes));
     const largestResponse = Math.max(...stats.requests.map((r) => r.responseBytes));
     const total = stats.requests.reduce((n, r) => n + r.requestBytes + r.responseBytes, 0);
-    console.log(`classify 10,000 rows: ${stats.requests.length} requests (${stats.syncCalls} sync calls), largest request ${largest} B, largest response ${largestResponse} B, total ${total} B`);
+    console.log(
+      `classify 10,000 rows: ${stats.requests.length} requests (${stats.syncCalls} sync calls), largest request ${largest} B, largest response ${largestResponse} B, total ${total} B`,
+    );
     expect(largest).toBeLessThan(PAYLOAD_LIMIT);
     expect(largestResponse).toBeLessThan(PAYLOAD_LIMIT);
     expect(stats.requests.length).toBeLessThanOrEqual(2 + Math.ceil(total / PAYLOAD_TARGET));
     // Every large write suspends calculation but the last, which recalculates what depends on the results.
-    expect(stats.requests.filter((r) => r.requestBytes > 100_000).slice(0, -1).every((r) => r.suspendedCalculation)).toBe(true);
+    expect(
+      stats.requests
+        .filter((r) => r.requestBytes > 100_000)
+        .slice(0, -1)
+        .every((r) => r.suspendedCalculation),
+    ).toBe(true);
     expect(await pane.calculations()).toContain("Recalculate");
-    expect(await page.locator(".report").textContent()).toContain('how each column was read, the cells not understood and a chart are on the sheet "Readiness summary"');
+    expect(await page.locator(".report").textContent()).toContain(
+      'how each column was read, the cells not understood and a chart are on the sheet "Readiness summary"',
+    );
     const summary = await pane.read("'Readiness summary'!A1:D60");
     const at = summary.findIndex((r) => r[0] === "How columns were read");
     expect(summary.slice(at + 1, at + 1 + HEADERS.length)).toEqual(columnReport(mapping).map((l) => [`Column ${l.letter}`, l.header, l.readAs, l.how]));
@@ -199,7 +239,10 @@ describe("classify a list", () => {
 
   it("refuses to write over a cell it did not write and says where", async () => {
     const rows = partRows(30);
-    const pane = await openPane(session.browser, session.url, { sheets: [{ name: "Parts", rows: [[...HEADERS, "", "", "Keep"], ...rows] }], selection: "Parts!B3" });
+    const pane = await openPane(session.browser, session.url, {
+      sheets: [{ name: "Parts", rows: [[...HEADERS, "", "", "Keep"], ...rows] }],
+      selection: "Parts!B3",
+    });
     const { page } = pane;
     await page.getByRole("tab", { name: "Classify list" }).click();
     await page.getByRole("button", { name: "Classify list" }).click();
@@ -209,7 +252,10 @@ describe("classify a list", () => {
     expect(await notice.textContent()).toMatch(/^Nothing was written: the results go to Parts!Q1:U31/u);
     await pane.screenshot("classify-refused");
     expect((await pane.stats()).writes).toEqual([]);
-    expect(await pane.read("Parts!Q1:U2")).toEqual([["", "", "Keep", "", ""], ["", "", "", "", ""]]);
+    expect(await pane.read("Parts!Q1:U2")).toEqual([
+      ["", "", "Keep", "", ""],
+      ["", "", "", "", ""],
+    ]);
   });
 
   it("shows progress and stops on Cancel without writing anything", async () => {
@@ -228,7 +274,10 @@ describe("classify a list", () => {
 
   it("uses the mapping the user corrected, shows how each column is read, and saves the choices in the workbook", async () => {
     const headers = ["Part", "Design status", "Supplier name", "Qty", "Remarks"];
-    const rows = [["A", "stable", "qualified", 20, "verified"], ["B", "frozen", "unproven", 500, "failed"]];
+    const rows = [
+      ["A", "stable", "qualified", 20, "verified"],
+      ["B", "frozen", "unproven", 500, "failed"],
+    ];
     const pane = await openPane(session.browser, session.url, { sheets: [{ name: "Parts", rows: [headers, ...rows] }], selection: "Parts!A2" });
     const { page } = pane;
     await page.getByRole("tab", { name: "Classify list" }).click();
@@ -252,7 +301,10 @@ describe("classify a list", () => {
 
   it("applies the column choices saved in the workbook the next time a list with those headers is read, and forgets them on request", async () => {
     const headers = ["Part", "Design status", "Remarks", "Material", "Finish", "Build", "Qty"];
-    const rows = [["A", "frozen", "verified", "locked", "confirmed", "pilot", 20], ["B", "draft", "failed", "open", "open", "prototype", 3]];
+    const rows = [
+      ["A", "frozen", "verified", "locked", "confirmed", "pilot", 20],
+      ["B", "draft", "failed", "open", "open", "prototype", 3],
+    ];
     const seed = { sheets: [{ name: "Parts", rows: [headers, ...rows] }], selection: "Parts!B2" };
     // First session: the user maps two columns the reading leaves out, and writes.
     const first = await openPane(session.browser, session.url, seed);
@@ -267,7 +319,11 @@ describe("classify a list", () => {
     expect(stored).toEqual({ Remarks: "function", Build: "goal" });
 
     // Next session on a workbook holding that setting (a copy of the list elsewhere, same headers).
-    const pane = await openPane(session.browser, session.url, { sheets: [{ name: "Other", rows: [headers, ...rows] }], selection: "Other!A2", settings: { [COLUMN_CHOICES_SETTING]: stored } });
+    const pane = await openPane(session.browser, session.url, {
+      sheets: [{ name: "Other", rows: [headers, ...rows] }],
+      selection: "Other!A2",
+      settings: { [COLUMN_CHOICES_SETTING]: stored },
+    });
     const { page } = pane;
     const chosen = choices(["Remarks", "function"], ["Build", "goal"]);
     const withChoices = mapHeaders(headers, { sample: rows, choices: chosen });
@@ -318,7 +374,10 @@ describe("classify a list", () => {
   });
 
   it("says the sheet is protected", async () => {
-    const pane = await openPane(session.browser, session.url, { sheets: [{ name: "Parts", rows: [[...HEADERS], ...partRows(3)], protected: true }], selection: "Parts!B2" });
+    const pane = await openPane(session.browser, session.url, {
+      sheets: [{ name: "Parts", rows: [[...HEADERS], ...partRows(3)], protected: true }],
+      selection: "Parts!B2",
+    });
     await pane.page.getByRole("tab", { name: "Classify list" }).click();
     await pane.page.getByRole("button", { name: "Classify list" }).click();
     await expect.poll(() => pane.page.locator("#panel-classify .notice-issue").textContent()).toContain('Sheet "Parts" is protected');
@@ -332,7 +391,7 @@ describe("as Excel does", () => {
     const pane = await openPane(session.browser, session.url, {
       sheets: [
         { name: "Bill of parts", rows: [[...HEADERS], ...rows, totals] },
-        { name: "Totals", rows: [['=COUNTIF(\'Bill of parts\'!Q:Q,"Prototyping")']] },
+        { name: "Totals", rows: [["=COUNTIF('Bill of parts'!Q:Q,\"Prototyping\")"]] },
       ],
       tables: [{ name: "Parts", sheet: "Bill of parts", address: "A1:P32", totals: true }],
       selection: "'Bill of parts'!C5",
@@ -389,7 +448,9 @@ describe("settings", () => {
     await page.getByRole("tab", { name: "Settings" }).click();
     await page.getByLabel("Prototype quantity").fill("lots");
     await page.getByRole("button", { name: "Save" }).click();
-    await expect.poll(() => page.locator("#panel-settings .notice-issue").textContent()).toContain('Prototype quantity must be a number of parts, 0 or more (got "lots")');
+    await expect
+      .poll(() => page.locator("#panel-settings .notice-issue").textContent())
+      .toContain('Prototype quantity must be a number of parts, 0 or more (got "lots")');
     await page.getByLabel("Prototype quantity").fill("50");
     await page.getByLabel("Prototype quantity").press("Enter");
     await expect.poll(() => page.locator("#panel-settings .notice").textContent()).toContain("Saved: prototype quantity 50");
@@ -407,7 +468,7 @@ describe("cell text is data", () => {
     header[15] = '<b onmouseover="window.__pwned=2">Notes</b>';
     const row = [...partRow(7)];
     row[0] = evil;
-    row[2] = '<script>window.__pwned=3</script>';
+    row[2] = "<script>window.__pwned=3</script>";
     const pane = await openPane(session.browser, session.url, { sheets: [{ name: "Parts", rows: [header, row] }], selection: "Parts!A2" });
     const { page } = pane;
     await expect.poll(() => page.locator(".part-label").textContent()).toBe(evil);
@@ -433,7 +494,9 @@ describe("keyboard and accessibility", () => {
     expect(await page.locator("#status").getAttribute("aria-live")).toBe("polite");
     await page.getByRole("tab", { name: "Classify list" }).click();
     await page.keyboard.press("Tab");
-    const focused = await page.evaluate(() => (document.activeElement?.closest("fluent-button") as HTMLElement | null)?.textContent ?? document.activeElement?.tagName);
+    const focused = await page.evaluate(
+      () => (document.activeElement?.closest("fluent-button") as HTMLElement | null)?.textContent ?? document.activeElement?.tagName,
+    );
     expect(focused).toBe("Classify list");
     await page.keyboard.press("Enter");
     await page.locator(".mapping-editor").waitFor();

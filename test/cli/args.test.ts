@@ -26,7 +26,10 @@ describe("parseArgs", () => {
     [["--", "--odd-name.csv"], { positionals: ["--odd-name.csv"], options: {} }],
     [["-", "-o", "-"], { positionals: ["-"], options: { output: "-" } }],
     [["parts.xlsx", "--map", "Dwg=design"], { positionals: ["parts.xlsx"], options: { map: ["Dwg=design"] } }],
-    [["--map", "Dwg=design", "parts.xlsx", "--map=Vendor=none", "--mapping", "c.json"], { positionals: ["parts.xlsx"], options: { map: ["Dwg=design", "Vendor=none"], mapping: "c.json" } }],
+    [
+      ["--map", "Dwg=design", "parts.xlsx", "--map=Vendor=none", "--mapping", "c.json"],
+      { positionals: ["parts.xlsx"], options: { map: ["Dwg=design", "Vendor=none"], mapping: "c.json" } },
+    ],
   ])("classify %j", (argv, expected) => {
     expect(ok(CLASSIFY, argv)).toEqual(expected);
   });
@@ -70,7 +73,10 @@ describe("parseArgs", () => {
   });
 
   it("never throws and always answers with a result, whatever the arguments", () => {
-    const token = fc.oneof(fc.string(), fc.constantFrom("-o", "--format", "--header-row", "--sheet", "--no-streaming", "--", "-", "-q", "--force", "--=", "-="));
+    const token = fc.oneof(
+      fc.string(),
+      fc.constantFrom("-o", "--format", "--header-row", "--sheet", "--no-streaming", "--", "-", "-q", "--force", "--=", "-="),
+    );
     fc.assert(
       fc.property(fc.constantFrom(...COMMANDS), fc.array(token, { maxLength: 8 }), (def, argv) => {
         const parsed = parseArgs(def, argv);

@@ -58,13 +58,31 @@ describe("CSV in, CSV out", () => {
     expect(csv.stderr).toContain("Classified");
     const json = await runCli(["classify", "parts.csv", "--format", "json", "--prototype-quantity", "100", "--low-volume-quantity", "2,000"], { cwd: dir });
     expect(json.code, json.stderr).toBe(0);
-    const { parts, summary } = jsonOutput<{ row: number; part: string; stage: string | null; stageName: string; score: number | null; progress: number | null; nextStep: string; blockers: { reason: string }[]; missing: { provide: string }[]; warnings: unknown[]; issues: { cell: string; value: string }[] }>(json.stdout);
+    const { parts, summary } = jsonOutput<{
+      row: number;
+      part: string;
+      stage: string | null;
+      stageName: string;
+      score: number | null;
+      progress: number | null;
+      nextStep: string;
+      blockers: { reason: string }[];
+      missing: { provide: string }[];
+      warnings: unknown[];
+      issues: { cell: string; value: string }[];
+    }>(json.stdout);
     const want = expected(TEXT_TABLE, { prototypeQuantity: 100, lowVolumeQuantity: 2000 });
     const rows = want.flatMap((w, i) => (w === undefined ? [] : [[i + 1, w] as const]));
     expect(parts.map((p) => p.row)).toEqual(rows.map(([r]) => r));
     parts.forEach((p, k) => {
       const cells = rows[k]?.[1] ?? [];
-      expect([p.stageName, p.score === null ? "" : String(p.score), p.nextStep, p.blockers.map((b) => b.reason).join("; "), p.missing.map((m) => m.provide).join("; ")]).toEqual(cells);
+      expect([
+        p.stageName,
+        p.score === null ? "" : String(p.score),
+        p.nextStep,
+        p.blockers.map((b) => b.reason).join("; "),
+        p.missing.map((m) => m.provide).join("; "),
+      ]).toEqual(cells);
     });
     expect(parts.flatMap((p) => p.issues.map((i) => i.cell))).toContain("parts.csv!C7");
     expect(parts.flatMap((p) => p.issues.filter((i) => i.cell === "parts.csv!C7").map((i) => i.value))).toEqual(["banana"]);

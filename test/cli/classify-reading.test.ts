@@ -11,8 +11,18 @@ import { stringify } from "csv-stringify/sync";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import {
-  CELL_NOTE_LIMIT, NO_CRITERIA_LABEL, SUMMARY_SHEET, SUMMARY_WIDTH, columnReport, columnReportText, mapHeaders, rowReader,
-  type Assessment, type CellValue, type ColumnChoices, type ColumnLine,
+  CELL_NOTE_LIMIT,
+  NO_CRITERIA_LABEL,
+  SUMMARY_SHEET,
+  SUMMARY_WIDTH,
+  columnReport,
+  columnReportText,
+  mapHeaders,
+  rowReader,
+  type Assessment,
+  type CellValue,
+  type ColumnChoices,
+  type ColumnLine,
 } from "../../src/core";
 import { testFolders } from "../fixtures/files";
 import { jsonOutput, shownText } from "../fixtures/read-output";
@@ -24,17 +34,52 @@ type Row = readonly CellValue[];
 
 /** Every criterion met, except that the supplier is told by two columns: the company, and whether it is qualified. */
 const HEADERS = [
-  "Part No.", "Design", "Function", "Material", "Finish", "Tolerances", "DFM", "Pilot", "Demand",
-  "Supplier", "Supplier qualification", "Inspection", "Cost", "Goal", "Qty", "Annual volume",
+  "Part No.",
+  "Design",
+  "Function",
+  "Material",
+  "Finish",
+  "Tolerances",
+  "DFM",
+  "Pilot",
+  "Demand",
+  "Supplier",
+  "Supplier qualification",
+  "Inspection",
+  "Cost",
+  "Goal",
+  "Qty",
+  "Annual volume",
 ] as const;
 const SUPPLIER = HEADERS.indexOf("Supplier");
 const QUALIFICATION = HEADERS.indexOf("Supplier qualification");
 
 function readyPart(name: string, company: string, qualification: string | null): CellValue[] {
-  return [name, "frozen", "validated", "locked", "confirmed", "reviewed", "done", "validated", "stable", company, qualification, "approved", "agreed", "production", 5000, 60000];
+  return [
+    name,
+    "frozen",
+    "validated",
+    "locked",
+    "confirmed",
+    "reviewed",
+    "done",
+    "validated",
+    "stable",
+    company,
+    qualification,
+    "approved",
+    "agreed",
+    "production",
+    5000,
+    60000,
+  ];
 }
 
-const THREE_PARTS: Row[] = [readyPart("P-1", "Acme CNC", "Qualified"), readyPart("P-2", "Bolt Works Ltd", "approved"), readyPart("P-3", "Hahn GmbH", "qualified")];
+const THREE_PARTS: Row[] = [
+  readyPart("P-1", "Acme CNC", "Qualified"),
+  readyPart("P-2", "Bolt Works Ltd", "approved"),
+  readyPart("P-3", "Hahn GmbH", "qualified"),
+];
 
 async function writeWorkbook(file: string, sheetName: string, rows: readonly Row[]): Promise<void> {
   const workbook = new ExcelJS.Workbook();
@@ -79,7 +124,10 @@ const columnRows = (lines: readonly ColumnLine[]): string[][] => lines.map((l) =
 
 /** The core's answer on the same rows, deciding on the rows under the header. */
 function coreAnswer(rows: readonly Row[], headerIndex = 0, choices?: ColumnChoices): { lines: readonly ColumnLine[]; assessments: Assessment[] } {
-  const mapping = mapHeaders(rows[headerIndex] ?? [], { sample: rows.slice(headerIndex + 1, headerIndex + 201), ...(choices === undefined ? {} : { choices }) });
+  const mapping = mapHeaders(rows[headerIndex] ?? [], {
+    sample: rows.slice(headerIndex + 1, headerIndex + 201),
+    ...(choices === undefined ? {} : { choices }),
+  });
   const reader = rowReader(mapping);
   return { lines: columnReport(mapping, 0), assessments: rows.slice(headerIndex + 1).map((r) => reader.assess(r)) };
 }
@@ -140,20 +188,31 @@ describe.each(PATHS)("values decide between two columns of one criterion (%s)", 
   it("--map and --mapping say what a column holds; --map wins; =none ignores a column; a header that is not there is warned about", async () => {
     const dir = folders.caseDir();
     const headers = ["Part No.", "Mech state", "Lab result", "Material", "Finish", "Goal", "Qty", "Supplier"];
-    const rows: Row[] = [headers, ["M-1", "frozen", "passed", "locked", "confirmed", "pilot", 50, "Qualified"], ["M-2", "changing", "failed", "open", "open", "pilot", 50, "Qualified"]];
+    const rows: Row[] = [
+      headers,
+      ["M-1", "frozen", "passed", "locked", "confirmed", "pilot", 50, "Qualified"],
+      ["M-2", "changing", "failed", "open", "open", "pilot", 50, "Qualified"],
+    ];
     const file = await input(dir, rows);
     writeFileSync(path.join(dir, "cols.json"), JSON.stringify({ "Mech state": "design", "Lab result": "material", Supplier: "none" }));
     const plain = await runCli(["classify", file, ...flags, "--format", "json", "-o", "plain.json"], { cwd: dir });
     expect(plain.code, plain.stderr).toBe(0);
-    const mapped = await runCli(["classify", file, ...flags, "--format", "json", "-o", "mapped.json", "--mapping", "cols.json", "--map", "lab result=function", "--map", "Colour=none"], { cwd: dir });
+    const mapped = await runCli(
+      ["classify", file, ...flags, "--format", "json", "-o", "mapped.json", "--mapping", "cols.json", "--map", "lab result=function", "--map", "Colour=none"],
+      { cwd: dir },
+    );
     expect(mapped.code, mapped.stderr).toBe(0);
-    const read = (name: string): { parts: PartJson[]; summary: ReturnType<typeof jsonOutput>["summary"] } => jsonOutput<PartJson>(readFileSync(path.join(dir, name), "utf8"));
+    const read = (name: string): { parts: PartJson[]; summary: ReturnType<typeof jsonOutput>["summary"] } =>
+      jsonOutput<PartJson>(readFileSync(path.join(dir, name), "utf8"));
     const before = read("plain.json");
     const after = read("mapped.json");
     expect(before.parts.map((p) => p.stage)).toEqual(["prototyping", "prototyping"]);
     expect(before.parts[0]?.missing.map((m) => m.criterion)).toEqual(expect.arrayContaining(["design", "function"]));
     expect(after.parts.map((p) => p.stage)).toEqual(["low-volume", "prototyping"]);
-    expect(after.summary.columns.filter((c) => c.how === "your mapping").map((c) => [c.column, c.criterion])).toEqual([["B", "design"], ["C", "function"]]);
+    expect(after.summary.columns.filter((c) => c.how === "your mapping").map((c) => [c.column, c.criterion])).toEqual([
+      ["B", "design"],
+      ["C", "function"],
+    ]);
     expect(after.summary.columns.find((c) => c.column === "H")).toMatchObject({ header: "Supplier", criterion: null, how: "your mapping says to leave it" });
     expect(mapped.stdout).toContain('B "Mech state" -> Design (your mapping)');
     expect(mapped.stderr).toContain('Warning: your column mapping names a header not in header row 1: "Colour"');
@@ -166,7 +225,15 @@ describe("the summary sheet says how the sheet was read", () => {
     const dir = folders.caseDir();
     const extra = 4;
     const header = ["Part No.", "Description", "Design", "Supplier name", "Material", "Qty", "Notes"];
-    const parts: Row[] = Array.from({ length: CELL_NOTE_LIMIT + extra }, (_, i) => [`P-${i}`, "bracket", i === 0 ? "see drawing" : `banana ${i}`, "Acme", "6061", i === 5 ? "lots" : 5, ""]);
+    const parts: Row[] = Array.from({ length: CELL_NOTE_LIMIT + extra }, (_, i) => [
+      `P-${i}`,
+      "bracket",
+      i === 0 ? "see drawing" : `banana ${i}`,
+      "Acme",
+      "6061",
+      i === 5 ? "lots" : 5,
+      "",
+    ]);
     const rows: Row[] = [["Bill of parts - pump"], header, ...parts, ["", "", "", "", "", "", "a note, no part"], ["", "Spare", "TBD", "", "", "", ""]];
     const file = path.join(dir, "parts.xlsx");
     await writeWorkbook(file, "Bill of parts", rows);
@@ -198,14 +265,22 @@ describe("the summary sheet says how the sheet was read", () => {
 
     const sheet = book.getWorksheet(SUMMARY_SHEET);
     const widths = Array.from({ length: SUMMARY_WIDTH }, (_, c) => sheet?.getColumn(c + 1).width ?? 0);
-    expect(widths.every((w) => w >= 20), `widths ${widths.join(", ")}`).toBe(true);
+    expect(
+      widths.every((w) => w >= 20),
+      `widths ${widths.join(", ")}`,
+    ).toBe(true);
     const headingRow = summary.findIndex((r) => r[0] === COLUMNS_HEADING[0]) + 1;
     expect([1, 2, 3, 4].map((c) => sheet?.getCell(headingRow, c).font?.bold)).toEqual([true, true, true, true]);
   });
 
   it("a CSV classified into a workbook gets the real counts and names its cells in the workbook's sheet", async () => {
     const dir = folders.caseDir();
-    const rows: Row[] = [["Part No.", "Design", "Qty"], ["A", "frozen", 20], ["B", "banana", 5], ["C", "TBD", ""]];
+    const rows: Row[] = [
+      ["Part No.", "Design", "Qty"],
+      ["A", "frozen", 20],
+      ["B", "banana", 5],
+      ["C", "TBD", ""],
+    ];
     writeCsv(path.join(dir, "parts.csv"), rows);
     const run = await runCli(["classify", "parts.csv", "--format", "xlsx"], { cwd: dir });
     expect(run.code, run.stderr).toBe(0);
@@ -229,7 +304,12 @@ describe("the summary sheet says how the sheet was read", () => {
 describe("stdout and JSON", () => {
   it("stdout lists every column with what it is read as and how, and counts rows with no criteria filled in", async () => {
     const dir = folders.caseDir();
-    const rows: Row[] = [["Part No.", "Dwg Status", "Supplier name", "Qty (pcs)", "Notes"], ["A", "released", "Acme", 5, ""], ["", "", "", "", "note only"], ["B", "TBD", "", "", ""]];
+    const rows: Row[] = [
+      ["Part No.", "Dwg Status", "Supplier name", "Qty (pcs)", "Notes"],
+      ["A", "released", "Acme", 5, ""],
+      ["", "", "", "", "note only"],
+      ["B", "TBD", "", "", ""],
+    ];
     await writeWorkbook(path.join(dir, "parts.xlsx"), "Parts", rows);
     const run = await runCli(["classify", "parts.xlsx"], { cwd: dir });
     expect(run.code, run.stderr).toBe(0);
@@ -266,7 +346,11 @@ describe("stdout and JSON", () => {
     expect(summary.columns).toEqual(want.lines.map((l) => ({ column: l.letter, header: l.header, criterion: l.criterion, readAs: l.readAs, how: l.how })));
     expect(summary.cellsNotUnderstood.total).toBe(bad.length);
     expect(summary.cellsNotUnderstood.cells).toHaveLength(CELL_NOTE_LIMIT);
-    expect(summary.cellsNotUnderstood.cells[0]).toEqual({ cell: "parts.csv!B4", value: "banana 0", message: expect.stringMatching(/^Design: "banana 0"/u) as string });
+    expect(summary.cellsNotUnderstood.cells[0]).toEqual({
+      cell: "parts.csv!B4",
+      value: "banana 0",
+      message: expect.stringMatching(/^Design: "banana 0"/u) as string,
+    });
     expect(summary.cellsNotUnderstood.cells.at(-1)?.cell).toBe(`parts.csv!B${CELL_NOTE_LIMIT + 3}`);
   });
 
@@ -275,7 +359,9 @@ describe("stdout and JSON", () => {
     writeCsv(path.join(dir, "parts.csv"), [["Part No.", "Design", "Qty"]]);
     const refused = await runCli(["classify", "parts.csv", "--format", "json"], { cwd: dir });
     expect(refused.code).not.toBe(0);
-    expect(refused.stderr).toMatch(/no header row found .*row 1 names "Design" and "Qty", but no row under it fills any of those columns, so there are no parts to classify/u);
+    expect(refused.stderr).toMatch(
+      /no header row found .*row 1 names "Design" and "Qty", but no row under it fills any of those columns, so there are no parts to classify/u,
+    );
     expect(refused.stdout).toBe("");
     const run = await runCli(["classify", "parts.csv", "--format", "json", "--header-row", "1"], { cwd: dir });
     expect(run.code, run.stderr).toBe(0);

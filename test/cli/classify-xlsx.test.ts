@@ -8,8 +8,19 @@ import path from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import {
-  DEFAULT_THRESHOLDS, NO_CRITERIA_LABEL, RESULT_HEADERS, STAGE_COLORS, SUMMARY_SHEET, SUMMARY_TITLE, findHeaderRow, mapHeaders, resultCells, rowReader,
-  type Assessment, type CellValue, type Thresholds,
+  DEFAULT_THRESHOLDS,
+  NO_CRITERIA_LABEL,
+  RESULT_HEADERS,
+  STAGE_COLORS,
+  SUMMARY_SHEET,
+  SUMMARY_TITLE,
+  findHeaderRow,
+  mapHeaders,
+  resultCells,
+  rowReader,
+  type Assessment,
+  type CellValue,
+  type Thresholds,
 } from "../../src/core";
 import { listing, testFolders, snapshot } from "../fixtures/files";
 import { PART_TABLE } from "../fixtures/parts";
@@ -47,7 +58,11 @@ async function partsWorkbook(dir: string, name = "parts.xlsx", options: { sheetN
 }
 
 /** The core's answer for every row under the header, by 1-based sheet row. */
-function expected(rows: readonly (readonly CellValue[])[], thresholds: Thresholds = DEFAULT_THRESHOLDS, headerIndex?: number): Map<number, { cells: string[]; assessment: Assessment | undefined }> {
+function expected(
+  rows: readonly (readonly CellValue[])[],
+  thresholds: Thresholds = DEFAULT_THRESHOLDS,
+  headerIndex?: number,
+): Map<number, { cells: string[]; assessment: Assessment | undefined }> {
   const found = headerIndex === undefined ? findHeaderRow(rows) : { index: headerIndex, mapping: mapHeaders(rows[headerIndex] ?? []) };
   if (found === undefined) throw new Error("no header row in the fixture");
   const reader = rowReader(found.mapping, thresholds);
@@ -81,12 +96,19 @@ function resultsOf(sheet: ExcelJS.Worksheet, headerRow: number): { column: numbe
   expect(column, "a Stage header").toBeGreaterThan(0);
   expect(RESULT_HEADERS.map((_, i) => text(header.getCell(column + i).value))).toEqual([...RESULT_HEADERS]);
   const rows = new Map<number, string[]>();
-  for (let r = headerRow + 1; r <= sheet.rowCount; r += 1) rows.set(r, RESULT_HEADERS.map((_, i) => text(sheet.getCell(r, column + i).value)));
+  for (let r = headerRow + 1; r <= sheet.rowCount; r += 1)
+    rows.set(
+      r,
+      RESULT_HEADERS.map((_, i) => text(sheet.getCell(r, column + i).value)),
+    );
   return { column, rows };
 }
 
 /** --[no-]streaming is accepted and changes nothing: one package engine reads every .xlsx. */
-const PATHS = [["package", "--no-streaming"], ["package (with --streaming)", "--streaming"]] as const;
+const PATHS = [
+  ["package", "--no-streaming"],
+  ["package (with --streaming)", "--streaming"],
+] as const;
 const sheetRows = [[TITLE], ...PART_TABLE] as const;
 
 describe.each(PATHS)("the %s path", (_name, flag) => {
@@ -109,7 +131,14 @@ describe.each(PATHS)("the %s path", (_name, flag) => {
     expect(column).toBe(PART_TABLE[0]!.length + 1);
     for (const [r, want] of expected(sheetRows)) expect({ row: r, cells: rows.get(r) }).toEqual({ row: r, cells: want.cells });
 
-    sheetRows.forEach((row, i) => row.forEach((value, c) => expect({ cell: `${i + 1}:${c + 1}`, value: sheet.getCell(i + 1, c + 1).value }).toEqual({ cell: `${i + 1}:${c + 1}`, value: value === "" ? null : value })));
+    sheetRows.forEach((row, i) =>
+      row.forEach((value, c) =>
+        expect({ cell: `${i + 1}:${c + 1}`, value: sheet.getCell(i + 1, c + 1).value }).toEqual({
+          cell: `${i + 1}:${c + 1}`,
+          value: value === "" ? null : value,
+        }),
+      ),
+    );
     expect(sheet.getCell("C2").fill).toMatchObject({ fgColor: { argb: HEADER_FILL } });
     expect(sheet.getCell("B3").font).toMatchObject({ italic: true, color: { argb: "FFFF0000" } });
     expect(sheet.getColumn(2).width).toBe(31);
@@ -168,7 +197,8 @@ describe.each(PATHS)("the %s path", (_name, flag) => {
     const { column, rows } = resultsOf(sheet, 2);
     expect(column).toBe(PART_TABLE[0]!.length + 1);
     expect(sheet.getRow(2).cellCount).toBe(PART_TABLE[0]!.length + RESULT_HEADERS.length);
-    for (const [r, want] of expected(sheetRows, { prototypeQuantity: 10, lowVolumeQuantity: 100 })) expect({ row: r, cells: rows.get(r) }).toEqual({ row: r, cells: want.cells });
+    for (const [r, want] of expected(sheetRows, { prototypeQuantity: 10, lowVolumeQuantity: 100 }))
+      expect({ row: r, cells: rows.get(r) }).toEqual({ row: r, cells: want.cells });
   });
 
   it("--sheet picks the sheet and --header-row the header", async () => {
@@ -176,7 +206,9 @@ describe.each(PATHS)("the %s path", (_name, flag) => {
     const file = await partsWorkbook(dir, "parts.xlsx", { sheetName: "BOM", extraFirstSheet: true });
     const run = await runCli(["classify", file, flag, "--sheet", "bom", "--header-row", "2", "--format", "json"], { cwd: dir });
     expect(run.code, run.stderr).toBe(0);
-    const { parts, summary } = jsonOutput<{ row: number; part: string; stage: string | null; score: number | null; progress: number | null; nextStep: string }>(run.stdout);
+    const { parts, summary } = jsonOutput<{ row: number; part: string; stage: string | null; score: number | null; progress: number | null; nextStep: string }>(
+      run.stdout,
+    );
     const want = [...expected(sheetRows, DEFAULT_THRESHOLDS, 1)].filter(([, w]) => w.assessment !== undefined);
     expect(parts.map((p) => [p.row, p.stage, p.score, p.progress, p.nextStep])).toEqual(
       want.map(([r, w]) => [r, w.assessment?.stage ?? null, w.assessment?.score ?? null, w.assessment?.progress ?? null, w.assessment?.nextStep ?? ""]),
@@ -208,7 +240,11 @@ describe("what the package engine keeps", () => {
     for (const row of PART_TABLE) sheet.addRow(row.map((v) => (v === "" ? null : v)));
     sheet.mergeCells("A1:D1");
     sheet.getRow(5).hidden = true;
-    (sheet as unknown as { dataValidations: { add(a: string, v: ExcelJS.DataValidation): void } }).dataValidations.add("N3:N20", { type: "list", allowBlank: true, formulae: ['"pilot,production,validation"'] });
+    (sheet as unknown as { dataValidations: { add(a: string, v: ExcelJS.DataValidation): void } }).dataValidations.add("N3:N20", {
+      type: "list",
+      allowBlank: true,
+      formulae: ['"pilot,production,validation"'],
+    });
     const file = path.join(dir, "parts.xlsx");
     await workbook.xlsx.writeFile(file);
     const run = await runCli(["classify", file], { cwd: dir });

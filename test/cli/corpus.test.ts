@@ -64,7 +64,9 @@ function faithfulOutput(injected: Buffer, sheetEntry: string, lastCol: number): 
   });
   const info = workbookInfo(new Package(readZip(out)));
   if (info === undefined) throw new Error("no workbook");
-  out = editEntry(out, info.workbookPart, (text) => text.replace(/(<(?:[\w.-]+:)?sheet\b[^>]*?\/>)(?![\s\S]*<(?:[\w.-]+:)?sheet\b)/u, `$1<sheet name="Readiness summary" sheetId="999" r:id="rId999"/>`));
+  out = editEntry(out, info.workbookPart, (text) =>
+    text.replace(/(<(?:[\w.-]+:)?sheet\b[^>]*?\/>)(?![\s\S]*<(?:[\w.-]+:)?sheet\b)/u, `$1<sheet name="Readiness summary" sheetId="999" r:id="rId999"/>`),
+  );
   return out;
 }
 
@@ -115,7 +117,9 @@ describe("the corpus checker catches what it must (no CLI)", () => {
     expect(kinds(filter)).toEqual(["contract"]);
     const margins = editEntry(good, injected.sheetEntry, (text) => text.replace('<pageMargins left="0.7"', '<pageMargins left="0.1"'));
     expect(kinds(margins)).toEqual(["contract"]);
-    const added = editEntry(good, injected.sheetEntry, (text) => text.replace(/(<pageMargins[^>]*\/>)/u, '$1<pageSetup orientation="landscape" fitToWidth="1" fitToHeight="0"/>'));
+    const added = editEntry(good, injected.sheetEntry, (text) =>
+      text.replace(/(<pageMargins[^>]*\/>)/u, '$1<pageSetup orientation="landscape" fitToWidth="1" fitToHeight="0"/>'),
+    );
     expect(kinds(added)).toEqual([]);
   });
 
@@ -148,7 +152,9 @@ describe("the corpus checker catches what it must (no CLI)", () => {
   });
 
   it("styles must be appended, not rewritten", () => {
-    const appended = editEntry(good, "xl/styles.xml", (text) => text.replace(/<\/cellXfs>/u, '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs>'));
+    const appended = editEntry(good, "xl/styles.xml", (text) =>
+      text.replace(/<\/cellXfs>/u, '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs>'),
+    );
     expect(kinds(appended)).toEqual([]);
     const rewritten = editEntry(good, "xl/styles.xml", (text) => text.replace(/(<cellXfs[^>]*>)(<xf [^>]*?)(\/?>)/u, '$1$2 applyFont="1"$3'));
     expect(kinds(rewritten)).toEqual(["lost"]);
@@ -162,11 +168,18 @@ describe("the corpus checker catches what it must (no CLI)", () => {
 
 describe(`corpus: real workbooks classified with nothing lost (issue 10; every ${EVERY}. file of ${corpusFiles().length})`, () => {
   let report: CheckReport;
-  const failures = (outcome: Outcome): string[] => report.results.filter((result: FileResult) => result.outcome === outcome).map((result) => `${result.mode} ${result.file}: ${result.message}`);
+  const failures = (outcome: Outcome): string[] =>
+    report.results.filter((result: FileResult) => result.outcome === outcome).map((result) => `${result.mode} ${result.file}: ${result.message}`);
 
   beforeAll(async () => {
     const lines: string[] = [];
-    report = await checkCorpus({ every: EVERY, jobs: 2, timeoutMs: 30_000, workDir: mkdtempSync(path.join(tmpdir(), "corpus-test-")), log: (line) => lines.push(line) });
+    report = await checkCorpus({
+      every: EVERY,
+      jobs: 2,
+      timeoutMs: 30_000,
+      workDir: mkdtempSync(path.join(tmpdir(), "corpus-test-")),
+      log: (line) => lines.push(line),
+    });
     process.stderr.write(`${reportLines(report).join("\n")}\n`);
   }, 1_500_000);
 
@@ -179,7 +192,9 @@ describe(`corpus: real workbooks classified with nothing lost (issue 10; every $
   it("crashes: 0", () => expect(failures("crash")).toEqual([]));
   it("wrong refusals: 0", () => expect(failures("wrong-refusal")).toEqual([]));
   it("LibreOffice opens every output it opens the input of", () => {
-    expect(report.results.filter((result) => result.loOutput === false && result.loInput !== false).map((result) => `${result.mode} ${result.file}`)).toEqual([]);
+    expect(report.results.filter((result) => result.loOutput === false && result.loInput !== false).map((result) => `${result.mode} ${result.file}`)).toEqual(
+      [],
+    );
   });
   it("every injected part got its results and every output a summary sheet", () => expect(failures("results")).toEqual([]));
   it("no change outside the contract (the sheet's own view and print settings kept)", () => expect(failures("contract")).toEqual([]));

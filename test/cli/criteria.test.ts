@@ -18,7 +18,9 @@ describe("criteria", () => {
     const run = await runCli(["criteria", "--format", "json"]);
     expect(run.code).toBe(0);
     const parsed = JSON.parse(run.stdout) as { criteria: { id: string; headers: string[]; accepted: string }[]; generic: string };
-    expect(parsed.criteria.map(({ id, headers, accepted }) => ({ id, headers, accepted }))).toEqual(criteriaCatalog().map(({ id, headers, accepted }) => ({ id, headers: [...headers], accepted })));
+    expect(parsed.criteria.map(({ id, headers, accepted }) => ({ id, headers, accepted }))).toEqual(
+      criteriaCatalog().map(({ id, headers, accepted }) => ({ id, headers: [...headers], accepted })),
+    );
     expect(parsed.generic).toBe(GENERIC_ACCEPTED);
   });
 

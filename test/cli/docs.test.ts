@@ -16,9 +16,15 @@ describe("documented options", () => {
     expect(cliDoc).toContain(negatable === true ? `--${name}\`, \`--no-${name}` : `--${name}`);
   });
 
-  it.each(CLASSIFY.options.map((o) => [o.name, o.negatable, o.short] as const))("the README's command-line section names classify --%s", (name, negatable, short) => {
-    expect(readmeCli.length).toBeGreaterThan(0);
-    const forms = [spelled(name, negatable), ...(short === undefined ? [] : [`-${short} `])];
-    expect(forms.some((f) => readmeCli.includes(f)), `one of ${forms.join(", ")}`).toBe(true);
-  });
+  it.each(CLASSIFY.options.map((o) => [o.name, o.negatable, o.short] as const))(
+    "the README's command-line section names classify --%s",
+    (name, negatable, short) => {
+      expect(readmeCli.length).toBeGreaterThan(0);
+      const forms = [spelled(name, negatable), ...(short === undefined ? [] : [`-${short} `])];
+      expect(
+        forms.some((f) => readmeCli.includes(f)),
+        `one of ${forms.join(", ")}`,
+      ).toBe(true);
+    },
+  );
 });

@@ -66,7 +66,11 @@ describe("classify: Assembly stage and Limited by", () => {
       const { header, byPart } = await columnsByPart(path.join(dir, "bom.classified.xlsx"));
       expect(header.slice(LEVEL_HEADERS.length)).toEqual([...RESULT_HEADERS, "Assembly stage", "Limited by"]);
       // A part's own stage does not change; its assembly stage is capped.
-      expect(byPart.get("A-100")).toMatchObject({ Stage: "Mass production", "Assembly stage": "Prototyping", "Limited by": "C-300 (Prototyping, through D-400)" });
+      expect(byPart.get("A-100")).toMatchObject({
+        Stage: "Mass production",
+        "Assembly stage": "Prototyping",
+        "Limited by": "C-300 (Prototyping, through D-400)",
+      });
       expect(byPart.get("C-300")).toMatchObject({ Stage: "Mass production", "Assembly stage": "Prototyping", "Limited by": "D-400 (Prototyping)" });
       for (const leaf of ["B-200", "D-400", "E-500"]) expect(byPart.get(leaf)).toMatchObject({ "Assembly stage": "", "Limited by": "" });
       expect(byPart.get("B-200")?.Stage).toBe("Low-volume manufacturing");
@@ -103,7 +107,11 @@ describe("classify: Assembly stage and Limited by", () => {
       const run = await runCli(["classify", "bom.csv"], { cwd: dir });
       expect(run.code).toBe(0);
       const out = csvByPart(path.join(dir, "bom.classified.csv"));
-      expect(out.byPart.get("TOP")).toMatchObject({ Stage: "Mass production", "Assembly stage": "Low-volume manufacturing", "Limited by": "SUB (Low-volume manufacturing)" });
+      expect(out.byPart.get("TOP")).toMatchObject({
+        Stage: "Mass production",
+        "Assembly stage": "Low-volume manufacturing",
+        "Limited by": "SUB (Low-volume manufacturing)",
+      });
       const book = await runCli(["classify", "bom.csv", "--format", "xlsx", "-o", "bom.xlsx"], { cwd: dir });
       expect(book.code).toBe(0);
       const { byPart } = await columnsByPart(path.join(dir, "bom.xlsx"), "bom");

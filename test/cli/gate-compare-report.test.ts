@@ -84,7 +84,13 @@ describe("classify --compare", () => {
       const sheet = (await readWorkbookRows(path.join(dir, "now-xlsx.xlsx"), "Readiness summary")).rows.map((r) => r.slice(0, 2).map(shownText));
       const at = sheet.findIndex((r) => r[0] === "Changes since last.classified.xlsx");
       expect(at).toBeGreaterThan(0);
-      expect(sheet.slice(at + 1, at + 6)).toEqual([["Moved up", "2"], ["Moved down", "1"], ["New", "3"], ["Dropped", "1"], ["Labels written twice (not compared)", "2"]]);
+      expect(sheet.slice(at + 1, at + 6)).toEqual([
+        ["Moved up", "2"],
+        ["Moved down", "1"],
+        ["New", "3"],
+        ["Dropped", "1"],
+        ["Labels written twice (not compared)", "2"],
+      ]);
       // The compared file is only read.
       expect(statSync(path.join(dir, "last.classified.xlsx")).mtimeMs).toBe(before);
 
@@ -152,7 +158,7 @@ function writeTemp(dir: string, name: string, text: string): string {
   return file;
 }
 
-const HOSTILE = ['<script>window.ran = 1</script>', '<img src="x" onerror="window.ran = 2">', '"><svg onload="window.ran=3">'];
+const HOSTILE = ["<script>window.ran = 1</script>", '<img src="x" onerror="window.ran = 2">', '"><svg onload="window.ran=3">'];
 
 describe("report", () => {
   it(
@@ -161,7 +167,11 @@ describe("report", () => {
       const dir = folders.caseDir();
       await writeBook(path.join(dir, "last.xlsx"), HEADERS, LAST);
       expect((await runCli(["classify", "last.xlsx"], { cwd: dir })).code).toBe(0);
-      await writeBook(path.join(dir, "now.xlsx"), [...HEADERS, "Level"], NOW.map((r, i) => [...r, i === 0 ? 0 : 1]));
+      await writeBook(
+        path.join(dir, "now.xlsx"),
+        [...HEADERS, "Level"],
+        NOW.map((r, i) => [...r, i === 0 ? 0 : 1]),
+      );
       const run = await runCli(["report", "now.xlsx", "--compare", "last.classified.xlsx"], { cwd: dir });
       expect(run.stdout).toContain("Compared with last.classified.xlsx: 2 moved up, 1 moved down, 3 new, 1 dropped.");
       expect(run.code).toBe(0);
@@ -212,7 +222,11 @@ describe("report", () => {
       await writeBook(
         path.join(dir, "hostile.xlsx"),
         [...HEADERS, "Waiver justification", "DFM report"],
-        HOSTILE.map((name, i) => [...partRow(i === 0 ? "mass-production" : "low-volume", name, { "Pilot run": i === 0 ? "waived" : "done" }), name, "javascript:window.ran=4"]),
+        HOSTILE.map((name, i) => [
+          ...partRow(i === 0 ? "mass-production" : "low-volume", name, { "Pilot run": i === 0 ? "waived" : "done" }),
+          name,
+          "javascript:window.ran=4",
+        ]),
       );
       const run = await runCli(["report", "hostile.xlsx", "-o", "review.html", "-q"], { cwd: dir });
       expect(run.stderr).toBe("");
@@ -256,6 +270,7 @@ describe("help", () => {
     expect(classify.stdout).toContain("--compare PREVIOUS");
     const report = await runCli(["help", "report"]);
     expect(report.stdout).toContain("Usage: part-readiness report FILE [options]");
-    for (const option of ["--sheet NAME", "--header-row N", "--map HEADER=CRITERION", "--mapping FILE", "--compare PREVIOUS", "--force"]) expect(report.stdout).toContain(option);
+    for (const option of ["--sheet NAME", "--header-row N", "--map HEADER=CRITERION", "--mapping FILE", "--compare PREVIOUS", "--force"])
+      expect(report.stdout).toContain(option);
   });
 });

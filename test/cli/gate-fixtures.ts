@@ -27,4 +27,3 @@ export async function writeBook(file: string, header: readonly string[], rows: r
   await workbook.xlsx.writeFile(file);
   return file;
 }
-

@@ -33,28 +33,35 @@ describe.each(ODD_CSVS.map((c) => [c.name, c] as const))("%s", (name, c) => {
     expect(out[expected.headerIndex]).toEqual([...header, ...RESULT_HEADERS]);
     const table = resultTable(out, expected.headerIndex);
     for (const [r, cells] of expected.results) {
-      expect({ row: r + 1, original: out[r]?.slice(0, header.length), result: table.results.get(r) }).toEqual({ row: r + 1, original: made.rows[r], result: cells });
+      expect({ row: r + 1, original: out[r]?.slice(0, header.length), result: table.results.get(r) }).toEqual({
+        row: r + 1,
+        original: made.rows[r],
+        result: cells,
+      });
     }
     expect(out).toHaveLength(made.rows.length);
   });
 });
 
 describe("a CSV classified into a workbook", () => {
-  it.each(ODD_CSVS.filter((c) => /Latin-1|byte-order|quoted/u.test(c.name)).map((c) => [c.name, c] as const))("%s -> .xlsx keeps the decoded text", async (name, c) => {
-    const dir = caseDir(`${name} to xlsx`);
-    const made = c.write(dir);
-    const out = path.join(dir, "classified.xlsx");
-    const run = await runCli(["classify", made.file, "-o", out], { cwd: dir });
-    expect(run.code, run.stderr).toBe(0);
-    const expected = expectedTable(made.rows);
-    const output = await readWorkbookRows(out, await dataSheetName(out));
-    const table = resultTable(output.rows, expected.headerIndex);
-    const header = made.rows[expected.headerIndex] ?? [];
-    for (const [r, cells] of expected.results) {
-      const original = (output.rows[r] ?? []).slice(0, header.length).map(shownText);
-      // A line break inside an .xlsx cell is LF: XML readers turn a stored CRLF into LF, and Excel writes LF.
-      const wanted = (made.rows[r] ?? []).map((field) => field.replace(/\r\n/gu, "\n"));
-      expect({ row: r + 1, original, result: table.results.get(r) }).toEqual({ row: r + 1, original: wanted, result: cells });
-    }
-  });
+  it.each(ODD_CSVS.filter((c) => /Latin-1|byte-order|quoted/u.test(c.name)).map((c) => [c.name, c] as const))(
+    "%s -> .xlsx keeps the decoded text",
+    async (name, c) => {
+      const dir = caseDir(`${name} to xlsx`);
+      const made = c.write(dir);
+      const out = path.join(dir, "classified.xlsx");
+      const run = await runCli(["classify", made.file, "-o", out], { cwd: dir });
+      expect(run.code, run.stderr).toBe(0);
+      const expected = expectedTable(made.rows);
+      const output = await readWorkbookRows(out, await dataSheetName(out));
+      const table = resultTable(output.rows, expected.headerIndex);
+      const header = made.rows[expected.headerIndex] ?? [];
+      for (const [r, cells] of expected.results) {
+        const original = (output.rows[r] ?? []).slice(0, header.length).map(shownText);
+        // A line break inside an .xlsx cell is LF: XML readers turn a stored CRLF into LF, and Excel writes LF.
+        const wanted = (made.rows[r] ?? []).map((field) => field.replace(/\r\n/gu, "\n"));
+        expect({ row: r + 1, original, result: table.results.get(r) }).toEqual({ row: r + 1, original: wanted, result: cells });
+      }
+    },
+  );
 });

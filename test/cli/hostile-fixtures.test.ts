@@ -92,7 +92,9 @@ describe("broken files are broken in the intended way", () => {
       try {
         const workbook = new ExcelJS.Workbook();
         await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
-        usable = workbook.worksheets.some((sheet) => findHeaderRow(sheet.getSheetValues().map((row) => (Array.isArray(row) ? row.slice(1) : []))) !== undefined);
+        usable = workbook.worksheets.some(
+          (sheet) => findHeaderRow(sheet.getSheetValues().map((row) => (Array.isArray(row) ? row.slice(1) : []))) !== undefined,
+        );
       } catch {
         usable = false;
       }

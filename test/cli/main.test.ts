@@ -22,7 +22,12 @@ describe("main", () => {
     expect(streams.err()).toBe("");
   });
 
-  it.each([[["nope"], 1], [["classify"], 1], [["classify", "x.xlsx", "--format", "csv", "-o", "x.json"], 1], [["classify", "no-such-file.xlsx"], 2]])("%j returns %i with one line on stderr", async (argv, code) => {
+  it.each([
+    [["nope"], 1],
+    [["classify"], 1],
+    [["classify", "x.xlsx", "--format", "csv", "-o", "x.json"], 1],
+    [["classify", "no-such-file.xlsx"], 2],
+  ])("%j returns %i with one line on stderr", async (argv, code) => {
     const streams = io();
     expect(await main(argv, streams)).toBe(code);
     expect(streams.out()).toBe("");

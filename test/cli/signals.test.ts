@@ -18,7 +18,18 @@ const folders = testFolders("signals");
 /** Enough rows that classifying them takes seconds, not milliseconds, on any machine. */
 const CSV_ROWS = 200_000;
 const XLSX_ROWS = 60_000;
-const HEADERS = ["Part number", "Description", "Design status", "Material", "Surface finish", "Pilot run", "Supplier capability", "Goal", "Qty", "Annual volume"];
+const HEADERS = [
+  "Part number",
+  "Description",
+  "Design status",
+  "Material",
+  "Surface finish",
+  "Pilot run",
+  "Supplier capability",
+  "Goal",
+  "Qty",
+  "Annual volume",
+];
 const DESIGN = ["frozen", "released", "in work", "concept", "Approved", ""];
 const MATERIAL = ["6061-T6", "POM-C", "PA12", "AISI 304", "tbd"];
 const PILOT = ["passed", "planned", "none", "in progress"];
@@ -26,7 +37,18 @@ const GOAL = ["learning", "delivering", "pilot"];
 
 function row(i: number): (string | number)[] {
   const pick = <T>(items: readonly T[], salt: number): T => items[(i * 7 + salt) % items.length] as T;
-  return [`PN-${100000 + i}`, `Bracket rev ${i % 26}`, pick(DESIGN, 1), pick(MATERIAL, 2), pick(["anodized", "bead blast", "none"], 3), pick(PILOT, 4), pick(["qualified", "not capable", ""], 5), pick(GOAL, 6), (i % 900) + 1, (i % 50) * 1000];
+  return [
+    `PN-${100000 + i}`,
+    `Bracket rev ${i % 26}`,
+    pick(DESIGN, 1),
+    pick(MATERIAL, 2),
+    pick(["anodized", "bead blast", "none"], 3),
+    pick(PILOT, 4),
+    pick(["qualified", "not capable", ""], 5),
+    pick(GOAL, 6),
+    (i % 900) + 1,
+    (i % 50) * 1000,
+  ];
 }
 
 async function writeCsv(file: string, rows: number): Promise<void> {
@@ -90,16 +112,22 @@ interface Stopped {
 }
 
 async function runAndStop(input: () => string, args: readonly string[], dir: string, signal: NodeJS.Signals): Promise<Stopped> {
-  const child = spawn(process.execPath, [BIN, "classify", input(), ...args], { cwd: dir, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, NO_COLOR: "1" } });
+  const child = spawn(process.execPath, [BIN, "classify", input(), ...args], {
+    cwd: dir,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, NO_COLOR: "1" },
+  });
   const out: Buffer[] = [];
   const err: Buffer[] = [];
   child.stdout?.on("data", (chunk: Buffer) => out.push(chunk));
   child.stderr?.on("data", (chunk: Buffer) => err.push(chunk));
   let ended = false;
-  const closed = new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.on("close", (code, sig) => {
-    ended = true;
-    resolve([code, sig]);
-  }));
+  const closed = new Promise<[number | null, NodeJS.Signals | null]>((resolve) =>
+    child.on("close", (code, sig) => {
+      ended = true;
+      resolve([code, sig]);
+    }),
+  );
   try {
     await untilWriting(child, dir, () => ended);
     // Well inside the sheet: some rows are written, most are still to come.
@@ -108,7 +136,14 @@ async function runAndStop(input: () => string, args: readonly string[], dir: str
     const sent = Date.now();
     child.kill(signal);
     const [code, sig] = await closed;
-    return { code, signal: sig, stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8"), stopMs: Date.now() - sent, pid: child.pid ?? -1 };
+    return {
+      code,
+      signal: sig,
+      stdout: Buffer.concat(out).toString("utf8"),
+      stderr: Buffer.concat(err).toString("utf8"),
+      stopMs: Date.now() - sent,
+      pid: child.pid ?? -1,
+    };
   } finally {
     if (!ended) child.kill("SIGKILL");
   }

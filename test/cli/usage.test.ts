@@ -37,7 +37,21 @@ describe("help and version", () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(`Usage: part-readiness ${command}`);
     if (command === "classify") {
-      for (const option of ["-o, --output", "--format", "--sheet", "--header-row", "--prototype-quantity", "--low-volume-quantity", "--force", "--[no-]streaming", "--max-warnings", "--quiet", "--map HEADER=CRITERION", "--mapping FILE"]) expect(run.stdout).toContain(option);
+      for (const option of [
+        "-o, --output",
+        "--format",
+        "--sheet",
+        "--header-row",
+        "--prototype-quantity",
+        "--low-volume-quantity",
+        "--force",
+        "--[no-]streaming",
+        "--max-warnings",
+        "--quiet",
+        "--map HEADER=CRITERION",
+        "--mapping FILE",
+      ])
+        expect(run.stdout).toContain(option);
     }
     expect(run.stdout).toContain("Exit codes");
   });
@@ -70,7 +84,10 @@ describe("wrong usage exits 1 with one line", () => {
     [["template", "a.xlsx", "b.xlsx"], /unexpected argument/u],
   ])("%j", async (args, message) => {
     const dir = caseDir();
-    const run = await runCli(args.map((a) => (a === "PARTS" ? parts : a)), { cwd: dir });
+    const run = await runCli(
+      args.map((a) => (a === "PARTS" ? parts : a)),
+      { cwd: dir },
+    );
     expect(run.code, run.stderr).toBe(1);
     expect(oneLine(run.stderr)).toMatch(message);
     expect(run.stderr).toMatch(/^part-readiness: /u);
@@ -115,7 +132,10 @@ describe("unreadable input exits 2 with one line naming the file", () => {
   it.each([["--no-streaming"], ["--streaming"]])("no header row, and --sheet not found (%s)", async (flag) => {
     const dir = caseDir();
     const workbook = new ExcelJS.Workbook();
-    workbook.addWorksheet("Inventory").addRows([["Name", "Colour"], ["Bracket", "black"]]);
+    workbook.addWorksheet("Inventory").addRows([
+      ["Name", "Colour"],
+      ["Bracket", "black"],
+    ]);
     await workbook.xlsx.writeFile(path.join(dir, "inventory.xlsx"));
     const none = await runCli(["classify", "inventory.xlsx", flag], { cwd: dir });
     expect(none.code).toBe(2);

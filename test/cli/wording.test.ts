@@ -81,10 +81,13 @@ describe("an output folder that cannot be written", () => {
     expect(reported.message).not.toMatch(/\.tmp/u);
   });
 
-  it.runIf(process.platform === "linux" && existsSync("/sys/kernel"))("end to end: a folder the system refuses (/sys) is named, nothing is left behind", async () => {
-    const run = await runCli(["template", "-o", "/sys/kernel/parts.xlsx"], { cwd: dir });
-    expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/the folder \/sys\/kernel cannot be written/u);
-    expect(run.stderr).not.toMatch(/\.tmp/u);
-  });
+  it.runIf(process.platform === "linux" && existsSync("/sys/kernel"))(
+    "end to end: a folder the system refuses (/sys) is named, nothing is left behind",
+    async () => {
+      const run = await runCli(["template", "-o", "/sys/kernel/parts.xlsx"], { cwd: dir });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(/the folder \/sys\/kernel cannot be written/u);
+      expect(run.stderr).not.toMatch(/\.tmp/u);
+    },
+  );
 });

@@ -3,7 +3,14 @@ import { columnLetters, quoteSheetName } from "../../src/core";
 
 describe("columnLetters", () => {
   it.each([
-    [0, "A"], [25, "Z"], [26, "AA"], [51, "AZ"], [52, "BA"], [701, "ZZ"], [702, "AAA"], [16383, "XFD"],
+    [0, "A"],
+    [25, "Z"],
+    [26, "AA"],
+    [51, "AZ"],
+    [52, "BA"],
+    [701, "ZZ"],
+    [702, "AAA"],
+    [16383, "XFD"],
   ])("column %i is %s", (index, letters) => {
     expect(columnLetters(index)).toBe(letters);
   });

@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
 import {
-  CRITERION_DEFS, DEFAULT_THRESHOLDS, LEVELS, assess, assessPart, readPart,
-  type Assessment, type CriterionId, type Level, type LevelCriterionId,
+  CRITERION_DEFS,
+  DEFAULT_THRESHOLDS,
+  LEVELS,
+  assess,
+  assessPart,
+  readPart,
+  type Assessment,
+  type CriterionId,
+  type Level,
+  type LevelCriterionId,
 } from "../../src/core";
 import { nextStepCriterion, partValues, type PartSpec } from "./parts";
 import { levelsWith, specModel } from "./spec-model";
@@ -47,7 +55,17 @@ describe("stages (gates A and B)", () => {
 
   it("a row with no criterion cell filled has no stage, and is not an error", () => {
     for (const values of [{}, { design: "", goal: "" }, { cost: "  ", quantity: null }]) {
-      expect(assessPart(values)).toMatchObject({ stage: null, stageName: "", nextStage: null, score: null, progress: null, blockers: [], missing: [], nextStep: "", warnings: [] });
+      expect(assessPart(values)).toMatchObject({
+        stage: null,
+        stageName: "",
+        nextStage: null,
+        score: null,
+        progress: null,
+        blockers: [],
+        missing: [],
+        nextStep: "",
+        warnings: [],
+      });
     }
   });
 
@@ -76,12 +94,22 @@ describe("score and progress", () => {
     ["gate A: met and partial, goal missing", { levels: gateAPartial }, pct(4, 5), protoScore(4)],
     ["gate A: learning counts zero", { levels: all("met"), goal: "learning" }, pct(4, 5), protoScore(4)],
     ["gate A: goal inferred from quantity counts", { levels: { design: "met" }, quantity: 500 }, pct(2, 5), protoScore(2)],
-    ["gate A: unknown and not met count zero", { levels: { design: "unknown", function: "not-met", material: "met" }, goal: "delivering" }, pct(2, 5), protoScore(2)],
+    [
+      "gate A: unknown and not met count zero",
+      { levels: { design: "unknown", function: "not-met", material: "met" }, goal: "delivering" },
+      pct(2, 5),
+      protoScore(2),
+    ],
     ["gate B: four partials of eleven", { levels: gateAPartial, goal: "delivering" }, pct(4 * 0.5, 11), lowScore(2)],
-    ["gate B: five met, three partial, three unknown", {
-      levels: { design: "met", function: "met", material: "met", finish: "met", tolerances: "met", dfm: "partial", pilot: "partial", demand: "partial" },
-      goal: "delivering",
-    }, pct(5 + 1.5, 11), lowScore(6.5)],
+    [
+      "gate B: five met, three partial, three unknown",
+      {
+        levels: { design: "met", function: "met", material: "met", finish: "met", tolerances: "met", dfm: "partial", pilot: "partial", demand: "partial" },
+        goal: "delivering",
+      },
+      pct(5 + 1.5, 11),
+      lowScore(6.5),
+    ],
     ["gate B: ten met, one not met", { levels: all("met", { supplier: "not-met" }), goal: "delivering" }, pct(10, 11), lowScore(10)],
     ["gate B: ten met, one partial", { levels: all("met", { supplier: "partial" }), goal: "delivering" }, pct(10.5, 11), lowScore(10.5)],
     ["mass production", { levels: all("met"), goal: "delivering" }, 100, 100],
@@ -158,7 +186,11 @@ describe("next step", () => {
       for (let j = i + 1; j < order.length; j += 1) {
         const first = order[i] as CriterionId;
         const later = order[j] as CriterionId;
-        for (const [firstLevel, laterLevel] of [["not-met", "unknown"], ["unknown", "not-met"], ["not-met", "not-met"]] as const) {
+        for (const [firstLevel, laterLevel] of [
+          ["not-met", "unknown"],
+          ["unknown", "not-met"],
+          ["not-met", "not-met"],
+        ] as const) {
           const part = problemPart(first, firstLevel, later, laterLevel);
           if (!part) continue;
           const a = run(part);
@@ -185,7 +217,10 @@ function problemPart(first: CriterionId, firstLevel: "not-met" | "unknown", late
   if (inA(first) && inA(later)) {
     const levels = all("met") as Partial<Record<LevelCriterionId, Level>>;
     let goal: PartSpec["goal"] = "delivering";
-    for (const [id, level] of [[first, firstLevel], [later, laterLevel]] as const) {
+    for (const [id, level] of [
+      [first, firstLevel],
+      [later, laterLevel],
+    ] as const) {
       if (id === "goal") goal = goalFor(level);
       else levels[id as LevelCriterionId] = level;
     }
@@ -254,23 +289,34 @@ describe("the core agrees with a second reading of the spec", () => {
     ];
     const mismatches: string[] = [];
     let checked = 0;
-    for (const d of LEVELS) for (const f of LEVELS) for (const m of LEVELS) for (const s of LEVELS) {
-      for (const rest of rests) {
-        const levels = all("met", { ...rest, design: d, function: f, material: m, finish: s });
-        for (const goal of goals) for (const quantity of quantities) for (const annualVolume of volumes) {
-          const part = { levels, goal, quantity, annualVolume };
-          const a = run(part);
-          const expected = specModel(part);
-          const actual = {
-            stage: a.stage, score: a.score, progress: a.progress, blockers: ids(a.blockers), missing: ids(a.missing),
-            first: nextStepCriterion(a), warnings: a.warnings.map((w) => w.code),
-          };
-          const wanted = { ...expected, first: expected.first?.criterion };
-          if (JSON.stringify(actual) !== JSON.stringify(wanted)) mismatches.push(`${JSON.stringify(part)}: got ${JSON.stringify(actual)}, spec ${JSON.stringify(wanted)}`);
-          checked += 1;
-        }
-      }
-    }
+    for (const d of LEVELS)
+      for (const f of LEVELS)
+        for (const m of LEVELS)
+          for (const s of LEVELS) {
+            for (const rest of rests) {
+              const levels = all("met", { ...rest, design: d, function: f, material: m, finish: s });
+              for (const goal of goals)
+                for (const quantity of quantities)
+                  for (const annualVolume of volumes) {
+                    const part = { levels, goal, quantity, annualVolume };
+                    const a = run(part);
+                    const expected = specModel(part);
+                    const actual = {
+                      stage: a.stage,
+                      score: a.score,
+                      progress: a.progress,
+                      blockers: ids(a.blockers),
+                      missing: ids(a.missing),
+                      first: nextStepCriterion(a),
+                      warnings: a.warnings.map((w) => w.code),
+                    };
+                    const wanted = { ...expected, first: expected.first?.criterion };
+                    if (JSON.stringify(actual) !== JSON.stringify(wanted))
+                      mismatches.push(`${JSON.stringify(part)}: got ${JSON.stringify(actual)}, spec ${JSON.stringify(wanted)}`);
+                    checked += 1;
+                  }
+            }
+          }
     expect(mismatches.slice(0, 5)).toEqual([]);
     expect(checked).toBe(4 ** 4 * 3 * 3 * 9 * 6);
   });
@@ -286,10 +332,12 @@ describe("the high-quantity warning says what holds the part back", () => {
   it("calls the design changing only when it is not stable", () => {
     const changing = run({ levels: { design: "not-met" }, quantity: 5000 }).warnings[0]?.message ?? "";
     expect(changing).toMatch(/design that may still change/u);
-    const frozen = run({ levels: { design: "met", function: "met", material: "met", finish: "met" }, goal: "learning", quantity: 5000 }).warnings[0]?.message ?? "";
+    const frozen =
+      run({ levels: { design: "met", function: "met", material: "met", finish: "met" }, goal: "learning", quantity: 5000 }).warnings[0]?.message ?? "";
     expect(frozen).not.toMatch(/may still change/u);
     expect(frozen).toMatch(/held back by goal/u);
-    const missingGoal = assessPart({ design: "frozen", function: "ok", material: "locked", finish: "confirmed", goal: "TBD", quantity: 5000 }).warnings[0]?.message ?? "";
+    const missingGoal =
+      assessPart({ design: "frozen", function: "ok", material: "locked", finish: "confirmed", goal: "TBD", quantity: 5000 }).warnings[0]?.message ?? "";
     expect(missingGoal).toMatch(/goal \(not given\)/u);
   });
 });

@@ -4,7 +4,10 @@ import { SPEC_GENERIC, SPEC_GOALS, SPEC_HEADERS, SPEC_UNKNOWN_TEXT, SPEC_VOCABUL
 
 /** The words of a catalog text, in the form values are matched in. */
 function wordsOf(text: string): string {
-  return ` ${text.split(/[,:·;()]/u).map((w) => valueKey(w)).join(" | ")} `.replace(/\s+/gu, " ");
+  return ` ${text
+    .split(/[,:·;()]/u)
+    .map((w) => valueKey(w))
+    .join(" | ")} `.replace(/\s+/gu, " ");
 }
 const mentions = (text: string, word: string): boolean => wordsOf(text).includes(` ${valueKey(word)} `);
 
@@ -48,7 +51,8 @@ describe("criteriaCatalog", () => {
 
   it("quantities say how they are read", () => {
     for (const id of ["quantity", "annual_volume"] as const) expect(catalog.find((e) => e.id === id)?.accepted).toContain(NUMBER_ACCEPTED);
-    for (const example of ["1,000", "1k", "2.5k", "~200", "200 pcs", "50-100", "upper bound", "Qty 50", "500+", "1.000"]) expect(NUMBER_ACCEPTED).toContain(example);
+    for (const example of ["1,000", "1k", "2.5k", "~200", "200 pcs", "50-100", "upper bound", "Qty 50", "500+", "1.000"])
+      expect(NUMBER_ACCEPTED).toContain(example);
     expect(catalog.find((e) => e.id === "annual_volume")?.accepted).toMatch(/100\/month = 1,200/u);
     expect(catalog.find((e) => e.id === "quantity")?.accepted).toMatch(/rate other than per year .* refused/u);
   });

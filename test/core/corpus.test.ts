@@ -60,7 +60,12 @@ describe("cell phrases from real sheets", () => {
   it("reports every phrase it reads as unknown without being told it is unknown (never silent)", () => {
     const silent = PHRASES.filter((c) => {
       const read = readCase(c);
-      return read.reading === "unknown" && read.problem === undefined && !/^\s*(?:n\/?a|tbd|tbc|\?+|-+|unknown|not known|not applicable|)\s*$/iu.test(c.text) && !(c.header === "Supplier" || c.header === "Vendor");
+      return (
+        read.reading === "unknown" &&
+        read.problem === undefined &&
+        !/^\s*(?:n\/?a|tbd|tbc|\?+|-+|unknown|not known|not applicable|)\s*$/iu.test(c.text) &&
+        !(c.header === "Supplier" || c.header === "Vendor")
+      );
     });
     expect(silent.map((c) => `${c.criterion}: ${c.text}`)).toEqual([]);
   });
@@ -68,7 +73,19 @@ describe("cell phrases from real sheets", () => {
 
 describe("the cases the issue names", () => {
   const allMet = ["frozen", "verified", "locked", "confirmed", "reviewed", "done", "validated", "stable", "qualified", "defined", "quoted"];
-  const levelHeaders = ["Design", "Function", "Material status", "Finish status", "Tolerances", "DFM", "Pilot", "Demand", "Supplier capability", "Inspection", "Cost"];
+  const levelHeaders = [
+    "Design",
+    "Function",
+    "Material status",
+    "Finish status",
+    "Tolerances",
+    "DFM",
+    "Pilot",
+    "Demand",
+    "Supplier capability",
+    "Inspection",
+    "Cost",
+  ];
 
   it.each(["Prototype build", "Proto", "EVT", "DV build", "Proof of concept", "Feasibility", "Lab test", "Fit check"])(
     "a learning goal (%j) with a quantity of 20 and every criterion met stays in prototyping",
@@ -119,13 +136,18 @@ describe("the cases the issue names", () => {
     expect(readLevel("cost", 0.85, false, status?.price)).toEqual({ ok: true, value: "partial" });
   });
 
-  it.each([["Not confirmed", "not-met"], ["Not decided", "not-met"], ["Failed salt spray", "not-met"], ["Locked: 6061-T6", "met"], ["6061-T6 (confirmed)", "met"], ["Black or clear anodize", "partial"], ["6061-T6", "partial"]] as const)(
-    "under a bare Material or Finish header %j is %s",
-    (text, level) => {
-      expect(readLevel("material", text, true)).toEqual({ ok: true, value: level });
-      expect(readLevel("finish", text, true)).toEqual({ ok: true, value: level });
-    },
-  );
+  it.each([
+    ["Not confirmed", "not-met"],
+    ["Not decided", "not-met"],
+    ["Failed salt spray", "not-met"],
+    ["Locked: 6061-T6", "met"],
+    ["6061-T6 (confirmed)", "met"],
+    ["Black or clear anodize", "partial"],
+    ["6061-T6", "partial"],
+  ] as const)("under a bare Material or Finish header %j is %s", (text, level) => {
+    expect(readLevel("material", text, true)).toEqual({ ok: true, value: level });
+    expect(readLevel("finish", text, true)).toEqual({ ok: true, value: level });
+  });
 });
 
 /**
@@ -136,11 +158,11 @@ describe("the cases the issue names", () => {
  * here with the reason they are left so; none of them is a promotion.
  */
 const HOLDOUT_KNOWN_MISSES: ReadonlyMap<string, string> = new Map([
-  ["Stock Material", "\"stock\" usually means inventory in a part list; one header is not worth the risk"],
-  ["Order Type (one-off / repeat)", "the bracket lists the values; \"Order type\" alone is too broad to read"],
+  ["Stock Material", '"stock" usually means inventory in a part list; one header is not worth the risk'],
+  ["Order Type (one-off / repeat)", 'the bracket lists the values; "Order type" alone is too broad to read'],
   ["Potential Analysis (VDA 6.3)", "an audit name, not a supplier-status word"],
-  ["Parts Required For", "\"parts required\" reads as a quantity header; the trailing \"for\" rules it out, so it is not read at all"],
-  ["cost: Quoted, awaiting negotiation", "a met word with \"awaiting\" reads partial: the conservative side"],
+  ["Parts Required For", '"parts required" reads as a quantity header; the trailing "for" rules it out, so it is not read at all'],
+  ["cost: Quoted, awaiting negotiation", 'a met word with "awaiting" reads partial: the conservative side'],
 ]);
 
 describe("holdout corpus", () => {
@@ -158,13 +180,14 @@ describe("holdout corpus", () => {
     expect(headerCriterion(header)).toBeUndefined();
   });
 
-  it.each(HOLDOUT_PHRASES.filter((p) => !HOLDOUT_KNOWN_MISSES.has(`${p.criterion}: ${p.text}`)).map((p) => [p.criterion, p.text, p.header ?? "", p.expect, p] as const))(
-    "%s: %j under %j is %s",
-    (_c, _t, _h, expected, c) => {
-      const read = readCase(c);
-      expect(read.reading, read.problem).toBe(expected);
-    },
-  );
+  it.each(
+    HOLDOUT_PHRASES.filter((p) => !HOLDOUT_KNOWN_MISSES.has(`${p.criterion}: ${p.text}`)).map(
+      (p) => [p.criterion, p.text, p.header ?? "", p.expect, p] as const,
+    ),
+  )("%s: %j under %j is %s", (_c, _t, _h, expected, c) => {
+    const read = readCase(c);
+    expect(read.reading, read.problem).toBe(expected);
+  });
 
   it("the known misses are still misses (a fix must update the list) and none is a promotion", () => {
     for (const h of HOLDOUT_HEADERS.filter((x) => HOLDOUT_KNOWN_MISSES.has(x.header))) expect(headerCriterion(h.header), h.header).not.toBe(h.criterion);

@@ -1,7 +1,17 @@
 /* Invariants of the registry that keep every word and header unambiguous when someone adds to it. */
 import { describe, expect, it } from "vitest";
 import {
-  CRITERIA, CRITERION_DEFS, GATE_A_LEVELS, GATE_B_LEVELS, GENERIC_WORDS, GOAL_WORDS, LEVEL_CRITERIA, PART_HEADERS, UNKNOWN_WORDS, headerKey, valueKey,
+  CRITERIA,
+  CRITERION_DEFS,
+  GATE_A_LEVELS,
+  GATE_B_LEVELS,
+  GENERIC_WORDS,
+  GOAL_WORDS,
+  LEVEL_CRITERIA,
+  PART_HEADERS,
+  UNKNOWN_WORDS,
+  headerKey,
+  valueKey,
 } from "../../src/core";
 import { SPEC_GATE_A, SPEC_GATE_B } from "./spec-tables";
 

@@ -16,31 +16,47 @@ interface Found {
 const FOUND: readonly Found[] = [
   {
     name: "a bill of parts with status columns",
-    rows: [["Part number", "Description", "Design status", "Material", "Qty", "Goal"], ["GB-001", "Housing", "frozen", "6061-T6", 50, "pilot"]],
+    rows: [
+      ["Part number", "Description", "Design status", "Material", "Qty", "Goal"],
+      ["GB-001", "Housing", "frozen", "6061-T6", 50, "pilot"],
+    ],
     index: 0,
     criteria: ["design", "material", "quantity", "goal"],
   },
   {
     name: "one criterion and the part number column",
-    rows: [["Part number", "Qty"], ["PN-1", 5], ["PN-2", 12]],
+    rows: [
+      ["Part number", "Qty"],
+      ["PN-1", 5],
+      ["PN-2", 12],
+    ],
     index: 0,
     criteria: ["quantity"],
   },
   {
     name: "an ERP export: item, description, quantity, unit price",
-    rows: [["Item", "Description", "Qty", "Unit price"], ["100-200", "Bracket", 4, "12.50"]],
+    rows: [
+      ["Item", "Description", "Qty", "Unit price"],
+      ["100-200", "Bracket", 4, "12.50"],
+    ],
     index: 0,
     criteria: ["quantity", "cost"],
   },
   {
     name: "a German Stückliste without a part number column",
-    rows: [["Pos", "Benennung", "Menge", "Werkstoff"], [1, "Deckel", 2, "S235"]],
+    rows: [
+      ["Pos", "Benennung", "Menge", "Werkstoff"],
+      [1, "Deckel", 2, "S235"],
+    ],
     index: 0,
     criteria: ["quantity", "material"],
   },
   {
     name: "an Altium BOM: designator, comment, quantity, supplier",
-    rows: [["Designator", "Comment", "Quantity", "Supplier"], ["R1, R2", "10k", 2, "Digi-Key"]],
+    rows: [
+      ["Designator", "Comment", "Quantity", "Supplier"],
+      ["R1, R2", "10k", 2, "Digi-Key"],
+    ],
     index: 0,
     criteria: ["quantity", "supplier"],
   },
@@ -58,7 +74,11 @@ const FOUND: readonly Found[] = [
   },
   {
     name: "a sparse list whose only filled criterion cell is a quantity",
-    rows: [["Part No.", "Design status", "Qty"], ["P-1", "", ""], ["P-2", null, 40]],
+    rows: [
+      ["Part No.", "Design status", "Qty"],
+      ["P-1", "", ""],
+      ["P-2", null, 40],
+    ],
     index: 0,
     criteria: ["design", "quantity"],
   },
@@ -81,7 +101,10 @@ const MISSED: readonly Missed[] = [
   },
   {
     name: "a KiCad BOM whose only criterion is Qty and whose reference columns are not part labels",
-    rows: [["Ref", "Value", "Footprint", "Qty", "MPN", "Manufacturer"], ["R1", "10k", "0603", 1, "RC0603", "Yageo"]],
+    rows: [
+      ["Ref", "Value", "Footprint", "Qty", "MPN", "Manufacturer"],
+      ["R1", "10k", "0603", 1, "RC0603", "Yageo"],
+    ],
     miss: { kind: "one-criterion", index: 0 },
     text: /^row 1 \("Qty"\) names only one criterion \(Quantity\)/u,
   },
@@ -104,7 +127,10 @@ const MISSED: readonly Missed[] = [
   },
   {
     name: "a calendar that names no criterion",
-    rows: [["Month", "Jan", "Feb", "Mar"], ["Hours", 12, 14, 9]],
+    rows: [
+      ["Month", "Jan", "Feb", "Mar"],
+      ["Hours", 12, 14, 9],
+    ],
     miss: undefined,
   },
   { name: "an empty sheet", rows: [], miss: undefined },
@@ -132,7 +158,10 @@ describe("findHeaderRow: real-world header rows", () => {
   });
 
   it("applies the rule to the criteria the user's column choices give", () => {
-    const rows: Rows = [["Part No.", "Werkstoff status"], ["P-1", "approved"]];
+    const rows: Rows = [
+      ["Part No.", "Werkstoff status"],
+      ["P-1", "approved"],
+    ];
     const choices = new Map([["werkstoff status", "material" as const]]);
     expect(findHeaderRow(rows, 50, choices)?.mapping.byCriterion.material?.column).toBe(1);
     const noPart: Rows = [["Werkstoff status"], ["approved"]];
@@ -141,8 +170,34 @@ describe("findHeaderRow: real-world header rows", () => {
 });
 
 const CELLS = [
-  "Part No.", "Part number", "Description", "Design status", "Design", "Material", "Finish", "Qty", "Quantity", "Supplier", "Pilot run", "Goal", "Forecast", "Notes",
-  "frozen", "released", "PA12", "approved", "pilot", "Q1", "", "  ", null, undefined, 0, 5, 120, true,
+  "Part No.",
+  "Part number",
+  "Description",
+  "Design status",
+  "Design",
+  "Material",
+  "Finish",
+  "Qty",
+  "Quantity",
+  "Supplier",
+  "Pilot run",
+  "Goal",
+  "Forecast",
+  "Notes",
+  "frozen",
+  "released",
+  "PA12",
+  "approved",
+  "pilot",
+  "Q1",
+  "",
+  "  ",
+  null,
+  undefined,
+  0,
+  5,
+  120,
+  true,
 ];
 const cell = fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...CELLS) }, { weight: 1, arbitrary: fc.string({ maxLength: 6 }) });
 const rowsArb = fc.array(fc.array(cell, { maxLength: 6 }), { maxLength: 10 });
@@ -191,7 +246,9 @@ describe("findHeaderRow: invariants", () => {
       fc.property(rowsArb, (rows) => {
         const found = findHeaderRow(rows);
         const below = findHeaderRow([title, ...rows]);
-        expect(below === undefined ? undefined : { index: below.index - 1, criteria: below.mapping.columns }).toEqual(found === undefined ? undefined : { index: found.index, criteria: found.mapping.columns });
+        expect(below === undefined ? undefined : { index: below.index - 1, criteria: below.mapping.columns }).toEqual(
+          found === undefined ? undefined : { index: found.index, criteria: found.mapping.columns },
+        );
         expect(headerRowMiss([title, ...rows])?.kind).toBe(headerRowMiss(rows)?.kind);
       }),
       { numRuns: 300 },

@@ -47,11 +47,18 @@ describe("mapping rules", () => {
     const counts = new Map<CriterionId, number>();
     for (const c of mapping.columns) counts.set(c.criterion, (counts.get(c.criterion) ?? 0) + 1);
     expect([...counts.values()].every((n) => n === 1)).toBe(true);
-    expect(mapping.columns.map((c) => [c.criterion, c.column])).toEqual([["quantity", 0], ["annual_volume", 3], ["goal", 5]]);
+    expect(mapping.columns.map((c) => [c.criterion, c.column])).toEqual([
+      ["quantity", 0],
+      ["annual_volume", 3],
+      ["goal", 5],
+    ]);
   });
 
   it("an exact alias wins over a header that only matches once its aside is removed, wherever it stands", () => {
-    for (const header of [["Qty (pcs)", "Quantity"], ["Quantity", "Qty (pcs)"]]) {
+    for (const header of [
+      ["Qty (pcs)", "Quantity"],
+      ["Quantity", "Qty (pcs)"],
+    ]) {
       const mapping = mapHeaders(header);
       expect(mapping.byCriterion.quantity?.header).toBe("Quantity");
       expect(mapping.byCriterion.quantity?.match).toBe("exact");
@@ -85,7 +92,10 @@ describe("mapping rules", () => {
 
   it("reports what it matched, what it ignored and what is absent", () => {
     const mapping = mapHeaders(["Part number", "Design", "", "Colour", "Design status", "Qty", null, 42]);
-    expect(mapping.columns.map((c) => [c.criterion, c.column, c.header])).toEqual([["design", 1, "Design"], ["quantity", 5, "Qty"]]);
+    expect(mapping.columns.map((c) => [c.criterion, c.column, c.header])).toEqual([
+      ["design", 1, "Design"],
+      ["quantity", 5, "Qty"],
+    ]);
     expect(mapping.ignored).toMatchObject([
       { column: 0, header: "Part number", reason: "part" },
       { column: 3, header: "Colour", reason: "unrecognised" },
@@ -98,11 +108,24 @@ describe("mapping rules", () => {
   });
 
   it.each([
-    ["Material", "material", true], [" MATERIAL: ", "material", true], ["Finish", "finish", true], ["Supplier", "supplier", true],
-    ["Coating", "finish", true], ["Treatment", "finish", true], ["Surface treatment", "finish", true], ["Plating", "finish", true],
-    ["Finish / Coating", "finish", true], ["Raw material", "material", true], ["Material grade", "material", true],
-    ["Material status", "material", false], ["Surface finish", "finish", true], ["Finish confirmed", "finish", false], ["Material approved", "material", false],
-    ["Supplier qualified", "supplier", false], ["Supplier status", "supplier", false], ["Design", "design", false],
+    ["Material", "material", true],
+    [" MATERIAL: ", "material", true],
+    ["Finish", "finish", true],
+    ["Supplier", "supplier", true],
+    ["Coating", "finish", true],
+    ["Treatment", "finish", true],
+    ["Surface treatment", "finish", true],
+    ["Plating", "finish", true],
+    ["Finish / Coating", "finish", true],
+    ["Raw material", "material", true],
+    ["Material grade", "material", true],
+    ["Material status", "material", false],
+    ["Surface finish", "finish", true],
+    ["Finish confirmed", "finish", false],
+    ["Material approved", "material", false],
+    ["Supplier qualified", "supplier", false],
+    ["Supplier status", "supplier", false],
+    ["Design", "design", false],
   ] as const)("%j is a bare-name header: %s %s", (header, id, bare) => {
     expect(mapHeaders([header]).byCriterion[id]?.bareName).toBe(bare);
   });
@@ -137,11 +160,21 @@ describe("findHeaderRow", () => {
   });
 
   it("takes the earliest row on a tie", () => {
-    expect(findHeaderRow([["Design", "Qty"], ["Material", "Goal"]])?.index).toBe(0);
+    expect(
+      findHeaderRow([
+        ["Design", "Qty"],
+        ["Material", "Goal"],
+      ])?.index,
+    ).toBe(0);
   });
 
   it("is undefined when no row names a criterion, or the header is beyond the rows it scans", () => {
-    expect(findHeaderRow([["a", "b"], [1, 2]])).toBeUndefined();
+    expect(
+      findHeaderRow([
+        ["a", "b"],
+        [1, 2],
+      ]),
+    ).toBeUndefined();
     expect(findHeaderRow([])).toBeUndefined();
     const late = [...Array.from({ length: 60 }, () => ["notes"]), header, ["GB-001", "frozen"]];
     expect(findHeaderRow(late)).toBeUndefined();
@@ -154,7 +187,10 @@ describe("mappingFromAssignments", () => {
 
   it("reads the columns the user chose, and reports the rest as ignored", () => {
     const mapping = mappingFromAssignments(header, { supplier: 2, design: 3 });
-    expect(mapping.columns.map((c) => [c.criterion, c.column])).toEqual([["supplier", 2], ["design", 3]]);
+    expect(mapping.columns.map((c) => [c.criterion, c.column])).toEqual([
+      ["supplier", 2],
+      ["design", 3],
+    ]);
     expect(mapping.ignored).toEqual([
       { column: 0, header: "Part", reason: "part" },
       { column: 1, header: "Supplier name", reason: "unrecognised" },
@@ -170,21 +206,46 @@ describe("mappingFromAssignments", () => {
 
 describe("reading headers by their words", () => {
   it.each([
-    ["Drawing Rev Status", "design", "words"], ["Dwg Status", "design", "words"], ["Function Test", "function", "words"],
-    ["Fit Check", "function", "words"], ["Finish / Coating", "finish", "words"], ["Plating", "finish", "words"],
-    ["Critical Dims", "tolerances", "words"], ["Tolerence Review", "tolerances", "words"], ["Inspetion Plan", "inspection", "typo"], ["Control Plan", "inspection", "words"],
-    ["FAI Status", "inspection", "words"], ["Unit Price", "cost", "words"], ["Target Cost", "cost", "words"],
-    ["Annual Qty", "annual_volume", "words"], ["Est. Annual Usage", "annual_volume", "words"], ["Qty Required", "quantity", "words"],
-    ["Build Purpose", "goal", "words"], ["Design frozen (Y/N)", "design", "aside"], ["Design frozen?", "design", "exact"], ["DFM done?", "dfm", "exact"], ["Suplier Status", "supplier", "typo"],
+    ["Drawing Rev Status", "design", "words"],
+    ["Dwg Status", "design", "words"],
+    ["Function Test", "function", "words"],
+    ["Fit Check", "function", "words"],
+    ["Finish / Coating", "finish", "words"],
+    ["Plating", "finish", "words"],
+    ["Critical Dims", "tolerances", "words"],
+    ["Tolerence Review", "tolerances", "words"],
+    ["Inspetion Plan", "inspection", "typo"],
+    ["Control Plan", "inspection", "words"],
+    ["FAI Status", "inspection", "words"],
+    ["Unit Price", "cost", "words"],
+    ["Target Cost", "cost", "words"],
+    ["Annual Qty", "annual_volume", "words"],
+    ["Est. Annual Usage", "annual_volume", "words"],
+    ["Qty Required", "quantity", "words"],
+    ["Build Purpose", "goal", "words"],
+    ["Design frozen (Y/N)", "design", "aside"],
+    ["Design frozen?", "design", "exact"],
+    ["DFM done?", "dfm", "exact"],
+    ["Suplier Status", "supplier", "typo"],
   ] as const)("%j is %s (%s)", (header, criterion, match) => {
     expect(mapHeaders([header]).columns).toMatchObject([{ criterion, match }]);
   });
 
   it.each([
-    ["Supplier name", "disqualified"], ["Vendor", "unrecognised"], ["Buyer", "disqualified"], ["Lead time", "disqualified"],
-    ["Drawing number", "disqualified"], ["Quantity on hand", "disqualified"], ["Inspection date", "disqualified"], ["Finish date", "disqualified"],
-    ["Design engineer", "disqualified"], ["Qty per assembly", "disqualified"], ["Price unit", "disqualified"], ["Material cost", "unrecognised"],
-    ["Drawing rev", "unrecognised"], ["Status", "unrecognised"],
+    ["Supplier name", "disqualified"],
+    ["Vendor", "unrecognised"],
+    ["Buyer", "disqualified"],
+    ["Lead time", "disqualified"],
+    ["Drawing number", "disqualified"],
+    ["Quantity on hand", "disqualified"],
+    ["Inspection date", "disqualified"],
+    ["Finish date", "disqualified"],
+    ["Design engineer", "disqualified"],
+    ["Qty per assembly", "disqualified"],
+    ["Price unit", "disqualified"],
+    ["Material cost", "unrecognised"],
+    ["Drawing rev", "unrecognised"],
+    ["Status", "unrecognised"],
   ] as const)("%j is not read (%s), and says why", (header, reason) => {
     const mapping = mapHeaders([header]);
     expect(mapping.columns).toEqual([]);
@@ -208,7 +269,11 @@ describe("reading headers by their words", () => {
 
 describe("values decide between two columns of one criterion", () => {
   const header = ["Part", "Supplier", "Supplier Status", "Design"];
-  const rows = [["P-1", "Acme CNC", "Qualified", "frozen"], ["P-2", "Bolt & Co", "Approved", "frozen"], ["P-3", "Acme CNC", "Qualified", "frozen"]];
+  const rows = [
+    ["P-1", "Acme CNC", "Qualified", "frozen"],
+    ["P-2", "Bolt & Co", "Approved", "frozen"],
+    ["P-3", "Acme CNC", "Qualified", "frozen"],
+  ];
 
   it("a status column is kept over a bare column of company names, and the other is set aside with the reason", () => {
     const mapping = mapHeaders(header, { sample: rows });
@@ -219,7 +284,12 @@ describe("values decide between two columns of one criterion", () => {
   });
 
   it("between two status headers, the one whose cells read wins even when it stands second", () => {
-    const mapping = mapHeaders(["Design status", "CAD status"], { sample: [["see PLM", "Released"], ["ask Bob", "Frozen (rev C)"]] });
+    const mapping = mapHeaders(["Design status", "CAD status"], {
+      sample: [
+        ["see PLM", "Released"],
+        ["ask Bob", "Frozen (rev C)"],
+      ],
+    });
     expect(mapping.byCriterion.design).toMatchObject({ column: 1, match: "values" });
     expect(mapping.byCriterion.design?.detail).toMatch(/Design status/u);
   });
@@ -232,7 +302,10 @@ describe("values decide between two columns of one criterion", () => {
 
 describe("the user's column choices", () => {
   it("map a header the reader does not know, and ignore one it would read", () => {
-    const choices = new Map([["mystery column", "pilot"], ["design", "none"]] as const);
+    const choices = new Map([
+      ["mystery column", "pilot"],
+      ["design", "none"],
+    ] as const);
     const mapping = mapHeaders(["Mystery column", "Design", "CAD status"], { choices });
     expect(mapping.byCriterion.pilot).toMatchObject({ column: 0, match: "user" });
     expect(mapping.byCriterion.design).toMatchObject({ column: 2 });
@@ -248,18 +321,36 @@ describe("the user's column choices", () => {
 
 describe("review findings", () => {
   it("a part row of status words is not a header row (quoted, repeat, EVT, PVT are values)", () => {
-    expect(mapHeaders(["MP-1", "Drive shaft", "frozen", "verified", "locked", "confirmed", "reviewed", "done", "validated", "repeat", "qualified", "defined", "quoted", "EVT", "PVT"]).columns).toEqual([]);
+    expect(
+      mapHeaders([
+        "MP-1",
+        "Drive shaft",
+        "frozen",
+        "verified",
+        "locked",
+        "confirmed",
+        "reviewed",
+        "done",
+        "validated",
+        "repeat",
+        "qualified",
+        "defined",
+        "quoted",
+        "EVT",
+        "PVT",
+      ]).columns,
+    ).toEqual([]);
   });
 
-  it.each([["Design status / Function status", ["design", "function"]], ["Material / Finish", ["material", "finish"]]] as const)(
-    "%j names two criteria: ambiguous, naming both",
-    (header, both) => {
-      const mapping = mapHeaders([header]);
-      expect(mapping.columns).toEqual([]);
-      expect(mapping.ignored[0]).toMatchObject({ reason: "ambiguous" });
-      expect([...(mapping.ignored[0]?.candidates ?? [])].sort()).toEqual([...both].sort());
-    },
-  );
+  it.each([
+    ["Design status / Function status", ["design", "function"]],
+    ["Material / Finish", ["material", "finish"]],
+  ] as const)("%j names two criteria: ambiguous, naming both", (header, both) => {
+    const mapping = mapHeaders([header]);
+    expect(mapping.columns).toEqual([]);
+    expect(mapping.ignored[0]).toMatchObject({ reason: "ambiguous" });
+    expect([...(mapping.ignored[0]?.candidates ?? [])].sort()).toEqual([...both].sort());
+  });
 
   it("a column the user maps keeps the reading its criterion needs: prices, names", () => {
     const cost = mapHeaders(["Unit $"], { choices: new Map([["unit", "cost"]]) });
@@ -282,6 +373,9 @@ describe("odd header texts", () => {
 
   it("a header of punctuation only is listed as not read", () => {
     const mapping = mapHeaders(["Design", "#", "---", "Qty"]);
-    expect(mapping.ignored.map((i) => [i.column, i.reason])).toEqual([[1, "unrecognised"], [2, "unrecognised"]]);
+    expect(mapping.ignored.map((i) => [i.column, i.reason])).toEqual([
+      [1, "unrecognised"],
+      [2, "unrecognised"],
+    ]);
   });
 });

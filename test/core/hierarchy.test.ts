@@ -7,8 +7,16 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
-  ASSEMBLY_HEADERS, STAGES, assemblyCells, buildAssemblies, hierarchyOf, mapHeaders, readBomLevel,
-  type AssemblyResult, type HierarchyRow, type Stage,
+  ASSEMBLY_HEADERS,
+  STAGES,
+  assemblyCells,
+  buildAssemblies,
+  hierarchyOf,
+  mapHeaders,
+  readBomLevel,
+  type AssemblyResult,
+  type HierarchyRow,
+  type Stage,
 } from "../../src/core";
 
 const P: Stage = "prototyping";
@@ -21,14 +29,31 @@ const stageOf = (r: AssemblyResult | undefined): string => (r === undefined ? "n
 
 describe("readBomLevel", () => {
   it.each([
-    [0, 0], [1, 1], [2, 2], ["0", 0], [" 3 ", 3], [".1", 1], ["..2", 2], ["...3", 3], ["..", 2], [null, undefined], ["", undefined], ["  ", undefined],
+    [0, 0],
+    [1, 1],
+    [2, 2],
+    ["0", 0],
+    [" 3 ", 3],
+    [".1", 1],
+    ["..2", 2],
+    ["...3", 3],
+    ["..", 2],
+    [null, undefined],
+    ["", undefined],
+    ["  ", undefined],
   ] as const)("%j is level %j", (value, expected) => {
     expect(readBomLevel(value)).toEqual({ ok: true, value: expected });
   });
 
   it.each([
-    [-1, /is not a BOM level/u], [1.5, /is not a BOM level/u], ["..1", /2 dots but says level 1/u], ["1.2.3", /outline or find number/u], ["+1", /is not a BOM level/u],
-    ["Top", /is not a BOM level/u], [{ error: "#N/A" }, /Excel error #N\/A/u], [Number.NaN, /is not a BOM level/u],
+    [-1, /is not a BOM level/u],
+    [1.5, /is not a BOM level/u],
+    ["..1", /2 dots but says level 1/u],
+    ["1.2.3", /outline or find number/u],
+    ["+1", /is not a BOM level/u],
+    ["Top", /is not a BOM level/u],
+    [{ error: "#N/A" }, /Excel error #N\/A/u],
+    [Number.NaN, /is not a BOM level/u],
   ] as const)("%j is not read and says why", (value, message) => {
     const read = readBomLevel(value);
     expect(read.ok).toBe(false);
@@ -38,7 +63,14 @@ describe("readBomLevel", () => {
 
 describe("assemblies by level", () => {
   it("an assembly is as ready as its weakest component and names it; leaves stay empty; own stages are untouched", () => {
-    const input = rows([["A-100", 0, M], ["P-200", 1, P], ["P-210", 1, M], ["S-300", 1, L], ["A-400", 0, L], ["P-410", 1, L]]);
+    const input = rows([
+      ["A-100", 0, M],
+      ["P-200", 1, P],
+      ["P-210", 1, M],
+      ["S-300", 1, L],
+      ["A-400", 0, L],
+      ["P-410", 1, L],
+    ]);
     const a = buildAssemblies("level", input);
     expect(a.problems).toEqual([]);
     expect(a.results.map(stageOf)).toEqual([P, "leaf", "leaf", "leaf", L, "leaf"]);
@@ -50,7 +82,15 @@ describe("assemblies by level", () => {
   });
 
   it("reads SAP's dotted levels and names the component that caps a sub-assembly through it", () => {
-    const a = buildAssemblies("level", rows([["TOP", ".1", M], ["SUB", "..2", M], ["LEAF", "...3", P], ["OTHER", "..2", M]]));
+    const a = buildAssemblies(
+      "level",
+      rows([
+        ["TOP", ".1", M],
+        ["SUB", "..2", M],
+        ["LEAF", "...3", P],
+        ["OTHER", "..2", M],
+      ]),
+    );
     expect(a.results.map(stageOf)).toEqual([P, P, "leaf", "leaf"]);
     expect(assemblyCells(a.results[0] as AssemblyResult)).toEqual(["Prototyping", "SUB (Prototyping, through LEAF)"]);
     const top = a.results[0];
@@ -58,26 +98,58 @@ describe("assemblies by level", () => {
   });
 
   it("a level jump (0 then 2) is reported by cell and makes the assembly above it unknown, not high", () => {
-    const a = buildAssemblies("level", rows([["A", 0, M], ["B", 2, M], ["C", 0, M], ["D", 1, M]]));
+    const a = buildAssemblies(
+      "level",
+      rows([
+        ["A", 0, M],
+        ["B", 2, M],
+        ["C", 0, M],
+        ["D", 1, M],
+      ]),
+    );
     expect(a.problems.map((p) => [p.code, p.cell])).toEqual([["level-jump", "C3"]]);
     expect(a.problems[0]?.message).toMatch(/B is at level 2 right under A at level 0/u);
     expect(a.results.map(stageOf)).toEqual(["unknown", "leaf", M, "leaf"]);
   });
 
   it("a level that is not read makes every assembly it could belong to unknown", () => {
-    const a = buildAssemblies("level", rows([["A", 0, M], ["B", 1, M], ["C", "x", M], ["D", 2, M], ["E", 0, M], ["F", 1, M]]));
+    const a = buildAssemblies(
+      "level",
+      rows([
+        ["A", 0, M],
+        ["B", 1, M],
+        ["C", "x", M],
+        ["D", 2, M],
+        ["E", 0, M],
+        ["F", 1, M],
+      ]),
+    );
     expect(a.problems.map((p) => [p.code, p.cell])).toEqual([["level-not-read", "C4"]]);
     expect(a.results.map(stageOf)).toEqual(["unknown", "unknown", "unknown", "leaf", M, "leaf"]);
     expect(assemblyCells(a.results[0] as AssemblyResult)[1]).toMatch(/C's level is not read \(C4\)/u);
   });
 
   it("a component without a stage leaves the assembly unknown and names it", () => {
-    const a = buildAssemblies("level", rows([["A", 0, M], ["M4 screw", 1, null]]));
+    const a = buildAssemblies(
+      "level",
+      rows([
+        ["A", 0, M],
+        ["M4 screw", 1, null],
+      ]),
+    );
     expect(assemblyCells(a.results[0] as AssemblyResult)).toEqual(["Unknown", "Unknown: M4 screw has no stage"]);
   });
 
   it("blank rows are outside the structure; a labelled row without a level is reported", () => {
-    const a = buildAssemblies("level", rows([["A", 0, M], ["", null, null], ["B", 1, P], ["Note: see drawing", "", null]]));
+    const a = buildAssemblies(
+      "level",
+      rows([
+        ["A", 0, M],
+        ["", null, null],
+        ["B", 1, P],
+        ["Note: see drawing", "", null],
+      ]),
+    );
     expect(a.results.map(stageOf)).toEqual(["unknown", "leaf", "leaf", "unknown"]);
     expect(a.problems.map((p) => p.code)).toEqual(["no-level"]);
   });
@@ -85,13 +157,31 @@ describe("assemblies by level", () => {
 
 describe("assemblies by parent", () => {
   it("matches parents by part number, case and spacing aside; a part used on two assemblies caps both", () => {
-    const a = buildAssemblies("parent", rows([["A-1", "", M], ["a-2", null, L], ["P-9", "A-1", P], ["P-9", " a-2 ", P], ["P-8", "A-2", M]]));
+    const a = buildAssemblies(
+      "parent",
+      rows([
+        ["A-1", "", M],
+        ["a-2", null, L],
+        ["P-9", "A-1", P],
+        ["P-9", " a-2 ", P],
+        ["P-8", "A-2", M],
+      ]),
+    );
     expect(a.problems).toEqual([]);
     expect(a.results.map(stageOf)).toEqual([P, P, "leaf", "leaf", "leaf"]);
   });
 
   it("an orphan is reported and read as top-level; a loop is reported and its members are unknown", () => {
-    const a = buildAssemblies("parent", rows([["A", "B", M], ["B", "A", M], ["C", "Z-404", M], ["D", "", M], ["E", "D", L]]));
+    const a = buildAssemblies(
+      "parent",
+      rows([
+        ["A", "B", M],
+        ["B", "A", M],
+        ["C", "Z-404", M],
+        ["D", "", M],
+        ["E", "D", L],
+      ]),
+    );
     expect(a.problems.map((p) => p.code).sort()).toEqual(["cycle", "orphan"]);
     expect(a.problems.find((p) => p.code === "orphan")?.message).toMatch(/parent "Z-404" of C is not in the list/u);
     expect(a.results.map(stageOf)).toEqual(["unknown", "unknown", "leaf", L, "leaf"]);
@@ -104,7 +194,15 @@ describe("assemblies by parent", () => {
   });
 
   it("the same part listed twice with different stages is reported; assemblies above it are unknown", () => {
-    const a = buildAssemblies("parent", rows([["A", "", M], ["B", "A", M], ["B", "", P], ["C", "B", M]]));
+    const a = buildAssemblies(
+      "parent",
+      rows([
+        ["A", "", M],
+        ["B", "A", M],
+        ["B", "", P],
+        ["C", "B", M],
+      ]),
+    );
     expect(a.problems.map((p) => p.code)).toEqual(["conflicting-stages"]);
     expect(a.results.map(stageOf)).toEqual(["unknown", "unknown", "unknown", "leaf"]);
   });
@@ -143,36 +241,44 @@ function subtree(bill: readonly HierarchyRow[], i: number): HierarchyRow[] {
 
 describe("properties", () => {
   it("on a valid bill, an assembly's stage is the lowest own stage in its subtree, unknown when any is missing, never above its own", () => {
-    fc.assert(fc.property(validBill, (bill) => {
-      const a = buildAssemblies("level", bill);
-      expect(a.problems).toEqual([]);
-      bill.forEach((r, i) => {
-        const below = subtree(bill, i);
-        const result = a.results[i] as AssemblyResult;
-        if (below.length === 0) expect(result.kind).toBe("leaf");
-        else if ([r, ...below].some((x) => x.stage === null)) expect(result.kind).toBe("unknown");
-        else {
-          const lowest = [r, ...below].map((x) => STAGES.indexOf(x.stage as Stage)).reduce((m, x) => Math.min(m, x));
-          expect(result).toMatchObject({ kind: "known", stage: STAGES[lowest] });
-          if (result.kind === "known") {
-            expect(STAGES.indexOf(result.stage)).toBeLessThanOrEqual(STAGES.indexOf(r.stage as Stage));
-            expect(result.limitedBy.length > 0).toBe(result.stage !== r.stage);
+    fc.assert(
+      fc.property(validBill, (bill) => {
+        const a = buildAssemblies("level", bill);
+        expect(a.problems).toEqual([]);
+        bill.forEach((r, i) => {
+          const below = subtree(bill, i);
+          const result = a.results[i] as AssemblyResult;
+          if (below.length === 0) expect(result.kind).toBe("leaf");
+          else if ([r, ...below].some((x) => x.stage === null)) expect(result.kind).toBe("unknown");
+          else {
+            const lowest = [r, ...below].map((x) => STAGES.indexOf(x.stage as Stage)).reduce((m, x) => Math.min(m, x));
+            expect(result).toMatchObject({ kind: "known", stage: STAGES[lowest] });
+            if (result.kind === "known") {
+              expect(STAGES.indexOf(result.stage)).toBeLessThanOrEqual(STAGES.indexOf(r.stage as Stage));
+              expect(result.limitedBy.length > 0).toBe(result.stage !== r.stage);
+            }
           }
-        }
-      });
-    }));
+        });
+      }),
+    );
   });
 
   it("never throws on any level or parent cells, gives one result per row, and a problem never leaves an assembly higher than a valid reading would", () => {
     const cell = fc.oneof(fc.nat(5), fc.constantFrom(".1", "..2", "x", "", null, "-1", "1.2", { error: "#REF!" }), fc.string({ maxLength: 4 }));
-    fc.assert(fc.property(fc.array(fc.tuple(fc.constantFrom("A", "B", "C", "D", ""), cell, stageArb), { maxLength: 30 }), fc.constantFrom("level", "parent" as const), (spec, kind) => {
-      const input = rows(spec);
-      const a = buildAssemblies(kind, input);
-      expect(a.results).toHaveLength(input.length);
-      a.results.forEach((r, i) => {
-        if (r.kind === "known") expect(STAGES.indexOf(r.stage)).toBeLessThanOrEqual(STAGES.indexOf(input[i]?.stage as Stage));
-        expect(assemblyCells(r)).toHaveLength(2);
-      });
-    }));
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom("A", "B", "C", "D", ""), cell, stageArb), { maxLength: 30 }),
+        fc.constantFrom("level", "parent" as const),
+        (spec, kind) => {
+          const input = rows(spec);
+          const a = buildAssemblies(kind, input);
+          expect(a.results).toHaveLength(input.length);
+          a.results.forEach((r, i) => {
+            if (r.kind === "known") expect(STAGES.indexOf(r.stage)).toBeLessThanOrEqual(STAGES.indexOf(input[i]?.stage as Stage));
+            expect(assemblyCells(r)).toHaveLength(2);
+          });
+        },
+      ),
+    );
   });
 });

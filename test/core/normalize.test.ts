@@ -49,10 +49,20 @@ describe("generic words every level criterion understands", () => {
   });
 
   it.each([
-    ["1%", "partial"], ["50%", "partial"], ["99.5%", "partial"], ["0.5%", "partial"], ["50 %", "partial"],
-    ["0%", "not-met"], ["100%", "met"],
-    [0.001, "partial"], [0.5, "partial"], [0.999, "partial"], ["0.25", "partial"], [".5", "partial"],
-    [0, "not-met"], [1, "met"],
+    ["1%", "partial"],
+    ["50%", "partial"],
+    ["99.5%", "partial"],
+    ["0.5%", "partial"],
+    ["50 %", "partial"],
+    ["0%", "not-met"],
+    ["100%", "met"],
+    [0.001, "partial"],
+    [0.5, "partial"],
+    [0.999, "partial"],
+    ["0.25", "partial"],
+    [".5", "partial"],
+    [0, "not-met"],
+    [1, "met"],
   ] as const)("the share %j is %s", (value, level) => {
     for (const id of LEVEL_CRITERIA) expect(levelOf(id, value)).toBe(level);
   });
@@ -124,10 +134,17 @@ describe("bare Material, Finish and Supplier headers", () => {
   });
 
   it.each([
-    ["material", "locked", "met"], ["material", "open", "not-met"], ["material", "candidate", "partial"],
-    ["finish", "confirmed", "met"], ["finish", "under evaluation", "not-met"],
-    ["supplier", "qualified", "met"], ["supplier", "unproven", "not-met"], ["supplier", "conditional", "partial"],
-    ["material", "", "unknown"], ["material", "n/a", "unknown"], ["supplier", "tbd", "unknown"],
+    ["material", "locked", "met"],
+    ["material", "open", "not-met"],
+    ["material", "candidate", "partial"],
+    ["finish", "confirmed", "met"],
+    ["finish", "under evaluation", "not-met"],
+    ["supplier", "qualified", "met"],
+    ["supplier", "unproven", "not-met"],
+    ["supplier", "conditional", "partial"],
+    ["material", "", "unknown"],
+    ["material", "n/a", "unknown"],
+    ["supplier", "tbd", "unknown"],
   ] as const)("status words still win: %s %j is %s", (id, value, level) => {
     expect(levelOf(id, value, true)).toBe(level);
   });
@@ -162,7 +179,11 @@ describe("goal words", () => {
   });
 
   it.each([
-    ["banana", "unrecognised"], [true, "unrecognised"], [42, "unrecognised"], ["#N/A", "excel-error"], [{ error: "#NAME?" }, "excel-error"],
+    ["banana", "unrecognised"],
+    [true, "unrecognised"],
+    [42, "unrecognised"],
+    ["#N/A", "excel-error"],
+    [{ error: "#NAME?" }, "excel-error"],
   ] as const)("%j is not a goal (%s): unknown with an issue", (value, code) => {
     const read = readGoal(value);
     expect(read.ok ? read.value : read.issue.code).toBe(code);
@@ -172,9 +193,30 @@ describe("goal words", () => {
 
 describe("quantity and annual volume cells", () => {
   const numbers: [unknown, number | undefined][] = [
-    [250, 250], [0, 0], ["250", 250], ["Qty 50", 50], ["250 off", 250], ["500+", 500], ["5,000 (first order)", 5000], ["1'000", 1000], ["1,5k", 1500], ["1,000", 1000], ["1k", 1000], ["2.5k", 2500], ["~200", 200], ["200 pcs", 200],
-    ["50-100", 100], ["50 - 100 pcs", 100], ["1,000-2,000", 2000],
-    [null, undefined], [undefined, undefined], ["", undefined], ["  ", undefined], ["n/a", undefined], ["?", undefined], ["tbd", undefined],
+    [250, 250],
+    [0, 0],
+    ["250", 250],
+    ["Qty 50", 50],
+    ["250 off", 250],
+    ["500+", 500],
+    ["5,000 (first order)", 5000],
+    ["1'000", 1000],
+    ["1,5k", 1500],
+    ["1,000", 1000],
+    ["1k", 1000],
+    ["2.5k", 2500],
+    ["~200", 200],
+    ["200 pcs", 200],
+    ["50-100", 100],
+    ["50 - 100 pcs", 100],
+    ["1,000-2,000", 2000],
+    [null, undefined],
+    [undefined, undefined],
+    ["", undefined],
+    ["  ", undefined],
+    ["n/a", undefined],
+    ["?", undefined],
+    ["tbd", undefined],
   ];
 
   for (const id of ["quantity", "annual_volume"] as const) {
@@ -183,9 +225,20 @@ describe("quantity and annual volume cells", () => {
     });
 
     it.each([
-      ["-5", "negative"], [-5, "negative"], ["lots", "not-a-number"], [Number.NaN, "not-a-number"], [Number.POSITIVE_INFINITY, "not-a-number"],
-      [true, "not-a-number"], ["#N/A", "excel-error"], [{ error: "#DIV/0!" }, "excel-error"], ["1k-", "not-a-number"],
-      [2.5, "not-a-number"], ["10.5", "not-a-number"], ["1.000", "ambiguous-number"], ["2.500", "ambiguous-number"], ["1.000-2.000", "ambiguous-number"],
+      ["-5", "negative"],
+      [-5, "negative"],
+      ["lots", "not-a-number"],
+      [Number.NaN, "not-a-number"],
+      [Number.POSITIVE_INFINITY, "not-a-number"],
+      [true, "not-a-number"],
+      ["#N/A", "excel-error"],
+      [{ error: "#DIV/0!" }, "excel-error"],
+      ["1k-", "not-a-number"],
+      [2.5, "not-a-number"],
+      ["10.5", "not-a-number"],
+      ["1.000", "ambiguous-number"],
+      ["2.500", "ambiguous-number"],
+      ["1.000-2.000", "ambiguous-number"],
     ] as const)(`${id}: %j is not a count (%s): an issue naming what was expected`, (value, code) => {
       const read = readCount(id, value);
       expect(read.ok).toBe(false);
@@ -223,18 +276,28 @@ describe("readPart", () => {
 
   it("a goal cell with text it cannot read, or TBD, is filled: quantity does not stand in for it", () => {
     expect(readPart({ goal: "TBD", quantity: 500 }).goalFilled).toBe(true);
-    expect(assessPart({ design: "frozen", function: "ok", material: "locked", finish: "confirmed", goal: "Kanban bin", quantity: 500 })).toMatchObject({ stage: "prototyping", goalBasis: "none" });
-    expect(assessPart({ design: "frozen", function: "ok", material: "locked", finish: "confirmed", goal: "", quantity: 500 })).toMatchObject({ stage: "low-volume", goalBasis: "quantity" });
+    expect(assessPart({ design: "frozen", function: "ok", material: "locked", finish: "confirmed", goal: "Kanban bin", quantity: 500 })).toMatchObject({
+      stage: "prototyping",
+      goalBasis: "none",
+    });
+    expect(assessPart({ design: "frozen", function: "ok", material: "locked", finish: "confirmed", goal: "", quantity: 500 })).toMatchObject({
+      stage: "low-volume",
+      goalBasis: "quantity",
+    });
   });
 });
 
 describe("annual volume rates and quantity rates", () => {
-  it.each([["100/month", 1200], ["250/quarter", 1000], ["20/week", 1040], ["100 per month", 1200], ["5k/yr", 5000], ["300 monthly", 3600]] as const)(
-    "annual volume %j is %d a year",
-    (text, perYear) => {
-      expect(readCount("annual_volume", text)).toEqual({ ok: true, value: perYear });
-    },
-  );
+  it.each([
+    ["100/month", 1200],
+    ["250/quarter", 1000],
+    ["20/week", 1040],
+    ["100 per month", 1200],
+    ["5k/yr", 5000],
+    ["300 monthly", 3600],
+  ] as const)("annual volume %j is %d a year", (text, perYear) => {
+    expect(readCount("annual_volume", text)).toEqual({ ok: true, value: perYear });
+  });
 
   it.each(["100/month", "250/quarter", "10/day"])("quantity %j is a rate, not a batch: reported and unknown", (text) => {
     const read = readCount("quantity", text);

@@ -80,10 +80,15 @@ describe("phrase reading", () => {
 
   it("learning and delivering words together are never read as delivering", () => {
     fc.assert(
-      fc.property(fc.constantFrom("Prototype", "Proto", "EVT", "Feasibility", "Lab test"), fc.constantFrom("pilot", "series", "SOP", "production", "spares"), fc.boolean(), (learn, deliver, first) => {
-        const read = readGoal(first ? `${learn} for ${deliver}` : `${deliver} ${learn}`);
-        expect(read.ok && read.value === "delivering").toBe(false);
-      }),
+      fc.property(
+        fc.constantFrom("Prototype", "Proto", "EVT", "Feasibility", "Lab test"),
+        fc.constantFrom("pilot", "series", "SOP", "production", "spares"),
+        fc.boolean(),
+        (learn, deliver, first) => {
+          const read = readGoal(first ? `${learn} for ${deliver}` : `${deliver} ${learn}`);
+          expect(read.ok && read.value === "delivering").toBe(false);
+        },
+      ),
     );
   });
 });
@@ -91,19 +96,34 @@ describe("phrase reading", () => {
 describe("count reading", () => {
   it("labels, units and bounds around a whole number read as that number", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 999_999 }), fc.constantFrom((n: string) => `Qty ${n}`, (n: string) => `${n} off`, (n: string) => `${n}+`, (n: string) => `${n} pcs`, (n: string) => `${n} (first order)`, (n: string) => `~${n}`), (n, form) => {
-        const grouped = n.toLocaleString("en-US");
-        expect(readCount("quantity", form(grouped))).toEqual({ ok: true, value: n });
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 999_999 }),
+        fc.constantFrom(
+          (n: string) => `Qty ${n}`,
+          (n: string) => `${n} off`,
+          (n: string) => `${n}+`,
+          (n: string) => `${n} pcs`,
+          (n: string) => `${n} (first order)`,
+          (n: string) => `~${n}`,
+        ),
+        (n, form) => {
+          const grouped = n.toLocaleString("en-US");
+          expect(readCount("quantity", form(grouped))).toEqual({ ok: true, value: n });
+        },
+      ),
       { numRuns: 500 },
     );
   });
 
   it("a rate under annual volume is the rate times the periods in a year", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 100_000 }), fc.constantFrom(["/month", 12], [" per quarter", 4], ["/week", 52], [" monthly", 12]) as fc.Arbitrary<[string, number]>, (n, [unit, periods]) => {
-        expect(readCount("annual_volume", `${n}${unit}`)).toEqual({ ok: true, value: n * periods });
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 100_000 }),
+        fc.constantFrom(["/month", 12], [" per quarter", 4], ["/week", 52], [" monthly", 12]) as fc.Arbitrary<[string, number]>,
+        (n, [unit, periods]) => {
+          expect(readCount("annual_volume", `${n}${unit}`)).toEqual({ ok: true, value: n * periods });
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -122,9 +142,20 @@ describe("count reading", () => {
 
   it("any amount with a currency is a known piece price", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 99_999 }), fc.integer({ min: 0, max: 99 }), fc.constantFrom((a: string) => `$${a}`, (a: string) => `${a} EUR`, (a: string) => `€${a}`, (a: string) => `USD ${a}`, (a: string) => `£${a}/pc`), (whole, cents, form) => {
-        expect(readLevel("cost", form(`${whole}.${String(cents).padStart(2, "0")}`))).toEqual({ ok: true, value: "met" });
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 99_999 }),
+        fc.integer({ min: 0, max: 99 }),
+        fc.constantFrom(
+          (a: string) => `$${a}`,
+          (a: string) => `${a} EUR`,
+          (a: string) => `€${a}`,
+          (a: string) => `USD ${a}`,
+          (a: string) => `£${a}/pc`,
+        ),
+        (whole, cents, form) => {
+          expect(readLevel("cost", form(`${whole}.${String(cents).padStart(2, "0")}`))).toEqual({ ok: true, value: "met" });
+        },
+      ),
       { numRuns: 500 },
     );
   });

@@ -1,15 +1,37 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
-  CRITERIA, LEVELS, LEVEL_CRITERIA, STAGES, assess, criterionForHeader, findHeaderRow, mapHeaders, parseQuantityText, readCount, readGoal,
-  readLevel, readPart, rowReader, type Assessment, type CriterionId, type Level, type LevelCriterionId, type Stage,
+  CRITERIA,
+  LEVELS,
+  LEVEL_CRITERIA,
+  STAGES,
+  assess,
+  criterionForHeader,
+  findHeaderRow,
+  mapHeaders,
+  parseQuantityText,
+  readCount,
+  readGoal,
+  readLevel,
+  readPart,
+  rowReader,
+  type Assessment,
+  type CriterionId,
+  type Level,
+  type LevelCriterionId,
+  type Stage,
 } from "../../src/core";
 import { WORD_FOR, partValues, type PartSpec } from "./parts";
 import { SPEC_GENERIC, SPEC_GOALS, SPEC_HEADERS, SPEC_UNKNOWN_TEXT, SPEC_VOCABULARY } from "./spec-tables";
 
 const ALL_WORDS = [
   ...Object.values(SPEC_VOCABULARY).flatMap((v) => [...v.met, ...v.partial, ...v.notMet]),
-  ...SPEC_GENERIC.met, ...SPEC_GENERIC.partial, ...SPEC_GENERIC.notMet, ...SPEC_UNKNOWN_TEXT, ...SPEC_GOALS.learning, ...SPEC_GOALS.delivering,
+  ...SPEC_GENERIC.met,
+  ...SPEC_GENERIC.partial,
+  ...SPEC_GENERIC.notMet,
+  ...SPEC_UNKNOWN_TEXT,
+  ...SPEC_GOALS.learning,
+  ...SPEC_GOALS.delivering,
 ];
 
 /** Objects that have tripped up code reading `.error` or iterating keys. */
@@ -30,7 +52,17 @@ const AWKWARD_OBJECTS: unknown[] = [
 
 /** Anything a cell (or a careless caller) might hand the core. */
 const anyCell: fc.Arbitrary<unknown> = fc.oneof(
-  fc.anything({ withBoxedValues: true, withMap: true, withSet: true, withObjectString: true, withNullPrototype: true, withBigInt: true, withDate: true, withSparseArray: true, stringUnit: "grapheme" }),
+  fc.anything({
+    withBoxedValues: true,
+    withMap: true,
+    withSet: true,
+    withObjectString: true,
+    withNullPrototype: true,
+    withBigInt: true,
+    withDate: true,
+    withSparseArray: true,
+    stringUnit: "grapheme",
+  }),
   fc.string({ unit: "grapheme" }),
   fc.double(),
   fc.constantFrom(Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, -0, Number.MAX_VALUE, Number.MIN_VALUE),
@@ -184,12 +216,7 @@ describe("the stage", () => {
   it("does not depend on column order", () => {
     const extras = ["Part number", "Notes", "Colour", "Supplier name", "Revision date", "Owner"];
     const sheet = fc
-      .tuple(
-        fc.subarray([...CRITERIA], { minLength: 1 }),
-        fc.subarray(extras),
-        fc.nat(),
-        fc.boolean(),
-      )
+      .tuple(fc.subarray([...CRITERIA], { minLength: 1 }), fc.subarray(extras), fc.nat(), fc.boolean())
       .chain(([criteria, extra, aliasPick, aside]) => {
         const headers = [
           ...criteria.map((id) => {
@@ -201,12 +228,20 @@ describe("the stage", () => {
         ];
         const cells = headers.map((h) => {
           const id = criterionForHeader(h);
-          if (id === "quantity" || id === "annual_volume" || h.includes("(pcs)")) return fc.oneof(fc.integer({ min: 0, max: 5000 }), fc.constantFrom("1k", "~200", "50-100", ""));
+          if (id === "quantity" || id === "annual_volume" || h.includes("(pcs)"))
+            return fc.oneof(fc.integer({ min: 0, max: 5000 }), fc.constantFrom("1k", "~200", "50-100", ""));
           if (id === "goal") return fc.constantFrom(...SPEC_GOALS.learning, ...SPEC_GOALS.delivering, "", "?");
           if (id !== undefined) return fc.constantFrom(...Object.values(WORD_FOR), "6061-T6", "frozen", "draft", "50%");
           return fc.string();
         });
-        return fc.tuple(fc.constant(headers), fc.tuple(...cells), fc.shuffledSubarray(headers.map((_, i) => i), { minLength: headers.length, maxLength: headers.length }));
+        return fc.tuple(
+          fc.constant(headers),
+          fc.tuple(...cells),
+          fc.shuffledSubarray(
+            headers.map((_, i) => i),
+            { minLength: headers.length, maxLength: headers.length },
+          ),
+        );
       });
     fc.assert(
       fc.property(sheet, ([headers, row, order]) => {
@@ -254,7 +289,13 @@ describe("quantity text round-trips", () => {
     return `${Math.floor(n / 1000)}${rest === 0 ? "" : `.${String(rest).padStart(3, "0").replace(/0+$/u, "")}`}k`;
   };
   const formats: readonly ((n: number) => string)[] = [
-    String, withCommas, withK, (n) => `${n} pcs`, (n) => `~${withCommas(n)}`, (n) => `${withCommas(n)} PCS`, (n) => ` ${withK(n).toUpperCase()} `,
+    String,
+    withCommas,
+    withK,
+    (n) => `${n} pcs`,
+    (n) => `~${withCommas(n)}`,
+    (n) => `${withCommas(n)} PCS`,
+    (n) => ` ${withK(n).toUpperCase()} `,
   ];
 
   it("an integer written with thousands commas, a k suffix, a pcs unit or a tilde reads back as itself", () => {
@@ -271,8 +312,13 @@ describe("quantity text round-trips", () => {
     const numeric = fc.constantFrom(String, withCommas, withK, (n: number) => withK(n).toUpperCase());
     fc.assert(
       fc.property(
-        fc.integer({ min: 0, max: 10_000_000 }), fc.integer({ min: 0, max: 10_000_000 }), numeric, numeric,
-        fc.constantFrom("-", " - ", "–", " to "), fc.constantFrom("", "~"), fc.constantFrom("", " pcs"),
+        fc.integer({ min: 0, max: 10_000_000 }),
+        fc.integer({ min: 0, max: 10_000_000 }),
+        numeric,
+        numeric,
+        fc.constantFrom("-", " - ", "–", " to "),
+        fc.constantFrom("", "~"),
+        fc.constantFrom("", " pcs"),
         (a, b, formatA, formatB, dash, prefix, unit) => {
           expect(parseQuantityText(`${prefix}${formatA(a)}${dash}${formatB(b)}${unit}`)).toEqual({ ok: true, value: Math.max(a, b) });
         },

@@ -75,7 +75,7 @@ export function specModel(input: ModelInput): ModelResult {
   }
 
   const firstId = SPEC_NEXT_STEP_ORDER.find((id) => blockers.includes(id) || missing.includes(id));
-  const first = firstId === undefined ? undefined : { criterion: firstId, kind: blockers.includes(firstId) ? "blocker" as const : "missing" as const };
+  const first = firstId === undefined ? undefined : { criterion: firstId, kind: blockers.includes(firstId) ? ("blocker" as const) : ("missing" as const) };
 
   const warnings: ModelWarning[] = [];
   if (stage === "prototyping" && quantity !== undefined && quantity > high) warnings.push("prototype-high-quantity");

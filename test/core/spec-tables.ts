@@ -12,7 +12,11 @@ export interface SpecVocabulary {
 }
 
 export const SPEC_VOCABULARY: Readonly<Record<LevelCriterionId, SpecVocabulary>> = {
-  design: { met: ["frozen", "released", "final", "locked"], partial: ["stable", "mostly stable", "minor changes"], notMet: ["changing", "in revision", "draft", "wip"] },
+  design: {
+    met: ["frozen", "released", "final", "locked"],
+    partial: ["stable", "mostly stable", "minor changes"],
+    notMet: ["changing", "in revision", "draft", "wip"],
+  },
   function: { met: ["verified", "validated", "passed"], partial: ["partial", "in progress"], notMet: ["failed", "not started"] },
   material: { met: ["locked", "confirmed", "final"], partial: ["mostly defined", "candidate"], notMet: ["open", "undecided", "not defined"] },
   finish: { met: ["confirmed", "locked", "final"], partial: ["mostly defined", "candidate"], notMet: ["under evaluation", "open", "undecided"] },
@@ -59,7 +63,17 @@ export const SPEC_HEADERS: Readonly<Record<CriterionId, readonly string[]>> = {
 /** Gate A reads these at "at least partial"; gate B needs all eleven met. */
 export const SPEC_GATE_A: readonly LevelCriterionId[] = ["design", "function", "material", "finish"];
 export const SPEC_GATE_B: readonly LevelCriterionId[] = [
-  "design", "function", "material", "finish", "tolerances", "dfm", "pilot", "demand", "supplier", "inspection", "cost",
+  "design",
+  "function",
+  "material",
+  "finish",
+  "tolerances",
+  "dfm",
+  "pilot",
+  "demand",
+  "supplier",
+  "inspection",
+  "cost",
 ];
 /** The order in which the next step picks the first blocker or missing item. */
 export const SPEC_NEXT_STEP_ORDER: readonly CriterionId[] = [...SPEC_GATE_B, "goal"];

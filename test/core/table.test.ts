@@ -1,7 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  LIST_SEPARATOR, RESULT_HEADERS, assessPart, blockersText, mapHeaders, missingText, partLabel, resultCells, rowReader,
-} from "../../src/core";
+import { LIST_SEPARATOR, RESULT_HEADERS, assessPart, blockersText, mapHeaders, missingText, partLabel, resultCells, rowReader } from "../../src/core";
 import { SPEC_STAGE_NAMES } from "./spec-tables";
 
 const header = ["Part no", "Design", "Function", "Material", "Finish", "Tolerances", "Supplier", "Goal", "Qty", "Notes"];
@@ -11,7 +9,14 @@ describe("rowReader", () => {
 
   it("reads each mapped column and nothing else", () => {
     const reading = reader.read(["HX-1", "frozen", "validated", "6061-T6", "clear anodize", "critical only", "Acme", "pilot", "1k", "frozen? no idea"]);
-    expect(reading.levels).toMatchObject({ design: "met", function: "met", material: "partial", finish: "partial", tolerances: "partial", supplier: "unknown" });
+    expect(reading.levels).toMatchObject({
+      design: "met",
+      function: "met",
+      material: "partial",
+      finish: "partial",
+      tolerances: "partial",
+      supplier: "unknown",
+    });
     expect(reading).toMatchObject({ goal: "delivering", quantity: 1000, issues: [] });
   });
 

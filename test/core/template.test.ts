@@ -1,8 +1,19 @@
 import { describe, expect, it } from "vitest";
 import {
-  CRITERIA, STAGES, STAGE_COLORS, TEMPLATE_COLUMNS, TEMPLATE_EXAMPLES, VALIDATION_LIST_LIMIT,
-  criterionChoices, mapHeaders, readGoal, readLevel, rowReader, validationList,
-  type CriterionId, type LevelCriterionId,
+  CRITERIA,
+  STAGES,
+  STAGE_COLORS,
+  TEMPLATE_COLUMNS,
+  TEMPLATE_EXAMPLES,
+  VALIDATION_LIST_LIMIT,
+  criterionChoices,
+  mapHeaders,
+  readGoal,
+  readLevel,
+  rowReader,
+  validationList,
+  type CriterionId,
+  type LevelCriterionId,
 } from "../../src/core";
 
 const levelOf = (id: CriterionId, value: string): string => {

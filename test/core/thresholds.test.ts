@@ -8,9 +8,15 @@ describe("resolveThresholds", () => {
     [undefined, SPEC_DEFAULTS],
     [{ prototypeQuantity: 20 }, { prototypeQuantity: 20, lowVolumeQuantity: 1000 }],
     [{ lowVolumeQuantity: 5000 }, { prototypeQuantity: 10, lowVolumeQuantity: 5000 }],
-    [{ prototypeQuantity: "25", lowVolumeQuantity: " 2,000 " }, { prototypeQuantity: 25, lowVolumeQuantity: 2000 }],
+    [
+      { prototypeQuantity: "25", lowVolumeQuantity: " 2,000 " },
+      { prototypeQuantity: 25, lowVolumeQuantity: 2000 },
+    ],
     [{ prototypeQuantity: "", lowVolumeQuantity: null }, SPEC_DEFAULTS],
-    [{ prototypeQuantity: 0, lowVolumeQuantity: 1 }, { prototypeQuantity: 0, lowVolumeQuantity: 1 }],
+    [
+      { prototypeQuantity: 0, lowVolumeQuantity: 1 },
+      { prototypeQuantity: 0, lowVolumeQuantity: 1 },
+    ],
   ] as const)("%j resolves to %j", (input, expected) => {
     expect(resolveThresholds(input)).toEqual({ ok: true, value: expected });
   });
@@ -36,7 +42,15 @@ describe("resolveThresholds", () => {
 
 describe("formatCount", () => {
   it.each([
-    [0, "0"], [7, "7"], [999, "999"], [1000, "1,000"], [12_500, "12,500"], [1_234_567, "1,234,567"], [2.5, "2.5"], [1000.25, "1,000.25"], [1000.999, "1,001"],
+    [0, "0"],
+    [7, "7"],
+    [999, "999"],
+    [1000, "1,000"],
+    [12_500, "12,500"],
+    [1_234_567, "1,234,567"],
+    [2.5, "2.5"],
+    [1000.25, "1,000.25"],
+    [1000.999, "1,001"],
   ])("%d reads %s", (n, text) => {
     expect(formatCount(n)).toBe(text);
   });

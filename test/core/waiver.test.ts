@@ -8,25 +8,50 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
-  GATE_B_LEVELS, LEVEL_CRITERIA, STAGES, WAIVED_LABEL, mapHeaders, readLevel, readPart, assess, rowReader, summarize, summaryLayout, waiverInPhrase, waivedText,
+  GATE_B_LEVELS,
+  LEVEL_CRITERIA,
+  STAGES,
+  WAIVED_LABEL,
+  mapHeaders,
+  readLevel,
+  readPart,
+  assess,
+  rowReader,
+  summarize,
+  summaryLayout,
+  waiverInPhrase,
+  waivedText,
 } from "../../src/core";
 
 describe("waiverInPhrase", () => {
   it.each([
-    ["Waived", "waived"], ["waiver", "waiver"], ["PPAP waived per deviation D-12", "waived"], ["Deviation approved", "deviation approved"],
-    ["Approved per deviation DV-0042", "per deviation"], ["Pilot run waived: carry-over part identical to P-100", "waived"],
-    ["Waiver granted by customer SQE", "waiver"], ["Customer waiver on file", "waiver"], ["Deviation granted (rev B only)", "deviation granted"],
-    ["FAI waived - family part", "waived"], ["approved deviation #1182", "approved deviation"],
+    ["Waived", "waived"],
+    ["waiver", "waiver"],
+    ["PPAP waived per deviation D-12", "waived"],
+    ["Deviation approved", "deviation approved"],
+    ["Approved per deviation DV-0042", "per deviation"],
+    ["Pilot run waived: carry-over part identical to P-100", "waived"],
+    ["Waiver granted by customer SQE", "waiver"],
+    ["Customer waiver on file", "waiver"],
+    ["Deviation granted (rev B only)", "deviation granted"],
+    ["FAI waived - family part", "waived"],
+    ["approved deviation #1182", "approved deviation"],
   ])("%j is waived (%j)", (text, words) => {
     expect(waiverInPhrase(text)).toEqual({ kind: "waived", words });
   });
 
-  it.each(["Waiver pending", "Waiver requested", "Not waived", "Waiver rejected", "Waiver was granted", "Deviation approved until rev C", "No waiver", "Waiver to be requested"])(
-    "%j names a waiver that is not in force",
-    (text) => {
-      expect(waiverInPhrase(text).kind).toBe("not-granted");
-    },
-  );
+  it.each([
+    "Waiver pending",
+    "Waiver requested",
+    "Not waived",
+    "Waiver rejected",
+    "Waiver was granted",
+    "Deviation approved until rev C",
+    "No waiver",
+    "Waiver to be requested",
+  ])("%j names a waiver that is not in force", (text) => {
+    expect(waiverInPhrase(text).kind).toBe("not-granted");
+  });
 
   it.each(["Deviation expired", "Deviation approval pending", "Deviation request submitted"])("%j is no waiver in force and never met", (text) => {
     expect(waiverInPhrase(text).kind).toBe("none");
@@ -45,8 +70,37 @@ describe("waiverInPhrase", () => {
   });
 });
 
-const HEADERS = ["Part", "Design", "Function", "Material", "Finish", "Tolerances", "DFM", "Pilot run", "Demand", "Supplier", "Inspection", "Cost", "Goal", "Waiver justification"];
-const READY = ["P-100", "Frozen", "Verified", "Locked", "Confirmed", "Reviewed", "Done", "Validated", "Stable", "Qualified", "Defined", "Quoted", "Series production"];
+const HEADERS = [
+  "Part",
+  "Design",
+  "Function",
+  "Material",
+  "Finish",
+  "Tolerances",
+  "DFM",
+  "Pilot run",
+  "Demand",
+  "Supplier",
+  "Inspection",
+  "Cost",
+  "Goal",
+  "Waiver justification",
+];
+const READY = [
+  "P-100",
+  "Frozen",
+  "Verified",
+  "Locked",
+  "Confirmed",
+  "Reviewed",
+  "Done",
+  "Validated",
+  "Stable",
+  "Qualified",
+  "Defined",
+  "Quoted",
+  "Series production",
+];
 
 describe("waivers in a row", () => {
   const reader = rowReader(mapHeaders(HEADERS));
@@ -105,22 +159,40 @@ describe("waivers in a row", () => {
   });
 });
 
-const cellFor = fc.constantFrom("Waived", "Deviation approved", "Frozen", "Done", "Partial", "No", "Waiver pending", "", "Approved with deviations", "Per deviation D-7");
+const cellFor = fc.constantFrom(
+  "Waived",
+  "Deviation approved",
+  "Frozen",
+  "Done",
+  "Partial",
+  "No",
+  "Waiver pending",
+  "",
+  "Approved with deviations",
+  "Per deviation D-7",
+);
 
 describe("property: waivers never promote without a justification", () => {
   it("removing the justification never raises the stage, the score or the progress", () => {
-    fc.assert(fc.property(fc.array(cellFor, { minLength: LEVEL_CRITERIA.length, maxLength: LEVEL_CRITERIA.length }), fc.constantFrom("Series production", "Prototype", ""), fc.string({ maxLength: 12 }),
-      (cells, goal, justification) => {
-        const values = Object.fromEntries([...LEVEL_CRITERIA.map((id, i) => [id, cells[i]]), ["goal", goal]]);
-        const withIt = assess(readPart(values, undefined, { justification, justificationHeader: "Waiver" }));
-        const without = assess(readPart(values, undefined, { justificationHeader: "Waiver" }));
-        const rank = (s: (typeof STAGES)[number] | null): number => (s === null ? -1 : STAGES.indexOf(s));
-        expect(rank(without.stage)).toBeLessThanOrEqual(rank(withIt.stage));
-        expect(without.score ?? -1).toBeLessThanOrEqual(withIt.score ?? -1);
-        expect(without.waived).toEqual([]);
-        // Without a justification a waived cell is never met.
-        for (const id of GATE_B_LEVELS) if (/waived|deviation approved|per deviation/iu.test(String(values[id]))) expect(readPart(values).levels[id]).toBe("unknown");
-      }));
+    fc.assert(
+      fc.property(
+        fc.array(cellFor, { minLength: LEVEL_CRITERIA.length, maxLength: LEVEL_CRITERIA.length }),
+        fc.constantFrom("Series production", "Prototype", ""),
+        fc.string({ maxLength: 12 }),
+        (cells, goal, justification) => {
+          const values = Object.fromEntries([...LEVEL_CRITERIA.map((id, i) => [id, cells[i]]), ["goal", goal]]);
+          const withIt = assess(readPart(values, undefined, { justification, justificationHeader: "Waiver" }));
+          const without = assess(readPart(values, undefined, { justificationHeader: "Waiver" }));
+          const rank = (s: (typeof STAGES)[number] | null): number => (s === null ? -1 : STAGES.indexOf(s));
+          expect(rank(without.stage)).toBeLessThanOrEqual(rank(withIt.stage));
+          expect(without.score ?? -1).toBeLessThanOrEqual(withIt.score ?? -1);
+          expect(without.waived).toEqual([]);
+          // Without a justification a waived cell is never met.
+          for (const id of GATE_B_LEVELS)
+            if (/waived|deviation approved|per deviation/iu.test(String(values[id]))) expect(readPart(values).levels[id]).toBe("unknown");
+        },
+      ),
+    );
   });
 });
 

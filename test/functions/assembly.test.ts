@@ -42,7 +42,13 @@ describe("READINESS_ASSEMBLY", () => {
 
   it("a part's own stage is unchanged by its components", () => {
     expect(readinessStage(TABLE, [HEADERS]).map((r) => r[0])).toEqual([
-      "Low-volume manufacturing", "Prototyping", "Low-volume manufacturing", "Low-volume manufacturing", "Low-volume manufacturing", "Low-volume manufacturing", "Low-volume manufacturing",
+      "Low-volume manufacturing",
+      "Prototyping",
+      "Low-volume manufacturing",
+      "Low-volume manufacturing",
+      "Low-volume manufacturing",
+      "Low-volume manufacturing",
+      "Low-volume manufacturing",
     ]);
   });
 
@@ -55,17 +61,33 @@ describe("READINESS_ASSEMBLY", () => {
 
   it("reads a Parent column by part number", () => {
     const headers = ["Part number", "Parent P/N", ...HEADERS.slice(3)];
-    const rows = [["A-100", "", ...LV], ["P-200", "A-100", ...PROTO], ["P-210", "a-100", ...LV]];
-    expect(readinessAssembly(rows, [headers])).toEqual([["Prototyping", "P-200 (Prototyping)"], ["", ""], ["", ""]]);
+    const rows = [
+      ["A-100", "", ...LV],
+      ["P-200", "A-100", ...PROTO],
+      ["P-210", "a-100", ...LV],
+    ];
+    expect(readinessAssembly(rows, [headers])).toEqual([
+      ["Prototyping", "P-200 (Prototyping)"],
+      ["", ""],
+      ["", ""],
+    ]);
   });
 
   it("a level jump makes the assembly above it Unknown and says where", () => {
-    const rows = [[0, "A-100", "", ...LV], [2, "P-200", "", ...LV]];
+    const rows = [
+      [0, "A-100", "", ...LV],
+      [2, "P-200", "", ...LV],
+    ];
     expect(readinessAssembly(rows, [HEADERS])[0]).toEqual(["Unknown", "Unknown: a level is missing under it (part row 2)"]);
   });
 
   it("a table without a Level or Parent column is #VALUE! naming the headers it reads as one", () => {
-    const error = thrownExcelError(() => readinessAssembly(TABLE.map((r) => r.slice(1)), [HEADERS.slice(1)]));
+    const error = thrownExcelError(() =>
+      readinessAssembly(
+        TABLE.map((r) => r.slice(1)),
+        [HEADERS.slice(1)],
+      ),
+    );
     expect(error.code).toBe("#VALUE!");
     expect(error.message).toMatch(/headers has no Level or Parent column.*"Level", "BOM level"/u);
     for (const h of HIERARCHY_EXAMPLE_HEADERS) expect(readHeader(h).kind).toBe("role");
@@ -98,7 +120,10 @@ describe("READINESS_ASSEMBLY on tables the other functions refuse", () => {
     const headers = [["Level", "Part", "Colour"]];
     const rows = [[0, "A", "red"]];
     const assembly = thrownExcelError(() => readinessAssembly(rows, headers));
-    expect([assembly.code, assembly.message]).toEqual([thrownExcelError(() => readinessStage(rows, headers)).code, thrownExcelError(() => readinessStage(rows, headers)).message]);
+    expect([assembly.code, assembly.message]).toEqual([
+      thrownExcelError(() => readinessStage(rows, headers)).code,
+      thrownExcelError(() => readinessStage(rows, headers)).message,
+    ]);
     expect(thrownExcelError(() => readinessAssembly([HEADERS])).code).toBe("#N/A");
   });
 });

@@ -91,7 +91,10 @@ describe("READINESS_COLUMNS", () => {
   });
 
   it("takes the mapping argument", () => {
-    const out = readinessColumns([HEADERS], ROWS, [["Design", "none"], ["Supplier name", "supplier"]]);
+    const out = readinessColumns([HEADERS], ROWS, [
+      ["Design", "none"],
+      ["Supplier name", "supplier"],
+    ]);
     expect(out).toEqual(lines(HEADERS, { sample: ROWS, choices: choices(["Design", "none"], ["Supplier name", "supplier"]) }));
     expect(out[1]).toEqual(["B", "Design", "Not read", "your mapping says to leave it"]);
     expect(out[8]?.slice(0, 3)).toEqual(["J", "Supplier name", "Supplier"]);
@@ -100,7 +103,17 @@ describe("READINESS_COLUMNS", () => {
 
   it("names columns by where the header row is on the sheet when Excel gives its address", () => {
     expect(readinessColumns([HEADERS], null as unknown as undefined, null as unknown as undefined, at("Parts!$C$4:$L$4"))).toEqual(lines(HEADERS, {}, 2));
-    expect(readinessColumns([HEADERS], undefined, undefined, at("'Bill of parts'!AA1:AJ1")).map((r) => r[0])).toEqual(["AA", "AB", "AC", "AD", "AE", "AF", "AG", "AH", "AJ"]);
+    expect(readinessColumns([HEADERS], undefined, undefined, at("'Bill of parts'!AA1:AJ1")).map((r) => r[0])).toEqual([
+      "AA",
+      "AB",
+      "AC",
+      "AD",
+      "AE",
+      "AF",
+      "AG",
+      "AH",
+      "AJ",
+    ]);
   });
 
   it.each([
@@ -117,10 +130,18 @@ describe("READINESS_COLUMNS", () => {
   });
 
   it.each<{ what: string; call: () => unknown; message: RegExp }>([
-    { what: "headers of two rows", call: () => readinessColumns([HEADERS, HEADERS]), message: /^headers must be a single row, the header row of the list \(got 2 rows\)/ },
+    {
+      what: "headers of two rows",
+      call: () => readinessColumns([HEADERS, HEADERS]),
+      message: /^headers must be a single row, the header row of the list \(got 2 rows\)/,
+    },
     { what: "blank headers", call: () => readinessColumns([["", "", ""]]), message: /^headers holds only blank cells/ },
     { what: "criteria of another width", call: () => readinessColumns([HEADERS], [["a", "b"]]), message: /^criteria has 2 columns but headers has 10/ },
-    { what: "a bad mapping", call: () => readinessColumns([HEADERS], undefined, [["Design", "drawing"]]), message: /^mapping row 1 \("Design", "drawing"\): "drawing" is not a criterion/ },
+    {
+      what: "a bad mapping",
+      call: () => readinessColumns([HEADERS], undefined, [["Design", "drawing"]]),
+      message: /^mapping row 1 \("Design", "drawing"\): "drawing" is not a criterion/,
+    },
   ])("gives #VALUE! for $what", ({ call, message }) => {
     const error = thrownExcelError(call);
     expect(error.code).toBe("#VALUE!");
@@ -128,16 +149,31 @@ describe("READINESS_COLUMNS", () => {
   });
 
   it("lists a header row that names no criterion, rather than refusing it, so the user sees why", () => {
-    expect(readinessColumns([["Colour", "Weight"]])).toEqual([["A", "Colour", "Not read", "not a criterion header"], ["B", "Weight", "Not read", expect.stringMatching(/^not a status column/)]]);
+    expect(readinessColumns([["Colour", "Weight"]])).toEqual([
+      ["A", "Colour", "Not read", "not a criterion header"],
+      ["B", "Weight", "Not read", expect.stringMatching(/^not a status column/)],
+    ]);
   });
 });
 
 describe("READINESS_PROGRESS", () => {
   const headers = ["Part", "Design", "Function", "Material", "Finish", "Goal", "Qty", "Tolerances", "DFM"];
   it.each([
-    { what: "prototyping, 3 of gate A's 5 requirements", row: ["A", "stable", "verified", "candidate", "", "", 5, "", ""], stage: "Prototyping", progress: 60, score: 29 },
+    {
+      what: "prototyping, 3 of gate A's 5 requirements",
+      row: ["A", "stable", "verified", "candidate", "", "", 5, "", ""],
+      stage: "Prototyping",
+      progress: 60,
+      score: 29,
+    },
     { what: "prototyping, nothing readable", row: ["B", "tbd", "", "", "", "", "", "", ""], stage: "Prototyping", progress: 0, score: 0 },
-    { what: "low-volume, 2 of gate B's 11 met and 2 partial (3 points)", row: ["C", "frozen", "verified", "6061-T6", "anodize", "pilot", 50, "", ""], stage: "Low-volume manufacturing", progress: 27, score: 63 },
+    {
+      what: "low-volume, 2 of gate B's 11 met and 2 partial (3 points)",
+      row: ["C", "frozen", "verified", "6061-T6", "anodize", "pilot", 50, "", ""],
+      stage: "Low-volume manufacturing",
+      progress: 27,
+      score: 63,
+    },
     { what: "a blank row", row: ["", "", "", "", "", "", "", "", ""], stage: "", progress: "", score: "" },
   ])("$what: progress $progress beside score $score", ({ row, stage, progress, score }) => {
     expect(readinessStage([row], [headers])).toEqual([[stage]]);

@@ -43,7 +43,17 @@ describe("toCellRow", () => {
 
 describe("asMatrix", () => {
   it.each([
-    ["a matrix", [[1, 2], [3, 4]], [[1, 2], [3, 4]]],
+    [
+      "a matrix",
+      [
+        [1, 2],
+        [3, 4],
+      ],
+      [
+        [1, 2],
+        [3, 4],
+      ],
+    ],
     ["a scalar", 5, [[5]]],
     ["a flat array (one row)", [1, 2], [[1, 2]]],
     ["an empty array", [], []],

@@ -1,8 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { thrownExcelError } from "./custom-functions-double";
 import {
-  readinessBlockers, readinessCriteria, readinessMissing, readinessNextStep, readinessProgress, readinessReport, readinessScore,
-  readinessStage, readinessWarnings,
+  readinessBlockers,
+  readinessCriteria,
+  readinessMissing,
+  readinessNextStep,
+  readinessProgress,
+  readinessReport,
+  readinessScore,
+  readinessStage,
+  readinessWarnings,
 } from "../../src/functions/functions";
 import { criteriaCatalog, mapHeaders } from "../../src/core";
 import { EXAMPLE_HEADERS } from "../../src/functions/parts";
@@ -89,7 +96,7 @@ describe("list functions spilled across columns", () => {
     ["READINESS_BLOCKERS", readinessBlockers, assessments.map((a) => a.blockers.map((b) => b.reason))],
     ["READINESS_MISSING", readinessMissing, assessments.map((a) => a.missing.map((m) => m.provide))],
     ["READINESS_WARNINGS", readinessWarnings, assessments.map((a) => a.warnings.map((w) => w.message))],
-  ] as const)("%s pads every row to the longest list with \"\"", (_name, call, lists) => {
+  ] as const)('%s pads every row to the longest list with ""', (_name, call, lists) => {
     const cells = call(excelRows(), [headerCells()], true);
     const width = Math.max(1, ...lists.map((l) => l.length));
     expect(cells).toHaveLength(lists.length);
@@ -216,7 +223,14 @@ describe("bad arguments give #VALUE! or #N/A with a message", () => {
   });
 
   it("a blank header row", () => {
-    expect(thrownExcelError(() => readinessScore([["", ""], ["frozen", "yes"]])).message).toMatch(/found only blank cells/);
+    expect(
+      thrownExcelError(() =>
+        readinessScore([
+          ["", ""],
+          ["frozen", "yes"],
+        ]),
+      ).message,
+    ).toMatch(/found only blank cells/);
   });
 
   it("criteria that hold only the header row give #N/A", () => {
@@ -231,7 +245,22 @@ describe("bad arguments give #VALUE! or #N/A with a message", () => {
 });
 
 describe("READINESS_CRITERIA", () => {
-  const SPEC_IDS = ["design", "function", "material", "finish", "tolerances", "dfm", "pilot", "demand", "supplier", "inspection", "cost", "goal", "quantity", "annual_volume"];
+  const SPEC_IDS = [
+    "design",
+    "function",
+    "material",
+    "finish",
+    "tolerances",
+    "dfm",
+    "pilot",
+    "demand",
+    "supplier",
+    "inspection",
+    "cost",
+    "goal",
+    "quantity",
+    "annual_volume",
+  ];
 
   it("spills a header row and one row per criterion of the spec, from the core's catalogue", () => {
     const table = readinessCriteria();

@@ -3,7 +3,14 @@ import { describe, expect, it } from "vitest";
 import { ExcelErrorDouble, thrownExcelError } from "./custom-functions-double";
 import { CRITERIA, CRITERION_DEFS, choicesFrom, mapHeaders, type CellValue, type ColumnChoices } from "../../src/core";
 import {
-  readinessBlockers, readinessMissing, readinessNextStep, readinessProgress, readinessReport, readinessScore, readinessStage, readinessWarnings,
+  readinessBlockers,
+  readinessMissing,
+  readinessNextStep,
+  readinessProgress,
+  readinessReport,
+  readinessScore,
+  readinessStage,
+  readinessWarnings,
 } from "../../src/functions/functions";
 import { readMapping } from "../../src/functions/mapping-arg";
 import { coreAssessments, coreResultCells } from "./sample-table";
@@ -30,17 +37,69 @@ describe("the mapping argument changes how columns are read, as the core's choic
     expect(auto.byCriterion.function).toBeUndefined();
     expect(auto.byCriterion.goal).toBeUndefined();
     expect(readinessReport(ROWS, [HEADERS])).not.toEqual(expected);
-    expect(readinessReport(ROWS, [HEADERS], null, null, null, [["Remarks", "function"], ["Build", "goal"]])).toEqual(expected);
+    expect(
+      readinessReport(ROWS, [HEADERS], null, null, null, [
+        ["Remarks", "function"],
+        ["Build", "goal"],
+      ]),
+    ).toEqual(expected);
   });
 
   it.each([
-    { form: "criterion ids", mapping: [["Remarks", "function"], ["Build", "goal"]] },
-    { form: "criterion names", mapping: [["Remarks", CRITERION_DEFS.function.label], ["Build", CRITERION_DEFS.goal.label]] },
-    { form: "headers and names in other case and punctuation", mapping: [["REMARKS:", "FUNCTION"], ["  build ", "Goal"]] },
-    { form: "a title row and blank rows", mapping: [["Header", "Criterion"], ["Remarks", "function"], ["", ""], ["Build", "goal"], ["", ""]] },
-    { form: "entity cells", mapping: [[{ type: "Entity", text: "Remarks", properties: {} }, "function"], ["Build", { type: "Entity", text: "goal", properties: {} }]] },
-    { form: "a pair for a header the list does not have", mapping: [["Remarks", "function"], ["Build", "goal"], ["Colour", "design"]] },
-    { form: "the same pair twice", mapping: [["Remarks", "function"], ["remarks", "function"], ["Build", "goal"]] },
+    {
+      form: "criterion ids",
+      mapping: [
+        ["Remarks", "function"],
+        ["Build", "goal"],
+      ],
+    },
+    {
+      form: "criterion names",
+      mapping: [
+        ["Remarks", CRITERION_DEFS.function.label],
+        ["Build", CRITERION_DEFS.goal.label],
+      ],
+    },
+    {
+      form: "headers and names in other case and punctuation",
+      mapping: [
+        ["REMARKS:", "FUNCTION"],
+        ["  build ", "Goal"],
+      ],
+    },
+    {
+      form: "a title row and blank rows",
+      mapping: [
+        ["Header", "Criterion"],
+        ["Remarks", "function"],
+        ["", ""],
+        ["Build", "goal"],
+        ["", ""],
+      ],
+    },
+    {
+      form: "entity cells",
+      mapping: [
+        [{ type: "Entity", text: "Remarks", properties: {} }, "function"],
+        ["Build", { type: "Entity", text: "goal", properties: {} }],
+      ],
+    },
+    {
+      form: "a pair for a header the list does not have",
+      mapping: [
+        ["Remarks", "function"],
+        ["Build", "goal"],
+        ["Colour", "design"],
+      ],
+    },
+    {
+      form: "the same pair twice",
+      mapping: [
+        ["Remarks", "function"],
+        ["remarks", "function"],
+        ["Build", "goal"],
+      ],
+    },
   ])("accepts $form", ({ mapping }) => {
     expect(readinessReport(ROWS, [HEADERS], null, null, null, mapping)).toEqual(expected);
   });
@@ -48,14 +107,23 @@ describe("the mapping argument changes how columns are read, as the core's choic
   it.each([
     { what: "omitted (null)", mapping: null },
     { what: "a blank cell", mapping: "" },
-    { what: "a range of blank cells", mapping: [["", ""], ["", ""]] },
+    {
+      what: "a range of blank cells",
+      mapping: [
+        ["", ""],
+        ["", ""],
+      ],
+    },
   ])("means no mapping when $what", ({ mapping }) => {
     expect(readinessReport(ROWS, [HEADERS], null, null, null, mapping as unknown as unknown[][])).toEqual(coreResultCells(HEADERS, ROWS));
   });
 
   it("none leaves a column unread, and the other column of its criterion is read instead", () => {
     const choices = pairs(["Supplier Status", "none"], ["Remarks", "function"]);
-    const out = readinessReport(ROWS, [HEADERS], null, null, null, [["Supplier Status", "none"], ["Remarks", "function"]]);
+    const out = readinessReport(ROWS, [HEADERS], null, null, null, [
+      ["Supplier Status", "none"],
+      ["Remarks", "function"],
+    ]);
     expect(out).toEqual(coreResultCells(HEADERS, ROWS, {}, choices));
     expect(mapHeaders(HEADERS, { sample: ROWS, choices }).byCriterion.supplier?.header).toBe("Supplier");
   });
@@ -75,7 +143,10 @@ describe("the mapping argument changes how columns are read, as the core's choic
 });
 
 type Call = (mapping: unknown[][]) => unknown[][];
-const MAPPING = [["Remarks", "function"], ["Build", "goal"]];
+const MAPPING = [
+  ["Remarks", "function"],
+  ["Build", "goal"],
+];
 const assessed = coreAssessments(HEADERS, ROWS, {}, CHOICES);
 const column = (i: number): unknown[][] => expected.map((r) => [r[i]]);
 
@@ -86,7 +157,11 @@ describe.each<{ name: string; call: Call; want: () => unknown[][] }>([
   { name: "READINESS_NEXT_STEP", call: (m) => readinessNextStep(ROWS, [HEADERS], null, null, m), want: () => column(2) },
   { name: "READINESS_BLOCKERS", call: (m) => readinessBlockers(ROWS, [HEADERS], false, null, null, m), want: () => column(3) },
   { name: "READINESS_MISSING", call: (m) => readinessMissing(ROWS, [HEADERS], false, null, null, m), want: () => column(4) },
-  { name: "READINESS_WARNINGS", call: (m) => readinessWarnings(ROWS, [HEADERS], false, null, null, m), want: () => assessed.map((a) => [a.warnings.map((w) => w.message).join("; ")]) },
+  {
+    name: "READINESS_WARNINGS",
+    call: (m) => readinessWarnings(ROWS, [HEADERS], false, null, null, m),
+    want: () => assessed.map((a) => [a.warnings.map((w) => w.message).join("; ")]),
+  },
   { name: "READINESS_REPORT", call: (m) => readinessReport(ROWS, [HEADERS], false, null, null, m), want: () => expected },
 ])("$name", ({ call, want }) => {
   it("takes mapping as its last argument and answers like the core with those choices", () => {
@@ -104,18 +179,56 @@ const NAMES = new RegExp(`use ${CRITERIA.join(", ")} .*or none`);
 
 describe("a mapping that cannot be read is #VALUE! with a message naming the pair and the accepted names", () => {
   it.each<{ what: string; mapping: unknown; message: RegExp }>([
-    { what: "one column", mapping: [["Remarks"], ["Build"]], message: /^mapping must be two columns, each row a header and the criterion to read it as \(got 1 column\)/ },
+    {
+      what: "one column",
+      mapping: [["Remarks"], ["Build"]],
+      message: /^mapping must be two columns, each row a header and the criterion to read it as \(got 1 column\)/,
+    },
     { what: "three columns", mapping: [["Remarks", "function", "x"]], message: /^mapping must be two columns.*\(got 3 columns\)/ },
     { what: "a single cell", mapping: "Remarks", message: /^mapping must be two columns.*\(got 1 column\)/ },
-    { what: "a misspelt criterion", mapping: [["Remarks", "fuction"]], message: /^mapping row 1 \("Remarks", "fuction"\): "fuction" is not a criterion: use design, function, / },
-    { what: "a criterion that is not one", mapping: [["Build", "Build purpose"]], message: /^mapping row 1 \("Build", "Build purpose"\): "Build purpose" is not a criterion/ },
-    { what: "an error cell as criterion", mapping: [["Remarks", new ExcelErrorDouble("#N/A")]], message: /^mapping row 1 \("Remarks", "#N\/A"\): "#N\/A" is not a criterion/ },
+    {
+      what: "a misspelt criterion",
+      mapping: [["Remarks", "fuction"]],
+      message: /^mapping row 1 \("Remarks", "fuction"\): "fuction" is not a criterion: use design, function, /,
+    },
+    {
+      what: "a criterion that is not one",
+      mapping: [["Build", "Build purpose"]],
+      message: /^mapping row 1 \("Build", "Build purpose"\): "Build purpose" is not a criterion/,
+    },
+    {
+      what: "an error cell as criterion",
+      mapping: [["Remarks", new ExcelErrorDouble("#N/A")]],
+      message: /^mapping row 1 \("Remarks", "#N\/A"\): "#N\/A" is not a criterion/,
+    },
     { what: "a header without a criterion", mapping: [["Remarks", ""]], message: /^mapping row 1 \("Remarks", ""\) has no criterion: use design, / },
     { what: "a criterion without a header", mapping: [["", "function"]], message: /^mapping row 1 \("", "function"\) names a criterion but no header/ },
     { what: "a header of punctuation only", mapping: [["---", "function"]], message: /^mapping row 1 \("---", "function"\): a column choice needs a header/ },
-    { what: "the row number counting blank rows", mapping: [["", ""], ["Remarks", "function"], ["Build", "goel"]], message: /^mapping row 3 \("Build", "goel"\)/ },
-    { what: "a title row that is not the first", mapping: [["Remarks", "function"], ["Header", "Criterion"]], message: /^mapping row 2 \("Header", "Criterion"\): "Criterion" is not a criterion/ },
-    { what: "one header given two criteria", mapping: [["Remarks", "function"], ["REMARKS", "design"]], message: /^mapping: the header "REMARKS" is given twice, as function and as design/ },
+    {
+      what: "the row number counting blank rows",
+      mapping: [
+        ["", ""],
+        ["Remarks", "function"],
+        ["Build", "goel"],
+      ],
+      message: /^mapping row 3 \("Build", "goel"\)/,
+    },
+    {
+      what: "a title row that is not the first",
+      mapping: [
+        ["Remarks", "function"],
+        ["Header", "Criterion"],
+      ],
+      message: /^mapping row 2 \("Header", "Criterion"\): "Criterion" is not a criterion/,
+    },
+    {
+      what: "one header given two criteria",
+      mapping: [
+        ["Remarks", "function"],
+        ["REMARKS", "design"],
+      ],
+      message: /^mapping: the header "REMARKS" is given twice, as function and as design/,
+    },
   ])("$what", ({ mapping, message }) => {
     const error = thrownExcelError(() => readinessStage(ROWS, [HEADERS], null, null, mapping as unknown[][]));
     expect(error.code).toBe("#VALUE!");
@@ -135,8 +248,14 @@ describe("a mapping that cannot be read is #VALUE! with a message naming the pai
 
 describe("readMapping", () => {
   it("gives the same choices, and the same key, whatever the order of the pairs", () => {
-    const a = readMapping([["Remarks", "function"], ["Build", "goal"]]);
-    const b = readMapping([["Build", "goal"], ["Remarks", "function"]]);
+    const a = readMapping([
+      ["Remarks", "function"],
+      ["Build", "goal"],
+    ]);
+    const b = readMapping([
+      ["Build", "goal"],
+      ["Remarks", "function"],
+    ]);
     expect(a.ok && b.ok).toBe(true);
     if (!a.ok || !b.ok) return;
     expect(a.value.key).toBe(b.value.key);

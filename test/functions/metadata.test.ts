@@ -79,7 +79,9 @@ describe("dist/functions.json", () => {
   it("READINESS_COLUMNS takes headers, then optional criteria and mapping, all matrices, and asks Excel where its arguments are", () => {
     const f = byId("READINESS_COLUMNS") as FunctionMetadata & { options?: Record<string, unknown> };
     expect(f.parameters.map((p) => [p.name, p.dimensionality, p.type, p.optional ?? false])).toEqual([
-      ["headers", "matrix", "any", false], ["criteria", "matrix", "any", true], ["mapping", "matrix", "any", true],
+      ["headers", "matrix", "any", false],
+      ["criteria", "matrix", "any", true],
+      ["mapping", "matrix", "any", true],
     ]);
     expect(f.options).toEqual({ requiresParameterAddresses: true });
   });
@@ -129,7 +131,8 @@ describe("metadata generated from src/functions/functions.ts", () => {
     const generated = await generateCustomFunctionsMetadata([path.join(ROOT, "src/functions/functions.ts")], false);
     expect(generated.errors).toEqual([]);
     const source = (JSON.parse(generated.metadataJson) as { functions: FunctionMetadata[] }).functions;
-    const withoutHost = (fs: readonly FunctionMetadata[]): unknown[] => fs.map((f) => ({ ...f, helpUrl: f.helpUrl?.replace(/^https:\/\/[^#]+\/help\.html/, "help.html") }));
+    const withoutHost = (fs: readonly FunctionMetadata[]): unknown[] =>
+      fs.map((f) => ({ ...f, helpUrl: f.helpUrl?.replace(/^https:\/\/[^#]+\/help\.html/, "help.html") }));
     expect(withoutHost(functions)).toEqual(withoutHost(source));
     expect(generated.associate.map((a) => a.id).sort()).toEqual(functions.map((f) => f.id).sort());
   });

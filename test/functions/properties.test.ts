@@ -6,12 +6,44 @@ import { toCellValue } from "../../src/functions/excel-values";
 import { readMapping } from "../../src/functions/mapping-arg";
 import { coreAssessments } from "./sample-table";
 import {
-  readinessBlockers, readinessMissing, readinessNextStep, readinessReport, readinessScore, readinessStage, readinessWarnings,
+  readinessBlockers,
+  readinessMissing,
+  readinessNextStep,
+  readinessReport,
+  readinessScore,
+  readinessStage,
+  readinessWarnings,
 } from "../../src/functions/functions";
 
 const WORDS = [
-  "frozen", "draft", "verified", "failed", "locked", "candidate", "open", "yes", "no", "partial", "in progress", "n/a", "tbd", "?",
-  "pilot", "learning", "R&D", "1k", "50-100", "~200", "1,000", "-3", "50%", "✓", "#N/A", "#REF!", "6061-T6", "Acme GmbH",
+  "frozen",
+  "draft",
+  "verified",
+  "failed",
+  "locked",
+  "candidate",
+  "open",
+  "yes",
+  "no",
+  "partial",
+  "in progress",
+  "n/a",
+  "tbd",
+  "?",
+  "pilot",
+  "learning",
+  "R&D",
+  "1k",
+  "50-100",
+  "~200",
+  "1,000",
+  "-3",
+  "50%",
+  "✓",
+  "#N/A",
+  "#REF!",
+  "6061-T6",
+  "Acme GmbH",
 ];
 
 const ALIASES = CRITERIA.flatMap((id) => CRITERION_DEFS[id].headers);
@@ -90,7 +122,10 @@ describe("any mapping argument", () => {
   const name = fc.oneof(fc.constantFrom(...CRITERIA, "none", "Piece price", "ignore", "desing", "", "#N/A"), fc.string({ maxLength: 8 }));
   const pairs = fc.array(fc.tuple(fc.oneof(fc.constantFrom(...ALIASES, "Notes", ""), fc.string({ maxLength: 8 })), name), { maxLength: 5 });
   const headers = ["Part", "Design status", "Function", "Material", "Notes", "Qty"];
-  const rows = [["A", "frozen", "verified", "locked", "passed", 20], ["B", "draft", "", "", "", 3]];
+  const rows = [
+    ["A", "frozen", "verified", "locked", "passed", 20],
+    ["B", "draft", "", "", "", 3],
+  ];
 
   it("gives the core's answers with the choices it reads, or #VALUE! naming the mapping", () => {
     fc.assert(

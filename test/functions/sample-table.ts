@@ -4,8 +4,15 @@
  * the functions with `excel` and compare with what the core says about `core`.
  */
 import {
-  cellText, mapHeaders, resolveThresholds, resultCells, rowReader,
-  type Assessment, type CellValue, type ColumnChoices, type Thresholds,
+  cellText,
+  mapHeaders,
+  resolveThresholds,
+  resultCells,
+  rowReader,
+  type Assessment,
+  type CellValue,
+  type ColumnChoices,
+  type Thresholds,
 } from "../../src/core";
 import { ExcelErrorDouble } from "./custom-functions-double";
 
@@ -19,8 +26,22 @@ const same = (value: string | number | boolean): SampleCell => ({ excel: value, 
 const blank: SampleCell = same("");
 
 export const HEADERS = [
-  "Part number", "Design status", "Function", "Material", "Finish", "Tolerance review", "DFM review", "Pilot run",
-  "Demand", "Supplier", "Inspection plan", "Piece price", "Goal", "Qty", "Annual volume", "Notes",
+  "Part number",
+  "Design status",
+  "Function",
+  "Material",
+  "Finish",
+  "Tolerance review",
+  "DFM review",
+  "Pilot run",
+  "Demand",
+  "Supplier",
+  "Inspection plan",
+  "Piece price",
+  "Goal",
+  "Qty",
+  "Annual volume",
+  "Notes",
 ] as const;
 
 type Row = readonly SampleCell[];
@@ -32,7 +53,24 @@ function row(values: readonly (SampleCell | string | number | boolean)[]): Row {
 }
 
 export const SAMPLE_ROWS: readonly Row[] = [
-  row(["MP-1", "frozen", "verified", "locked", "confirmed", "reviewed", "done", "validated", "stable", "qualified", "defined", "quoted", "production", 5000, 12000, "ready"]),
+  row([
+    "MP-1",
+    "frozen",
+    "verified",
+    "locked",
+    "confirmed",
+    "reviewed",
+    "done",
+    "validated",
+    "stable",
+    "qualified",
+    "defined",
+    "quoted",
+    "production",
+    5000,
+    12000,
+    "ready",
+  ]),
   row(["LV-1", "frozen", "verified", "6061-T6", "black anodize", "partial", "", "in progress", "forecast", "Acme GmbH", "draft", "estimated", "pilot", 200]),
   row(["PR-1", "draft", "in progress", "candidate", "", "", "", "", "", "", "", "", "R&D", 5]),
   row([]),
@@ -65,14 +103,26 @@ export const coreRows = (rows: readonly Row[] = SAMPLE_ROWS): CellValue[][] => r
 
 /** The core's assessments of rows under a header row: rowReader built once, as the functions should, the rows as the sample. */
 export function coreAssessments(
-  headers: readonly unknown[], rows: readonly (readonly CellValue[])[], thresholds: Partial<Thresholds> = {}, choices?: ColumnChoices,
+  headers: readonly unknown[],
+  rows: readonly (readonly CellValue[])[],
+  thresholds: Partial<Thresholds> = {},
+  choices?: ColumnChoices,
 ): Assessment[] {
   const resolved = resolveThresholds(thresholds);
   if (!resolved.ok) throw new Error(resolved.issue.message);
-  const reader = rowReader(mapHeaders(headers.map((h) => cellText(h as CellValue)), { sample: rows, ...(choices ? { choices } : {}) }), resolved.value);
+  const reader = rowReader(
+    mapHeaders(
+      headers.map((h) => cellText(h as CellValue)),
+      { sample: rows, ...(choices ? { choices } : {}) },
+    ),
+    resolved.value,
+  );
   return rows.map((r) => reader.assess(r));
 }
 
 export const coreResultCells = (
-  headers: readonly unknown[], rows: readonly (readonly CellValue[])[], thresholds: Partial<Thresholds> = {}, choices?: ColumnChoices,
+  headers: readonly unknown[],
+  rows: readonly (readonly CellValue[])[],
+  thresholds: Partial<Thresholds> = {},
+  choices?: ColumnChoices,
 ): (string | number)[][] => coreAssessments(headers, rows, thresholds, choices).map((a) => [...resultCells(a)]);

@@ -52,8 +52,7 @@ const one = (all: readonly Element[], name: string): Element => {
   expect(found, name).toHaveLength(1);
   return found[0] as Element;
 };
-const urlsOf = (all: readonly Element[]): string[] =>
-  all.flatMap((e) => Object.values(e.attributes)).filter((v) => /^https?:\/\//.test(v));
+const urlsOf = (all: readonly Element[]): string[] => all.flatMap((e) => Object.values(e.attributes)).filter((v) => /^https?:\/\//.test(v));
 
 /** Width and height from a PNG's IHDR chunk. */
 function pngSize(file: string): { width: number; height: number } {
@@ -118,13 +117,15 @@ describe("dist/manifest.xml (npm run build)", () => {
   let all: Element[] = [];
   let base = "";
   const resources = (kind: string): Map<string, Element> =>
-    new Map(named(all, kind).flatMap((group) => {
-      const items = group.node["bt:Image"] ?? group.node["bt:Url"] ?? group.node["bt:String"];
-      return (Array.isArray(items) ? items : [items]).map((n) => {
-        const node = n as XmlNode;
-        return [String(node["@_id"]), { name: kind, attributes: { DefaultValue: String(node["@_DefaultValue"]) }, node, text: "" }] as const;
-      });
-    }));
+    new Map(
+      named(all, kind).flatMap((group) => {
+        const items = group.node["bt:Image"] ?? group.node["bt:Url"] ?? group.node["bt:String"];
+        return (Array.isArray(items) ? items : [items]).map((n) => {
+          const node = n as XmlNode;
+          return [String(node["@_id"]), { name: kind, attributes: { DefaultValue: String(node["@_DefaultValue"]) }, node, text: "" }] as const;
+        });
+      }),
+    );
 
   beforeAll(() => {
     ensureDist();
@@ -143,7 +144,10 @@ describe("dist/manifest.xml (npm run build)", () => {
     expect(named(all, "Host").map((h) => h.attributes.Name ?? h.attributes["xsi:type"])).toEqual(["Workbook", "Workbook"]);
     const sets = named(all, "Set");
     // Both in the base manifest's Requirements (a Set under VersionOverrides would only switch the overrides off).
-    expect(sets.map((s) => [s.attributes.Name, s.attributes.MinVersion])).toEqual([["SharedRuntime", "1.1"], ["CustomFunctionsRuntime", "1.2"]]);
+    expect(sets.map((s) => [s.attributes.Name, s.attributes.MinVersion])).toEqual([
+      ["SharedRuntime", "1.1"],
+      ["CustomFunctionsRuntime", "1.2"],
+    ]);
     expect(named(all, "Requirements")).toHaveLength(1);
   });
 
@@ -217,7 +221,11 @@ describe("a build for a production host (ADDIN_BASE_URL)", () => {
   const webpack = [path.join(ROOT, "node_modules/webpack-cli/bin/cli.js"), "--mode", "production"];
 
   beforeAll(() => {
-    execFileSync(process.execPath, [...webpack, "--output-path", out], { cwd: ROOT, stdio: "pipe", env: { ...process.env, ADDIN_BASE_URL: host.slice(0, -1) } });
+    execFileSync(process.execPath, [...webpack, "--output-path", out], {
+      cwd: ROOT,
+      stdio: "pipe",
+      env: { ...process.env, ADDIN_BASE_URL: host.slice(0, -1) },
+    });
   }, 120_000);
   afterAll(() => rmSync(out, { recursive: true, force: true }));
 
@@ -233,7 +241,9 @@ describe("a build for a production host (ADDIN_BASE_URL)", () => {
 
   it("refuses a base URL that is not https", () => {
     const run = spawnSync(process.execPath, [...webpack, "--output-path", path.join(out, "never")], {
-      cwd: ROOT, encoding: "utf8", env: { ...process.env, ADDIN_BASE_URL: "http://parts.example.com/" },
+      cwd: ROOT,
+      encoding: "utf8",
+      env: { ...process.env, ADDIN_BASE_URL: "http://parts.example.com/" },
     });
     expect(run.status).not.toBe(0);
     expect(`${run.stdout}${run.stderr}`).toContain("ADDIN_BASE_URL must be an https:// URL");

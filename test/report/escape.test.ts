@@ -22,22 +22,31 @@ describe("escapeHtml", () => {
   );
 
   it("never lets a < > \" or ' of the input through, and & only as the start of its own references", () => {
-    fc.assert(fc.property(texts, (text) => {
-      const html = escapeHtml(text);
-      expect(html).not.toMatch(/[<>"'\r\0]/u);
-      expect(html.replace(/&(amp|lt|gt|quot|#39|#13);/gu, "")).not.toContain("&");
-    }));
+    fc.assert(
+      fc.property(texts, (text) => {
+        const html = escapeHtml(text);
+        expect(html).not.toMatch(/[<>"'\r\0]/u);
+        expect(html.replace(/&(amp|lt|gt|quot|#39|#13);/gu, "")).not.toContain("&");
+      }),
+    );
   });
 
   it("reads back as the same text (NUL aside)", () => {
-    fc.assert(fc.property(texts, (text) => {
-      expect(decodeEscaped(escapeHtml(text))).toBe(text.replace(/\0/gu, "\uFFFD"));
-    }));
+    fc.assert(
+      fc.property(texts, (text) => {
+        expect(decodeEscaped(escapeHtml(text))).toBe(text.replace(/\0/gu, "\uFFFD"));
+      }),
+    );
   });
 
   it("is the identity on text without those characters", () => {
-    fc.assert(fc.property(fc.string({ unit: "grapheme" }).filter((s) => !/[&<>"'\r\0]/u.test(s)), (text) => {
-      expect(escapeHtml(text)).toBe(text);
-    }));
+    fc.assert(
+      fc.property(
+        fc.string({ unit: "grapheme" }).filter((s) => !/[&<>"'\r\0]/u.test(s)),
+        (text) => {
+          expect(escapeHtml(text)).toBe(text);
+        },
+      ),
+    );
   });
 });

@@ -3,8 +3,7 @@ import { el, fragment, trusted } from "../../src/report/html";
 
 describe("the report's HTML builder", () => {
   it("escapes every string child and attribute value", () => {
-    expect(el("td", { class: '"><x' }, "<b>", 3, null, false, undefined, ["&", ["'"]]).html)
-      .toBe('<td class="&quot;&gt;&lt;x">&lt;b&gt;3&amp;&#39;</td>');
+    expect(el("td", { class: '"><x' }, "<b>", 3, null, false, undefined, ["&", ["'"]]).html).toBe('<td class="&quot;&gt;&lt;x">&lt;b&gt;3&amp;&#39;</td>');
   });
 
   it("passes its own markup through once, without escaping it again", () => {

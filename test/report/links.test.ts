@@ -39,9 +39,11 @@ describe("evidenceHref", () => {
       anyText(),
       fc.tuple(fc.constantFrom("https:", "https://", "file:", "C:\\", "\\\\h\\", "/", "javascript:", " ", "data:"), anyText()).map(([a, b]) => a + b),
     );
-    fc.assert(fc.property(text, (t) => {
-      const href = evidenceHref(t);
-      if (href !== null) expect(new URL(href).protocol).toMatch(/^(https|file):$/u);
-    }));
+    fc.assert(
+      fc.property(text, (t) => {
+        const href = evidenceHref(t);
+        if (href !== null) expect(new URL(href).protocol).toMatch(/^(https|file):$/u);
+      }),
+    );
   });
 });

@@ -28,11 +28,14 @@ export function scanTags(html: string): readonly Tag[] {
     TAG.lastIndex = at;
     const m = TAG.exec(body);
     if (m === null) throw new Error(`a "<" that starts no tag at ${at}: ${body.slice(at, at + 60)}`);
-    tags.push({ name: m[2] ?? "", closing: m[1] === "/", attributes: [...(m[3] ?? "").matchAll(ATTR)].map((a) => [a[1] ?? "", decodeEscaped(a[2] ?? "")] as const) });
+    tags.push({
+      name: m[2] ?? "",
+      closing: m[1] === "/",
+      attributes: [...(m[3] ?? "").matchAll(ATTR)].map((a) => [a[1] ?? "", decodeEscaped(a[2] ?? "")] as const),
+    });
   }
   return tags;
 }
-
 
 /** One UTF-16 unit or code point of any kind (lone surrogates included), markup characters often. (fast-check's "binary" unit is far slower.) */
 const anyChar = fc.oneof(

@@ -9,12 +9,66 @@ import { anyText, scanTags, type Tag } from "./markup";
 import { HOSTILE_INPUT, HOSTILE_LINKS, HOSTILE_TEXTS, SAMPLE_INPUT } from "./sample-input";
 
 const TAGS = new Set([
-  "html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "h3", "dl", "dt", "dd", "nav", "ol", "li", "a", "main", "section", "p",
-  "table", "thead", "tbody", "tr", "th", "td", "span", "div", "svg", "g", "text", "rect",
+  "html",
+  "head",
+  "meta",
+  "title",
+  "style",
+  "body",
+  "header",
+  "h1",
+  "h2",
+  "h3",
+  "dl",
+  "dt",
+  "dd",
+  "nav",
+  "ol",
+  "li",
+  "a",
+  "main",
+  "section",
+  "p",
+  "table",
+  "thead",
+  "tbody",
+  "tr",
+  "th",
+  "td",
+  "span",
+  "div",
+  "svg",
+  "g",
+  "text",
+  "rect",
 ]);
 const ATTRIBUTES = new Set([
-  "lang", "charset", "http-equiv", "content", "name", "class", "id", "aria-labelledby", "aria-label", "aria-hidden", "href", "rel", "scope", "style",
-  "viewBox", "focusable", "x", "y", "width", "height", "fill", "stroke", "stroke-width", "text-anchor", "dominant-baseline", "font-size",
+  "lang",
+  "charset",
+  "http-equiv",
+  "content",
+  "name",
+  "class",
+  "id",
+  "aria-labelledby",
+  "aria-label",
+  "aria-hidden",
+  "href",
+  "rel",
+  "scope",
+  "style",
+  "viewBox",
+  "focusable",
+  "x",
+  "y",
+  "width",
+  "height",
+  "fill",
+  "stroke",
+  "stroke-width",
+  "text-anchor",
+  "dominant-baseline",
+  "font-size",
 ]);
 
 /** Everything that could make the document run, load or navigate: what must hold for any input. */
@@ -35,20 +89,37 @@ function expectInert(html: string): readonly Tag[] {
 }
 
 const minimal = (parts: readonly ReportPart[] = []): ReportInput => ({
-  title: "Review", sourceFile: "a.xlsx", sheet: "Parts", date: "2026-11-29",
-  stageCounts: { prototyping: 0, "low-volume": 0, "mass-production": 0 }, unclassified: 0,
-  parts, columns: [], cellNotes: [], moreCellNotes: 0,
+  title: "Review",
+  sourceFile: "a.xlsx",
+  sheet: "Parts",
+  date: "2026-11-29",
+  stageCounts: { prototyping: 0, "low-volume": 0, "mass-production": 0 },
+  unclassified: 0,
+  parts,
+  columns: [],
+  cellNotes: [],
+  moreCellNotes: 0,
 });
 
 const part = (label: string, row: number, p: Partial<ReportPart> = {}): ReportPart => ({
-  label, row, stage: "prototyping", score: 20, progress: 0.5, blockers: [], missing: [], nextStep: "", waived: [], evidence: [], ...p,
+  label,
+  row,
+  stage: "prototyping",
+  score: 20,
+  progress: 0.5,
+  blockers: [],
+  missing: [],
+  nextStep: "",
+  waived: [],
+  evidence: [],
+  ...p,
 });
 
 describe("renderReport: the document", () => {
   const html = renderReport(SAMPLE_INPUT);
 
   it("is one HTML document whose policy forbids scripts and every request", () => {
-    expect(html.startsWith("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta http-equiv=\"Content-Security-Policy\"")).toBe(true);
+    expect(html.startsWith('<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy"')).toBe(true);
     expect(REPORT_CSP).toBe("default-src 'none'; style-src 'unsafe-inline'; img-src data:");
     expect(html).toContain(`content="${REPORT_CSP.replace(/'/gu, "&#39;")}"`);
     expect(html.match(/<html/gu)).toHaveLength(1);
@@ -56,8 +127,12 @@ describe("renderReport: the document", () => {
 
   it("holds no script, no event handler and no external resource", () => {
     const tags = expectInert(html);
-    expect(tags.filter((t) => t.name === "a" && !t.closing).map((t) => t.attributes.find(([n]) => n === "href")?.[1]).filter((h) => !h?.startsWith("#")))
-      .toEqual(["https://plm.example.com/docs/P-100?rev=C&view=1", "file:///C:/Reports/DFM%20P-200.pdf"]);
+    expect(
+      tags
+        .filter((t) => t.name === "a" && !t.closing)
+        .map((t) => t.attributes.find(([n]) => n === "href")?.[1])
+        .filter((h) => !h?.startsWith("#")),
+    ).toEqual(["https://plm.example.com/docs/P-100?rev=C&view=1", "file:///C:/Reports/DFM%20P-200.pdf"]);
     expect(html).not.toMatch(/\b(src|srcset|action|formaction|xlink:href)=/iu);
     expect(html).not.toMatch(/url\(|@import|http:/iu);
   });
@@ -79,7 +154,12 @@ describe("renderReport: the document", () => {
 
   it("gives the stage counts as text beside the chart, with their shares", () => {
     expect(html).toMatch(/<svg class="chart"[^>]*aria-hidden="true"/u);
-    for (const [name, n, share] of [["Prototyping", 1, 17], ["Low-volume manufacturing", 2, 33], ["Mass production", 2, 33], ["Not classified", 1, 17]] as const) {
+    for (const [name, n, share] of [
+      ["Prototyping", 1, 17],
+      ["Low-volume manufacturing", 2, 33],
+      ["Mass production", 2, 33],
+      ["Not classified", 1, 17],
+    ] as const) {
       expect(html).toContain(`<tr><td>${name}</td><td class="num">${n}</td><td class="num">${share} %</td></tr>`);
     }
   });
@@ -102,7 +182,7 @@ describe("renderReport: the document", () => {
   it("lists waivers, limited assemblies, evidence and the cells not understood", () => {
     expect(html).toContain("<tr><td>P-200 Housing (row 3)</td><td>DFM</td><td>Carry-over part identical to P-100</td></tr>");
     expect(html).toContain("<td>P-400 Frame: Prototyping</td>");
-    expect(html).not.toContain("<td>P-400 Frame (row 4)</td><td><span class=\"stage stage-prototyping\">Prototyping</span></td><td><span");
+    expect(html).not.toContain('<td>P-400 Frame (row 4)</td><td><span class="stage stage-prototyping">Prototyping</span></td><td><span');
     expect(html).toContain("<tr><td>P-100 Bracket (row 2)</td><td>Function</td></tr>");
     expect(html).toContain("<tr><td>Parts!B7</td><td>see drawing</td><td>Design: &quot;see drawing&quot; is not a status</td></tr>");
     expect(html).toContain("4 cells could not be read.");
@@ -115,7 +195,14 @@ describe("renderReport: sections that do not apply", () => {
     const input = minimal();
     expect(reportSections(input).map((s) => s.id)).toEqual(["stages", "next-gate", "blockers", "missing", "columns", "cells"]);
     const html = renderReport(input);
-    for (const text of ["No part has a next gate to reach.", "No part is blocked.", "Nothing is missing.", "The header row has no headers.", "Every cell was understood.", "0 parts in all."]) {
+    for (const text of [
+      "No part has a next gate to reach.",
+      "No part is blocked.",
+      "Nothing is missing.",
+      "The header row has no headers.",
+      "Every cell was understood.",
+      "0 parts in all.",
+    ]) {
       expect(html).toContain(text);
     }
     expectInert(html);
@@ -136,10 +223,18 @@ describe("renderReport: sections that do not apply", () => {
 describe("report sections' contents", () => {
   it("orders parts by progress toward their next gate, leaving out mass production and unclassified rows", () => {
     const parts = [
-      part("a", 2, { progress: 0.2 }), part("b", 3, { stage: "low-volume", progress: 0.9 }), part("c", 4, { stage: "mass-production", progress: 1 }),
-      part("d", 5, { stage: null, progress: null }), part("e", 6, { progress: 0.9 }), part("f", 7, { progress: Number.NaN }),
+      part("a", 2, { progress: 0.2 }),
+      part("b", 3, { stage: "low-volume", progress: 0.9 }),
+      part("c", 4, { stage: "mass-production", progress: 1 }),
+      part("d", 5, { stage: null, progress: null }),
+      part("e", 6, { progress: 0.9 }),
+      part("f", 7, { progress: Number.NaN }),
     ];
-    expect(closestToNextGate(parts).map((p) => [p.label, p.next])).toEqual([["b", "mass-production"], ["e", "low-volume"], ["a", "low-volume"]]);
+    expect(closestToNextGate(parts).map((p) => [p.label, p.next])).toEqual([
+      ["b", "mass-production"],
+      ["e", "low-volume"],
+      ["a", "low-volume"],
+    ]);
   });
 
   it("clamps progress bars to 0–100 %", () => {
@@ -150,18 +245,28 @@ describe("report sections' contents", () => {
 
   it("groups blockers by criterion, most parts first, a part once per criterion", () => {
     const b = (criterion: string, detail = "no"): { criterion: string; detail: string } => ({ criterion, detail });
-    const gaps = commonGaps([
-      part("a", 2, { blockers: [b("Pilot run"), b("Pilot run", "again"), b("Cost")] }),
-      part("b", 3, { blockers: [b("Cost")] }),
-      part("c", 4, { blockers: [b("Cost"), b("Design")] }),
-    ], (p) => p.blockers);
-    expect(gaps.map((g) => [g.criterion, g.parts.map((x) => x.part.label)])).toEqual([["Cost", ["a", "b", "c"]], ["Design", ["c"]], ["Pilot run", ["a"]]]);
+    const gaps = commonGaps(
+      [
+        part("a", 2, { blockers: [b("Pilot run"), b("Pilot run", "again"), b("Cost")] }),
+        part("b", 3, { blockers: [b("Cost")] }),
+        part("c", 4, { blockers: [b("Cost"), b("Design")] }),
+      ],
+      (p) => p.blockers,
+    );
+    expect(gaps.map((g) => [g.criterion, g.parts.map((x) => x.part.label)])).toEqual([
+      ["Cost", ["a", "b", "c"]],
+      ["Design", ["c"]],
+      ["Pilot run", ["a"]],
+    ]);
   });
 
   it("finds met criteria without evidence among the evidence criteria, waived ones aside", () => {
     const p = part("a", 2, {
       met: ["Design", "DFM", "Cost", "Pilot run"],
-      evidence: [{ criterion: "Design", text: "https://x.example/d" }, { criterion: "Cost", text: "  " }],
+      evidence: [
+        { criterion: "Design", text: "https://x.example/d" },
+        { criterion: "Cost", text: "  " },
+      ],
       waived: [{ criterion: "Pilot run", justification: "carry-over" }],
     });
     expect(metWithoutEvidence(p, new Set(["Design", "Cost", "Pilot run"]))).toEqual(["Cost"]);
@@ -187,45 +292,80 @@ describe("renderReport: hostile text", () => {
 
   const stage = fc.constantFrom(...STAGES);
   const change: fc.Arbitrary<StageChange> = fc.oneof(
-    fc.constant<StageChange>({ kind: "new" }), fc.constant<StageChange>({ kind: "same" }),
+    fc.constant<StageChange>({ kind: "new" }),
+    fc.constant<StageChange>({ kind: "same" }),
     fc.record({ kind: fc.constantFrom("up" as const, "down" as const), from: stage }),
   );
   const text = anyText(24);
   const item = fc.record({ criterion: text, detail: text });
   const reportPart: fc.Arbitrary<ReportPart> = fc.record({
-    label: text, row: fc.integer({ min: 1, max: 1_048_576 }), stage: fc.option(stage), score: fc.option(fc.integer({ min: 0, max: 100 })),
-    progress: fc.option(fc.double({ noNaN: false })), blockers: fc.array(item, { maxLength: 3 }), missing: fc.array(item, { maxLength: 3 }), nextStep: text,
+    label: text,
+    row: fc.integer({ min: 1, max: 1_048_576 }),
+    stage: fc.option(stage),
+    score: fc.option(fc.integer({ min: 0, max: 100 })),
+    progress: fc.option(fc.double({ noNaN: false })),
+    blockers: fc.array(item, { maxLength: 3 }),
+    missing: fc.array(item, { maxLength: 3 }),
+    nextStep: text,
     waived: fc.array(fc.record({ criterion: text, justification: text }), { maxLength: 2 }),
-    evidence: fc.array(fc.record({ criterion: text, text: fc.oneof(text, fc.constantFrom(...HOSTILE_LINKS), text.map((t) => `https://h.example/${t}`), text.map((t) => `C:\\${t}`)) }), { maxLength: 2 }),
+    evidence: fc.array(
+      fc.record({
+        criterion: text,
+        text: fc.oneof(
+          text,
+          fc.constantFrom(...HOSTILE_LINKS),
+          text.map((t) => `https://h.example/${t}`),
+          text.map((t) => `C:\\${t}`),
+        ),
+      }),
+      { maxLength: 2 },
+    ),
     met: fc.array(text, { maxLength: 3 }),
     assemblyStage: fc.option(stage, { nil: undefined }),
     limitedBy: fc.option(fc.array(fc.record({ label: text, stage }), { maxLength: 2 }), { nil: undefined }),
     change: fc.option(change, { nil: undefined }),
   });
-  const input: fc.Arbitrary<ReportInput> = fc.record({
-    title: text, sourceFile: text, sheet: text, date: text,
-    stageCounts: fc.record({ prototyping: fc.nat(), "low-volume": fc.nat(), "mass-production": fc.nat() }),
-    unclassified: fc.nat(),
-    parts: fc.array(reportPart, { maxLength: 6 }),
-    columns: fc.array(fc.record({ letter: text, header: text, readAs: text, how: text }), { maxLength: 3 }),
-    cellNotes: fc.array(fc.record({ cell: text, value: text, message: text }), { maxLength: 3 }),
-    moreCellNotes: fc.nat(),
-    evidenceCriteria: fc.option(fc.array(text, { maxLength: 3 }), { nil: undefined }),
-    comparedWith: fc.option(text, { nil: undefined }),
-  }).chain((i) => fc.option(fc.constant(compareRuns(
-    i.parts.flatMap((p) => (p.stage ? [{ label: p.label, stage: p.stage, row: p.row }] : [])),
-    i.parts.map((p, n) => ({ label: p.label, stage: p.stage ?? "prototyping", row: n })),
-  )), { nil: undefined }).map((comparison) => ({ ...i, comparison })));
+  const input: fc.Arbitrary<ReportInput> = fc
+    .record({
+      title: text,
+      sourceFile: text,
+      sheet: text,
+      date: text,
+      stageCounts: fc.record({ prototyping: fc.nat(), "low-volume": fc.nat(), "mass-production": fc.nat() }),
+      unclassified: fc.nat(),
+      parts: fc.array(reportPart, { maxLength: 6 }),
+      columns: fc.array(fc.record({ letter: text, header: text, readAs: text, how: text }), { maxLength: 3 }),
+      cellNotes: fc.array(fc.record({ cell: text, value: text, message: text }), { maxLength: 3 }),
+      moreCellNotes: fc.nat(),
+      evidenceCriteria: fc.option(fc.array(text, { maxLength: 3 }), { nil: undefined }),
+      comparedWith: fc.option(text, { nil: undefined }),
+    })
+    .chain((i) =>
+      fc
+        .option(
+          fc.constant(
+            compareRuns(
+              i.parts.flatMap((p) => (p.stage ? [{ label: p.label, stage: p.stage, row: p.row }] : [])),
+              i.parts.map((p, n) => ({ label: p.label, stage: p.stage ?? "prototyping", row: n })),
+            ),
+          ),
+          { nil: undefined },
+        )
+        .map((comparison) => ({ ...i, comparison })),
+    );
 
   it("any input gives an inert document in which every text appears escaped", () => {
-    fc.assert(fc.property(input, (i) => {
-      const html = renderReport(i);
-      expectInert(html);
-      // The parts below mass production are listed by their closeness to the next gate.
-      for (const p of closestToNextGate(i.parts)) {
-        if (p.label.trim() !== "") expect(html).toContain(escapeHtml(p.label.trim()));
-      }
-      expect(html).toContain(escapeHtml(i.title));
-    }), { numRuns: 200 });
+    fc.assert(
+      fc.property(input, (i) => {
+        const html = renderReport(i);
+        expectInert(html);
+        // The parts below mass production are listed by their closeness to the next gate.
+        for (const p of closestToNextGate(i.parts)) {
+          if (p.label.trim() !== "") expect(html).toContain(escapeHtml(p.label.trim()));
+        }
+        expect(html).toContain(escapeHtml(i.title));
+      }),
+      { numRuns: 200 },
+    );
   });
 });

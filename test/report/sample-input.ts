@@ -5,7 +5,11 @@ import type { ReportInput, ReportPart } from "../../src/report";
 const part = (p: Partial<ReportPart> & Pick<ReportPart, "label" | "row" | "stage">): ReportPart => ({
   score: p.stage === null ? null : p.stage === "prototyping" ? 30 : p.stage === "low-volume" ? 70 : 100,
   progress: p.stage === null ? null : p.stage === "mass-production" ? 1 : 0.5,
-  blockers: [], missing: [], nextStep: "", waived: [], evidence: [],
+  blockers: [],
+  missing: [],
+  nextStep: "",
+  waived: [],
+  evidence: [],
   ...p,
 });
 
@@ -18,21 +22,51 @@ const previous: RunPart[] = [
 ];
 
 const parts: ReportPart[] = [
-  part({ label: "P-100 Bracket", row: 2, stage: "low-volume", progress: 0.82, nextStep: "Run a pilot batch.",
-    blockers: [{ criterion: "Pilot run", detail: "Pilot run not done" }], missing: [{ criterion: "Supplier", detail: "Name a qualified supplier" }],
-    evidence: [{ criterion: "Design", text: "https://plm.example.com/docs/P-100?rev=C&view=1" }], met: ["Design", "Function", "Material", "Finish"] }),
-  part({ label: "P-200 Housing", row: 3, stage: "low-volume", progress: 0.4, nextStep: "Freeze the tolerances.",
-    blockers: [{ criterion: "Pilot run", detail: "Pilot run not done" }, { criterion: "Tolerances", detail: "Tolerances open" }],
+  part({
+    label: "P-100 Bracket",
+    row: 2,
+    stage: "low-volume",
+    progress: 0.82,
+    nextStep: "Run a pilot batch.",
+    blockers: [{ criterion: "Pilot run", detail: "Pilot run not done" }],
+    missing: [{ criterion: "Supplier", detail: "Name a qualified supplier" }],
+    evidence: [{ criterion: "Design", text: "https://plm.example.com/docs/P-100?rev=C&view=1" }],
+    met: ["Design", "Function", "Material", "Finish"],
+  }),
+  part({
+    label: "P-200 Housing",
+    row: 3,
+    stage: "low-volume",
+    progress: 0.4,
+    nextStep: "Freeze the tolerances.",
+    blockers: [
+      { criterion: "Pilot run", detail: "Pilot run not done" },
+      { criterion: "Tolerances", detail: "Tolerances open" },
+    ],
     waived: [{ criterion: "DFM", justification: "Carry-over part identical to P-100" }],
-    evidence: [{ criterion: "DFM", text: "C:\\Reports\\DFM P-200.pdf" }], met: ["Design", "DFM"], change: undefined }),
-  part({ label: "P-400 Frame", row: 4, stage: "prototyping", progress: 0.2, nextStep: "Freeze the design.", missing: [{ criterion: "Supplier", detail: "Name a qualified supplier" }],
-    assemblyStage: "prototyping", limitedBy: [] }),
+    evidence: [{ criterion: "DFM", text: "C:\\Reports\\DFM P-200.pdf" }],
+    met: ["Design", "DFM"],
+    change: undefined,
+  }),
+  part({
+    label: "P-400 Frame",
+    row: 4,
+    stage: "prototyping",
+    progress: 0.2,
+    nextStep: "Freeze the design.",
+    missing: [{ criterion: "Supplier", detail: "Name a qualified supplier" }],
+    assemblyStage: "prototyping",
+    limitedBy: [],
+  }),
   part({ label: "A-1 Assembly", row: 5, stage: "mass-production", assemblyStage: "prototyping", limitedBy: [{ label: "P-400 Frame", stage: "prototyping" }] }),
   part({ label: "P-500 Screw", row: 6, stage: "mass-production" }),
   part({ label: "", row: 7, stage: null }),
 ];
 
-const comparison = compareRuns(previous, parts.flatMap((p) => (p.stage === null ? [] : [{ label: p.label, stage: p.stage, row: p.row }])));
+const comparison = compareRuns(
+  previous,
+  parts.flatMap((p) => (p.stage === null ? [] : [{ label: p.label, stage: p.stage, row: p.row }])),
+);
 const changes = [...comparison.changes];
 
 export const SAMPLE_INPUT: ReportInput = {
@@ -59,14 +93,14 @@ export const HOSTILE_TEXTS = [
   "<script>window.ran=1</script>",
   '<img src=x onerror="window.ran=1">',
   '"><svg onload="window.ran=1">',
-  "'><iframe src=\"javascript:window.ran=1\"></iframe>",
+  '\'><iframe src="javascript:window.ran=1"></iframe>',
   "</style><style>body{background:url(https://evil.example/x.png)}</style>",
   "</title><script>window.ran=1</script>",
   "<style>@import 'https://evil.example/a.css';</style>",
   "&lt;script&gt;window.ran=1&lt;/script&gt;",
   "<!-- <a href='x'> -->",
-  "<base href=\"https://evil.example/\">",
-  "<meta http-equiv=\"refresh\" content=\"0;url=https://evil.example/\">",
+  '<base href="https://evil.example/">',
+  '<meta http-equiv="refresh" content="0;url=https://evil.example/">',
   "<link rel=stylesheet href=https://evil.example/b.css>",
   "]]><svg><script>window.ran=1</script></svg>",
 ] as const;
@@ -91,21 +125,26 @@ export const HOSTILE_INPUT: ReportInput = {
   date: hostile(0),
   stageCounts: { prototyping: 5, "low-volume": 4, "mass-production": 4 },
   unclassified: 0,
-  parts: HOSTILE_TEXTS.map((text, i): ReportPart => part({
-    label: text,
-    row: i + 2,
-    stage: (["prototyping", "low-volume", "mass-production"] as const)[i % 3] ?? "prototyping",
-    progress: i % 3 === 2 ? 1 : (i % 10) / 10,
-    nextStep: hostile(i + 1),
-    blockers: [{ criterion: hostile(i + 2), detail: hostile(i + 3) }],
-    missing: [{ criterion: hostile(i + 4), detail: hostile(i + 5) }],
-    waived: [{ criterion: hostile(i + 6), justification: hostile(i + 7) }],
-    evidence: [{ criterion: hostile(i), text: HOSTILE_LINKS[i % HOSTILE_LINKS.length] ?? "" }, { criterion: hostile(i + 1), text: hostile(i + 8) }],
-    met: [hostile(i + 9), hostile(i + 1)],
-    assemblyStage: "prototyping",
-    limitedBy: [{ label: hostile(i + 10), stage: "prototyping" }],
-    change: i % 2 === 0 ? { kind: "new" } : { kind: "up", from: "prototyping" },
-  })),
+  parts: HOSTILE_TEXTS.map((text, i): ReportPart =>
+    part({
+      label: text,
+      row: i + 2,
+      stage: (["prototyping", "low-volume", "mass-production"] as const)[i % 3] ?? "prototyping",
+      progress: i % 3 === 2 ? 1 : (i % 10) / 10,
+      nextStep: hostile(i + 1),
+      blockers: [{ criterion: hostile(i + 2), detail: hostile(i + 3) }],
+      missing: [{ criterion: hostile(i + 4), detail: hostile(i + 5) }],
+      waived: [{ criterion: hostile(i + 6), justification: hostile(i + 7) }],
+      evidence: [
+        { criterion: hostile(i), text: HOSTILE_LINKS[i % HOSTILE_LINKS.length] ?? "" },
+        { criterion: hostile(i + 1), text: hostile(i + 8) },
+      ],
+      met: [hostile(i + 9), hostile(i + 1)],
+      assemblyStage: "prototyping",
+      limitedBy: [{ label: hostile(i + 10), stage: "prototyping" }],
+      change: i % 2 === 0 ? { kind: "new" } : { kind: "up", from: "prototyping" },
+    }),
+  ),
   columns: HOSTILE_TEXTS.map((t, i) => ({ letter: hostile(i + 1), header: t, readAs: hostile(i + 2), how: hostile(i + 3) })),
   cellNotes: HOSTILE_TEXTS.map((t, i) => ({ cell: hostile(i + 4), value: t, message: hostile(i + 5) })),
   moreCellNotes: 2,

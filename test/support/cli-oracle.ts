@@ -23,7 +23,14 @@ const csvCell = (v: unknown): string => {
   return /[",\n\r]/u.test(text) ? `"${text.replace(/"/gu, '""')}"` : text;
 };
 
-const joined = (v: unknown): string => (Array.isArray(v) ? v.map((x) => (typeof x === "string" ? x : String((x as { reason?: unknown; provide?: unknown }).reason ?? (x as { provide?: unknown }).provide ?? ""))).join(LIST_SEPARATOR) : v === undefined || v === null ? "" : String(v));
+const joined = (v: unknown): string =>
+  Array.isArray(v)
+    ? v
+        .map((x) => (typeof x === "string" ? x : String((x as { reason?: unknown; provide?: unknown }).reason ?? (x as { provide?: unknown }).provide ?? "")))
+        .join(LIST_SEPARATOR)
+    : v === undefined || v === null
+      ? ""
+      : String(v);
 
 export async function classifyWithCli(headers: readonly string[], rows: readonly (readonly unknown[])[]): Promise<(string | number)[][] | undefined> {
   if (!cliBuilt()) return undefined;
@@ -36,7 +43,8 @@ export async function classifyWithCli(headers: readonly string[], rows: readonly
     // One object per part; the JSON may close with a summary object (how columns were read, cells not understood), which is not a part.
     const records = (Array.isArray(parsed) ? parsed : (parsed as { parts?: unknown[] }).parts) as Record<string, unknown>[];
     const parts = Array.isArray(records) ? records.filter((r) => !("summary" in r)) : records;
-    if (!Array.isArray(parts) || parts.length !== rows.length) throw new Error(`the CLI answered ${Array.isArray(parts) ? parts.length : "no"} parts for ${rows.length} rows`);
+    if (!Array.isArray(parts) || parts.length !== rows.length)
+      throw new Error(`the CLI answered ${Array.isArray(parts) ? parts.length : "no"} parts for ${rows.length} rows`);
     return parts.map((p) => [
       String(p.stageName ?? p.stage_name ?? ""),
       p.score === null || p.score === undefined || p.score === "" ? "" : Number(p.score),

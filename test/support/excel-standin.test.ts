@@ -36,7 +36,10 @@ describe("proxy objects", () => {
       expect(cell.values).toEqual([["wip"]]);
       c.workbook.worksheets.getItem("Parts").getRange("C3").values = [["locked"]];
     });
-    expect(s.book.read("Parts!B2:C3")).toEqual([["wip", "locked"], ["draft", "locked"]]);
+    expect(s.book.read("Parts!B2:C3")).toEqual([
+      ["wip", "locked"],
+      ["draft", "locked"],
+    ]);
     expect(s.stats.requests).toHaveLength(2);
   });
 
@@ -55,10 +58,12 @@ describe("proxy objects", () => {
 
   it("refuses a values array whose size differs from the range", async () => {
     const s = createStandIn({ sheets: [{ name: "Parts", rows: parts }] });
-    await expect(run(s, async (c) => {
-      c.workbook.worksheets.getItem("Parts").getRange("A1:B1").values = [["x"]];
-      await c.sync();
-    })).rejects.toMatchObject({ code: "InvalidArgument" });
+    await expect(
+      run(s, async (c) => {
+        c.workbook.worksheets.getItem("Parts").getRange("A1:B1").values = [["x"]];
+        await c.sync();
+      }),
+    ).rejects.toMatchObject({ code: "InvalidArgument" });
     expect(s.book.read("Parts!A1")).toEqual([["Part"]]);
   });
 
@@ -148,20 +153,24 @@ describe("geometry", () => {
 describe("limits and protection", () => {
   it("refuses a request over the payload limit and records its size", async () => {
     const s = createStandIn({ sheets: [{ name: "S" }] }, { payloadBytes: 10_000 });
-    await expect(run(s, async (c) => {
-      c.workbook.worksheets.getItem("S").getRange("A1:A100").values = Array.from({ length: 100 }, () => ["x".repeat(200)]);
-      await c.sync();
-    })).rejects.toMatchObject({ code: "RequestPayloadSizeLimitExceeded" });
+    await expect(
+      run(s, async (c) => {
+        c.workbook.worksheets.getItem("S").getRange("A1:A100").values = Array.from({ length: 100 }, () => ["x".repeat(200)]);
+        await c.sync();
+      }),
+    ).rejects.toMatchObject({ code: "RequestPayloadSizeLimitExceeded" });
     expect(s.stats.requests[0]?.requestBytes).toBeGreaterThan(20_000);
     expect(s.book.read("S!A1")).toEqual([[""]]);
   });
 
   it("refuses a response over the payload limit", async () => {
     const s = createStandIn({ sheets: [{ name: "S", rows: Array.from({ length: 100 }, () => ["y".repeat(200)]) }] }, { payloadBytes: 10_000 });
-    await expect(run(s, async (c) => {
-      c.workbook.worksheets.getItem("S").getRange("A1:A100").load("values");
-      await c.sync();
-    })).rejects.toMatchObject({ code: "ResponsePayloadSizeLimitExceeded" });
+    await expect(
+      run(s, async (c) => {
+        c.workbook.worksheets.getItem("S").getRange("A1:A100").load("values");
+        await c.sync();
+      }),
+    ).rejects.toMatchObject({ code: "ResponsePayloadSizeLimitExceeded" });
   });
 
   it("measures the request as JSON, UTF-8 bytes", async () => {
@@ -175,10 +184,12 @@ describe("limits and protection", () => {
 
   it("a protected sheet refuses writes with AccessDenied", async () => {
     const s = createStandIn({ sheets: [{ name: "S", rows: [["a"]], protected: true }] });
-    await expect(run(s, async (c) => {
-      c.workbook.worksheets.getItem("S").getRange("B1").values = [["x"]];
-      await c.sync();
-    })).rejects.toMatchObject({ code: "AccessDenied" });
+    await expect(
+      run(s, async (c) => {
+        c.workbook.worksheets.getItem("S").getRange("B1").values = [["x"]];
+        await c.sync();
+      }),
+    ).rejects.toMatchObject({ code: "AccessDenied" });
     expect(s.book.read("S!B1")).toEqual([[""]]);
   });
 
@@ -192,7 +203,10 @@ describe("limits and protection", () => {
       c.workbook.worksheets.getItem("S").getRange("A2").values = [[2]];
       await c.sync();
     });
-    expect(s.stats.requests.map((r) => [r.suspendedCalculation, r.suspendedScreenUpdating])).toEqual([[true, true], [false, false]]);
+    expect(s.stats.requests.map((r) => [r.suspendedCalculation, r.suspendedScreenUpdating])).toEqual([
+      [true, true],
+      [false, false],
+    ]);
   });
 });
 
@@ -267,14 +281,35 @@ describe("events, settings, formats", () => {
   });
 
   it("makes a line chart's series of its source, finds it by name, points it at a longer range and labels its category axis", async () => {
-    const s = createStandIn({ sheets: [{ name: "H", rows: [["When", "Proto", "Low"], ["a", 1, 2], ["b", 3, 4], ["c", 5, 6]] }] });
+    const s = createStandIn({
+      sheets: [
+        {
+          name: "H",
+          rows: [
+            ["When", "Proto", "Low"],
+            ["a", 1, 2],
+            ["b", 3, 4],
+            ["c", 5, 6],
+          ],
+        },
+      ],
+    });
     await run(s, async (c) => {
       const sheet = c.workbook.worksheets.getItem("H");
       const chart = sheet.charts.add("Line", sheet.getRange("B1:C2"), "Columns");
       chart.name = "History";
       await c.sync();
     });
-    expect(s.book.sheetNamed("H")?.charts).toMatchObject([{ name: "History", series: [{ name: "Proto", values: "H!B2" }, { name: "Low", values: "H!C2" }], categoryType: "Automatic" }]);
+    expect(s.book.sheetNamed("H")?.charts).toMatchObject([
+      {
+        name: "History",
+        series: [
+          { name: "Proto", values: "H!B2" },
+          { name: "Low", values: "H!C2" },
+        ],
+        categoryType: "Automatic",
+      },
+    ]);
     const names = await run(s, async (c) => {
       const sheet = c.workbook.worksheets.getItem("H");
       const missing = sheet.charts.getItemOrNullObject("Nothing").load("name");
@@ -287,18 +322,25 @@ describe("events, settings, formats", () => {
       return { missing: missing.isNullObject, series: series.items.map((i) => i.name) };
     });
     expect(names).toEqual({ missing: true, series: ["Proto", "Low"] });
-    expect(s.book.sheetNamed("H")?.charts).toMatchObject([{ source: "H!B1:C4", series: [{ values: "H!B2:B4" }, { values: "H!C2:C4" }], categories: "H!A2:A4", categoryType: "TextAxis" }]);
+    expect(s.book.sheetNamed("H")?.charts).toMatchObject([
+      { source: "H!B1:C4", series: [{ values: "H!B2:B4" }, { values: "H!C2:C4" }], categories: "H!A2:A4", categoryType: "TextAxis" },
+    ]);
     // Numbers in the first row name nothing: every row is values. An unknown category type fails the request.
     await run(s, async (c) => {
       const sheet = c.workbook.worksheets.getItem("H");
       sheet.charts.add("Line", sheet.getRange("B2:C4"), "Columns");
       await c.sync();
     });
-    expect(s.book.sheetNamed("H")?.charts[1]?.series).toEqual([{ name: "Series1", values: "H!B2:B4" }, { name: "Series2", values: "H!C2:C4" }]);
-    await expect(run(s, async (c) => {
-      c.workbook.worksheets.getItem("H").charts.getItem("History").axes.categoryAxis.categoryType = "Sideways" as Excel.ChartAxisCategoryType;
-      await c.sync();
-    })).rejects.toMatchObject({ code: "InvalidArgument" });
+    expect(s.book.sheetNamed("H")?.charts[1]?.series).toEqual([
+      { name: "Series1", values: "H!B2:B4" },
+      { name: "Series2", values: "H!C2:C4" },
+    ]);
+    await expect(
+      run(s, async (c) => {
+        c.workbook.worksheets.getItem("H").charts.getItem("History").axes.categoryAxis.categoryType = "Sideways" as Excel.ChartAxisCategoryType;
+        await c.sync();
+      }),
+    ).rejects.toMatchObject({ code: "InvalidArgument" });
   });
 });
 
@@ -343,7 +385,17 @@ describe("values written as typed input (en-US), as Excel takes them", () => {
   });
 
   it("keeps text as text: words, a leading apostrophe (not part of the value), and anything in a cell formatted as Text (@)", async () => {
-    expect((await write(["frozen", "1k", "~200", "Rev 2", "13-20", "'00123", "'5-10", "'=A1", "''quoted"])).values).toEqual(["frozen", "1k", "~200", "Rev 2", "13-20", "00123", "5-10", "=A1", "'quoted"]);
+    expect((await write(["frozen", "1k", "~200", "Rev 2", "13-20", "'00123", "'5-10", "'=A1", "''quoted"])).values).toEqual([
+      "frozen",
+      "1k",
+      "~200",
+      "Rev 2",
+      "13-20",
+      "00123",
+      "5-10",
+      "=A1",
+      "'quoted",
+    ]);
     const text = await write(["5-10", "00123", "50%", "=A1", "TRUE"], "@");
     expect(text.values).toEqual(["5-10", "00123", "50%", "=A1", "TRUE"]);
     expect(text.s.book.sheetNamed("S")?.formulas.size).toBe(0);
@@ -372,7 +424,17 @@ describe("values written as typed input (en-US), as Excel takes them", () => {
 
 describe("tables with a totals row", () => {
   const seed = {
-    sheets: [{ name: "S", rows: [["Part", "Qty"], ["A", 1], ["B", 2], ["Total", 3]] }],
+    sheets: [
+      {
+        name: "S",
+        rows: [
+          ["Part", "Qty"],
+          ["A", 1],
+          ["B", 2],
+          ["Total", 3],
+        ],
+      },
+    ],
     tables: [{ name: "T", sheet: "S", address: "A1:B4", totals: true }],
   };
 
@@ -392,16 +454,27 @@ describe("tables with a totals row", () => {
 
   it("a table without one has no totals row range", async () => {
     const s = createStandIn({ ...seed, tables: [{ name: "T", sheet: "S", address: "A1:B3" }] });
-    await expect(run(s, async (c) => {
-      c.workbook.tables.getItem("T").getTotalRowRange().load("address");
-      await c.sync();
-    })).rejects.toMatchObject({ code: "ItemNotFound" });
+    await expect(
+      run(s, async (c) => {
+        c.workbook.tables.getItem("T").getTotalRowRange().load("address");
+        await c.sync();
+      }),
+    ).rejects.toMatchObject({ code: "ItemNotFound" });
   });
 });
 
 describe("table AutoExpansion (an option, off by default)", () => {
   const seed = {
-    sheets: [{ name: "S", rows: [["Part", "Qty"], ["A", 1], ["B", 2]] }],
+    sheets: [
+      {
+        name: "S",
+        rows: [
+          ["Part", "Qty"],
+          ["A", 1],
+          ["B", 2],
+        ],
+      },
+    ],
     tables: [{ name: "T", sheet: "S", address: "A1:B3" }],
   };
   const write = (s: StandIn, address: string, values: (string | number)[][]): Promise<string> =>
@@ -415,9 +488,21 @@ describe("table AutoExpansion (an option, off by default)", () => {
 
   it("with the option on, values written just right of the table take in the filled columns of the write up to the first empty one", async () => {
     const s = createStandIn({ ...seed, autoExpansion: true });
-    expect(await write(s, "C1:D3", [["Stage", ""], ["x", "y"], ["x", ""]])).toBe("S!A1:D3");
+    expect(
+      await write(s, "C1:D3", [
+        ["Stage", ""],
+        ["x", "y"],
+        ["x", ""],
+      ]),
+    ).toBe("S!A1:D3");
     expect(s.book.read("S!D1")).toEqual([["Column4"]]);
-    expect(await write(s, "E1:G3", [["a", "", "c"], ["x", "", "y"], ["x", "", ""]])).toBe("S!A1:E3");
+    expect(
+      await write(s, "E1:G3", [
+        ["a", "", "c"],
+        ["x", "", "y"],
+        ["x", "", ""],
+      ]),
+    ).toBe("S!A1:E3");
   });
 
   it("grows by a data cell alone, and not for an empty write, a gap, or a write further right", async () => {
@@ -435,7 +520,12 @@ describe("table AutoExpansion (an option, off by default)", () => {
 });
 
 describe("calculation", () => {
-  const seed = { sheets: [{ name: "S", rows: [[1, 2, "=SUM(A1:B1)"]] }, { name: "T", rows: [['=COUNTIF(S!A:A,"x")']] }] };
+  const seed = {
+    sheets: [
+      { name: "S", rows: [[1, 2, "=SUM(A1:B1)"]] },
+      { name: "T", rows: [['=COUNTIF(S!A:A,"x")']] },
+    ],
+  };
   const values = (s: StandIn) => s.book.read("S!A1:C1")[0];
 
   it("calculates formulas as Excel does after a request, and defers them after one that suspends calculation (Microsoft's sample)", async () => {
@@ -523,10 +613,12 @@ describe("spilled ranges", () => {
 
   it("the spill APIs need ExcelApi 1.12: on an older Excel the request fails with ApiNotFound", async () => {
     const s = createStandIn(seed, { excelApi: "1.9" });
-    await expect(run(s, async (c) => {
-      c.workbook.worksheets.getItem("S").getRange("C1").getSpillingToRangeOrNullObject().load("address");
-      await c.sync();
-    })).rejects.toMatchObject({ code: "ApiNotFound" });
+    await expect(
+      run(s, async (c) => {
+        c.workbook.worksheets.getItem("S").getRange("C1").getSpillingToRangeOrNullObject().load("address");
+        await c.sync();
+      }),
+    ).rejects.toMatchObject({ code: "ApiNotFound" });
   });
 });
 
@@ -569,6 +661,9 @@ describe("requirement sets", () => {
 
   it("isSetSupported answers for the ExcelApi set the host claims", () => {
     const office = createStandIn({ sheets: [{ name: "S" }] }, { excelApi: "1.9" }).Office as unknown as typeof Office;
-    expect([office.context.requirements.isSetSupported("ExcelApi", "1.9"), office.context.requirements.isSetSupported("ExcelApi", "1.12")]).toEqual([true, false]);
+    expect([office.context.requirements.isSetSupported("ExcelApi", "1.9"), office.context.requirements.isSetSupported("ExcelApi", "1.12")]).toEqual([
+      true,
+      false,
+    ]);
   });
 });

@@ -17,7 +17,10 @@ export const PANE_WIDTH = 320;
 /** Builds dist/ when a test runs on its own without `npm test` having built it. */
 export function ensurePaneBuilt(): void {
   if (existsSync(path.join(DIST, "taskpane.html")) && existsSync(path.join(DIST, "taskpane.js"))) return;
-  execFileSync(process.execPath, [path.resolve(__dirname, "../../node_modules/webpack/bin/webpack.js"), "--mode", "production"], { cwd: path.resolve(__dirname, "../.."), stdio: "ignore" });
+  execFileSync(process.execPath, [path.resolve(__dirname, "../../node_modules/webpack/bin/webpack.js"), "--mode", "production"], {
+    cwd: path.resolve(__dirname, "../.."),
+    stdio: "ignore",
+  });
 }
 
 export interface PanePage {
@@ -57,7 +60,12 @@ export interface PageChart {
 
 interface PageStandIn {
   stats: StandInStats;
-  book: { read(address: string): unknown[][]; calculations: string[]; sheetNamed(name: string): { charts: PageChart[] } | undefined; settings: Map<string, unknown> };
+  book: {
+    read(address: string): unknown[][];
+    calculations: string[];
+    sheetNamed(name: string): { charts: PageChart[] } | undefined;
+    settings: Map<string, unknown>;
+  };
   select(address: string): Promise<void>;
   edit(address: string, values: unknown[][]): Promise<void>;
   setVisibility(mode: "Taskpane" | "Hidden"): Promise<void>;
@@ -83,16 +91,22 @@ export async function openPane(browser: Browser, baseUrl: string, seed: Workbook
     void d.dismiss();
   });
   const { blocked } = await routeOffice(page, await standInScript());
-  await page.addInitScript(({ seed, options }) => {
-    const w = window as unknown as { __standInSeed: unknown; __standInOptions: unknown };
-    w.__standInSeed = seed;
-    w.__standInOptions = options;
-    document.addEventListener("securitypolicyviolation", (e) => console.error(`CSP: ${e.violatedDirective} ${e.blockedURI}`));
-  }, { seed, options: { excelApi: PANE_EXCEL_API, ...options } });
+  await page.addInitScript(
+    ({ seed, options }) => {
+      const w = window as unknown as { __standInSeed: unknown; __standInOptions: unknown };
+      w.__standInSeed = seed;
+      w.__standInOptions = options;
+      document.addEventListener("securitypolicyviolation", (e) => console.error(`CSP: ${e.violatedDirective} ${e.blockedURI}`));
+    },
+    { seed, options: { excelApi: PANE_EXCEL_API, ...options } },
+  );
   await page.goto(`${baseUrl}taskpane.html`);
   await page.waitForSelector("body[data-ready='true']", { timeout: 30_000 });
   return {
-    page, blocked, errors, dialogs,
+    page,
+    blocked,
+    errors,
+    dialogs,
     stats: () => page.evaluate(() => JSON.parse(JSON.stringify((window as unknown as W).__standIn.stats)) as StandInStats),
     read: (address) => page.evaluate((a) => (window as unknown as W).__standIn.book.read(a), address),
     select: (address) => page.evaluate((a) => (window as unknown as W).__standIn.select(a), address),
@@ -101,7 +115,8 @@ export async function openPane(browser: Browser, baseUrl: string, seed: Workbook
     calculations: () => page.evaluate(() => [...(window as unknown as W).__standIn.book.calculations]),
     idle: () => page.evaluate(() => (window as unknown as W).__standIn.idle()),
     resetStats: () => page.evaluate(() => (window as unknown as W).__standIn.resetStats()),
-    charts: (sheet) => page.evaluate((name) => JSON.parse(JSON.stringify((window as unknown as W).__standIn.book.sheetNamed(name)?.charts ?? [])) as PageChart[], sheet),
+    charts: (sheet) =>
+      page.evaluate((name) => JSON.parse(JSON.stringify((window as unknown as W).__standIn.book.sheetNamed(name)?.charts ?? [])) as PageChart[], sheet),
     setting: (key) => page.evaluate((k) => JSON.parse(JSON.stringify((window as unknown as W).__standIn.book.settings.get(k) ?? null)) as unknown, key),
     async screenshot(name) {
       await mkdir(SCREENSHOTS, { recursive: true });

@@ -7,8 +7,24 @@ describe("planChunks", () => {
     { sizes: [], budget: 100, overhead: 0, expected: [] },
     { sizes: [10, 10, 10], budget: 100, overhead: 0, expected: [[0, 3, 2 + 30 + 2]] },
     // 2 brackets + 40 + 1 comma + 40 = 83; a third row would need 124 > 100.
-    { sizes: [40, 40, 40], budget: 100, overhead: 0, expected: [[0, 2, 83], [2, 3, 42]] },
-    { sizes: [40, 40, 40], budget: 100, overhead: 17, expected: [[0, 2, 100], [2, 3, 59]] },
+    {
+      sizes: [40, 40, 40],
+      budget: 100,
+      overhead: 0,
+      expected: [
+        [0, 2, 83],
+        [2, 3, 42],
+      ],
+    },
+    {
+      sizes: [40, 40, 40],
+      budget: 100,
+      overhead: 17,
+      expected: [
+        [0, 2, 100],
+        [2, 3, 59],
+      ],
+    },
     { sizes: [98], budget: 100, overhead: 0, expected: [[0, 1, 100]] },
   ])("$sizes within $budget (overhead $overhead)", ({ sizes, budget, overhead, expected }) => {
     const plan = planChunks(sizes, budget, overhead);
@@ -20,20 +36,27 @@ describe("planChunks", () => {
   });
 
   it("covers every row once, in order, each chunk within budget, and no chunk could take the next row", () => {
-    fc.assert(fc.property(fc.array(fc.integer({ min: 1, max: 500 }), { maxLength: 300 }), fc.integer({ min: 600, max: 5000 }), fc.integer({ min: 0, max: 90 }), (sizes, budget, overhead) => {
-      const plan = planChunks(sizes, budget, overhead);
-      if (!plan.ok) return false;
-      let next = 0;
-      for (const [i, c] of plan.value.entries()) {
-        if (c.start !== next || c.end <= c.start) return false;
-        const exact = overhead + 2 + sizes.slice(c.start, c.end).reduce((a, b) => a + b, 0) + (c.end - c.start - 1);
-        if (c.bytes !== exact || c.bytes > budget) return false;
-        const following = sizes[c.end];
-        if (i < plan.value.length - 1 && following !== undefined && exact + 1 + following <= budget) return false;
-        next = c.end;
-      }
-      return next === sizes.length;
-    }));
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 500 }), { maxLength: 300 }),
+        fc.integer({ min: 600, max: 5000 }),
+        fc.integer({ min: 0, max: 90 }),
+        (sizes, budget, overhead) => {
+          const plan = planChunks(sizes, budget, overhead);
+          if (!plan.ok) return false;
+          let next = 0;
+          for (const [i, c] of plan.value.entries()) {
+            if (c.start !== next || c.end <= c.start) return false;
+            const exact = overhead + 2 + sizes.slice(c.start, c.end).reduce((a, b) => a + b, 0) + (c.end - c.start - 1);
+            if (c.bytes !== exact || c.bytes > budget) return false;
+            const following = sizes[c.end];
+            if (i < plan.value.length - 1 && following !== undefined && exact + 1 + following <= budget) return false;
+            next = c.end;
+          }
+          return next === sizes.length;
+        },
+      ),
+    );
   });
 
   it("aims under 4 MB, well under Excel's 5 MB", () => {
@@ -68,17 +91,19 @@ describe("ReadPlanner", () => {
   });
 
   it("reads every row exactly once whatever the row sizes", () => {
-    fc.assert(fc.property(fc.integer({ min: 0, max: 5000 }), fc.array(fc.integer({ min: 1, max: 3000 }), { minLength: 1, maxLength: 50 }), (total, rowBytes) => {
-      const p = new ReadPlanner(total, 50, 100_000);
-      let next = 0;
-      for (let step = 0; step < 100_000; step += 1) {
-        const c = p.next();
-        if (!c) break;
-        if (c.start !== next || c.rows < 1 || c.start + c.rows > total) return false;
-        p.accept(c.rows * (rowBytes[step % rowBytes.length] ?? 1));
-        next += c.rows;
-      }
-      return next === total && p.rowsDone === total;
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 5000 }), fc.array(fc.integer({ min: 1, max: 3000 }), { minLength: 1, maxLength: 50 }), (total, rowBytes) => {
+        const p = new ReadPlanner(total, 50, 100_000);
+        let next = 0;
+        for (let step = 0; step < 100_000; step += 1) {
+          const c = p.next();
+          if (!c) break;
+          if (c.start !== next || c.rows < 1 || c.start + c.rows > total) return false;
+          p.accept(c.rows * (rowBytes[step % rowBytes.length] ?? 1));
+          next += c.rows;
+        }
+        return next === total && p.rowsDone === total;
+      }),
+    );
   });
 });

@@ -41,7 +41,10 @@ describe("ListClassifier", () => {
     c.add([["X", "wobbly"], ...Array.from({ length: 7 }, () => ["X", "frzn"])]);
     const { problems, problemCount } = c.result();
     expect(problemCount).toBe(8);
-    expect(problems.map((p) => [p.count, p.addresses.length])).toEqual([[7, ADDRESSES_PER_GROUP], [1, 1]]);
+    expect(problems.map((p) => [p.count, p.addresses.length])).toEqual([
+      [7, ADDRESSES_PER_GROUP],
+      [1, 1],
+    ]);
     expect(problems[0]?.addresses).toEqual(["Parts!B3", "Parts!B4", "Parts!B5"]);
   });
 

@@ -48,14 +48,22 @@ function allows(policy: Policy, directive: string, url: string): boolean {
 const SOURCE = readFileSync(path.join(ROOT, "src/taskpane/taskpane.html"), "utf8");
 const OFFICE_DIST = path.join(ROOT, "node_modules/@microsoft/office-js/dist");
 /** office.js and the files it loads for Excel on the web, Windows and Mac, and for custom functions. */
-const OFFICE_FILES = ["office.js", "excel-web-16.00.js", "excel-win32-16.01.js", "excel-mac-16.00.js", "custom-functions-runtime.js", "telemetry/oteljs_agave.js"];
+const OFFICE_FILES = [
+  "office.js",
+  "excel-web-16.00.js",
+  "excel-win32-16.01.js",
+  "excel-mac-16.00.js",
+  "custom-functions-runtime.js",
+  "telemetry/oteljs_agave.js",
+];
 
 describe("the shared page's Content-Security-Policy", () => {
   const policy = policyOf(SOURCE);
 
   it("allows scripts from the page, office.js's CDN and the Microsoft Ajax CDN office.js may load from, and no inline or eval'd script", () => {
     expect(policy.get("script-src")).toEqual(["'self'", "https://appsforoffice.microsoft.com", "https://ajax.aspnetcdn.com"]);
-    for (const url of [...SOURCE.matchAll(/<script[^>]*\ssrc="(https:[^"]+)"/gu)].map((m) => m[1] ?? "")) expect(allows(policy, "script-src", url), url).toBe(true);
+    for (const url of [...SOURCE.matchAll(/<script[^>]*\ssrc="(https:[^"]+)"/gu)].map((m) => m[1] ?? ""))
+      expect(allows(policy, "script-src", url), url).toBe(true);
   });
 
   it("allows what office.js's own files name: its folder, MicrosoftAjax.js, the telemetry collectors, its error page in a frame", () => {

@@ -6,7 +6,25 @@ import { currentParts } from "../../src/taskpane/compare-model";
 import { reportDate, reportFileName, reportInput, type ReportSource } from "../../src/taskpane/report-model";
 import { reviewAssembly, reviewPart } from "../../src/taskpane/review-model";
 
-const HEADERS = ["Level", "Part No.", "Design status", "Function", "Material", "Finish", "Tolerances", "DFM", "Pilot run", "Demand", "Supplier", "Inspection plan", "Cost", "Goal", "Qty", "Waiver justification", "DFM report"];
+const HEADERS = [
+  "Level",
+  "Part No.",
+  "Design status",
+  "Function",
+  "Material",
+  "Finish",
+  "Tolerances",
+  "DFM",
+  "Pilot run",
+  "Demand",
+  "Supplier",
+  "Inspection plan",
+  "Cost",
+  "Goal",
+  "Qty",
+  "Waiver justification",
+  "DFM report",
+];
 const READY = ["frozen", "verified", "locked", "confirmed", "reviewed", "done", "validated", "stable", "qualified", "defined", "quoted", "production", 500];
 const ROWS: (string | number)[][] = [
   [0, "ASM-1", ...READY.slice(0, 6), "waived", ...READY.slice(7), "Carry-over of P-100", "https://plm.example.com/dfm/ASM-1"],
@@ -18,7 +36,17 @@ const mapping = mapHeaders(HEADERS, { sample: ROWS });
 
 describe("the review of an assembly", () => {
   const review = (row: number) => {
-    const r = reviewPart({ sheet: "BOM", cell: { row, column: 2 }, block: { row: 0, column: 0, rows: ROWS.length + 1, columns: HEADERS.length }, top: [HEADERS, ...ROWS], tableHeader: false, row: ROWS[row - 1] ?? [] }, DEFAULT_THRESHOLDS);
+    const r = reviewPart(
+      {
+        sheet: "BOM",
+        cell: { row, column: 2 },
+        block: { row: 0, column: 0, rows: ROWS.length + 1, columns: HEADERS.length },
+        top: [HEADERS, ...ROWS],
+        tableHeader: false,
+        row: ROWS[row - 1] ?? [],
+      },
+      DEFAULT_THRESHOLDS,
+    );
     if (!r.ok) throw new Error(r.issue.message);
     return r.value;
   };
@@ -28,7 +56,12 @@ describe("the review of an assembly", () => {
     expect(top.hierarchy).toBe(true);
     expect(top.dataRows).toEqual({ first: 1, count: 4 });
     expect(top.assessment.waived).toMatchObject([{ criterion: "pilot", justification: "Carry-over of P-100" }]);
-    expect(reviewAssembly(top, ROWS, DEFAULT_THRESHOLDS, 0)).toEqual({ kind: "known", stage: "prototyping", components: 2, limitedBy: [{ label: "P-11", stage: "prototyping", through: [] }] });
+    expect(reviewAssembly(top, ROWS, DEFAULT_THRESHOLDS, 0)).toEqual({
+      kind: "known",
+      stage: "prototyping",
+      components: 2,
+      limitedBy: [{ label: "P-11", stage: "prototyping", through: [] }],
+    });
     expect(reviewAssembly(review(2), ROWS, DEFAULT_THRESHOLDS, 0)).toEqual({ kind: "leaf" });
   });
 
@@ -44,19 +77,44 @@ describe("the review of an assembly", () => {
 });
 
 describe("the report's input", () => {
-  const classifier = new ListClassifier(mapping, DEFAULT_THRESHOLDS, HEADERS.map((_, c) => c), { sheet: "BOM", firstRow: 1, firstColumn: 0 });
+  const classifier = new ListClassifier(
+    mapping,
+    DEFAULT_THRESHOLDS,
+    HEADERS.map((_, c) => c),
+    { sheet: "BOM", firstRow: 1, firstColumn: 0 },
+  );
   const results = classifier.add(ROWS);
   const out = classifier.result();
   const when = new Date(2026, 10, 29, 14, 5);
   const source: ReportSource = {
-    workbook: "Pump P-7.xlsx", sheet: "BOM", list: "BOM!A1:Q5", when, mapping, firstColumn: 0, summary: out.summary, parts: out.parts,
-    columns: columnReport(mapping, 0), cells: out.cells, problemCount: out.problemCount,
+    workbook: "Pump P-7.xlsx",
+    sheet: "BOM",
+    list: "BOM!A1:Q5",
+    when,
+    mapping,
+    firstColumn: 0,
+    summary: out.summary,
+    parts: out.parts,
+    columns: columnReport(mapping, 0),
+    cells: out.cells,
+    problemCount: out.problemCount,
   };
 
   it("holds every part with its waivers, evidence, criteria met and assembly, as the core reads them", () => {
     const input = reportInput(source);
-    expect(input).toMatchObject({ title: "Gate review: Pump P-7.xlsx", sourceFile: "Pump P-7.xlsx", sheet: "BOM!A1:Q5", date: "2026-11-29 14:05", stageCounts: out.summary.byStage, evidenceCriteria: ["DFM"] });
-    expect(input.parts.map((p) => [p.label, p.row, p.stage])).toEqual([["ASM-1", 2, "mass-production"], ["P-10", 3, "mass-production"], ["P-11", 5, "prototyping"]]);
+    expect(input).toMatchObject({
+      title: "Gate review: Pump P-7.xlsx",
+      sourceFile: "Pump P-7.xlsx",
+      sheet: "BOM!A1:Q5",
+      date: "2026-11-29 14:05",
+      stageCounts: out.summary.byStage,
+      evidenceCriteria: ["DFM"],
+    });
+    expect(input.parts.map((p) => [p.label, p.row, p.stage])).toEqual([
+      ["ASM-1", 2, "mass-production"],
+      ["P-10", 3, "mass-production"],
+      ["P-11", 5, "prototyping"],
+    ]);
     const [top, leaf, proto] = input.parts;
     expect(top?.waived).toEqual([{ criterion: "Pilot run", justification: "Carry-over of P-100" }]);
     expect(top?.evidence).toEqual([{ criterion: "DFM", text: "https://plm.example.com/dfm/ASM-1" }]);
@@ -72,8 +130,17 @@ describe("the report's input", () => {
   });
 
   it("gives each part its change since the recorded run", () => {
-    const { parts } = currentParts(ROWS.map((r, i) => ({ label: String(r[1]), result: results[i] ?? ["", "", "", "", ""] })), 1);
-    const comparison = compareRuns([{ label: "ASM-1", stage: "low-volume", row: 2 }, { label: "P-11", stage: "prototyping", row: 5 }], parts);
+    const { parts } = currentParts(
+      ROWS.map((r, i) => ({ label: String(r[1]), result: results[i] ?? ["", "", "", "", ""] })),
+      1,
+    );
+    const comparison = compareRuns(
+      [
+        { label: "ASM-1", stage: "low-volume", row: 2 },
+        { label: "P-11", stage: "prototyping", row: 5 },
+      ],
+      parts,
+    );
     const input = reportInput({ ...source, comparison: { result: comparison, current: parts } });
     expect(input.parts.map((p) => p.change)).toEqual([{ kind: "up", from: "low-volume" }, { kind: "new" }, { kind: "same" }]);
     expect(input.comparedWith).toBe("the last run of this list recorded in this workbook");

@@ -9,11 +9,23 @@ const result = (stage: string) => [stage, "", "", "", ""] as const;
 
 describe("the Change column", () => {
   it("reads back only the stage names the pane writes", () => {
-    expect(["Prototyping", " mass production ", "Low-volume manufacturing", "Low-volume", "", 3, null].map(stageOfCell)).toEqual(["prototyping", "mass-production", "low-volume", undefined, undefined, undefined, undefined]);
+    expect(["Prototyping", " mass production ", "Low-volume manufacturing", "Low-volume", "", 3, null].map(stageOfCell)).toEqual([
+      "prototyping",
+      "mass-production",
+      "low-volume",
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
   });
 
   it("gives each row its change against the recorded run, and nothing for blank rows or when no run is recorded", () => {
-    const previous: RunPart[] = [{ label: "A", stage: "prototyping", row: 2 }, { label: "B", stage: "mass-production", row: 3 }, { label: "Gone", stage: "low-volume", row: 4 }];
+    const previous: RunPart[] = [
+      { label: "A", stage: "prototyping", row: 2 },
+      { label: "B", stage: "mass-production", row: 3 },
+      { label: "Gone", stage: "low-volume", row: 4 },
+    ];
     const rows = [
       { label: "B", result: result("Low-volume manufacturing") },
       { label: "", result: result("") },
@@ -23,7 +35,11 @@ describe("the Change column", () => {
     ];
     const out = compareList(previous, rows, 1);
     expect(out.cells).toEqual(["↓ from Mass production", "", "↑ from Prototyping", "new", ""]);
-    expect(out.current).toEqual([{ label: "B", stage: "low-volume", row: 2 }, { label: "A", stage: "mass-production", row: 4 }, { label: "C", stage: "prototyping", row: 5 }]);
+    expect(out.current).toEqual([
+      { label: "B", stage: "low-volume", row: 2 },
+      { label: "A", stage: "mass-production", row: 4 },
+      { label: "C", stage: "prototyping", row: 5 },
+    ]);
     expect(changeSentence(out.comparison)).toBe("Since the last run: 1 part moved up, 1 part moved down, 1 new part, 1 part dropped from the list.");
     const none = compareList(undefined, rows, 1);
     expect([none.compared, none.cells.every((c) => c === "")]).toEqual([false, true]);
@@ -55,10 +71,16 @@ describe("the history sheet", () => {
     const head = [...HISTORY_HEADERS];
     expect(historyPlace({ row: 0, column: 0, values: [head, [1, "L", 1, 0, 0, "", "", "", ""]] })).toEqual({ ok: true, value: { create: false, row: 2 } });
     expect(historyPlace({ row: 0, column: 0, values: [head] })).toEqual({ ok: true, value: { create: false, row: 1 } });
-    expect(historyPlace({ row: 0, column: 0, values: [["Date", "List"]] })).toMatchObject({ ok: false, issue: expect.stringMatching(/was not made by Part Readiness/u) });
+    expect(historyPlace({ row: 0, column: 0, values: [["Date", "List"]] })).toMatchObject({
+      ok: false,
+      issue: expect.stringMatching(/was not made by Part Readiness/u),
+    });
     expect(historyPlace({ row: 2, column: 0, values: [head] })).toMatchObject({ ok: false });
-    expect(historyPlace({ row: 0, column: 0, values: [head, [1, "L", 1, 0, 0, 0, 0, 0, 0], ["", "", "", "", "", "", "", "", "my note"]] }))
-      .toEqual({ ok: false, issue: 'Row 3 of "Readiness history", under the last run, holds data the pane did not write, so this run was not added. Move or clear it to keep the history going.' });
+    expect(historyPlace({ row: 0, column: 0, values: [head, [1, "L", 1, 0, 0, 0, 0, 0, 0], ["", "", "", "", "", "", "", "", "my note"]] })).toEqual({
+      ok: false,
+      issue:
+        'Row 3 of "Readiness history", under the last run, holds data the pane did not write, so this run was not added. Move or clear it to keep the history going.',
+    });
   });
 });
 
@@ -70,7 +92,11 @@ describe("the last run, remembered in the workbook", () => {
   });
 
   it("keeps this list's labelled parts first, then the other lists, within its limits", () => {
-    const parts: RunPart[] = [{ label: "A", stage: "prototyping", row: 2 }, { label: " ", stage: "low-volume", row: 3 }, { label: "B", stage: "mass-production", row: 4 }];
+    const parts: RunPart[] = [
+      { label: "A", stage: "prototyping", row: 2 },
+      { label: " ", stage: "low-volume", row: 3 },
+      { label: "B", stage: "mass-production", row: 4 },
+    ];
     const other = { list: "Other|A1", labels: ["Z"], stages: "1", rows: [9] };
     const { value, remembered } = withRun([other, { list: "Parts|B5", labels: [], stages: "", rows: [] }], "Parts|B5", parts);
     expect(remembered).toBe(true);
@@ -85,6 +111,7 @@ describe("the last run, remembered in the workbook", () => {
   });
 
   it("remembers nothing from a stored value of another shape", () => {
-    for (const bad of [null, "x", 3, {}, [{ list: "L", labels: ["a"], stages: "3", rows: [1] }], [{ list: "L", labels: ["a", "b"], stages: "0", rows: [1] }]]) expect(storedRuns(bad)).toEqual([]);
+    for (const bad of [null, "x", 3, {}, [{ list: "L", labels: ["a"], stages: "3", rows: [1] }], [{ list: "L", labels: ["a", "b"], stages: "0", rows: [1] }]])
+      expect(storedRuns(bad)).toEqual([]);
   });
 });

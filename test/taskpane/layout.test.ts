@@ -8,7 +8,12 @@ const choices = (...pairs: [string, string][]): ColumnChoices => {
   return c.value;
 };
 
-const region = (rows: number, columns: number, row = 0, column = 0): ListBlock => ({ sheet: "Parts", rect: { row, column, rows, columns }, table: undefined, tableHeader: false });
+const region = (rows: number, columns: number, row = 0, column = 0): ListBlock => ({
+  sheet: "Parts",
+  rect: { row, column, rows, columns },
+  table: undefined,
+  tableHeader: false,
+});
 const header = ["Part No.", "Design status", "Material", "Qty"];
 const part = ["P-1", "frozen", "6061-T6", 5];
 
@@ -33,14 +38,20 @@ describe("planList", () => {
   });
 
   it("rewrites the columns of an earlier run that the region grew to include, and never reads them as criteria", () => {
-    const plan = planList(region(3, 9), [[...header, ...RESULT_HEADERS], [...part, "Prototyping", 40, "x", "", ""]]);
+    const plan = planList(region(3, 9), [
+      [...header, ...RESULT_HEADERS],
+      [...part, "Prototyping", 40, "x", "", ""],
+    ]);
     expect(plan.ok && plan.value.results).toEqual({ column: 4, existing: true, inside: true, change: false });
     expect(plan.ok && plan.value.headers).toEqual([...header, "", "", "", "", ""]);
     expect(plan.ok && plan.value.mapping.ignored.map((i) => i.header)).toEqual(["Part No."]);
   });
 
   it("takes the Change column an earlier run wrote right of its results as its own, never as a criterion", () => {
-    const plan = planList(region(3, 10), [[...header, ...RESULT_HEADERS, CHANGE_HEADER], [...part, "Prototyping", 40, "x", "", "", "new"]]);
+    const plan = planList(region(3, 10), [
+      [...header, ...RESULT_HEADERS, CHANGE_HEADER],
+      [...part, "Prototyping", 40, "x", "", "", "new"],
+    ]);
     expect(plan.ok && plan.value.results).toEqual({ column: 4, existing: true, inside: true, change: true });
     expect(plan.ok && plan.value.headers).toEqual([...header, "", "", "", "", "", ""]);
     if (!plan.ok) return;
@@ -62,7 +73,14 @@ describe("planList", () => {
 
   it.each([
     { name: "an empty cell", top: [["", ""]], code: "empty" },
-    { name: "no header row", top: [["foo", "bar"], [1, 2]], code: "no-header" },
+    {
+      name: "no header row",
+      top: [
+        ["foo", "bar"],
+        [1, 2],
+      ],
+      code: "no-header",
+    },
     { name: "a header with no rows", top: [header], code: "no-rows" },
   ])("refuses $name with a message naming the range", ({ top, code }) => {
     const plan = planList(region(top.length, top[0]?.length ?? 1, 6, 2), top);
@@ -74,7 +92,10 @@ describe("planList", () => {
 
   it("maps the header row with the rows read below it, so that values decide between two columns of one criterion", () => {
     const head = ["Part", "Design", "Drawing status", "Qty"];
-    const rows = [["P-1", "Bracket", "frozen", 5], ["P-2", "Housing", "draft", 7]];
+    const rows = [
+      ["P-1", "Bracket", "frozen", 5],
+      ["P-2", "Housing", "draft", 7],
+    ];
     const plan = planList(region(4, 4), [["Bill of parts", "", "", ""], head, ...rows]);
     expect(plan.ok).toBe(true);
     if (!plan.ok) return;
@@ -95,8 +116,15 @@ describe("planList", () => {
 
   it("says so when saved choices leave no column read", () => {
     const plan = planList(region(2, 4), [header, part], choices(["Design status", "none"], ["Material", "none"], ["Qty", "none"]));
-    expect(!plan.ok && plan.issue).toMatchObject({ code: "no-header", message: expect.stringMatching(/^The column choices saved in this workbook leave no column of Parts!A1:D2 read/u) });
-    const table = planList({ ...region(2, 4), table: "T", tableHeader: true }, [header, part], choices(["Design status", "none"], ["Material", "none"], ["Qty", "none"]));
+    expect(!plan.ok && plan.issue).toMatchObject({
+      code: "no-header",
+      message: expect.stringMatching(/^The column choices saved in this workbook leave no column of Parts!A1:D2 read/u),
+    });
+    const table = planList(
+      { ...region(2, 4), table: "T", tableHeader: true },
+      [header, part],
+      choices(["Design status", "none"], ["Material", "none"], ["Qty", "none"]),
+    );
     expect(!table.ok && table.issue.message).toMatch(/Forget them in Settings/u);
   });
 

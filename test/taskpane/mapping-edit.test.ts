@@ -58,7 +58,10 @@ describe("correcting a column records the user's choice by its header", () => {
   it("a criterion the user gives another column is read from that column; the column that names it is set aside", () => {
     const mapping = mapHeaders(headers, { sample, choices: chooseRole(NO_CHOICES, headers, 5, "design") });
     expect(mapping.byCriterion.design?.header).toBe("Notes");
-    const set = mapping.ignored.filter((i) => i.reason === "duplicate").map((i) => i.header).sort();
+    const set = mapping.ignored
+      .filter((i) => i.reason === "duplicate")
+      .map((i) => i.header)
+      .sort();
     expect(set).toEqual(["Design status", "Drawing status"]);
   });
 
@@ -88,25 +91,27 @@ describe("correcting a column records the user's choice by its header", () => {
 
   it("never gives a criterion two columns, and every column shows what the core reads it as, whatever the user does", () => {
     const role = fc.constantFrom<ColumnRole>(...ROLE_CHOICES.map((c) => c.role));
-    fc.assert(fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: headers.length - 1 }), role), { maxLength: 30 }), (steps) => {
-      let c: ColumnChoices = NO_CHOICES;
-      for (const [column, r] of steps) c = chooseRole(c, headers, column, r);
-      const mapping = mapHeaders(headers, { sample, choices: c });
-      const taken = mapping.columns.map((m) => m.criterion);
-      expect(new Set(taken).size).toBe(taken.length);
-      // The last choice made for a column's header is what that column is read as.
-      const last = new Map<number, ColumnRole>();
-      for (const [column, r] of steps) if (headers[column] !== "") last.set(column, r);
-      const finalRoles = new Map(mappingRows(mapping, 0).map((r) => [r.column, r.role]));
-      for (const [column, r] of last) {
-        const now = finalRoles.get(column);
-        if (r === "ignore") expect(now).toBe("ignore");
-        else expect([r, "ignore"]).toContain(now);
-      }
-      // The very last choice always holds.
-      const lastStep = steps.at(-1);
-      if (lastStep && headers[lastStep[0]] !== "") expect(finalRoles.get(lastStep[0])).toBe(lastStep[1]);
-    }));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: headers.length - 1 }), role), { maxLength: 30 }), (steps) => {
+        let c: ColumnChoices = NO_CHOICES;
+        for (const [column, r] of steps) c = chooseRole(c, headers, column, r);
+        const mapping = mapHeaders(headers, { sample, choices: c });
+        const taken = mapping.columns.map((m) => m.criterion);
+        expect(new Set(taken).size).toBe(taken.length);
+        // The last choice made for a column's header is what that column is read as.
+        const last = new Map<number, ColumnRole>();
+        for (const [column, r] of steps) if (headers[column] !== "") last.set(column, r);
+        const finalRoles = new Map(mappingRows(mapping, 0).map((r) => [r.column, r.role]));
+        for (const [column, r] of last) {
+          const now = finalRoles.get(column);
+          if (r === "ignore") expect(now).toBe("ignore");
+          else expect([r, "ignore"]).toContain(now);
+        }
+        // The very last choice always holds.
+        const lastStep = steps.at(-1);
+        if (lastStep && headers[lastStep[0]] !== "") expect(finalRoles.get(lastStep[0])).toBe(lastStep[1]);
+      }),
+    );
   });
 
   it("offers ignore and every criterion", () => {

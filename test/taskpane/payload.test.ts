@@ -7,18 +7,35 @@ const cell = fc.oneof(fc.string({ unit: "binary" }), fc.string(), fc.double(), f
 
 describe("JSON payload size", () => {
   it.each([
-    ["", 2], ["abc", 5], ['a"b', 6], ["a\\b", 6], ["line\nbreak", 13], ["\u0001", 8], ["é", 4], ["€", 5], ["😀", 6], ["\ud800", 8],
+    ["", 2],
+    ["abc", 5],
+    ['a"b', 6],
+    ["a\\b", 6],
+    ["line\nbreak", 13],
+    ["\u0001", 8],
+    ["é", 4],
+    ["€", 5],
+    ["😀", 6],
+    ["\ud800", 8],
   ])("string %j takes %i bytes", (text, bytes) => {
     expect(stringJsonSize(text)).toBe(bytes);
     expect(stringJsonSize(text)).toBe(bytesOf(text));
   });
 
   it("is exactly the UTF-8 length of JSON.stringify for any cell value", () => {
-    fc.assert(fc.property(cell, (v) => valueJsonSize(v) === bytesOf(v)), { numRuns: 2000 });
+    fc.assert(
+      fc.property(cell, (v) => valueJsonSize(v) === bytesOf(v)),
+      { numRuns: 2000 },
+    );
   });
 
   it("is exactly the UTF-8 length of JSON.stringify for any matrix of cells", () => {
-    fc.assert(fc.property(fc.array(fc.array(cell, { maxLength: 8 }), { maxLength: 20 }), (m) => matrixJsonSize(m) === bytesOf(m) && m.every((r) => rowJsonSize(r) === bytesOf(r))));
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(cell, { maxLength: 8 }), { maxLength: 20 }),
+        (m) => matrixJsonSize(m) === bytesOf(m) && m.every((r) => rowJsonSize(r) === bytesOf(r)),
+      ),
+    );
   });
 
   it("counts JSON text in UTF-8 bytes", () => {

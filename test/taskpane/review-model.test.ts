@@ -6,8 +6,13 @@ const header = ["Part No.", "Design status", "Function", "Material", "Finish", "
 const part = ["HSG-200", "stable", "verified", "confirmed", "candidate", "pilot", 200];
 
 const input = (over: Partial<ReviewInput>): ReviewInput => ({
-  sheet: "Parts", cell: { row: 3, column: 2 }, block: { row: 1, column: 1, rows: 5, columns: 7 },
-  top: [["Bill of parts", "", "", "", "", "", ""], header, part], tableHeader: false, row: part, ...over,
+  sheet: "Parts",
+  cell: { row: 3, column: 2 },
+  block: { row: 1, column: 1, rows: 5, columns: 7 },
+  top: [["Bill of parts", "", "", "", "", "", ""], header, part],
+  tableHeader: false,
+  row: part,
+  ...over,
 });
 
 describe("reviewPart", () => {
@@ -21,7 +26,9 @@ describe("reviewPart", () => {
     expect(review.value.assessment).toEqual(a);
     expect(review.value.label).toBe("HSG-200");
     expect(review.value.address).toBe("Parts!C4");
-    expect(review.value.checks).toEqual(checklist({ design: "stable", function: "verified", material: "confirmed", finish: "candidate", goal: "pilot", quantity: 200 }, reading, a));
+    expect(review.value.checks).toEqual(
+      checklist({ design: "stable", function: "verified", material: "confirmed", finish: "candidate", goal: "pilot", quantity: 200 }, reading, a),
+    );
     expect(review.value.columns).toEqual({ design: 2, function: 3, material: 4, finish: 5, goal: 6, quantity: 7 });
   });
 
@@ -31,14 +38,31 @@ describe("reviewPart", () => {
   });
 
   it("does not read an earlier run's result columns as the part's criteria", () => {
-    const review = reviewPart(input({ top: [[...header, ...RESULT_HEADERS], part], block: { row: 2, column: 1, rows: 3, columns: 12 }, row: [...part, "Prototyping", 20, "Stabilise", "Design: draft", ""] }), DEFAULT_THRESHOLDS);
+    const review = reviewPart(
+      input({
+        top: [[...header, ...RESULT_HEADERS], part],
+        block: { row: 2, column: 1, rows: 3, columns: 12 },
+        row: [...part, "Prototyping", 20, "Stabilise", "Design: draft", ""],
+      }),
+      DEFAULT_THRESHOLDS,
+    );
     expect(review.ok && review.value.assessment.stage).toBe("low-volume");
   });
 
   it.each([
     { name: "a cell in the header row", over: { cell: { row: 2, column: 2 } }, code: "header-row", text: "row 3" },
     { name: "an empty isolated cell", over: { top: [[""]], block: { row: 3, column: 2, rows: 1, columns: 1 }, row: [""] }, code: "empty", text: "Parts!C4" },
-    { name: "a list without headers", over: { top: [["a", "b"], ["c", "d"]] }, code: "no-header", text: "Parts!C4" },
+    {
+      name: "a list without headers",
+      over: {
+        top: [
+          ["a", "b"],
+          ["c", "d"],
+        ],
+      },
+      code: "no-header",
+      text: "Parts!C4",
+    },
     { name: "a blank row in a table", over: { top: [header], tableHeader: true, row: ["", "", "", "", "", "", ""] }, code: "blank-row", text: "Row 4" },
   ])("says so for $name", ({ over, code, text }) => {
     const review = reviewPart(input(over as Partial<ReviewInput>), DEFAULT_THRESHOLDS);
@@ -49,7 +73,10 @@ describe("reviewPart", () => {
   });
 
   it("reads the part with the user's column choices", () => {
-    const c = choicesFrom([["Finish", "none"], ["Goal", "function"]]);
+    const c = choicesFrom([
+      ["Finish", "none"],
+      ["Goal", "function"],
+    ]);
     if (!c.ok) throw new Error(c.issue.message);
     const review = reviewPart(input({}), DEFAULT_THRESHOLDS, c.value);
     expect(review.ok).toBe(true);
@@ -62,8 +89,14 @@ describe("reviewPart", () => {
 
   it("in a table, lets the rows under the header decide between two columns of one criterion", () => {
     const head = ["Part", "Design", "Drawing status", "Function", "Material", "Finish", "Goal"];
-    const rows = [["P-1", "Bracket", "frozen", "verified", "locked", "confirmed", "pilot"], ["P-2", "Housing", "released", "verified", "locked", "confirmed", "pilot"]];
-    const review = reviewPart(input({ top: [head, ...rows], tableHeader: true, block: { row: 2, column: 1, rows: 3, columns: 7 }, row: rows[0] ?? [] }), DEFAULT_THRESHOLDS);
+    const rows = [
+      ["P-1", "Bracket", "frozen", "verified", "locked", "confirmed", "pilot"],
+      ["P-2", "Housing", "released", "verified", "locked", "confirmed", "pilot"],
+    ];
+    const review = reviewPart(
+      input({ top: [head, ...rows], tableHeader: true, block: { row: 2, column: 1, rows: 3, columns: 7 }, row: rows[0] ?? [] }),
+      DEFAULT_THRESHOLDS,
+    );
     expect(review.ok && review.value.columns.design).toBe(3);
     expect(review.ok && review.value.assessment.stage).toBe("low-volume");
   });

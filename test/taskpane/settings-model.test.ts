@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_THRESHOLDS } from "../../src/core";
 import {
-  NO_SAVED_CHOICES, choicesFromSetting, sameChoices, settingFromChoices, settingFromThresholds, thresholdsFromSetting, withListChoices,
+  NO_SAVED_CHOICES,
+  choicesFromSetting,
+  sameChoices,
+  settingFromChoices,
+  settingFromThresholds,
+  thresholdsFromSetting,
+  withListChoices,
 } from "../../src/taskpane/settings-model";
 
 describe("thresholds stored with the workbook", () => {
@@ -10,16 +16,22 @@ describe("thresholds stored with the workbook", () => {
     [null, DEFAULT_THRESHOLDS],
     [{}, DEFAULT_THRESHOLDS],
     [{ prototypeQuantity: 25 }, { prototypeQuantity: 25, lowVolumeQuantity: 1000 }],
-    [{ prototypeQuantity: "5", lowVolumeQuantity: "2,000" }, { prototypeQuantity: 5, lowVolumeQuantity: 2000 }],
+    [
+      { prototypeQuantity: "5", lowVolumeQuantity: "2,000" },
+      { prototypeQuantity: 5, lowVolumeQuantity: 2000 },
+    ],
   ])("%j reads as %j", (stored, expected) => {
     expect(thresholdsFromSetting(stored)).toEqual({ ok: true, value: expected });
   });
 
-  it.each([["text"], [[1, 2]], [{ prototypeQuantity: -1 }], [{ prototypeQuantity: 2000, lowVolumeQuantity: 1000 }]])("%j is refused with a message", (stored) => {
-    const read = thresholdsFromSetting(stored);
-    expect(read.ok).toBe(false);
-    expect(!read.ok && read.issue.message.length).toBeGreaterThan(10);
-  });
+  it.each([["text"], [[1, 2]], [{ prototypeQuantity: -1 }], [{ prototypeQuantity: 2000, lowVolumeQuantity: 1000 }]])(
+    "%j is refused with a message",
+    (stored) => {
+      const read = thresholdsFromSetting(stored);
+      expect(read.ok).toBe(false);
+      expect(!read.ok && read.issue.message.length).toBeGreaterThan(10);
+    },
+  );
 
   it("round-trips", () => {
     const t = { prototypeQuantity: 7, lowVolumeQuantity: 700 };
@@ -34,10 +46,14 @@ describe("column choices stored with the workbook, in the core's ColumnChoices J
   });
 
   it("reads the JSON object of header -> criterion, keyed like the core, keeping each header as written", () => {
-    const read = choicesFromSetting({ "Dwg Status": "design", "Vendor": "none", "Unit $": "Piece price" });
+    const read = choicesFromSetting({ "Dwg Status": "design", Vendor: "none", "Unit $": "Piece price" });
     expect(read.ok).toBe(true);
     if (!read.ok) return;
-    expect([...read.value.choices]).toEqual([["dwg status", "design"], ["vendor", "none"], ["unit", "cost"]]);
+    expect([...read.value.choices]).toEqual([
+      ["dwg status", "design"],
+      ["vendor", "none"],
+      ["unit", "cost"],
+    ]);
     expect(read.value.headers).toEqual({ "dwg status": "Dwg Status", vendor: "Vendor", unit: "Unit $" });
     expect(settingFromChoices(read.value)).toEqual({ "Dwg Status": "design", Vendor: "none", "Unit $": "cost" });
   });

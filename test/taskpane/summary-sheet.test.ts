@@ -29,9 +29,9 @@ describe("summary sheet", () => {
 
   it("gives the chart the header and one row per stage with the counts, and the rows with no criteria filled in", () => {
     const { first, count } = layout.chartRows;
-    expect(layout.values.slice(first, first + count)).toEqual([
-      ["Stage", "Parts", "", ""], ...STAGES.map((s) => [STAGE_PROFILES[s].name, summary.byStage[s], "", ""]), [NO_CRITERIA_LABEL, 1, "", ""],
-    ].slice(0, count));
+    expect(layout.values.slice(first, first + count)).toEqual(
+      [["Stage", "Parts", "", ""], ...STAGES.map((s) => [STAGE_PROFILES[s].name, summary.byStage[s], "", ""]), [NO_CRITERIA_LABEL, 1, "", ""]].slice(0, count),
+    );
     expect(layout.headingRows).toContain(first);
   });
 
@@ -45,8 +45,13 @@ describe("summary sheet", () => {
     const at = layout.values.findIndex((r) => r[0] === "How columns were read");
     expect(layout.values[at]).toEqual(["How columns were read", "Header", "Read as", "How"]);
     expect(layout.values.slice(at + 1, at + 1 + headers.length).map((r) => [r[0], r[1], r[2]])).toEqual([
-      ["Column B", "Part", "Part label"], ["Column C", "Design", "Design"], ["Column D", "Function", "Function and fit"], ["Column E", "Material", "Material"],
-      ["Column F", "Finish", "Surface finish"], ["Column G", "Goal", "Goal"], ["Column H", "Remarks", "Not read"],
+      ["Column B", "Part", "Part label"],
+      ["Column C", "Design", "Design"],
+      ["Column D", "Function", "Function and fit"],
+      ["Column E", "Material", "Material"],
+      ["Column F", "Finish", "Surface finish"],
+      ["Column G", "Goal", "Goal"],
+      ["Column H", "Remarks", "Not read"],
     ]);
     const cellsAt = layout.values.findIndex((r) => r[0] === "Cells not understood" && r[1] === "Value");
     expect(layout.values[cellsAt + 1]).toEqual(["Parts!C9", "frzn", reading.cells[0]?.message, ""]);
@@ -80,7 +85,7 @@ describe("sheetText keeps what Excel would read as something else as text", () =
     ["TRUE", "'TRUE"],
     ["frozen", "frozen"],
     ["Parts!C9", "Parts!C9"],
-    ["Design: \"frzn\" is not a design status; counted as unknown.", "Design: \"frzn\" is not a design status; counted as unknown."],
+    ['Design: "frzn" is not a design status; counted as unknown.', 'Design: "frzn" is not a design status; counted as unknown.'],
     ["Rev 2", "Rev 2"],
     ["", ""],
     [42, 42],

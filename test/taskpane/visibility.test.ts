@@ -14,7 +14,10 @@ describe("whether the pane is shown", () => {
 
   it.each([
     ["a host without SharedRuntime 1.1", createStandIn({ sheets: [{ name: "S" }] }, { sharedRuntime: false }).Office as OfficeVisibilityHost],
-    ["a host that claims it but refuses the call", { context: { requirements: { isSetSupported: () => true } }, addin: { onVisibilityModeChanged: () => Promise.reject(new Error("not here")) } }],
+    [
+      "a host that claims it but refuses the call",
+      { context: { requirements: { isSetSupported: () => true } }, addin: { onVisibilityModeChanged: () => Promise.reject(new Error("not here")) } },
+    ],
     ["a host with no Office.addin", { context: { requirements: { isSetSupported: () => true } } }],
     ["a page outside Office", {}],
   ] as [string, OfficeVisibilityHost][])("on %s it cannot tell, and says so without an error", async (_name, office) => {

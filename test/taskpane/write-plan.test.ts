@@ -9,14 +9,24 @@ describe("the never-overwrite check", () => {
   const at = { sheet: "Parts", row: 0, column: 16 };
 
   it("finds nothing in empty cells", () => {
-    const empty = [["", "", "", "", ""], ["", "", "", "", ""]];
+    const empty = [
+      ["", "", "", "", ""],
+      ["", "", "", "", ""],
+    ];
     expect(findForeignCells({ formulas: empty, values: empty }, at)).toEqual({ addresses: [], count: 0 });
   });
 
   it.each([
-    ["a value", "note"], ["a number", 0], ["FALSE", false], ["a formula", "=A1"], ["a space", " "],
+    ["a value", "note"],
+    ["a number", 0],
+    ["FALSE", false],
+    ["a formula", "=A1"],
+    ["a space", " "],
   ])("finds %s and says where", (_name, value) => {
-    const cells = [["", "", "", "", ""], ["", "", value, "", ""]];
+    const cells = [
+      ["", "", "", "", ""],
+      ["", "", value, "", ""],
+    ];
     expect(findForeignCells({ formulas: cells, values: cells }, at)).toEqual({ addresses: ["Parts!S2"], count: 1 });
   });
 
@@ -37,7 +47,13 @@ describe("the never-overwrite check", () => {
 });
 
 describe("planWrites", () => {
-  const row = (i: number): WriteRow => ["Low-volume manufacturing", i % 101, "Freeze the drawing revision.".repeat(1 + (i % 5)), "Design: stable, needs frozen", ""];
+  const row = (i: number): WriteRow => [
+    "Low-volume manufacturing",
+    i % 101,
+    "Freeze the drawing revision.".repeat(1 + (i % 5)),
+    "Design: stable, needs frozen",
+    "",
+  ];
 
   it("writes the header and every row once, in order, from the header row down", () => {
     const rows = [[...RESULT_HEADERS], ...Array.from({ length: 50 }, (_, i) => row(i))];
@@ -52,10 +68,16 @@ describe("planWrites", () => {
 
   it("keeps the values of every request under the target whatever the text", () => {
     const text = fc.string({ unit: "binary", maxLength: 400 });
-    fc.assert(fc.property(fc.array(fc.tuple(text, fc.integer({ min: 0, max: 100 }), text, text, text), { minLength: 1, maxLength: 200 }), fc.integer({ min: 12_000, max: 40_000 }), (rows, budget) => {
-      const plan = planWrites(rows, 0, budget);
-      return plan.ok && plan.value.every((b) => matrixJsonSize(b.values) + 2_000 === b.bytes && b.bytes <= budget);
-    }));
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(text, fc.integer({ min: 0, max: 100 }), text, text, text), { minLength: 1, maxLength: 200 }),
+        fc.integer({ min: 12_000, max: 40_000 }),
+        (rows, budget) => {
+          const plan = planWrites(rows, 0, budget);
+          return plan.ok && plan.value.every((b) => matrixJsonSize(b.values) + 2_000 === b.bytes && b.bytes <= budget);
+        },
+      ),
+    );
   });
 
   it("plans 100,000 long rows in requests under 4 MB", () => {

@@ -31,14 +31,11 @@ export interface ClassifierSetup {
   readonly csvDelimiter?: string;
 }
 
-export type WorkerRequest =
-  | { readonly kind: "batch"; readonly id: number; readonly rows: readonly BatchRow[] }
-  | { readonly kind: "finish" };
+export type WorkerRequest = { readonly kind: "batch"; readonly id: number; readonly rows: readonly BatchRow[] } | { readonly kind: "finish" };
 
 export type WorkerReply =
   /** A string stands for `{ kind: "csv", text }`: plain strings cross between threads at a fraction of an object's cost. */
-  | { readonly kind: "results"; readonly id: number; readonly results: readonly (RowResult | string)[] }
-  | { readonly kind: "tally"; readonly tally: Tally };
+  { readonly kind: "results"; readonly id: number; readonly results: readonly (RowResult | string)[] } | { readonly kind: "tally"; readonly tally: Tally };
 
 export function classifierFor(setup: ClassifierSetup): TableClassifier {
   return new TableClassifier(setup.sheetName, setup.header, setup.thresholds, setup.maxNotes);
@@ -143,7 +140,10 @@ export class BatchPipeline<R extends QueuedRow> {
   private batch: R[] = [];
   private readonly pending: { readonly rows: readonly R[]; readonly results: Promise<readonly RowResult[]> }[] = [];
 
-  constructor(private readonly classifier: BatchClassifier, private readonly write: (row: R, result: RowResult | undefined) => void | Promise<void>) {}
+  constructor(
+    private readonly classifier: BatchClassifier,
+    private readonly write: (row: R, result: RowResult | undefined) => void | Promise<void>,
+  ) {}
 
   /** Queues a row; returns a promise only when the caller must wait while the oldest batches are written. */
   add(row: R): void | Promise<void> {

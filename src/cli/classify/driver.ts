@@ -78,7 +78,13 @@ export async function classify<R extends SourceRow>(source: RowSource<R>, sink: 
     const grid: (readonly CellValue[])[] = [];
     for (const row of buffered) grid[row.number - 1] = row.values;
     for (let i = 0; i < grid.length; i += 1) grid[i] ??= [];
-    const choice = chooseHeader(grid, { headerRow: settings.headerRow, scan: HEADER_SCAN_ROWS, declaredWidth: source.declaredWidth, where: source.where, choices: settings.mapping.choices });
+    const choice = chooseHeader(grid, {
+      headerRow: settings.headerRow,
+      scan: HEADER_SCAN_ROWS,
+      declaredWidth: source.declaredWidth,
+      where: source.where,
+      choices: settings.mapping.choices,
+    });
     if (!choice.ok) throw fileError(choice.issue.code, settings.inputShown, choice.issue.message);
     const chosen = choice.value;
     header = chosen;

@@ -38,7 +38,7 @@ export async function readMappingFile(file: string, shown: string): Promise<{ ch
   try {
     value = JSON.parse(text.replace(/^\uFEFF/u, ""));
   } catch (error) {
-    const detail = error instanceof Error ? error.message.split("\n")[0] ?? "" : String(error);
+    const detail = error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error);
     throw usageError("bad-mapping-file", `is not valid JSON (${detail.slice(0, 120)}); expected an object of header to criterion, e.g. ${EXAMPLE}`, shown);
   }
   const read = choicesFromJson(value);

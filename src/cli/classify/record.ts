@@ -35,7 +35,13 @@ export interface PartRecord {
 }
 
 /** `cellRef` names a cell of the classified table (0-based column, 1-based row). */
-export function partRecord(rowNumber: number, label: string, a: Assessment, cellRef: (column: number, row: number) => string, mapping: HeaderMapping): PartRecord {
+export function partRecord(
+  rowNumber: number,
+  label: string,
+  a: Assessment,
+  cellRef: (column: number, row: number) => string,
+  mapping: HeaderMapping,
+): PartRecord {
   return {
     row: rowNumber,
     part: label,

@@ -1,5 +1,15 @@
 /** What classify prints: the stage counts, the headers it read and the warnings. */
-import { CRITERION_DEFS, NO_CRITERIA_LABEL, STAGES, STAGE_PROFILES, columnReport, columnReportText, formatCount, type BlockerCount, type HeaderMapping } from "../../core";
+import {
+  CRITERION_DEFS,
+  NO_CRITERIA_LABEL,
+  STAGES,
+  STAGE_PROFILES,
+  columnReport,
+  columnReportText,
+  formatCount,
+  type BlockerCount,
+  type HeaderMapping,
+} from "../../core";
 import type { ClassifyReport } from "./job";
 import { unmatchedChoices, type UserMapping } from "./mapping";
 import { countText } from "./table";
@@ -39,7 +49,9 @@ export function headerLines(mapping: HeaderMapping, rowNumber: number, found: "a
 export function runLines(report: ClassifyReport, inputShown: string, outputShown: string | undefined): string[] {
   const where = report.path === "csv" ? inputShown : `sheet "${report.sheetName}" of ${inputShown}`;
   const parts = report.tally.summary.parts;
-  const lines = [`Classified ${countText(parts, "part", "parts")} in ${where}${report.csv === undefined ? "" : ` (${report.csv.encoding}, ${report.csv.delimiter}-separated)`}.`];
+  const lines = [
+    `Classified ${countText(parts, "part", "parts")} in ${where}${report.csv === undefined ? "" : ` (${report.csv.encoding}, ${report.csv.delimiter}-separated)`}.`,
+  ];
   if (outputShown !== undefined) lines.push(`Wrote ${outputShown}.`);
   lines.push("", ...summaryLines(report), "", ...headerLines(report.header.mapping, report.header.rowNumber, report.header.found));
   if (report.header.rewrite) lines.push("  the result columns of an earlier run were rewritten");
@@ -58,7 +70,10 @@ export function warningLines(report: ClassifyReport, mapping?: UserMapping): str
     );
   }
   if (total > 0) {
-    const parts = [t.cellProblems > 0 ? countText(t.cellProblems, "cell not understood", "cells not understood") : "", t.partWarnings > 0 ? countText(t.partWarnings, "part warning", "part warnings") : ""].filter((x) => x !== "");
+    const parts = [
+      t.cellProblems > 0 ? countText(t.cellProblems, "cell not understood", "cells not understood") : "",
+      t.partWarnings > 0 ? countText(t.partWarnings, "part warning", "part warnings") : "",
+    ].filter((x) => x !== "");
     lines.push(`Warnings: ${parts.join(", ")}${t.notes.length < total ? ` (first ${t.notes.length} listed)` : ""}:`);
     // In the heading's order: the cells first, then the parts (each in row order).
     for (const kind of ["cell", "part"] as const) for (const note of t.notes) if (note.kind === kind) lines.push(`  ${note.text}`);

@@ -38,16 +38,21 @@ export function checkFormatAndPath(format: OutputFormat | undefined, out: string
   if (format !== undefined && fromPath !== undefined && fromPath !== format) {
     throw usageError("conflicting-options", `--format ${format} does not match the output file ${out ?? ""}; give a .${format} file or leave out --format`);
   }
-  if (out === "-" && (format ?? "csv") === "xlsx") throw usageError("conflicting-options", "an .xlsx workbook cannot be written to stdout; give a file with -o, or use --format csv or --format json");
+  if (out === "-" && (format ?? "csv") === "xlsx")
+    throw usageError("conflicting-options", "an .xlsx workbook cannot be written to stdout; give a file with -o, or use --format csv or --format json");
   return fromPath;
 }
 
-export function chooseOutput(options: { readonly format?: OutputFormat; readonly output?: string }, input: { readonly kind: "xlsx" | "csv" }): { format: OutputFormat; target: Target | { readonly kind: "default" } } {
+export function chooseOutput(
+  options: { readonly format?: OutputFormat; readonly output?: string },
+  input: { readonly kind: "xlsx" | "csv" },
+): { format: OutputFormat; target: Target | { readonly kind: "default" } } {
   const out = options.output;
   const fromPath = checkFormatAndPath(options.format, out);
   const format = options.format ?? fromPath ?? input.kind;
   if (out === "-") {
-    if (format === "xlsx") throw usageError("conflicting-options", "an .xlsx workbook cannot be written to stdout; give a file with -o, or use --format csv or --format json");
+    if (format === "xlsx")
+      throw usageError("conflicting-options", "an .xlsx workbook cannot be written to stdout; give a file with -o, or use --format csv or --format json");
     return { format, target: { kind: "stdout" } };
   }
   if (out !== undefined) return { format, target: { kind: "file", path: out, shown: out } };
@@ -64,7 +69,10 @@ export function defaultOutput(inputShown: string, format: OutputFormat): string 
 }
 
 export function thresholdsFrom(options: ParsedArgs["options"]): Thresholds {
-  const resolved = resolveThresholds({ prototypeQuantity: stringOption(options, "prototype-quantity"), lowVolumeQuantity: stringOption(options, "low-volume-quantity") });
+  const resolved = resolveThresholds({
+    prototypeQuantity: stringOption(options, "prototype-quantity"),
+    lowVolumeQuantity: stringOption(options, "low-volume-quantity"),
+  });
   if (!resolved.ok) {
     const flag = resolved.issue.field === "prototypeQuantity" ? "--prototype-quantity" : "--low-volume-quantity";
     throw usageError("bad-thresholds", `${flag}: ${resolved.issue.message}`);
@@ -87,12 +95,21 @@ function csvBom(input: InputFile, encodingBom: number | undefined, encoding: str
 }
 
 /** --compare: the earlier run, read before anything is written (a wrong file stops the run early). */
-export async function gateFor(options: ParsedArgs["options"], io: CliIo, input: { readonly path: string; readonly shown: string }, mapping: ClassifyJob["mapping"]): Promise<Gate> {
+export async function gateFor(
+  options: ParsedArgs["options"],
+  io: CliIo,
+  input: { readonly path: string; readonly shown: string },
+  mapping: ClassifyJob["mapping"],
+): Promise<Gate> {
   const compare = stringOption(options, "compare");
   if (compare === "") throw usageError("missing-value", "--compare needs a file name (an earlier run's output)");
   if (compare === undefined) return new Gate(undefined);
   const file = path.resolve(io.cwd, compare);
-  if (file === input.path) throw usageError("conflicting-options", `--compare names the input ${input.shown} itself; give an earlier run's output, e.g. ${defaultOutput(input.shown, "xlsx")}`);
+  if (file === input.path)
+    throw usageError(
+      "conflicting-options",
+      `--compare names the input ${input.shown} itself; give an earlier run's output, e.g. ${defaultOutput(input.shown, "xlsx")}`,
+    );
   const previous = await readPreviousRun(file, compare, { sheet: stringOption(options, "sheet"), headerRow: integerOption(options, "header-row"), mapping });
   return new Gate(previous);
 }
@@ -116,9 +133,13 @@ export async function runClassify(args: ParsedArgs, io: CliIo): Promise<number> 
 
   const file = await sniffInput(input, inputShown);
   const chosen = chooseOutput({ format, output }, { kind: file.kind });
-  const target: Target = chosen.target.kind === "default" ? { kind: "file", path: defaultOutput(inputShown, chosen.format), shown: defaultOutput(inputShown, chosen.format) } : chosen.target;
+  const target: Target =
+    chosen.target.kind === "default"
+      ? { kind: "file", path: defaultOutput(inputShown, chosen.format), shown: defaultOutput(inputShown, chosen.format) }
+      : chosen.target;
   const destinationPath = target.kind === "file" ? path.resolve(io.cwd, target.path) : undefined;
-  if (target.kind === "file" && destinationPath !== undefined) checkDestination(destinationPath, target.shown, { input, inputShown, force: flagOption(options, "force") });
+  if (target.kind === "file" && destinationPath !== undefined)
+    checkDestination(destinationPath, target.shown, { input, inputShown, force: flagOption(options, "force") });
   const gate = await gateFor(options, io, { path: input, shown: inputShown }, mapping);
 
   const quiet = flagOption(options, "quiet");
@@ -146,7 +167,13 @@ export async function runClassify(args: ParsedArgs, io: CliIo): Promise<number> 
     if (file.kind === "csv") {
       const csvFormat = await readCsvFormat(job);
       if (chosen.format === "xlsx") {
-        tableOutput = new XlsxTableOutput(temp?.path ?? "", target.kind === "file" ? target.shown : "", sheetNameFrom(path.parse(input).name), `${path.basename(input)}`, gate);
+        tableOutput = new XlsxTableOutput(
+          temp?.path ?? "",
+          target.kind === "file" ? target.shown : "",
+          sheetNameFrom(path.parse(input).name),
+          `${path.basename(input)}`,
+          gate,
+        );
       } else if (chosen.format === "json") tableOutput = new JsonTableOutput(destination(), gate);
       else {
         tableOutput = new CsvTableOutput(destination(), {
@@ -161,7 +188,10 @@ export async function runClassify(args: ParsedArgs, io: CliIo): Promise<number> 
       if (chosen.format === "xlsx") {
         report = await classifyPackage(job, { kind: "xlsx", file: temp?.path ?? "", shown: target.kind === "file" ? target.shown : "" });
       } else {
-        tableOutput = chosen.format === "json" ? new JsonTableOutput(destination(), gate) : new CsvTableOutput(destination(), { delimiter: ",", eol: "\n", bom: temp !== undefined, gate });
+        tableOutput =
+          chosen.format === "json"
+            ? new JsonTableOutput(destination(), gate)
+            : new CsvTableOutput(destination(), { delimiter: ",", eol: "\n", bom: temp !== undefined, gate });
         report = await classifyPackage(job, { kind: "table", table: tableOutput });
       }
     }

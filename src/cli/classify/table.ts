@@ -4,8 +4,35 @@
  * summary. The readers and writers around it only move cells.
  */
 import {
-  ASSEMBLY_HEADERS, CHANGE_HEADER, CELL_NOTE_LIMIT, HEADER_SAMPLE_ROWS, waivedText, NO_CHOICES, RESULT_HEADERS, cellText, columnLetters, columnReport, quoteSheetName, fail, isBlankCell, findHeaderRow, formatCount, headerRowMiss, headerRowMissText, mapHeaders, ok, partLabel, resultCells, rowReader, summaryBuilder,
-  type CellValue, type ColumnChoices, type Result, type RowReader, type SheetReading, type Thresholds,
+  ASSEMBLY_HEADERS,
+  CHANGE_HEADER,
+  CELL_NOTE_LIMIT,
+  HEADER_SAMPLE_ROWS,
+  waivedText,
+  NO_CHOICES,
+  RESULT_HEADERS,
+  cellText,
+  columnLetters,
+  columnReport,
+  quoteSheetName,
+  fail,
+  isBlankCell,
+  findHeaderRow,
+  formatCount,
+  headerRowMiss,
+  headerRowMissText,
+  mapHeaders,
+  ok,
+  partLabel,
+  resultCells,
+  rowReader,
+  summaryBuilder,
+  type CellValue,
+  type ColumnChoices,
+  type Result,
+  type RowReader,
+  type SheetReading,
+  type Thresholds,
 } from "../../core";
 import { cellNotes, partRecord } from "./record";
 import type { CellSpot, ClassifiedRow, HeaderChoice, HeaderProblem, Note, RowOutcome, Tally } from "./types";
@@ -14,8 +41,6 @@ export type { CellSpot, HeaderChoice, HeaderProblem, Note, RowOutcome, Tally } f
 
 /** The column listing a part's waived criteria with their justifications, after the results, on sheets with any waiver. */
 export const WAIVED_HEADER = "Waived";
-
-
 
 /** Index just past the last non-blank cell. */
 export function extent(row: readonly CellValue[] | undefined): number {
@@ -96,7 +121,10 @@ export function chooseHeader(rows: readonly (readonly CellValue[])[], options: H
     index = options.headerRow - 1;
     found = "option";
     if (extent(rows[index]) === 0) {
-      return fail({ code: "bad-header-row", message: `row ${options.headerRow} of ${options.where} is ${index >= rows.length ? "past the end of the sheet" : "empty"}; expected a header row with names such as ${EXAMPLE_HEADERS} (see part-readiness criteria)` });
+      return fail({
+        code: "bad-header-row",
+        message: `row ${options.headerRow} of ${options.where} is ${index >= rows.length ? "past the end of the sheet" : "empty"}; expected a header row with names such as ${EXAMPLE_HEADERS} (see part-readiness criteria)`,
+      });
     }
   } else {
     const seen = rows.slice(0, options.scan + HEADER_SAMPLE_ROWS).map((r) => r.slice(0, previousResultColumn(r) ?? r.length));
@@ -115,16 +143,16 @@ export function chooseHeader(rows: readonly (readonly CellValue[])[], options: H
   const previous = earlier?.start;
   const mapping = mapHeaders(row.slice(0, previous ?? extent(row)), { choices, sample: rows.slice(index + 1, index + 1 + HEADER_SAMPLE_ROWS) });
   if (mapping.columns.length === 0) {
-    return fail({ code: "bad-header-row", message: `row ${index + 1} of ${options.where} names no criterion; expected headers such as ${EXAMPLE_HEADERS} (see part-readiness criteria)` });
+    return fail({
+      code: "bad-header-row",
+      message: `row ${index + 1} of ${options.where} names no criterion; expected headers such as ${EXAMPLE_HEADERS} (see part-readiness criteria)`,
+    });
   }
   if (earlier !== undefined) return ok({ rowNumber: index + 1, mapping, resultColumn: earlier.start, rewrite: true, previousWidth: earlier.width, found });
   let width = Math.max(extent(row), options.declaredWidth ?? 0);
   for (const r of rows) width = Math.max(width, extent(r));
   return ok({ rowNumber: index + 1, mapping, resultColumn: width, rewrite: false, found });
 }
-
-
-
 
 /** Classifies the rows under a chosen header and keeps the counts and notes. */
 export class TableClassifier {
@@ -138,7 +166,12 @@ export class TableClassifier {
   private firstDisplacedRow: number | undefined;
   private readonly ref: string;
 
-  constructor(readonly sheetName: string, readonly header: HeaderChoice, thresholds: Thresholds, private readonly maxNotes: number) {
+  constructor(
+    readonly sheetName: string,
+    readonly header: HeaderChoice,
+    thresholds: Thresholds,
+    private readonly maxNotes: number,
+  ) {
     this.reader = rowReader(header.mapping, thresholds);
     this.ref = quoteSheetName(sheetName);
   }
@@ -175,7 +208,8 @@ export class TableClassifier {
     }
     for (const warning of assessment.warnings) {
       this.partWarnings += 1;
-      if (this.notes.length < this.maxNotes) this.notes.push({ kind: "part", text: `${this.ref} row ${rowNumber}${label === "" ? "" : ` (${label})`}: ${warning.message}` });
+      if (this.notes.length < this.maxNotes)
+        this.notes.push({ kind: "part", text: `${this.ref} row ${rowNumber}${label === "" ? "" : ` (${label})`}: ${warning.message}` });
     }
     return { kind: "part", assessment, cells: resultCells(assessment), label };
   }
@@ -185,8 +219,19 @@ export class TableClassifier {
     const outcome = this.classify(rowNumber, values);
     if (outcome.kind === "blank") return outcome;
     const waived = outcome.assessment.waived.length > 0 ? waivedText(outcome.assessment) : undefined;
-    const base = { kind: "part" as const, cells: outcome.cells, stage: outcome.assessment.stage, label: outcome.label, ...(waived === undefined ? {} : { waived }) };
-    return json ? { ...base, json: JSON.stringify(partRecord(rowNumber, outcome.label, outcome.assessment, (column, row) => this.cellRef(column, row), this.header.mapping)) } : base;
+    const base = {
+      kind: "part" as const,
+      cells: outcome.cells,
+      stage: outcome.assessment.stage,
+      label: outcome.label,
+      ...(waived === undefined ? {} : { waived }),
+    };
+    return json
+      ? {
+          ...base,
+          json: JSON.stringify(partRecord(rowNumber, outcome.label, outcome.assessment, (column, row) => this.cellRef(column, row), this.header.mapping)),
+        }
+      : base;
   }
 
   tally(): Tally {

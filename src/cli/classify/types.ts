@@ -20,8 +20,7 @@ export interface HeaderProblem {
 }
 
 export type RowOutcome =
-  | { readonly kind: "blank" }
-  | { readonly kind: "part"; readonly assessment: Assessment; readonly cells: ResultCells; readonly label: string };
+  { readonly kind: "blank" } | { readonly kind: "part"; readonly assessment: Assessment; readonly cells: ResultCells; readonly label: string };
 
 export interface Note {
   readonly kind: "cell" | "part";
@@ -56,7 +55,14 @@ export type RowRole = "above" | "header" | "data";
 /** A part row's result as the outputs need it (plain data, so it can come from a worker thread). */
 export type ClassifiedRow =
   | { readonly kind: "blank" }
-  | { readonly kind: "part"; readonly cells: ResultCells; readonly stage: Stage | null; readonly label: string; readonly json?: string; readonly waived?: string };
+  | {
+      readonly kind: "part";
+      readonly cells: ResultCells;
+      readonly stage: Stage | null;
+      readonly label: string;
+      readonly json?: string;
+      readonly waived?: string;
+    };
 
 /** A classified row, or (from a worker, for a CSV output) the five result fields already as CSV text. */
 export type RowResult = ClassifiedRow | { readonly kind: "csv"; readonly text: string };

@@ -25,7 +25,10 @@ export const WORKER_MIN_BYTES = 4 * 1024 * 1024;
 
 export function describeCsv(format: CsvFormat): { delimiter: string; encoding: string } {
   const encoding = format.encoding.encoding === "windows-1252" ? "Windows-1252 (not valid UTF-8)" : format.encoding.encoding.toUpperCase();
-  return { delimiter: DELIMITER_NAMES[format.dialect.delimiter] ?? format.dialect.delimiter, encoding: `${encoding}${format.encoding.bom > 0 ? " with byte-order mark" : ""}` };
+  return {
+    delimiter: DELIMITER_NAMES[format.dialect.delimiter] ?? format.dialect.delimiter,
+    encoding: `${encoding}${format.encoding.bom > 0 ? " with byte-order mark" : ""}`,
+  };
 }
 
 export async function readCsvFormat(job: ClassifyJob): Promise<CsvFormat> {
@@ -63,7 +66,13 @@ export interface CsvOptions {
 /** The file's records again, numbered from 1, for a first pass. */
 async function* csvRows(job: ClassifyJob, format: CsvFormat): AsyncGenerator<{ number: number; values: readonly string[] }> {
   let number = 0;
-  for await (const batch of csvRecordBatches({ file: job.input, encoding: format.encoding.encoding, bom: format.encoding.bom, delimiter: format.dialect.delimiter, keepRaw: false })) {
+  for await (const batch of csvRecordBatches({
+    file: job.input,
+    encoding: format.encoding.encoding,
+    bom: format.encoding.bom,
+    delimiter: format.dialect.delimiter,
+    keepRaw: false,
+  })) {
     for (const { record } of batch) {
       number += 1;
       yield { number, values: record };
@@ -78,7 +87,13 @@ interface CsvRow extends SourceRow {
 export async function classifyCsv(job: ClassifyJob, format: CsvFormat, output: TableOutput, options: CsvOptions): Promise<ClassifyReport> {
   const sheetName = csvSheetName(job.input);
   const size = (await stat(job.input)).size;
-  const batches = csvRecordBatches({ file: job.input, encoding: format.encoding.encoding, bom: format.encoding.bom, delimiter: format.dialect.delimiter, keepRaw: options.keepRaw });
+  const batches = csvRecordBatches({
+    file: job.input,
+    encoding: format.encoding.encoding,
+    bom: format.encoding.bom,
+    delimiter: format.dialect.delimiter,
+    keepRaw: options.keepRaw,
+  });
   let number = 0;
   const numbered = async function* (): AsyncGenerator<CsvRow[]> {
     for await (const batch of batches) {

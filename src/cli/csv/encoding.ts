@@ -18,7 +18,8 @@ export interface DetectedEncoding {
 }
 
 /** Windows-1252 characters for bytes 0x80-0x9F (WHATWG index; the five unassigned bytes keep their C1 code point). */
-const WINDOWS_1252_HIGH = "\u20AC\u0081\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u008D\u017D\u008F\u0090\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u009D\u017E\u0178";
+const WINDOWS_1252_HIGH =
+  "\u20AC\u0081\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u008D\u017D\u008F\u0090\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u009D\u017E\u0178";
 
 /**
  * Decodes Windows-1252 by the WHATWG table. Node's TextDecoder("windows-1252")

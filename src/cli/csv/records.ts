@@ -47,7 +47,8 @@ export async function* csvRecordBatches(source: RecordSource): AsyncGenerator<Cs
     for (;;) {
       const batch: CsvRecord[] = [];
       let item: string[] | { raw: string; record: string[] } | null;
-      while ((item = records.read() as typeof item) !== null) batch.push(Array.isArray(item) ? { record: item, raw: undefined } : { record: item.record, raw: item.raw });
+      while ((item = records.read() as typeof item) !== null)
+        batch.push(Array.isArray(item) ? { record: item, raw: undefined } : { record: item.record, raw: item.raw });
       if (batch.length > 0) {
         yield batch;
         continue;

@@ -13,8 +13,27 @@
  * a hierarchy, a justification column or --compare is read once, as before.
  */
 import {
-  ASSEMBLY_HEADERS, CHANGE_HEADER, assemblyCells, assemblyRecord, buildAssemblies, changeText, compareRuns, hierarchyOf, tableAssemblies,
-  type AssemblyResult, type Assemblies, type CellValue, type HeaderMapping, type HierarchyProblem, type HierarchyRow, type RunComparison, type RunPart, type Stage, type StageChange, type SummaryChanges, type Thresholds,
+  ASSEMBLY_HEADERS,
+  CHANGE_HEADER,
+  assemblyCells,
+  assemblyRecord,
+  buildAssemblies,
+  changeText,
+  compareRuns,
+  hierarchyOf,
+  tableAssemblies,
+  type AssemblyResult,
+  type Assemblies,
+  type CellValue,
+  type HeaderMapping,
+  type HierarchyProblem,
+  type HierarchyRow,
+  type RunComparison,
+  type RunPart,
+  type Stage,
+  type StageChange,
+  type SummaryChanges,
+  type Thresholds,
 } from "../../core";
 import { cellAddress } from "../classify/record";
 import { TableClassifier, WAIVED_HEADER } from "../classify/table";
@@ -33,7 +52,12 @@ export interface GateRow {
 }
 
 /** Characters wide: Assembly stage, Limited by, Waived, Change. */
-export const EXTRA_WIDTHS: Readonly<Record<string, number>> = { [ASSEMBLY_HEADERS[0]]: 24, [ASSEMBLY_HEADERS[1]]: 50, [WAIVED_HEADER]: 50, [CHANGE_HEADER]: 26 };
+export const EXTRA_WIDTHS: Readonly<Record<string, number>> = {
+  [ASSEMBLY_HEADERS[0]]: 24,
+  [ASSEMBLY_HEADERS[1]]: 50,
+  [WAIVED_HEADER]: 50,
+  [CHANGE_HEADER]: 26,
+};
 
 const SAME: StageChange = { kind: "same" };
 
@@ -94,9 +118,20 @@ export class Gate {
     const headers: string[] = [];
     if (hierarchy !== undefined) {
       const cellOf = (index: number, column: number): string => cellAddress(sheetName, column, numbers[index] ?? header.rowNumber + 1);
-      if (hierarchy.kind === "parent" && mapping.partColumn === undefined) this.assemblies = tableAssemblies(mapping, numbers.map(() => []), stages, cellOf);
+      if (hierarchy.kind === "parent" && mapping.partColumn === undefined)
+        this.assemblies = tableAssemblies(
+          mapping,
+          numbers.map(() => []),
+          stages,
+          cellOf,
+        );
       else {
-        const input: HierarchyRow[] = numbers.map((_, i) => ({ label: labels[i] ?? "", link: links[i], stage: stages[i] ?? null, cell: cellOf(i, hierarchy.column) }));
+        const input: HierarchyRow[] = numbers.map((_, i) => ({
+          label: labels[i] ?? "",
+          link: links[i],
+          stage: stages[i] ?? null,
+          cell: cellOf(i, hierarchy.column),
+        }));
         this.assemblies = buildAssemblies(hierarchy.kind, input);
       }
       headers.push(...ASSEMBLY_HEADERS);
@@ -189,7 +224,14 @@ export class Gate {
   summaryChanges(): SummaryChanges | undefined {
     const c = this.comparison;
     if (c === undefined || this.previous === undefined) return undefined;
-    return { comparedWith: this.previous.shown, movedUp: c.movedUp, movedDown: c.movedDown, added: c.added, dropped: c.dropped.length, duplicates: c.duplicates.length };
+    return {
+      comparedWith: this.previous.shown,
+      movedUp: c.movedUp,
+      movedDown: c.movedDown,
+      added: c.added,
+      dropped: c.dropped.length,
+      duplicates: c.duplicates.length,
+    };
   }
 
   /** The summary sheet's reading with the comparison added. */

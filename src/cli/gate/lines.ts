@@ -10,14 +10,18 @@ export function compareLines(gate: Gate, labelled: boolean): string[] {
   const c = gate.comparison;
   const previous = gate.previous;
   if (c === undefined || previous === undefined) return [];
-  const lines = [`Compared with ${previous.shown}: ${formatCount(c.movedUp)} moved up, ${formatCount(c.movedDown)} moved down, ${formatCount(c.added)} new, ${formatCount(c.dropped.length)} dropped.`];
+  const lines = [
+    `Compared with ${previous.shown}: ${formatCount(c.movedUp)} moved up, ${formatCount(c.movedDown)} moved down, ${formatCount(c.added)} new, ${formatCount(c.dropped.length)} dropped.`,
+  ];
   if (!labelled) lines.push("  This sheet has no part number or name column: no part can be matched, so no change is claimed.");
   if (c.dropped.length > 0) {
     const shown = c.dropped.slice(0, LISTED).map((p) => `${p.label} (row ${p.row})`);
     lines.push(`  Dropped: ${shown.join(", ")}${c.dropped.length > LISTED ? `, and ${formatCount(c.dropped.length - LISTED)} more` : ""}`);
   }
   for (const d of c.duplicates.slice(0, LISTED)) {
-    lines.push(`  Duplicate label "${d.label}" in ${d.side === "previous" ? previous.shown : "this list"}, rows ${d.rows.join(", ")}: no change claimed for it.`);
+    lines.push(
+      `  Duplicate label "${d.label}" in ${d.side === "previous" ? previous.shown : "this list"}, rows ${d.rows.join(", ")}: no change claimed for it.`,
+    );
   }
   if (c.duplicates.length > LISTED) lines.push(`  ... and ${formatCount(c.duplicates.length - LISTED)} more duplicate labels`);
   return lines;
@@ -41,7 +45,10 @@ export function gateLines(gate: Gate, summary: Summary): string[] {
       `Assemblies (by the ${a.kind === "level" ? "Level" : "Parent"} column): ${countText(assemblies + unknown, "assembly", "assemblies")}, ${formatCount(limited)} limited by ${limited === 1 ? "a component" : "components"}, ${formatCount(unknown)} unknown${a.problems.length > 0 ? ` (${countText(a.problems.length, "problem", "problems")} in the structure)` : ""}.`,
     );
   }
-  if (summary.waived > 0) lines.push(`Waivers: ${countText(summary.waived, "criterion", "criteria")} waived with a written justification, on ${countText(summary.partsWithWaivers, "part", "parts")} (the Waived column lists them).`);
+  if (summary.waived > 0)
+    lines.push(
+      `Waivers: ${countText(summary.waived, "criterion", "criteria")} waived with a written justification, on ${countText(summary.partsWithWaivers, "part", "parts")} (the Waived column lists them).`,
+    );
   return lines;
 }
 

@@ -52,8 +52,14 @@ function notClassified(shown: string, why: string): CliError {
 class PartCollector {
   readonly parts: RunPart[] = [];
   private stageColumn: number | undefined;
-  constructor(private readonly shown: string, private readonly where: string, private readonly headerRow: number, private readonly mapping: HeaderMapping) {
-    if (mapping.partColumn === undefined) throw notClassified(shown, `the header row (row ${headerRow}) of ${where} has no part number or name column, and parts are matched by it`);
+  constructor(
+    private readonly shown: string,
+    private readonly where: string,
+    private readonly headerRow: number,
+    private readonly mapping: HeaderMapping,
+  ) {
+    if (mapping.partColumn === undefined)
+      throw notClassified(shown, `the header row (row ${headerRow}) of ${where} has no part number or name column, and parts are matched by it`);
   }
 
   add(number: number, values: readonly CellValue[]): void {
@@ -87,12 +93,26 @@ async function fromWorkbook(file: string, shown: string, options: PreviousOption
 }
 
 async function fromCsv(file: string, shown: string, options: PreviousOptions): Promise<RunPart[]> {
-  const format = await readCsvFormat({ input: file, inputShown: shown, sheet: undefined, headerRow: options.headerRow, thresholds: DEFAULT_THRESHOLDS, mapping: options.mapping, maxNotes: 0, progress: NO_PROGRESS });
+  const format = await readCsvFormat({
+    input: file,
+    inputShown: shown,
+    sheet: undefined,
+    headerRow: options.headerRow,
+    thresholds: DEFAULT_THRESHOLDS,
+    mapping: options.mapping,
+    maxNotes: 0,
+    progress: NO_PROGRESS,
+  });
   const limit = headerRowsNeeded(options.headerRow, HEADER_SCAN_ROWS);
   const buffered: string[][] = [];
   let collector: PartCollector | undefined;
   const decide = (): PartCollector => {
-    const choice = chooseHeader(buffered, { headerRow: options.headerRow, scan: HEADER_SCAN_ROWS, where: `file ${path.basename(file)}`, choices: options.mapping.choices });
+    const choice = chooseHeader(buffered, {
+      headerRow: options.headerRow,
+      scan: HEADER_SCAN_ROWS,
+      where: `file ${path.basename(file)}`,
+      choices: options.mapping.choices,
+    });
     if (!choice.ok) throw notClassified(shown, choice.issue.message);
     const made = new PartCollector(shown, `file ${path.basename(file)}`, choice.value.rowNumber, choice.value.mapping);
     buffered.forEach((values, i) => made.add(i + 1, values));
@@ -101,7 +121,13 @@ async function fromCsv(file: string, shown: string, options: PreviousOptions): P
   };
   let number = 0;
   try {
-    for await (const batch of csvRecordBatches({ file, encoding: format.encoding.encoding, bom: format.encoding.bom, delimiter: format.dialect.delimiter, keepRaw: false })) {
+    for await (const batch of csvRecordBatches({
+      file,
+      encoding: format.encoding.encoding,
+      bom: format.encoding.bom,
+      delimiter: format.dialect.delimiter,
+      keepRaw: false,
+    })) {
       for (const { record } of batch) {
         number += 1;
         if (collector !== undefined) collector.add(number, record);
@@ -132,11 +158,13 @@ async function fromJson(file: string, shown: string): Promise<RunPart[]> {
   for (const item of value as unknown[]) {
     if (typeof item !== "object" || item === null || "summary" in item) continue;
     const record = item as { part?: unknown; stage?: unknown; row?: unknown };
-    if (typeof record.part !== "string" || (record.stage !== null && typeof record.stage !== "string")) throw fileError("not-a-classified-output", shown, `holds an element that is not a part; ${jsonExpected}`);
+    if (typeof record.part !== "string" || (record.stage !== null && typeof record.stage !== "string"))
+      throw fileError("not-a-classified-output", shown, `holds an element that is not a part; ${jsonExpected}`);
     const stage = typeof record.stage === "string" ? stageOfText(record.stage) : undefined;
     if (stage !== undefined) parts.push({ label: record.part, stage, row: typeof record.row === "number" ? record.row : parts.length + 1 });
   }
-  if (!(value as unknown[]).some((item) => typeof item === "object" && item !== null && "summary" in item)) throw fileError("not-a-classified-output", shown, `has no summary record; ${jsonExpected}`);
+  if (!(value as unknown[]).some((item) => typeof item === "object" && item !== null && "summary" in item))
+    throw fileError("not-a-classified-output", shown, `has no summary record; ${jsonExpected}`);
   return parts;
 }
 

@@ -81,19 +81,37 @@ export async function sniffInput(file: string, shown: string): Promise<InputFile
 
     if (head.subarray(0, 8).equals(OLE_MAGIC)) {
       if (await containsBytes(handle, size, ENCRYPTED_PACKAGE)) {
-        throw fileError("encrypted", shown, "is password-protected (an encrypted workbook); open it in Excel, remove the password (File > Info > Protect Workbook) and save a copy to classify");
+        throw fileError(
+          "encrypted",
+          shown,
+          "is password-protected (an encrypted workbook); open it in Excel, remove the password (File > Info > Protect Workbook) and save a copy to classify",
+        );
       }
-      throw fileError("legacy-xls", shown, "is an old binary Excel 97-2003 (.xls) file, not .xlsx; save it as .xlsx (Excel Workbook) in Excel or LibreOffice and classify that copy");
+      throw fileError(
+        "legacy-xls",
+        shown,
+        "is an old binary Excel 97-2003 (.xls) file, not .xlsx; save it as .xlsx (Excel Workbook) in Excel or LibreOffice and classify that copy",
+      );
     }
 
     if (head.subarray(0, 4).equals(ZIP_MAGIC) || head.subarray(0, 4).equals(EMPTY_ZIP_MAGIC)) {
       const dir = await readZipDirectory(handle, size);
       if (!dir.ok) {
-        throw fileError("corrupt", shown, dir.problem === "truncated" ? "is damaged: the workbook's zip archive is truncated or incomplete" : "is damaged: the workbook's zip archive cannot be read");
+        throw fileError(
+          "corrupt",
+          shown,
+          dir.problem === "truncated"
+            ? "is damaged: the workbook's zip archive is truncated or incomplete"
+            : "is damaged: the workbook's zip archive cannot be read",
+        );
       }
       const names = new Set(dir.entries.map((e) => e.name.toLowerCase()));
       if (names.has("mimetype") && names.has("content.xml") && !names.has("xl/workbook.xml")) {
-        throw fileError("opendocument", shown, "is an OpenDocument spreadsheet (.ods), not .xlsx or .csv; save it as .xlsx (Excel 2007-365) in LibreOffice and classify that copy");
+        throw fileError(
+          "opendocument",
+          shown,
+          "is an OpenDocument spreadsheet (.ods), not .xlsx or .csv; save it as .xlsx (Excel 2007-365) in LibreOffice and classify that copy",
+        );
       }
       // Whether it holds a workbook, and worksheets, is for the package reader to tell: it follows the package's relationships.
       return { kind: "xlsx", path: file, size, entries: dir.entries };
@@ -101,9 +119,14 @@ export async function sniffInput(file: string, shown: string): Promise<InputFile
 
     if (WORKBOOK_EXTENSIONS.has(ext) || ext === ".xls" || ext === ".ods") {
       const what = looksBinary(head) ? "holds unknown binary data" : "holds plain text (perhaps a CSV or a web page renamed)";
-      throw fileError("not-a-spreadsheet", shown, `is not an ${ext === ".ods" ? ".ods" : ".xlsx"} workbook: it ${what}; expected an .xlsx workbook or a .csv file`);
+      throw fileError(
+        "not-a-spreadsheet",
+        shown,
+        `is not an ${ext === ".ods" ? ".ods" : ".xlsx"} workbook: it ${what}; expected an .xlsx workbook or a .csv file`,
+      );
     }
-    if (looksBinary(head)) throw fileError("not-a-spreadsheet", shown, "is not a spreadsheet: it holds binary data that is neither an .xlsx workbook nor CSV text");
+    if (looksBinary(head))
+      throw fileError("not-a-spreadsheet", shown, "is not a spreadsheet: it holds binary data that is neither an .xlsx workbook nor CSV text");
     return { kind: "csv", path: file, size };
   } finally {
     await handle.close();

@@ -24,9 +24,7 @@ export interface ZipEntry {
   readonly comment: Buffer;
 }
 
-export type ZipDirectory =
-  | { readonly ok: true; readonly entries: readonly ZipEntry[] }
-  | { readonly ok: false; readonly problem: "truncated" | "damaged" };
+export type ZipDirectory = { readonly ok: true; readonly entries: readonly ZipEntry[] } | { readonly ok: false; readonly problem: "truncated" | "damaged" };
 
 const EOCD = 0x06054b50;
 const ZIP64_LOCATOR = 0x07064b50;
@@ -56,7 +54,7 @@ interface Sizes {
 /** Applies the zip64 extra field to the 32-bit fields that are saturated, and returns the other extra fields. */
 function zip64Fields(extra: Buffer, sizes: Sizes): Buffer {
   const kept: Buffer[] = [];
-  for (let e = 0; e + 4 <= extra.length; ) {
+  for (let e = 0; e + 4 <= extra.length;) {
     const id = extra.readUInt16LE(e);
     const len = extra.readUInt16LE(e + 2);
     const end = Math.min(extra.length, e + 4 + len);

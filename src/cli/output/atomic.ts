@@ -125,9 +125,16 @@ function resolvedReal(file: string): string {
  * Checks a destination before anything is written: never the input, never an
  * existing file without `force`, and a folder that exists.
  */
-export function checkDestination(destination: string, shown: string, options: { readonly input?: string; readonly inputShown?: string; readonly force: boolean }): void {
+export function checkDestination(
+  destination: string,
+  shown: string,
+  options: { readonly input?: string; readonly inputShown?: string; readonly force: boolean },
+): void {
   if (options.input !== undefined && (resolvedReal(destination) === resolvedReal(options.input) || sameFile(destination, options.input))) {
-    throw usageError("output-is-input", `the output would overwrite the input ${options.inputShown ?? options.input}; choose another file with -o (the input is never overwritten, even with --force)`);
+    throw usageError(
+      "output-is-input",
+      `the output would overwrite the input ${options.inputShown ?? options.input}; choose another file with -o (the input is never overwritten, even with --force)`,
+    );
   }
   let info;
   try {
@@ -136,7 +143,8 @@ export function checkDestination(destination: string, shown: string, options: { 
     info = undefined;
   }
   if (info?.isDirectory()) throw usageError("output-exists", `${shown} is a folder; give a file name with -o`);
-  if (info !== undefined && !options.force) throw usageError("output-exists", `${shown} already exists; add --force to replace it or choose another file with -o`);
+  if (info !== undefined && !options.force)
+    throw usageError("output-exists", `${shown} already exists; add --force to replace it or choose another file with -o`);
   let folder;
   try {
     folder = statSync(path.dirname(destination));

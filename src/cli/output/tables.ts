@@ -34,7 +34,10 @@ export class CsvTableOutput implements TableOutput {
   private readonly recordOptions: Parameters<typeof stringify>[1];
   private readonly fieldOptions: Parameters<typeof stringify>[1];
 
-  constructor(private readonly destination: Destination, private readonly options: { readonly delimiter: string; readonly eol: string; readonly bom: boolean; readonly gate?: Gate }) {
+  constructor(
+    private readonly destination: Destination,
+    private readonly options: { readonly delimiter: string; readonly eol: string; readonly bom: boolean; readonly gate?: Gate },
+  ) {
     this.buffer = options.bom ? "\uFEFF" : "";
     this.recordOptions = { delimiter: options.delimiter, record_delimiter: options.eol === "\r\n" ? "windows" : "unix" };
     this.fieldOptions = { delimiter: options.delimiter, eof: false };
@@ -63,7 +66,9 @@ export class CsvTableOutput implements TableOutput {
     let results: readonly string[] | undefined;
     if (header !== undefined && role !== "above") {
       if (role === "header") results = gate === undefined || gate.width === 0 ? RESULT_HEADERS : [...RESULT_HEADERS, ...gate.headers];
-      else if (result?.kind === "part") results = gate === undefined || gate.width === 0 ? result.cells.map((c) => String(c)) : [...result.cells.map((c) => String(c)), ...gate.cells(number, result)];
+      else if (result?.kind === "part")
+        results =
+          gate === undefined || gate.width === 0 ? result.cells.map((c) => String(c)) : [...result.cells.map((c) => String(c)), ...gate.cells(number, result)];
     }
     const width = RESULT_HEADERS.length + (gate?.width ?? 0);
     if (raw !== undefined && header !== undefined && !header.rewrite && values.length <= header.resultColumn) {
@@ -82,7 +87,12 @@ export class CsvTableOutput implements TableOutput {
       let record: readonly string[] = fields;
       if (header !== undefined && role !== "above") {
         const placed = placeResults<string>(fields, results === undefined ? undefined : [...results], {
-          resultColumn: header.resultColumn, rewrite: header.rewrite, replaced: header.previousWidth, width, blank: "", hasValue: hasText,
+          resultColumn: header.resultColumn,
+          rewrite: header.rewrite,
+          replaced: header.previousWidth,
+          width,
+          blank: "",
+          hasValue: hasText,
         });
         if (placed.displaced && role === "data") this.table?.displaced(number);
         record = placed.row;
@@ -115,7 +125,10 @@ export class JsonTableOutput implements TableOutput {
   private count = 0;
   private buffer = "[";
   private table: TableClassifier | undefined;
-  constructor(private readonly destination: Destination, private readonly gate?: Gate) {}
+  constructor(
+    private readonly destination: Destination,
+    private readonly gate?: Gate,
+  ) {}
 
   async begin(table: TableClassifier): Promise<void> {
     this.table = table;

@@ -46,7 +46,10 @@ export class ReportCollector implements TableOutput {
   private readonly lists = new Interned<readonly unknown[]>(50_000);
   input: ReportInput | undefined;
 
-  constructor(private readonly gate: Gate, private readonly meta: ReportMeta) {}
+  constructor(
+    private readonly gate: Gate,
+    private readonly meta: ReportMeta,
+  ) {}
 
   async begin(table: TableClassifier): Promise<void> {
     this.table = table;
@@ -64,16 +67,37 @@ export class ReportCollector implements TableOutput {
       stage: result.stage,
       score: r.score,
       progress: r.progress === null ? null : r.progress / 100,
-      blockers: list("b", r.blockers, (b) => JSON.stringify([b.criterion, b.reason]), (b) => ({ criterion: labelOf(b.criterion), detail: text(b.reason) })),
-      missing: list("m", r.missing, (m) => JSON.stringify([m.criterion, m.provide]), (m) => ({ criterion: labelOf(m.criterion), detail: text(m.provide) })),
+      blockers: list(
+        "b",
+        r.blockers,
+        (b) => JSON.stringify([b.criterion, b.reason]),
+        (b) => ({ criterion: labelOf(b.criterion), detail: text(b.reason) }),
+      ),
+      missing: list(
+        "m",
+        r.missing,
+        (m) => JSON.stringify([m.criterion, m.provide]),
+        (m) => ({ criterion: labelOf(m.criterion), detail: text(m.provide) }),
+      ),
       nextStep: text(r.nextStep),
-      waived: list("w", r.waived, (w) => JSON.stringify([w.criterion, w.justification]), (w) => ({ criterion: labelOf(w.criterion), justification: text(w.justification) })),
-      evidence: list("e", r.evidence, (e) => JSON.stringify([e.criterion, e.text]), (e) => ({ criterion: labelOf(e.criterion), text: text(e.text) })),
+      waived: list(
+        "w",
+        r.waived,
+        (w) => JSON.stringify([w.criterion, w.justification]),
+        (w) => ({ criterion: labelOf(w.criterion), justification: text(w.justification) }),
+      ),
+      evidence: list(
+        "e",
+        r.evidence,
+        (e) => JSON.stringify([e.criterion, e.text]),
+        (e) => ({ criterion: labelOf(e.criterion), text: text(e.text) }),
+      ),
       // The core's "met without evidence" already leaves out waived criteria and those with evidence: the report lists exactly these.
       met: list("t", r.metWithoutEvidence, (c) => JSON.stringify(c), labelOf),
     };
     const assembly = this.gate.assemblyOf(number);
-    if (assembly?.kind === "known") part = { ...part, assemblyStage: assembly.stage, limitedBy: assembly.limitedBy.map((l) => ({ label: l.label, stage: l.stage })) };
+    if (assembly?.kind === "known")
+      part = { ...part, assemblyStage: assembly.stage, limitedBy: assembly.limitedBy.map((l) => ({ label: l.label, stage: l.stage })) };
     const change = this.gate.changeOf(number);
     if (change !== undefined) part = { ...part, change };
     this.parts.push(part);
@@ -98,7 +122,9 @@ export class ReportCollector implements TableOutput {
       cellNotes: notes,
       moreCellNotes: Math.max(0, tally.cellProblems - notes.length),
       ...(evidence.length > 0 ? { evidenceCriteria: [...new Set(evidence)] } : {}),
-      ...(this.gate.comparison !== undefined && this.gate.previous !== undefined ? { comparison: this.gate.comparison, comparedWith: this.gate.previous.shown } : {}),
+      ...(this.gate.comparison !== undefined && this.gate.previous !== undefined
+        ? { comparison: this.gate.comparison, comparedWith: this.gate.previous.shown }
+        : {}),
     };
   }
 

@@ -67,7 +67,11 @@ export async function runReport(args: ParsedArgs, io: CliIo): Promise<number> {
     progress,
     gate,
   };
-  const collector = new ReportCollector(gate, { title: `Gate review: ${path.basename(inputShown)}`, sourceFile: path.basename(inputShown), date: stamp(new Date()) });
+  const collector = new ReportCollector(gate, {
+    title: `Gate review: ${path.basename(inputShown)}`,
+    sourceFile: path.basename(inputShown),
+    date: stamp(new Date()),
+  });
   let report: ClassifyReport;
   try {
     if (file.kind === "csv") report = await classifyCsv(job, await readCsvFormat(job), collector, { keepRaw: false, json: true });
@@ -94,7 +98,11 @@ export async function runReport(args: ParsedArgs, io: CliIo): Promise<number> {
   if (!quiet) {
     for (const line of runLines(report, inputShown, undefined)) printLine(stream, line);
     for (const line of gateReportLines(gate, report)) printLine(stream, line);
-    if (destination !== undefined) printLine(stream, `\nWrote the report ${shown} (${collector.input.parts.length.toLocaleString("en-US")} parts; open it in a browser, print it to PDF to hand round).`);
+    if (destination !== undefined)
+      printLine(
+        stream,
+        `\nWrote the report ${shown} (${collector.input.parts.length.toLocaleString("en-US")} parts; open it in a browser, print it to PDF to hand round).`,
+      );
     for (const line of warningLines(report, mapping)) printLine(io.stderr, line);
     for (const line of structureWarnings(gate, job.maxNotes)) printLine(io.stderr, line);
   }

@@ -34,7 +34,13 @@ export function resultHeaderCells(style: Partial<ExcelJS.Style> | undefined): Re
 export function partResultCells(cells: ResultCells, stage: Stage | null): ResultCell[] {
   const text = (s: string, style?: Partial<ExcelJS.Style>): ResultCell => ({ value: s === "" ? null : s, style });
   const [stageName, score, next, blockers, missing] = cells;
-  return [text(stageName, stage === null ? undefined : STAGE_STYLES[stage]), { value: score === "" ? null : score, style: undefined }, text(next), text(blockers), text(missing)];
+  return [
+    text(stageName, stage === null ? undefined : STAGE_STYLES[stage]),
+    { value: score === "" ? null : score, style: undefined },
+    text(next),
+    text(blockers),
+    text(missing),
+  ];
 }
 
 export function styleOrPlain(style: Partial<ExcelJS.Style> | undefined): Partial<ExcelJS.Style> {

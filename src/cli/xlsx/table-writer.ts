@@ -23,7 +23,12 @@ const FOOTER_TEXT = FOOTER.replace(/&amp;/gu, "&");
 
 /** Excel's rules for sheet names: at most 31 characters, none of []:*?/\ . */
 export function sheetNameFrom(text: string): string {
-  const cleaned = text.replace(/[[\]:*?/\\]/gu, " ").replace(/^'+|'+$/gu, "").trim().slice(0, 31).trim();
+  const cleaned = text
+    .replace(/[[\]:*?/\\]/gu, " ")
+    .replace(/^'+|'+$/gu, "")
+    .trim()
+    .slice(0, 31)
+    .trim();
   return cleaned === "" || cleaned.toLowerCase() === SUMMARY_SHEET.toLowerCase() ? "Parts" : cleaned;
 }
 
@@ -56,7 +61,13 @@ export class XlsxTableOutput implements TableOutput {
   private lastColumn = 0;
   private widths: readonly number[] = RESULT_COLUMN_WIDTHS;
 
-  constructor(private readonly file: string, private readonly shown: string, private readonly sheetName: string, private readonly source: string, private readonly gate?: Gate) {}
+  constructor(
+    private readonly file: string,
+    private readonly shown: string,
+    private readonly sheetName: string,
+    private readonly source: string,
+    private readonly gate?: Gate,
+  ) {}
 
   private check(): void {
     if (this.failure !== undefined) throw outputFailure(this.failure, this.shown);
@@ -91,22 +102,39 @@ export class XlsxTableOutput implements TableOutput {
     const cells: (Cell | undefined)[] = values.map((v) => (typeof v === "string" ? { value: cellFromText(v), style: headerStyle } : undefined));
     let results: Cell[] | undefined;
     const gate = this.gate;
-    if (role === "header") results = [...resultHeaderCells(RESULT_HEADER_STYLE), ...(gate?.headers ?? []).map((h) => ({ value: h, style: RESULT_HEADER_STYLE }))];
+    if (role === "header")
+      results = [...resultHeaderCells(RESULT_HEADER_STYLE), ...(gate?.headers ?? []).map((h) => ({ value: h, style: RESULT_HEADER_STYLE }))];
     else if (role === "data" && outcome?.kind === "part") {
-      results = partResultCells(outcome.cells, outcome.stage).map((cell, i) => (WRAPPED_RESULTS.has(i) && cell.value !== null ? { ...cell, style: WRAPPED_STYLE } : cell));
-      if (gate !== undefined && gate.width > 0) results.push(...gate.cells(number, outcome).map((text) => ({ value: text === "" ? null : text, style: WRAPPED_STYLE })));
+      results = partResultCells(outcome.cells, outcome.stage).map((cell, i) =>
+        WRAPPED_RESULTS.has(i) && cell.value !== null ? { ...cell, style: WRAPPED_STYLE } : cell,
+      );
+      if (gate !== undefined && gate.width > 0)
+        results.push(...gate.cells(number, outcome).map((text) => ({ value: text === "" ? null : text, style: WRAPPED_STYLE })));
     }
     const width = RESULT_COLUMN_WIDTHS.length + (gate?.width ?? 0);
     const placed =
       role === "above"
         ? { row: cells, displaced: false }
-        : placeResults<Cell | undefined>(cells, results, { resultColumn: table.header.resultColumn, rewrite: table.header.rewrite, replaced: table.header.previousWidth, width, blank: undefined, hasValue });
+        : placeResults<Cell | undefined>(cells, results, {
+            resultColumn: table.header.resultColumn,
+            rewrite: table.header.rewrite,
+            replaced: table.header.previousWidth,
+            width,
+            blank: undefined,
+            hasValue,
+          });
     if (placed.displaced && role === "data") table.displaced(number);
     this.lastRow = Math.max(this.lastRow, number);
     this.lastColumn = Math.max(this.lastColumn, placed.row.length - 1);
     const row = sheet.getRow(number);
     // LibreOffice does not fit rows to wrapped text: a part row gets the height its results need.
-    const height = results === undefined || role !== "data" ? undefined : wrappedRowHeight(results.map((r) => (typeof r.value === "string" ? r.value : "")), this.widths);
+    const height =
+      results === undefined || role !== "data"
+        ? undefined
+        : wrappedRowHeight(
+            results.map((r) => (typeof r.value === "string" ? r.value : "")),
+            this.widths,
+          );
     if (height !== undefined) row.height = height;
     placed.row.forEach((cell, i) => {
       if (cell === undefined || (cell.value === null && cell.style === undefined)) return;
@@ -143,9 +171,18 @@ export class XlsxTableOutput implements TableOutput {
     const lastColumn = Math.max(this.lastColumn, header.resultColumn + RESULT_HEADERS.length + (this.gate?.width ?? 0) - 1);
     this.sheet.autoFilter = `${columnLetters(firstColumn)}${header.rowNumber}:${columnLetters(lastColumn)}${Math.max(this.lastRow, header.rowNumber)}`;
     this.sheet.commit();
-    const summary = this.writer.addWorksheet(this.sheetName === SUMMARY_SHEET ? `${SUMMARY_SHEET} 2` : SUMMARY_SHEET, { pageSetup: PAGE_SETUP, headerFooter: { oddFooter: FOOTER_TEXT } });
+    const summary = this.writer.addWorksheet(this.sheetName === SUMMARY_SHEET ? `${SUMMARY_SHEET} 2` : SUMMARY_SHEET, {
+      pageSetup: PAGE_SETUP,
+      headerFooter: { oddFooter: FOOTER_TEXT },
+    });
     // The cells are named in this workbook's sheet, not after the CSV file.
-    writeSummary(summary, tally.summary, this.source, true, this.gate === undefined ? sheetReading(table.header, tally, this.sheetName) : this.gate.withChanges(sheetReading(table.header, tally, this.sheetName)));
+    writeSummary(
+      summary,
+      tally.summary,
+      this.source,
+      true,
+      this.gate === undefined ? sheetReading(table.header, tally, this.sheetName) : this.gate.withChanges(sheetReading(table.header, tally, this.sheetName)),
+    );
     summary.commit();
     this.check();
     try {

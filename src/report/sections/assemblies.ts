@@ -9,11 +9,17 @@ export function assembliesSection(input: ReportInput): SectionDef | null {
   return {
     id: "assemblies",
     title: "Assemblies limited by components",
-    body: limited.length === 0
-      ? none("No assembly is held back by its components.")
-      : table(["Assembly", "Own stage", "Assembly stage", "Limited by"], limited.map((p) => [
-        partName(p), stageBadge(p.stage), stageBadge(p.assemblyStage ?? null),
-        (p.limitedBy ?? []).map((c) => `${c.label.trim() === "" ? "(no label)" : c.label.trim()}: ${stageName(c.stage)}`).join("; "),
-      ])),
+    body:
+      limited.length === 0
+        ? none("No assembly is held back by its components.")
+        : table(
+            ["Assembly", "Own stage", "Assembly stage", "Limited by"],
+            limited.map((p) => [
+              partName(p),
+              stageBadge(p.stage),
+              stageBadge(p.assemblyStage ?? null),
+              (p.limitedBy ?? []).map((c) => `${c.label.trim() === "" ? "(no label)" : c.label.trim()}: ${stageName(c.stage)}`).join("; "),
+            ]),
+          ),
   };
 }

@@ -13,16 +13,35 @@ export function changesSection(input: ReportInput): SectionDef | null {
     id: "changes",
     title: "Changes since the compared run",
     body: fragment(
-      el("p", {}, `Against ${against}: ${count(c.movedUp, "part")} moved up, ${count(c.movedDown, "part")} moved down, ${count(c.added, "new part")}, ${count(c.dropped.length, "part")} dropped.`),
-      moved.length === 0 ? none("No part changed stage.") : table(["Part", "Stage now", "Change"], moved.map((p) => [partName(p), stageBadge(p.stage), p.change ? changeText(p.change) : ""])),
-      c.dropped.length === 0 ? null : fragment(
-        el("h3", {}, "Dropped from the list"),
-        table(["Part (row in the compared run)", "Stage then"], c.dropped.map((p) => [partName(p), stageName(p.stage)])),
+      el(
+        "p",
+        {},
+        `Against ${against}: ${count(c.movedUp, "part")} moved up, ${count(c.movedDown, "part")} moved down, ${count(c.added, "new part")}, ${count(c.dropped.length, "part")} dropped.`,
       ),
-      c.duplicates.length === 0 ? null : fragment(
-        el("h3", {}, "Labels written more than once (not compared)"),
-        table(["Label", "In", "Rows"], c.duplicates.map((d) => [d.label, d.side === "previous" ? "the compared run" : "this run", d.rows.join(", ")])),
-      ),
+      moved.length === 0
+        ? none("No part changed stage.")
+        : table(
+            ["Part", "Stage now", "Change"],
+            moved.map((p) => [partName(p), stageBadge(p.stage), p.change ? changeText(p.change) : ""]),
+          ),
+      c.dropped.length === 0
+        ? null
+        : fragment(
+            el("h3", {}, "Dropped from the list"),
+            table(
+              ["Part (row in the compared run)", "Stage then"],
+              c.dropped.map((p) => [partName(p), stageName(p.stage)]),
+            ),
+          ),
+      c.duplicates.length === 0
+        ? null
+        : fragment(
+            el("h3", {}, "Labels written more than once (not compared)"),
+            table(
+              ["Label", "In", "Rows"],
+              c.duplicates.map((d) => [d.label, d.side === "previous" ? "the compared run" : "this run", d.rows.join(", ")]),
+            ),
+          ),
     ),
   };
 }

@@ -17,7 +17,14 @@ export function countsSection(input: ReportInput): SectionDef {
     body: fragment(
       el("p", {}, `${count(total, "part")} in all.`),
       stageChart(input.stageCounts, input.unclassified),
-      el("div", { class: "counts" }, table(["Stage", { header: "Parts", numeric: true }, { header: "Share", numeric: true }], rows.map(([name, n]) => [name, n.toLocaleString("en-US"), share(n, total)]))),
+      el(
+        "div",
+        { class: "counts" },
+        table(
+          ["Stage", { header: "Parts", numeric: true }, { header: "Share", numeric: true }],
+          rows.map(([name, n]) => [name, n.toLocaleString("en-US"), share(n, total)]),
+        ),
+      ),
     ),
   };
 }

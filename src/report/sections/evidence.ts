@@ -25,19 +25,31 @@ export function metWithoutEvidence(part: ReportPart, criteria: ReadonlySet<strin
 export function evidenceSection(input: ReportInput): SectionDef | null {
   const criteria = new Set(evidenceCriteria(input));
   if (criteria.size === 0) return null;
-  const given: [ReportPart, ReportEvidence][] = input.parts.flatMap((p) => p.evidence.filter((e) => e.text.trim() !== "").map((e): [ReportPart, ReportEvidence] => [p, e]));
+  const given: [ReportPart, ReportEvidence][] = input.parts.flatMap((p) =>
+    p.evidence.filter((e) => e.text.trim() !== "").map((e): [ReportPart, ReportEvidence] => [p, e]),
+  );
   const lacking = input.parts.map((p) => [p, metWithoutEvidence(p, criteria)] as const).filter(([, c]) => c.length > 0);
   return {
     id: "evidence",
     title: "Evidence",
     body: fragment(
       el("h3", {}, "Met without evidence"),
-      lacking.length === 0 ? none("Every met criterion with an evidence column has its evidence.") : fragment(
-        table(["Part", "Met, no evidence given"], lacking.slice(0, LIST_LIMIT).map(([p, c]) => [partName(p), c.join(", ")])),
-        more(lacking.length - LIST_LIMIT, "part"),
-      ),
+      lacking.length === 0
+        ? none("Every met criterion with an evidence column has its evidence.")
+        : fragment(
+            table(
+              ["Part", "Met, no evidence given"],
+              lacking.slice(0, LIST_LIMIT).map(([p, c]) => [partName(p), c.join(", ")]),
+            ),
+            more(lacking.length - LIST_LIMIT, "part"),
+          ),
       el("h3", {}, "Evidence given"),
-      given.length === 0 ? none("No evidence is given.") : table(["Part", "Criterion", "Evidence"], given.map(([p, e]) => [partName(p), e.criterion, evidenceLink(e.text)])),
+      given.length === 0
+        ? none("No evidence is given.")
+        : table(
+            ["Part", "Criterion", "Evidence"],
+            given.map(([p, e]) => [partName(p), e.criterion, evidenceLink(e.text)]),
+          ),
     ),
   };
 }

@@ -20,23 +20,47 @@ export function commonGaps(parts: readonly ReportPart[], items: (p: ReportPart) 
       groups.set(item.criterion, group);
     }
   }
-  return [...groups].map(([criterion, ps]) => ({ criterion, parts: ps }))
+  return [...groups]
+    .map(([criterion, ps]) => ({ criterion, parts: ps }))
     .sort((a, b) => b.parts.length - a.parts.length || (a.criterion < b.criterion ? -1 : a.criterion > b.criterion ? 1 : 0));
 }
 
 function gapsBody(gaps: readonly Gap[], detailHeader: string, empty: string): Html {
   if (gaps.length === 0) return none(empty);
-  return fragment(gaps.map((g) => fragment(
-    el("h3", {}, `${g.criterion}: ${count(g.parts.length, "part")}`),
-    table(["Part", detailHeader], g.parts.slice(0, LIST_LIMIT).map(({ part, detail }) => [partName(part), detail])),
-    more(g.parts.length - LIST_LIMIT, "part"),
-  )));
+  return fragment(
+    gaps.map((g) =>
+      fragment(
+        el("h3", {}, `${g.criterion}: ${count(g.parts.length, "part")}`),
+        table(
+          ["Part", detailHeader],
+          g.parts.slice(0, LIST_LIMIT).map(({ part, detail }) => [partName(part), detail]),
+        ),
+        more(g.parts.length - LIST_LIMIT, "part"),
+      ),
+    ),
+  );
 }
 
 export function blockersSection(input: ReportInput): SectionDef {
-  return { id: "blockers", title: "Most common blockers", body: gapsBody(commonGaps(input.parts, (p) => p.blockers), "Why it blocks", "No part is blocked.") };
+  return {
+    id: "blockers",
+    title: "Most common blockers",
+    body: gapsBody(
+      commonGaps(input.parts, (p) => p.blockers),
+      "Why it blocks",
+      "No part is blocked.",
+    ),
+  };
 }
 
 export function missingSection(input: ReportInput): SectionDef {
-  return { id: "missing", title: "Most common missing items", body: gapsBody(commonGaps(input.parts, (p) => p.missing), "To provide", "Nothing is missing.") };
+  return {
+    id: "missing",
+    title: "Most common missing items",
+    body: gapsBody(
+      commonGaps(input.parts, (p) => p.missing),
+      "To provide",
+      "Nothing is missing.",
+    ),
+  };
 }

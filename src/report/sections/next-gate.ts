@@ -24,7 +24,8 @@ export function closestToNextGate(parts: readonly ReportPart[]): readonly Candid
   const found: Candidate[] = [];
   for (const p of parts) {
     const next = p.stage === null ? null : nextStageOf(p.stage);
-    if (p.stage !== null && next !== null && p.progress !== null && Number.isFinite(p.progress)) found.push({ ...p, stage: p.stage, progress: p.progress, next });
+    if (p.stage !== null && next !== null && p.progress !== null && Number.isFinite(p.progress))
+      found.push({ ...p, stage: p.stage, progress: p.progress, next });
   }
   return found.sort((a, b) => b.progress - a.progress || a.row - b.row);
 }
@@ -35,11 +36,15 @@ export function nextGateSection(input: ReportInput): SectionDef {
   return {
     id: "next-gate",
     title: "Closest to their next gate",
-    body: shown.length === 0
-      ? none("No part has a next gate to reach.")
-      : fragment(
-        table(["Part", "Stage", { header: "Next gate", nowrap: true }, { header: "Progress", nowrap: true }, "Next step"], shown.map((p) => [partName(p), stageBadge(p.stage), stageName(p.next), progressBar(p.progress), p.nextStep])),
-        more(all.length - shown.length, "part"),
-      ),
+    body:
+      shown.length === 0
+        ? none("No part has a next gate to reach.")
+        : fragment(
+            table(
+              ["Part", "Stage", { header: "Next gate", nowrap: true }, { header: "Progress", nowrap: true }, "Next step"],
+              shown.map((p) => [partName(p), stageBadge(p.stage), stageName(p.next), progressBar(p.progress), p.nextStep]),
+            ),
+            more(all.length - shown.length, "part"),
+          ),
   };
 }

@@ -6,9 +6,13 @@ export function columnsSection(input: ReportInput): SectionDef {
   return {
     id: "columns",
     title: "How every column was read",
-    body: input.columns.length === 0
-      ? none("The header row has no headers.")
-      : table(["Column", "Header", "Read as", "How"], input.columns.map((c) => [c.letter ?? "", c.header, c.readAs, c.how])),
+    body:
+      input.columns.length === 0
+        ? none("The header row has no headers.")
+        : table(
+            ["Column", "Header", "Read as", "How"],
+            input.columns.map((c) => [c.letter ?? "", c.header, c.readAs, c.how]),
+          ),
   };
 }
 
@@ -17,12 +21,16 @@ export function cellsSection(input: ReportInput): SectionDef {
   return {
     id: "cells",
     title: "Cells not understood",
-    body: total === 0
-      ? none("Every cell was understood.")
-      : fragment(
-        el("p", {}, `${count(total, "cell")} could not be read.`),
-        table(["Cell", "Value", "Why"], input.cellNotes.map((n) => [n.cell, n.value, n.message])),
-        more(input.moreCellNotes, "cell"),
-      ),
+    body:
+      total === 0
+        ? none("Every cell was understood.")
+        : fragment(
+            el("p", {}, `${count(total, "cell")} could not be read.`),
+            table(
+              ["Cell", "Value", "Why"],
+              input.cellNotes.map((n) => [n.cell, n.value, n.message]),
+            ),
+            more(input.moreCellNotes, "cell"),
+          ),
   };
 }

@@ -1,6 +1,20 @@
 import {
-  RESULT_HEADERS, STAGES, STAGE_COLORS, STAGE_PROFILES, cellText, columnReport, fail, ok, partLabel,
-  type CellNote, type ColumnLine, type HeaderMapping, type Result, type RunComparison, type Summary, type Thresholds,
+  RESULT_HEADERS,
+  STAGES,
+  STAGE_COLORS,
+  STAGE_PROFILES,
+  cellText,
+  columnReport,
+  fail,
+  ok,
+  partLabel,
+  type CellNote,
+  type ColumnLine,
+  type HeaderMapping,
+  type Result,
+  type RunComparison,
+  type Summary,
+  type Thresholds,
 } from "../../core";
 import { sheetRect } from "../a1";
 import { PAYLOAD_TARGET, REQUEST_OVERHEAD, ReadPlanner, planChunks } from "../chunks";
@@ -9,7 +23,16 @@ import { CHANGE_HEADER, compareList, type ComparedRow } from "../compare-model";
 import { LAST_RUN_SETTING, listKey, previousRun, storedRuns, withRun } from "../last-run";
 import type { ReportSource } from "../report-model";
 import {
-  HISTORY_CHART, HISTORY_CHART_TITLE, HISTORY_COUNT_COLUMNS, HISTORY_DATE_FORMAT, HISTORY_HEADERS, HISTORY_SHEET, HISTORY_WIDTH, historyPlace, historyRow, type HistoryPlace,
+  HISTORY_CHART,
+  HISTORY_CHART_TITLE,
+  HISTORY_COUNT_COLUMNS,
+  HISTORY_DATE_FORMAT,
+  HISTORY_HEADERS,
+  HISTORY_SHEET,
+  HISTORY_WIDTH,
+  historyPlace,
+  historyRow,
+  type HistoryPlace,
 } from "../history-model";
 import { changeRect, resultRect } from "../layout";
 import { matrixJsonSize, rowJsonSize } from "../payload";
@@ -122,7 +145,9 @@ export async function classifyList(run: Run, options: RunOptions): Promise<Resul
       let workbook: Excel.Workbook | undefined;
       for (let chunk = planner.next(); chunk; chunk = planner.next()) {
         if (chunk.start === 0) {
-          const list = block.table ? tableList(context.workbook.tables.getItem(block.table), block.tableHeader) : sheet.getCell(block.rect.row, block.rect.column).getSurroundingRegion();
+          const list = block.table
+            ? tableList(context.workbook.tables.getItem(block.table), block.tableHeader)
+            : sheet.getCell(block.rect.row, block.rect.column).getSurroundingRegion();
           extent = list.load("rowIndex,columnIndex,rowCount,columnCount");
           application = context.workbook.application.load("calculationMode");
           workbook = context.workbook.load("name");
@@ -163,11 +188,15 @@ export async function classifyList(run: Run, options: RunOptions): Promise<Resul
         let rows = data.values;
         if (chunk.start === 0) {
           const now = extent && { row: extent.rowIndex, column: extent.columnIndex, rows: extent.rowCount, columns: extent.columnCount };
-          const moved = now && (now.row !== block.rect.row || now.column !== block.rect.column || now.rows !== block.rect.rows || now.columns !== block.rect.columns);
+          const moved =
+            now && (now.row !== block.rect.row || now.column !== block.rect.column || now.rows !== block.rect.rows || now.columns !== block.rect.columns);
           const renamed = plan.headers.some((h, c) => h !== "" && cellText(rows[0]?.[c]).trim() !== h);
           if (moved || renamed) {
             const what = moved && now ? `is now ${sheetRect(sheetName, now)}` : "has a different header row";
-            return fail({ code: "changed", message: `The list ${sheetRect(sheetName, block.rect)} ${what} since Classify list read it. Nothing was written; press Classify list again.` });
+            return fail({
+              code: "changed",
+              message: `The list ${sheetRect(sheetName, block.rect)} ${what} since Classify list read it. Nothing was written; press Classify list again.`,
+            });
           }
           rows = rows.slice(1);
         }
@@ -188,7 +217,10 @@ export async function classifyList(run: Run, options: RunOptions): Promise<Resul
       const outWidth = RESULT_HEADERS.length + (writeChange ? 1 : 0);
       if (foreign.count > 0 && (writeChange || !plan.results.existing)) {
         const at = plan.results.existing ? changeArea : area;
-        return fail({ code: "foreign", message: foreignMessage(foreign, { sheet: sheetName, row: at.row, column: at.column, rows: at.rows, columns: at.columns }) });
+        return fail({
+          code: "foreign",
+          message: foreignMessage(foreign, { sheet: sheetName, row: at.row, column: at.column, rows: at.rows, columns: at.columns }),
+        });
       }
       if (writeChange) {
         outputs[0] = [...RESULT_HEADERS, CHANGE_HEADER];
@@ -197,7 +229,9 @@ export async function classifyList(run: Run, options: RunOptions): Promise<Resul
       // The remembered parts travel in one request (the history row's): at most half of one.
       const remember = withRun(runs, listId, comparison.current, budget / 2);
       const shown = writeChange && comparison.compared ? comparison.comparison : undefined;
-      const place = historyPlace(history && !history.used.isNullObject ? { row: history.used.rowIndex, column: history.used.columnIndex, values: history.used.values } : undefined);
+      const place = historyPlace(
+        history && !history.used.isNullObject ? { row: history.used.rowIndex, column: history.used.columnIndex, values: history.used.values } : undefined,
+      );
       const when = (options.now ?? (() => new Date()))();
       const historyValues = historyRow(when, sheetRect(sheetName, block.rect), classifier.result().summary, shown);
       const chartExists = history !== undefined && !history.chart.isNullObject;
@@ -217,7 +251,10 @@ export async function classifyList(run: Run, options: RunOptions): Promise<Resul
       const summarySheet = summaryTarget(list.sheetNames, summaryTitle?.values[0]?.[0]);
       const source = sheetRect(sheetName, block.rect);
       const columns = columnReport(mapping, block.rect.column);
-      const summaryParts = summaryRequests(summaryLayout(summary, source, { columns: columns.map(clipLine), cells: cells.map(clipNote), cellTotal: problemCount }), budget);
+      const summaryParts = summaryRequests(
+        summaryLayout(summary, source, { columns: columns.map(clipLine), cells: cells.map(clipNote), cellTotal: problemCount }),
+        budget,
+      );
       // The summary travels with the last results when both fit in one request, else in requests of its own after it.
       const lastBytes = batches.value.at(-1)?.bytes ?? 0;
       const summaryAlone = summaryParts.length > 1 || lastBytes + (summaryParts[0]?.bytes ?? 0) > budget;
@@ -260,8 +297,14 @@ export async function classifyList(run: Run, options: RunOptions): Promise<Resul
             continue;
           }
           const refused = sheetRect(sheetName, { row: batch.row, column: resultColumn, rows: 1, columns: outWidth });
-          const before = written > 0 ? ` The rows before it have their new results (${sheetRect(sheetName, { row: area.row, column: area.column, rows: written, columns: outWidth })}); the rest of the result columns are unchanged.` : " Nothing was written.";
-          return fail({ code: "too-large", message: `Excel would not take the results of row ${batch.row + 1} (${refused}) in one request even on their own (5 MB at most on the web).${before}` });
+          const before =
+            written > 0
+              ? ` The rows before it have their new results (${sheetRect(sheetName, { row: area.row, column: area.column, rows: written, columns: outWidth })}); the rest of the result columns are unchanged.`
+              : " Nothing was written.";
+          return fail({
+            code: "too-large",
+            message: `Excel would not take the results of row ${batch.row + 1} (${refused}) in one request even on their own (5 MB at most on the web).${before}`,
+          });
         }
         written += batch.values.length;
         options.onProgress?.({ phase: "writing", done: written, total });
@@ -269,7 +312,10 @@ export async function classifyList(run: Run, options: RunOptions): Promise<Resul
           recalculate();
           await context.sync();
           const done = sheetRect(sheetName, { row: area.row, column: area.column, rows: written, columns: outWidth });
-          return fail({ code: "cancelled", message: `Cancelled after writing ${done}. The rest of the result columns are unchanged; classify again to finish.` });
+          return fail({
+            code: "cancelled",
+            message: `Cancelled after writing ${done}. The rest of the result columns are unchanged; classify again to finish.`,
+          });
         }
       }
       if (!summaryWithLast) {
@@ -295,13 +341,29 @@ export async function classifyList(run: Run, options: RunOptions): Promise<Resul
         await context.sync();
       }
       return ok({
-        rows: plan.dataRows, summary, problems, cells, problemCount, columns, resultArea: sheetRect(sheetName, area), summarySheet: summarySheet.name,
+        rows: plan.dataRows,
+        summary,
+        problems,
+        cells,
+        problemCount,
+        columns,
+        resultArea: sheetRect(sheetName, area),
+        summarySheet: summarySheet.name,
         comparison: shown,
         changeArea: writeChange ? sheetRect(sheetName, changeArea) : undefined,
         remembered: remember.remembered,
         report: {
-          workbook: workbook?.name ?? "", sheet: sheetName, list: sheetRect(sheetName, block.rect), when, mapping, firstColumn: block.rect.column,
-          summary, parts, columns, cells, problemCount,
+          workbook: workbook?.name ?? "",
+          sheet: sheetName,
+          list: sheetRect(sheetName, block.rect),
+          when,
+          mapping,
+          firstColumn: block.rect.column,
+          summary,
+          parts,
+          columns,
+          cells,
+          problemCount,
           ...(shown ? { comparison: { result: shown, current: comparison.current } } : {}),
         },
         history: place.ok ? { ok: true, sheet: HISTORY_SHEET, row: place.value.row } : { ok: false, message: place.issue },
@@ -362,7 +424,10 @@ function splitPart(part: SummaryPart): SummaryPart[] {
   const bytes = (values: readonly unknown[]): number => Math.ceil((part.bytes * values.length) / part.values.length);
   const first = part.values.slice(0, half);
   const second = part.values.slice(half);
-  return [{ ...part, values: first, bytes: bytes(first) }, { ...part, start: part.start + half, values: second, bytes: bytes(second) }];
+  return [
+    { ...part, values: first, bytes: bytes(first) },
+    { ...part, start: part.start + half, values: second, bytes: bytes(second) },
+  ];
 }
 
 /** The summary sheet's rows, every text kept as written (sheetText), in requests under the budget. */
@@ -381,7 +446,12 @@ function summaryRequests(layout: SummaryLayout, budget: number): readonly Summar
  * the last adds the bold headings, widths and a chart of parts per stage to
  * the right of it.
  */
-function writeSummarySheet(context: Excel.RequestContext, target: { readonly name: string; readonly replace: boolean }, parts: readonly SummaryPart[], index: number): void {
+function writeSummarySheet(
+  context: Excel.RequestContext,
+  target: { readonly name: string; readonly replace: boolean },
+  parts: readonly SummaryPart[],
+  index: number,
+): void {
   const part = parts[index];
   if (part === undefined) return;
   const sheets = context.workbook.worksheets;

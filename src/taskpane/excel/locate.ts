@@ -25,7 +25,12 @@ export type LocateIssue = ListIssue | { readonly code: "protected"; readonly mes
  */
 export function listTop(list: Excel.Range, extraColumns: number): Excel.Range {
   const wide = extraColumns > 0 ? list.getBoundingRect(list.getColumnsAfter(extraColumns)) : list;
-  return wide.getIntersection(list.getRow(0).getEntireRow().getResizedRange(HEADER_SCAN_ROWS - 1, 0));
+  return wide.getIntersection(
+    list
+      .getRow(0)
+      .getEntireRow()
+      .getResizedRange(HEADER_SCAN_ROWS - 1, 0),
+  );
 }
 
 /**
@@ -80,14 +85,18 @@ export async function locateList(run: Run, choices: ColumnChoices = NO_CHOICES):
     let top = asked.top;
 
     if (protection.protected) {
-      return fail({ code: "protected", message: `Sheet "${sheet.name}" is protected, so the results cannot be written. Unprotect it (Review > Unprotect Sheet), then classify again.` });
+      return fail({
+        code: "protected",
+        message: `Sheet "${sheet.name}" is protected, so the results cannot be written. Unprotect it (Review > Unprotect Sheet), then classify again.`,
+      });
     }
     const table = tables.items[0];
     let geometry: { rowIndex: number; columnIndex: number; rowCount: number; columnCount: number } = region;
     const tableHeader = table?.showHeaders ?? false;
     if (table) {
       // The table's header and data rows, which may differ from the region around the cell (a totals row is not part of the list).
-      const tableRange = (): Excel.Range => tableList(context.workbook.tables.getItem(table.name), tableHeader).load("rowIndex,columnIndex,rowCount,columnCount");
+      const tableRange = (): Excel.Range =>
+        tableList(context.workbook.tables.getItem(table.name), tableHeader).load("rowIndex,columnIndex,rowCount,columnCount");
       let range = tableRange();
       top = listTop(range, RESULT_COLUMNS).load("values");
       try {

@@ -46,7 +46,11 @@ export async function readReview(run: Run, thresholds: Thresholds, choices: Colu
         // The header and data rows: a totals row is not part of the list.
         const range = tableList(t, true).load("rowIndex,columnIndex,rowCount,columnCount");
         // The table's first rows; at the sheet's last rows that range does not exist, and the header row alone is read.
-        return { range, top: (quick ? listTop(range, 0) : t.getHeaderRowRange()).load("values"), row: cell.getEntireRow().getIntersectionOrNullObject(range).load("values") };
+        return {
+          range,
+          top: (quick ? listTop(range, 0) : t.getHeaderRowRange()).load("values"),
+          row: cell.getEntireRow().getIntersectionOrNullObject(range).load("values"),
+        };
       };
       const got = await askWithQuickRanges(context, read);
       geometry = got.range;
@@ -79,7 +83,13 @@ export async function readReview(run: Run, thresholds: Thresholds, choices: Colu
     if (part.ok && part.value.hierarchy) {
       const { first, count } = part.value.dataRows;
       if (count > ASSEMBLY_REVIEW_ROWS) {
-        review = ok({ ...part.value, assembly: { kind: "not-read", why: `The list has more than ${ASSEMBLY_REVIEW_ROWS.toLocaleString("en-US")} rows, too many to read on every selection: Classify list gives each assembly's stage.` } });
+        review = ok({
+          ...part.value,
+          assembly: {
+            kind: "not-read",
+            why: `The list has more than ${ASSEMBLY_REVIEW_ROWS.toLocaleString("en-US")} rows, too many to read on every selection: Classify list gives each assembly's stage.`,
+          },
+        });
       } else {
         const all = sheet.getRangeByIndexes(first, geometry.columnIndex, count, geometry.columnCount).load("values");
         await context.sync();
@@ -91,9 +101,11 @@ export async function readReview(run: Run, thresholds: Thresholds, choices: Colu
     // Waiver and evidence columns are the part's too; an assembly depends on every row of the list.
     const columns = review.ok && own.length > 0 && review.value.mapping.roles.length === 0 ? { first: Math.min(...own), last: Math.max(...own) } : whole;
     const everyRow = review.ok && review.value.assembly !== undefined && review.value.assembly.kind !== "not-read";
-    const rows = !review.ok ? [geometry.rowIndex, cell.rowIndex]
-      : everyRow ? Array.from({ length: review.value.dataRows.count + 1 }, (_, i) => review.value.headerRow + i)
-      : [review.value.headerRow, cell.rowIndex];
+    const rows = !review.ok
+      ? [geometry.rowIndex, cell.rowIndex]
+      : everyRow
+        ? Array.from({ length: review.value.dataRows.count + 1 }, (_, i) => review.value.headerRow + i)
+        : [review.value.headerRow, cell.rowIndex];
     return { review, sheetId: sheet.id, watch: { rows, columns } };
   });
 }

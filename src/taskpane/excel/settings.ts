@@ -1,6 +1,12 @@
 import { DEFAULT_THRESHOLDS, fail, ok, type Result, type Thresholds } from "../../core";
 import {
-  COLUMN_CHOICES_SETTING, NO_SAVED_CHOICES, THRESHOLDS_SETTING, choicesFromSetting, settingFromChoices, settingFromThresholds, thresholdsFromSetting,
+  COLUMN_CHOICES_SETTING,
+  NO_SAVED_CHOICES,
+  THRESHOLDS_SETTING,
+  choicesFromSetting,
+  settingFromChoices,
+  settingFromThresholds,
+  thresholdsFromSetting,
   type SavedChoices,
 } from "../settings-model";
 import { describeExcelError, type Run } from "./run";

@@ -38,7 +38,9 @@ export async function insertTemplate(run: Run): Promise<Result<string, string>> 
         const cells = sheet.getRangeByIndexes(1, c, TEMPLATE_ROWS, 1);
         cells.dataValidation.rule = { list: { inCellDropDown: true, source: list.join(",") } };
         cells.dataValidation.errorAlert = {
-          showAlert: true, style: "Information", title: "Part Readiness",
+          showAlert: true,
+          style: "Information",
+          title: "Part Readiness",
           message: "Not one of the listed values. Other status words are read too (yes, no, 50%...); unknown words count as unknown.",
         };
       });

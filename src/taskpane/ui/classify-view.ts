@@ -53,7 +53,10 @@ export function renderClassify(container: HTMLElement, state: ClassifyState, act
     button("Classify list", actions.prepare, { accent: true, disabled: state.kind === "busy" || state.kind === "running", focus: "prepare" }),
     button("Insert template", actions.insertTemplate, { disabled: state.kind === "busy" || state.kind === "running", focus: "template" }),
   );
-  const intro = el("p", { class: "hint", text: "Select a cell in your part list (an Excel table, or a block of cells under a header row), then Classify list. The pane shows how it reads the columns before it writes anything." });
+  const intro = el("p", {
+    class: "hint",
+    text: "Select a cell in your part list (an Excel table, or a block of cells under a header row), then Classify list. The pane shows how it reads the columns before it writes anything.",
+  });
   switch (state.kind) {
     case "idle":
       render(container, intro, start, state.message ? el("p", { class: state.issue ? "notice notice-issue" : "notice", text: state.message }) : null);
@@ -62,11 +65,26 @@ export function renderClassify(container: HTMLElement, state: ClassifyState, act
       render(container, intro, start, el("p", { class: "notice", text: state.message }));
       return;
     case "prepared":
-      render(container, listInfo(state.list), mappingEditor(state, actions), state.message ? el("p", { class: "notice notice-issue", text: state.message }) : null,
-        el("div", { class: "actions" }, button("Write results", actions.run, { accent: true, disabled: state.mapping.columns.length === 0, focus: "run" }), button("Back", actions.back, { focus: "back" })));
+      render(
+        container,
+        listInfo(state.list),
+        mappingEditor(state, actions),
+        state.message ? el("p", { class: "notice notice-issue", text: state.message }) : null,
+        el(
+          "div",
+          { class: "actions" },
+          button("Write results", actions.run, { accent: true, disabled: state.mapping.columns.length === 0, focus: "run" }),
+          button("Back", actions.back, { focus: "back" }),
+        ),
+      );
       return;
     case "running":
-      render(container, listInfo(state.list), progressView(state.progress), el("div", { class: "actions" }, button("Cancel", actions.cancel, { focus: "cancel" })));
+      render(
+        container,
+        listInfo(state.list),
+        progressView(state.progress),
+        el("div", { class: "actions" }, button("Cancel", actions.cancel, { focus: "cancel" })),
+      );
       return;
     case "done":
       render(
@@ -75,7 +93,10 @@ export function renderClassify(container: HTMLElement, state: ClassifyState, act
         el(
           "section",
           { class: "export", attrs: { "aria-label": "Report" } },
-          el("p", { class: "hint", text: "A report to hand round at the gate review: one HTML file with the stage counts, the parts closest to their next gate, blockers, waivers, assemblies, changes since the last run and how each column was read. It opens in any browser and prints to PDF." }),
+          el("p", {
+            class: "hint",
+            text: "A report to hand round at the gate review: one HTML file with the stage counts, the parts closest to their next gate, blockers, waivers, assemblies, changes since the last run and how each column was read. It opens in any browser and prints to PDF.",
+          }),
           el("div", { class: "actions" }, button("Export report", actions.exportReport, { accent: true, focus: "export" })),
         ),
         start,
@@ -110,7 +131,12 @@ function mappingEditor(state: Extract<ClassifyState, { kind: "prepared" }>, acti
     const select = el(
       "select",
       { id, attrs: { "data-column": row.column, "data-focus": `map-${row.column}`, "aria-describedby": `${id}-how` } },
-      ...ROLE_CHOICES.map((c) => el("option", { attrs: { value: c.role, selected: c.role === row.role }, text: c.role === "ignore" && row.part ? "Not a criterion (names the part)" : c.label })),
+      ...ROLE_CHOICES.map((c) =>
+        el("option", {
+          attrs: { value: c.role, selected: c.role === row.role },
+          text: c.role === "ignore" && row.part ? "Not a criterion (names the part)" : c.label,
+        }),
+      ),
     );
     select.addEventListener("change", () => actions.assign(row.column, select.value as ColumnRole));
     const classes = ["mapping-row", row.role === "ignore" ? "ignored" : "", row.chosen ? "chosen" : ""].filter((c) => c !== "").join(" ");
@@ -131,12 +157,20 @@ function mappingEditor(state: Extract<ClassifyState, { kind: "prepared" }>, acti
     "section",
     { class: "mapping-editor", attrs: { "aria-label": "How the columns are read" } },
     el("h3", { text: "How the columns are read" }),
-    el("p", { class: "hint", text: `${mapping.columns.length} of the list's columns are read as criteria. Change a column's choice if it is wrong: your choices are saved in this workbook when you write the results, and used whenever a list with those headers is read.` }),
+    el("p", {
+      class: "hint",
+      text: `${mapping.columns.length} of the list's columns are read as criteria. Change a column's choice if it is wrong: your choices are saved in this workbook when you write the results, and used whenever a list with those headers is read.`,
+    }),
     chosen > 0 || state.saved
       ? el(
           "div",
           { class: "choices-note" },
-          el("p", { text: chosen > 0 ? `${formatCount(chosen)} ${chosen === 1 ? "column follows" : "columns follow"} your column choices.` : "Column choices are saved in this workbook; none of them is about this list's headers." }),
+          el("p", {
+            text:
+              chosen > 0
+                ? `${formatCount(chosen)} ${chosen === 1 ? "column follows" : "columns follow"} your column choices.`
+                : "Column choices are saved in this workbook; none of them is about this list's headers.",
+          }),
           state.saved ? button("Forget saved column choices", actions.forgetChoices, { focus: "forget-choices" }) : null,
         )
       : null,
@@ -146,7 +180,9 @@ function mappingEditor(state: Extract<ClassifyState, { kind: "prepared" }>, acti
 }
 
 function progressView(progress: Progress | undefined): HTMLElement {
-  const share = progress ? Math.round((100 * (progress.phase === "reading" ? progress.done / 2 : progress.total / 2 + progress.done / 2)) / Math.max(1, progress.total)) : 0;
+  const share = progress
+    ? Math.round((100 * (progress.phase === "reading" ? progress.done / 2 : progress.total / 2 + progress.done / 2)) / Math.max(1, progress.total))
+    : 0;
   const text = progress
     ? `${progress.phase === "reading" ? "Reading and classifying" : "Writing results"}: ${formatCount(progress.done)} of ${formatCount(progress.total)} rows`
     : "Starting…";
@@ -177,8 +213,23 @@ function changeView(report: RunReport): HTMLElement {
     el("h4", { text: "Since the last run" }),
     el("p", { class: "change-sentence", text: changeSentence(c) }),
     el("p", { text: `Each part's change is in the Change column (${report.changeArea ?? ""}).` }),
-    c.dropped.length > 0 ? el("p", { class: "dropped", text: `Dropped: ${c.dropped.slice(0, SHOWN_PROBLEMS).map((p) => p.label).join(", ")}${c.dropped.length > SHOWN_PROBLEMS ? "…" : ""}` }) : null,
-    duplicates.length > 0 ? el("div", { class: "callout callout-warnings" }, el("h4", { text: "Labels written more than once: no change is claimed for them" }), el("ul", {}, ...duplicates.map((d) => el("li", { text: d })))) : null,
+    c.dropped.length > 0
+      ? el("p", {
+          class: "dropped",
+          text: `Dropped: ${c.dropped
+            .slice(0, SHOWN_PROBLEMS)
+            .map((p) => p.label)
+            .join(", ")}${c.dropped.length > SHOWN_PROBLEMS ? "…" : ""}`,
+        })
+      : null,
+    duplicates.length > 0
+      ? el(
+          "div",
+          { class: "callout callout-warnings" },
+          el("h4", { text: "Labels written more than once: no change is claimed for them" }),
+          el("ul", {}, ...duplicates.map((d) => el("li", { text: d }))),
+        )
+      : null,
   );
 }
 
@@ -189,20 +240,55 @@ function reportView(report: RunReport): HTMLElement {
     { class: "report", attrs: { "aria-label": "Result" } },
     el("h3", { text: "Done" }),
     el("p", { text: summarySentence(s) }),
-    el("ul", { class: "stage-counts" }, ...STAGES.map((stage) => el("li", {}, el("span", { class: `stage-badge stage-${stage}`, text: STAGE_PROFILES[stage].name }), el("strong", { text: formatCount(s.byStage[stage]) })))),
-    el("p", { text: `Results written to ${report.resultArea}; the summary, how each column was read, the cells not understood and a chart are on the sheet "${report.summarySheet}".` }),
+    el(
+      "ul",
+      { class: "stage-counts" },
+      ...STAGES.map((stage) =>
+        el(
+          "li",
+          {},
+          el("span", { class: `stage-badge stage-${stage}`, text: STAGE_PROFILES[stage].name }),
+          el("strong", { text: formatCount(s.byStage[stage]) }),
+        ),
+      ),
+    ),
+    el("p", {
+      text: `Results written to ${report.resultArea}; the summary, how each column was read, the cells not understood and a chart are on the sheet "${report.summarySheet}".`,
+    }),
     changeView(report),
     report.history.ok
-      ? el("p", { class: "history-line", text: `This run is row ${report.history.row + 1} of the sheet "${report.history.sheet}", with a chart of the stage counts run by run.` })
+      ? el("p", {
+          class: "history-line",
+          text: `This run is row ${report.history.row + 1} of the sheet "${report.history.sheet}", with a chart of the stage counts run by run.`,
+        })
       : el("p", { class: "notice notice-issue", text: report.history.message }),
-    s.topBlockers.length > 0 ? el("div", {}, el("h4", { text: "Most common blockers" }), el("ol", {}, ...s.topBlockers.map((b) => el("li", { text: `${b.label}: ${formatCount(b.count)} parts` })))) : null,
+    s.topBlockers.length > 0
+      ? el(
+          "div",
+          {},
+          el("h4", { text: "Most common blockers" }),
+          el("ol", {}, ...s.topBlockers.map((b) => el("li", { text: `${b.label}: ${formatCount(b.count)} parts` }))),
+        )
+      : null,
     report.problemCount > 0
       ? el(
           "div",
           { class: "callout callout-issues" },
           el("h4", { text: `Cells not understood (${formatCount(report.problemCount)}), counted as unknown` }),
-          el("ul", {}, ...report.problems.slice(0, SHOWN_PROBLEMS).map((p) => el("li", { text: `${p.message} ${formatCount(p.count)} ${p.count === 1 ? "cell" : "cells"}: ${p.addresses.join(", ")}${p.count > p.addresses.length ? "…" : ""}` }))),
-          report.problems.length > SHOWN_PROBLEMS ? el("p", { text: `…and ${formatCount(report.problems.length - SHOWN_PROBLEMS)} other kinds of problem.` }) : null,
+          el(
+            "ul",
+            {},
+            ...report.problems
+              .slice(0, SHOWN_PROBLEMS)
+              .map((p) =>
+                el("li", {
+                  text: `${p.message} ${formatCount(p.count)} ${p.count === 1 ? "cell" : "cells"}: ${p.addresses.join(", ")}${p.count > p.addresses.length ? "…" : ""}`,
+                }),
+              ),
+          ),
+          report.problems.length > SHOWN_PROBLEMS
+            ? el("p", { text: `…and ${formatCount(report.problems.length - SHOWN_PROBLEMS)} other kinds of problem.` })
+            : null,
         )
       : null,
   );

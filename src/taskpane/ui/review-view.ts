@@ -1,7 +1,4 @@
-import {
-  CRITERION_DEFS, STAGE_PROFILES, criterionChoices,
-  type Check, type CheckGate, type CriterionId, type Evidence, type Stage,
-} from "../../core";
+import { CRITERION_DEFS, STAGE_PROFILES, criterionChoices, type Check, type CheckGate, type CriterionId, type Evidence, type Stage } from "../../core";
 import { evidenceHref } from "../../report/links";
 import type { ReviewAssembly, ReviewModel } from "../review-model";
 import { el, render, uniqueId, type Child } from "./dom";
@@ -41,15 +38,44 @@ function partView(review: ReviewModel, actions: ReviewActions): HTMLElement {
   return el(
     "article",
     { class: "part", attrs: { "aria-label": `Part ${review.label || rowText}` } },
-    el("header", { class: "part-head" }, el("h2", { class: "part-label", text: review.label || rowText }), review.label ? el("p", { class: "part-where", text: rowText }) : null),
-    a.stage ? stageBlock(a.stage, a.progress ?? 0, a.score ?? 0, a.nextStage) : el("p", { class: "notice", text: "No criterion cell of this row is filled in, so it has no stage yet." }),
+    el(
+      "header",
+      { class: "part-head" },
+      el("h2", { class: "part-label", text: review.label || rowText }),
+      review.label ? el("p", { class: "part-where", text: rowText }) : null,
+    ),
+    a.stage
+      ? stageBlock(a.stage, a.progress ?? 0, a.score ?? 0, a.nextStage)
+      : el("p", { class: "notice", text: "No criterion cell of this row is filled in, so it has no stage yet." }),
     review.assembly ? assemblyBlock(review.assembly) : null,
-    a.nextStep ? el("section", { class: "next-step", attrs: { "aria-label": "Next step" } }, el("h3", { text: "Next step" }), el("p", { text: a.nextStep })) : null,
-    listCallout("blockers", `Blockers (${a.blockers.length})`, a.blockers.map((b) => b.reason)),
-    listCallout("missing", `Missing information (${a.missing.length})`, a.missing.map((m) => `Provide ${m.provide}`)),
-    listCallout("waived", `Waived (${a.waived.length})`, a.waived.map((w) => `${CRITERION_DEFS[w.criterion].label}: “${w.text}”. Justification: ${w.justification}`)),
-    listCallout("warnings", "Warnings", a.warnings.map((w) => w.message)),
-    listCallout("issues", "Cells not understood", a.issues.map((i) => i.message)),
+    a.nextStep
+      ? el("section", { class: "next-step", attrs: { "aria-label": "Next step" } }, el("h3", { text: "Next step" }), el("p", { text: a.nextStep }))
+      : null,
+    listCallout(
+      "blockers",
+      `Blockers (${a.blockers.length})`,
+      a.blockers.map((b) => b.reason),
+    ),
+    listCallout(
+      "missing",
+      `Missing information (${a.missing.length})`,
+      a.missing.map((m) => `Provide ${m.provide}`),
+    ),
+    listCallout(
+      "waived",
+      `Waived (${a.waived.length})`,
+      a.waived.map((w) => `${CRITERION_DEFS[w.criterion].label}: “${w.text}”. Justification: ${w.justification}`),
+    ),
+    listCallout(
+      "warnings",
+      "Warnings",
+      a.warnings.map((w) => w.message),
+    ),
+    listCallout(
+      "issues",
+      "Cells not understood",
+      a.issues.map((i) => i.message),
+    ),
     a.profile ? profileBlock(a.profile.stage) : null,
     checklistBlock(review, actions),
   );
@@ -72,10 +98,17 @@ function stageBlock(stage: Stage, progress: number, score: number, next: Stage |
     { class: "stage", attrs: { "aria-label": "Stage" } },
     el("p", { class: `stage-badge stage-${stage}`, attrs: { "data-stage": stage }, text: STAGE_PROFILES[stage].name }),
     el("div", { class: "readiness-text" }, el("span", { text: label }), el("strong", { class: "readiness-value", text: `${progress}%` })),
-    el("div", { class: "readiness-bar", attrs: { role: "meter", "aria-valuemin": 0, "aria-valuemax": 100, "aria-valuenow": progress, "aria-label": label } }, fill),
+    el(
+      "div",
+      { class: "readiness-bar", attrs: { role: "meter", "aria-valuemin": 0, "aria-valuemax": 100, "aria-valuenow": progress, "aria-label": label } },
+      fill,
+    ),
     el(
       "p",
-      { class: "score-line", attrs: { title: "The number in the Readiness score column: prototyping 0–49, low-volume manufacturing 50–99, mass production 100. Sort a list by it." } },
+      {
+        class: "score-line",
+        attrs: { title: "The number in the Readiness score column: prototyping 0–49, low-volume manufacturing 50–99, mass production 100. Sort a list by it." },
+      },
       el("span", { text: "Readiness score " }),
       el("strong", { class: "score-value", text: String(score) }),
       el("span", { class: "score-band", text: ` (${STAGE_PROFILES[stage].name.toLowerCase()}: ${SCORE_BAND[stage]})` }),
@@ -99,10 +132,28 @@ function assemblyBlock(assembly: ReviewAssembly): HTMLElement | null {
       );
     case "known":
       return section(
-        el("p", {}, el("span", { text: "Assembly stage: " }), el("strong", { class: `assembly-stage stage-${assembly.stage}`, attrs: { "data-stage": assembly.stage }, text: STAGE_PROFILES[assembly.stage].name })),
+        el(
+          "p",
+          {},
+          el("span", { text: "Assembly stage: " }),
+          el("strong", { class: `assembly-stage stage-${assembly.stage}`, attrs: { "data-stage": assembly.stage }, text: STAGE_PROFILES[assembly.stage].name }),
+        ),
         el("p", { class: "assembly-components", text: `${assembly.components} ${assembly.components === 1 ? "component" : "components"} below it.` }),
         assembly.limitedBy.length > 0
-          ? el("div", {}, el("h4", { text: "Limited by" }), el("ul", { class: "limited-by" }, ...assembly.limitedBy.map((l) => el("li", { text: `${l.label || "(no part number)"}: ${STAGE_PROFILES[l.stage].name}${l.through.length > 0 ? `, through ${l.through.join(", ")}` : ""}` }))))
+          ? el(
+              "div",
+              {},
+              el("h4", { text: "Limited by" }),
+              el(
+                "ul",
+                { class: "limited-by" },
+                ...assembly.limitedBy.map((l) =>
+                  el("li", {
+                    text: `${l.label || "(no part number)"}: ${STAGE_PROFILES[l.stage].name}${l.through.length > 0 ? `, through ${l.through.join(", ")}` : ""}`,
+                  }),
+                ),
+              ),
+            )
           : el("p", { class: "assembly-own", text: "No component holds it back: its own stage is the lowest." }),
       );
   }
@@ -117,7 +168,12 @@ function evidenceItem(e: Evidence): HTMLElement {
   const href = e.link === "text" ? null : evidenceHref(e.text);
   const scheme = href === null ? "" : safeScheme(href);
   const body: HTMLElement = scheme === "" ? el("span", { class: "evidence-text", text: e.text }) : evidenceAnchor(e.text, href ?? "");
-  return el("div", { class: "check-evidence", attrs: { title: `From the column "${e.header}"` } }, el("span", { class: "evidence-label", text: "Evidence: " }), body);
+  return el(
+    "div",
+    { class: "check-evidence", attrs: { title: `From the column "${e.header}"` } },
+    el("span", { class: "evidence-label", text: "Evidence: " }),
+    body,
+  );
 }
 
 function safeScheme(href: string): string {
@@ -141,7 +197,12 @@ function evidenceAnchor(text: string, href: string): HTMLAnchorElement {
 
 function listCallout(kind: string, title: string, items: readonly string[]): HTMLElement | null {
   if (items.length === 0) return null;
-  return el("section", { class: `callout callout-${kind}`, attrs: { "aria-label": title } }, el("h3", { text: title }), el("ul", {}, ...items.map((t) => el("li", { text: t }))));
+  return el(
+    "section",
+    { class: `callout callout-${kind}`, attrs: { "aria-label": title } },
+    el("h3", { text: title }),
+    el("ul", {}, ...items.map((t) => el("li", { text: t }))),
+  );
 }
 
 function profileBlock(stage: Stage): HTMLElement {
@@ -151,7 +212,14 @@ function profileBlock(stage: Stage): HTMLElement {
     "section",
     { class: "profile", attrs: { "aria-label": "What this stage means" } },
     el("h3", { text: `What ${p.name.toLowerCase()} means` }),
-    el("dl", {}, ...row("Typical quantity", p.quantity), ...row("Purpose", p.purpose), ...row("Typical processes", p.processes), ...row("Inspection", p.inspection)),
+    el(
+      "dl",
+      {},
+      ...row("Typical quantity", p.quantity),
+      ...row("Purpose", p.purpose),
+      ...row("Typical processes", p.processes),
+      ...row("Inspection", p.inspection),
+    ),
   );
 }
 
@@ -163,7 +231,12 @@ function checklistBlock(review: ReviewModel, actions: ReviewActions): HTMLElemen
     el("h3", { text: "Checklist" }),
     ...gates.map((gate) => {
       const checks = review.checks.filter((c) => c.gate === gate);
-      return el("div", { class: "gate" }, el("h4", { text: GATE_TITLE[gate] }), el("ul", { class: "checks" }, ...checks.map((c) => checkItem(c, review, actions))));
+      return el(
+        "div",
+        { class: "gate" },
+        el("h4", { text: GATE_TITLE[gate] }),
+        el("ul", { class: "checks" }, ...checks.map((c) => checkItem(c, review, actions))),
+      );
     }),
   );
 }
@@ -184,8 +257,15 @@ function checkItem(check: Check, review: ReviewModel, actions: ReviewActions): H
       "div",
       { class: "check-body" },
       el("div", { class: "check-title" }, el("span", { class: "check-label", text: check.label }), el("span", { class: "check-state", text: word })),
-      el("div", { class: "check-line" }, el("div", { class: "check-value", text: check.text === "" ? "Empty cell" : `“${check.text}”` }), editor(check.criterion, review, actions)),
-      check.note && check.note !== check.text && !waiver ? el("div", { class: "check-note", text: check.state === "info" ? `Read as ${check.note}` : check.note }) : null,
+      el(
+        "div",
+        { class: "check-line" },
+        el("div", { class: "check-value", text: check.text === "" ? "Empty cell" : `“${check.text}”` }),
+        editor(check.criterion, review, actions),
+      ),
+      check.note && check.note !== check.text && !waiver
+        ? el("div", { class: "check-note", text: check.state === "info" ? `Read as ${check.note}` : check.note })
+        : null,
       waiver ? el("div", { class: "check-waiver", text: `Counted as met: waived with the justification “${waiver.justification}”.` }) : null,
       ...evidence.map(evidenceItem),
       unproven ? el("div", { class: "check-no-evidence", text: "Met, without evidence in its evidence column." }) : null,
@@ -199,7 +279,10 @@ function editor(criterion: CriterionId, review: ReviewModel, actions: ReviewActi
   const id = uniqueId(`edit-${criterion}`);
   const groups = criterionChoices(criterion);
   if (groups.length === 0) {
-    const input = el("input", { id, attrs: { type: "text", inputmode: "numeric", autocomplete: "off", "data-focus": `input-${criterion}`, placeholder: "250, 1k…" } });
+    const input = el("input", {
+      id,
+      attrs: { type: "text", inputmode: "numeric", autocomplete: "off", "data-focus": `input-${criterion}`, placeholder: "250, 1k…" },
+    });
     const set = (): void => {
       if (input.value.trim() !== "") actions.change(criterion, input.value.trim());
     };
@@ -210,14 +293,31 @@ function editor(criterion: CriterionId, review: ReviewModel, actions: ReviewActi
       "div",
       { class: "check-edit number" },
       el("label", { class: "visually-hidden", attrs: { for: id }, text: `New ${label.toLowerCase()}` }),
-      el("div", { class: "inline" }, input, el("button", { class: "button", attrs: { type: "button", "data-focus": `set-${criterion}`, "aria-label": `Set ${label.toLowerCase()}` }, text: "Set", on: { click: set } })),
+      el(
+        "div",
+        { class: "inline" },
+        input,
+        el("button", {
+          class: "button",
+          attrs: { type: "button", "data-focus": `set-${criterion}`, "aria-label": `Set ${label.toLowerCase()}` },
+          text: "Set",
+          on: { click: set },
+        }),
+      ),
     );
   }
   const select = el(
     "select",
     { id, attrs: { "data-focus": `select-${criterion}` } },
     el("option", { attrs: { value: "", selected: true }, text: "Change…" }),
-    ...groups.map((g) => el("optgroup", { attrs: { label: g.label } }, ...g.values.map((v) => el("option", { attrs: { value: v }, text: v })), g.level === "unknown" ? el("option", { attrs: { value: CLEAR_VALUE }, text: "(empty the cell)" }) : null)),
+    ...groups.map((g) =>
+      el(
+        "optgroup",
+        { attrs: { label: g.label } },
+        ...g.values.map((v) => el("option", { attrs: { value: v }, text: v })),
+        g.level === "unknown" ? el("option", { attrs: { value: CLEAR_VALUE }, text: "(empty the cell)" }) : null,
+      ),
+    ),
   );
   select.addEventListener("change", () => {
     if (select.value === "") return;
@@ -225,4 +325,3 @@ function editor(criterion: CriterionId, review: ReviewModel, actions: ReviewActi
   });
   return el("div", { class: "check-edit" }, el("label", { class: "visually-hidden", attrs: { for: id }, text: `Change ${label.toLowerCase()}` }), select);
 }
-

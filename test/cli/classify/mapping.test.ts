@@ -41,7 +41,14 @@ describe("--map on the command line", () => {
 
   it.each([
     ["a criterion id", ["Drawing Rev Status=design"], [[choiceKey("Drawing Rev Status"), "design"]]],
-    ["an id with an underscore and a label", ["Est. Annual Usage=annual_volume", "Unit Cost=Piece price"], [[choiceKey("Est. Annual Usage"), "annual_volume"], [choiceKey("Unit Cost"), "cost"]]],
+    [
+      "an id with an underscore and a label",
+      ["Est. Annual Usage=annual_volume", "Unit Cost=Piece price"],
+      [
+        [choiceKey("Est. Annual Usage"), "annual_volume"],
+        [choiceKey("Unit Cost"), "cost"],
+      ],
+    ],
     ["none ignores a column", ["Vendor=none"], [[choiceKey("Vendor"), "none"]]],
     ["spaces around = and case do not matter", ["  vendor status =  SUPPLIER "], [[choiceKey("vendor status"), "supplier"]]],
     ["the last = splits, so a header may hold =", ["Qty=Ordered=quantity"], [[choiceKey("Qty=Ordered"), "quantity"]]],
@@ -68,13 +75,20 @@ describe("--mapping FILE.json", () => {
   it("reads an object of header to criterion (ids, labels, none), with or without a byte-order mark", async () => {
     for (const bom of ["", "\uFEFF"]) {
       const dir = mappingFile("cols.json", `${bom}{ "Drawing Rev Status": "design", "Unit Cost": "Piece price", "Vendor": "none" }`);
-      expect(await choicesOf([], "cols.json", dir)).toEqual([[choiceKey("Drawing Rev Status"), "design"], [choiceKey("Unit Cost"), "cost"], [choiceKey("Vendor"), "none"]]);
+      expect(await choicesOf([], "cols.json", dir)).toEqual([
+        [choiceKey("Drawing Rev Status"), "design"],
+        [choiceKey("Unit Cost"), "cost"],
+        [choiceKey("Vendor"), "none"],
+      ]);
     }
   });
 
   it("takes --map over the file on the same header, however it is written", async () => {
     const dir = mappingFile("cols.json", '{ "Vendor": "supplier", "Dwg": "design" }');
-    expect(await choicesOf(["VENDOR=none"], "cols.json", dir)).toEqual([[choiceKey("Dwg"), "design"], [choiceKey("Vendor"), "none"]]);
+    expect(await choicesOf(["VENDOR=none"], "cols.json", dir)).toEqual([
+      [choiceKey("Dwg"), "design"],
+      [choiceKey("Vendor"), "none"],
+    ]);
   });
 
   it("finds the file from the working folder", async () => {
@@ -85,7 +99,12 @@ describe("--mapping FILE.json", () => {
   });
 
   it.each([
-    ["a missing file", undefined, "missing.json", /part-readiness: missing\.json: does not exist; --mapping takes a JSON file of header to criterion, e\.g\. \{ "Drawing Rev Status": "design"/u],
+    [
+      "a missing file",
+      undefined,
+      "missing.json",
+      /part-readiness: missing\.json: does not exist; --mapping takes a JSON file of header to criterion, e\.g\. \{ "Drawing Rev Status": "design"/u,
+    ],
     ["a folder", "folder", "folder", /part-readiness: folder: is a folder, not a file; --mapping takes a JSON file/u],
     ["text that is not JSON", "Dwg = design", "cols.json", /part-readiness: cols\.json: is not valid JSON \(.+\); expected an object of header to criterion/u],
     ["JSON cut short", '{ "Dwg": ', "cols.json", /cols\.json: is not valid JSON/u],
@@ -95,7 +114,12 @@ describe("--mapping FILE.json", () => {
     ["a number for a criterion", '{ "Dwg": 3 }', "cols.json", /cols\.json: the value for "Dwg" must be a criterion name in quotes, got 3/u],
     ["an unknown criterion", '{ "Dwg": "drawing" }', "cols.json", /cols\.json: "drawing" for the header "Dwg" is not a criterion: use design, .* or none/u],
     ["an empty header", '{ "": "design" }', "cols.json", /cols\.json: a column choice needs a header/u],
-    ["one header twice with two criteria", '{ "Dwg": "design", "DWG": "material" }', "cols.json", /cols\.json: the header "DWG" is given twice, as design and as material/u],
+    [
+      "one header twice with two criteria",
+      '{ "Dwg": "design", "DWG": "material" }',
+      "cols.json",
+      /cols\.json: the header "DWG" is given twice, as design and as material/u,
+    ],
   ])("refuses %s as a usage error naming the file", async (_name, content, name, message) => {
     const dir = folders.caseDir();
     if (content !== undefined) {

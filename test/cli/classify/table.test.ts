@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { CELL_NOTE_LIMIT, RESULT_HEADERS, findHeaderRow, type CellValue, type CriterionId } from "../../../src/core";
-import { chooseHeader, extent, headerRowsNeeded, HEADER_SAMPLE_ROWS, previousResultColumn, sheetReading, TableClassifier } from "../../../src/cli/classify/table";
+import {
+  chooseHeader,
+  extent,
+  headerRowsNeeded,
+  HEADER_SAMPLE_ROWS,
+  previousResultColumn,
+  sheetReading,
+  TableClassifier,
+} from "../../../src/cli/classify/table";
 import { columnLetters, quoteSheetName as sheetRef } from "../../../src/core";
 import { DEFAULT_THRESHOLDS } from "../../../src/core";
 import { PART_TABLE } from "../../fixtures/parts";
@@ -20,7 +28,10 @@ describe("chooseHeader", () => {
   });
 
   it("puts the results right of a data row wider than the header, and of a declared width", () => {
-    const rows: CellValue[][] = [["Design", "Qty"], ["frozen", 5, null, "note"]];
+    const rows: CellValue[][] = [
+      ["Design", "Qty"],
+      ["frozen", 5, null, "note"],
+    ];
     const wide = chooseHeader(rows, { scan: 50, where });
     expect(wide.ok && wide.value.resultColumn).toBe(4);
     const declared = chooseHeader(rows, { scan: 50, where, declaredWidth: 9 });
@@ -52,8 +63,16 @@ describe("chooseHeader", () => {
   });
 
   it.each([
-    { name: "a chart's row label that names one criterion", rows: [["Sales plan"], ["Forecast", 120, 140], ["Actual", 110, 150]], reason: /row 2 \("Forecast"\) names only one criterion \(Demand\) and no part name or number column.*expected headers such as/u },
-    { name: "a header with no part rows under it", rows: [["Part No.", "Design", "Qty"], ["P-1"]], reason: /row 1 names "Design" and "Qty", but no row under it fills any of those columns, so there are no parts to classify$/u },
+    {
+      name: "a chart's row label that names one criterion",
+      rows: [["Sales plan"], ["Forecast", 120, 140], ["Actual", 110, 150]],
+      reason: /row 2 \("Forecast"\) names only one criterion \(Demand\) and no part name or number column.*expected headers such as/u,
+    },
+    {
+      name: "a header with no part rows under it",
+      rows: [["Part No.", "Design", "Qty"], ["P-1"]],
+      reason: /row 1 names "Design" and "Qty", but no row under it fills any of those columns, so there are no parts to classify$/u,
+    },
   ])("refuses $name, with the reason", ({ rows, reason }) => {
     const choice = chooseHeader(rows, { scan: 50, where });
     expect(!choice.ok && choice.issue.code).toBe("no-header-row");
@@ -86,7 +105,10 @@ describe("chooseHeader", () => {
   });
 
   it("passes the user's choices: a mapped header is read, a header mapped to none is not, and a row named only by choices is a header row", () => {
-    const choices = new Map<string, CriterionId | "none">([["drawing rev stat", "design"], ["qty", "none"]]);
+    const choices = new Map<string, CriterionId | "none">([
+      ["drawing rev stat", "design"],
+      ["qty", "none"],
+    ]);
     const rows: CellValue[][] = [["Title"], ["Part", "Drawing Rev Stat", "Qty"], ["A", "Released", 5]];
     const found = chooseHeader(rows, { scan: 50, where, choices });
     expect(found.ok && found.value.rowNumber).toBe(2);
@@ -97,7 +119,13 @@ describe("chooseHeader", () => {
   });
 
   it("reports no header row in the rows it scans", () => {
-    const none = chooseHeader([["Name", "Colour"], ["Bracket", "black"]], { scan: 50, where });
+    const none = chooseHeader(
+      [
+        ["Name", "Colour"],
+        ["Bracket", "black"],
+      ],
+      { scan: 50, where },
+    );
     expect(!none.ok && none.issue).toEqual({
       code: "no-header-row",
       message: 'no header row found in the first 50 rows of sheet "Parts"; expected headers such as Design, Material, Qty (see part-readiness criteria)',
@@ -106,7 +134,15 @@ describe("chooseHeader", () => {
 });
 
 describe("references", () => {
-  it.each([[0, "A"], [25, "Z"], [26, "AA"], [51, "AZ"], [701, "ZZ"], [702, "AAA"], [16383, "XFD"]])("column %i is %s", (index, letters) => {
+  it.each([
+    [0, "A"],
+    [25, "Z"],
+    [26, "AA"],
+    [51, "AZ"],
+    [701, "ZZ"],
+    [702, "AAA"],
+    [16383, "XFD"],
+  ])("column %i is %s", (index, letters) => {
     expect(columnLetters(index)).toBe(letters);
   });
 
@@ -125,7 +161,12 @@ describe("references", () => {
 
 describe("TableClassifier", () => {
   it("names the cell of each problem and caps the notes, counting the rest", () => {
-    const rows: CellValue[][] = [["Part No.", "Design", "Qty"], ["A", "banana", 5], ["B", "maybe", "lots"], ["C", "frozen", 5000]];
+    const rows: CellValue[][] = [
+      ["Part No.", "Design", "Qty"],
+      ["A", "banana", 5],
+      ["B", "maybe", "lots"],
+      ["C", "frozen", 5000],
+    ];
     const choice = chooseHeader(rows, { scan: 50, where });
     if (!choice.ok) throw new Error("no header");
     const table = new TableClassifier("Parts", choice.value, DEFAULT_THRESHOLDS, 2);
@@ -151,7 +192,11 @@ describe("TableClassifier", () => {
     const reading = sheetReading(choice.value, tally, "Bill of parts");
     expect(reading.cellTotal).toBe(half);
     expect(reading.cells[1]).toMatchObject({ cell: "'Bill of parts'!B4", value: "banana 2" });
-    expect(reading.columns.map((c) => [c.letter, c.header, c.readAs])).toEqual([["A", "Part No.", "Part label"], ["B", "Design", "Design"], ["C", "Qty", "Quantity"]]);
+    expect(reading.columns.map((c) => [c.letter, c.header, c.readAs])).toEqual([
+      ["A", "Part No.", "Part label"],
+      ["B", "Design", "Design"],
+      ["C", "Qty", "Quantity"],
+    ]);
   });
 
   it("stops keeping cells at CELL_NOTE_LIMIT", () => {

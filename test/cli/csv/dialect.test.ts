@@ -19,6 +19,9 @@ describe("detectDialect", () => {
   });
 
   it("splits quoted fields with delimiters, quotes and newlines inside", () => {
-    expect(splitSample('a,"b,c","d ""e""","f\ng"\nh,i', ",")).toEqual([["a", "b,c", 'd "e"', "f\ng"], ["h", "i"]]);
+    expect(splitSample('a,"b,c","d ""e""","f\ng"\nh,i', ",")).toEqual([
+      ["a", "b,c", 'd "e"', "f\ng"],
+      ["h", "i"],
+    ]);
   });
 });

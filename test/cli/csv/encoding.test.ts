@@ -58,7 +58,10 @@ describe("detectEncoding and toUtf8", () => {
   });
 
   it("bytes that are not valid UTF-8 anywhere in the file (even past the first megabyte) read as Windows-1252", async () => {
-    const file = put("latin1.csv", Buffer.concat([Buffer.from("Design,Qty\n" + "frozen,5\n".repeat(200_000)), Buffer.from("Geh\xe4use \x96 \x80,5\n", "latin1")]));
+    const file = put(
+      "latin1.csv",
+      Buffer.concat([Buffer.from("Design,Qty\n" + "frozen,5\n".repeat(200_000)), Buffer.from("Geh\xe4use \x96 \x80,5\n", "latin1")]),
+    );
     expect(await detectEncoding(file)).toEqual({ encoding: "windows-1252", bom: 0 });
     expect((await decodeAll(file)).endsWith("Gehäuse – €,5\n")).toBe(true);
   });

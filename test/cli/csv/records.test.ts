@@ -33,16 +33,20 @@ describe("csvRecordBatches", () => {
   it("gives every record once, in order, as csv-parse reads the whole text, and the raw texts put together make the file", async () => {
     const field = fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom("", "a,b", 'say "hi"', "two\nlines", "crlf\r\ninside", " padded "));
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.array(field, { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 40 }), fc.constantFrom("unix", "windows"), async (rows, ending) => {
-        const text = stringify(rows, { record_delimiter: ending as "unix" | "windows" });
-        const file = csvFile(text);
-        const expected = parse(text, { relax_column_count: true, relax_quotes: true, skip_empty_lines: false }) as string[][];
-        const { records } = await readAll(file, true);
-        expect(records.map((r) => r.record)).toEqual(expected);
-        // With CRLF records csv-parse's raw text ends at the CR (CsvTableOutput puts the LF back).
-        if (ending === "unix") expect(records.map((r) => r.raw).join("")).toBe(text);
-        else expect(records.map((r) => (r.raw?.endsWith("\r") === true ? `${r.raw}\n` : r.raw)).join("")).toBe(text);
-      }),
+      fc.asyncProperty(
+        fc.array(fc.array(field, { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 40 }),
+        fc.constantFrom("unix", "windows"),
+        async (rows, ending) => {
+          const text = stringify(rows, { record_delimiter: ending as "unix" | "windows" });
+          const file = csvFile(text);
+          const expected = parse(text, { relax_column_count: true, relax_quotes: true, skip_empty_lines: false }) as string[][];
+          const { records } = await readAll(file, true);
+          expect(records.map((r) => r.record)).toEqual(expected);
+          // With CRLF records csv-parse's raw text ends at the CR (CsvTableOutput puts the LF back).
+          if (ending === "unix") expect(records.map((r) => r.raw).join("")).toBe(text);
+          else expect(records.map((r) => (r.raw?.endsWith("\r") === true ? `${r.raw}\n` : r.raw)).join("")).toBe(text);
+        },
+      ),
       { numRuns: 60 },
     );
   });
@@ -60,7 +64,13 @@ describe("csvRecordBatches", () => {
     const good = stringify(Array.from({ length: 2_000 }, (_, i) => [`PN-${i}`, "x"]));
     const seen: string[][] = [];
     await expect(async () => {
-      for await (const batch of csvRecordBatches({ file: csvFile(`${good}"PN-broken,never closed\n`), encoding: "utf-8", bom: 0, delimiter: ",", keepRaw: false })) {
+      for await (const batch of csvRecordBatches({
+        file: csvFile(`${good}"PN-broken,never closed\n`),
+        encoding: "utf-8",
+        bom: 0,
+        delimiter: ",",
+        keepRaw: false,
+      })) {
         seen.push(...batch.map((r) => r.record));
       }
     }).rejects.toMatchObject({ code: "CSV_QUOTE_NOT_CLOSED" });

@@ -34,9 +34,11 @@ describe("a CSV classified to .xlsx", () => {
 
     let headerRow = 0;
     let stage = 0;
-    sheet.eachRow((row, r) => row.eachCell((cell, c) => {
-      if (cell.value === RESULT_HEADERS[0] && headerRow === 0) [headerRow, stage] = [r, c];
-    }));
+    sheet.eachRow((row, r) =>
+      row.eachCell((cell, c) => {
+        if (cell.value === RESULT_HEADERS[0] && headerRow === 0) [headerRow, stage] = [r, c];
+      }),
+    );
     expect(headerRow).toBeGreaterThan(0);
     RESULT_COLUMN_WIDTHS.forEach((w, i) => expect(sheet.getColumn(stage + i).width, RESULT_HEADERS[i]).toBe(w));
 
@@ -45,7 +47,8 @@ describe("a CSV classified to .xlsx", () => {
       const row = sheet.getRow(r);
       const texts = RESULT_HEADERS.map((_, i) => String(row.getCell(stage + i).value ?? ""));
       if (texts[0] === "") continue;
-      for (const i of [2, 3, 4]) if (texts[i] !== "") expect(row.getCell(stage + i).alignment, `row ${r} ${RESULT_HEADERS[i]}`).toMatchObject({ wrapText: true, vertical: "top" });
+      for (const i of [2, 3, 4])
+        if (texts[i] !== "") expect(row.getCell(stage + i).alignment, `row ${r} ${RESULT_HEADERS[i]}`).toMatchObject({ wrapText: true, vertical: "top" });
       const want = wrappedRowHeight(texts, RESULT_COLUMN_WIDTHS);
       if (want !== undefined) tall += 1;
       expect(row.height, `row ${r}`).toBe(want ?? 15);
@@ -59,7 +62,9 @@ describe("a CSV classified to .xlsx", () => {
     expect(xml).toMatch(/<pageSetup orientation="landscape"[^>]* fitToWidth="1" fitToHeight="0"\/>/u);
     expect(xml).toContain('<pageSetUpPr fitToPage="1"/>');
     expect(xml).toContain("<oddFooter>&amp;F — page &amp;P of &amp;N</oddFooter>");
-    expect(entries.get("xl/workbook.xml")).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="0">&apos;bill&apos;!$${headerRow}:$${headerRow}</definedName>`);
+    expect(entries.get("xl/workbook.xml")).toContain(
+      `<definedName name="_xlnm.Print_Titles" localSheetId="0">&apos;bill&apos;!$${headerRow}:$${headerRow}</definedName>`,
+    );
     const summary = book.getWorksheet(SUMMARY_SHEET);
     expect(summary?.pageSetup).toMatchObject({ orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
   });

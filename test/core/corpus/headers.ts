@@ -11,8 +11,16 @@
  */
 import type { CriterionId } from "../../../src/core";
 
-export interface HeaderCase { readonly header: string; readonly criterion: CriterionId; readonly source: string }
-export interface IgnoredHeaderCase { readonly header: string; readonly source: string; readonly why: string }
+export interface HeaderCase {
+  readonly header: string;
+  readonly criterion: CriterionId;
+  readonly source: string;
+}
+export interface IgnoredHeaderCase {
+  readonly header: string;
+  readonly source: string;
+  readonly why: string;
+}
 
 const APQP = "APQP status report / APQP tracker (Ford-style 'Advanced Product Quality Planning Status Report', scribd)";
 const MAGNA = "Supplier APQP requirements matrix (Magna Donnelly PMP, pdfcoffee)";
@@ -226,7 +234,11 @@ export const CRITERION_HEADERS: readonly HeaderCase[] = [
   { header: "Supplier Qualified", criterion: "supplier", source: SUPPLIER_TRACKER },
   { header: "Supplier Qualified?", criterion: "supplier", source: SUPPLIER_TRACKER },
   { header: "Supplier Qualification", criterion: "supplier", source: SUPPLIER_TRACKER },
-  { header: "Supplier Qualification Status", criterion: "supplier", source: "SAP Ariba 'supplier qualification status' (Qualified, Qualification Not Started...)" },
+  {
+    header: "Supplier Qualification Status",
+    criterion: "supplier",
+    source: "SAP Ariba 'supplier qualification status' (Qualified, Qualification Not Started...)",
+  },
   { header: "Supplier Qual. Status", criterion: "supplier", source: EXP },
   { header: "Supplier Approval", criterion: "supplier", source: SUPPLIER_TRACKER },
   { header: "Supplier Approval Status", criterion: "supplier", source: SUPPLIER_TRACKER },
@@ -406,7 +418,11 @@ export const IGNORED_HEADERS: readonly IgnoredHeaderCase[] = [
   { header: "Material Description", source: SAP, why: "SAP material description is the part's description, not its raw material status." },
   { header: "Material Type", source: SAP, why: "SAP MTART (ROH, HALB, FERT) classifies the item, it is not the raw material." },
   { header: "Material Group", source: SAP, why: "SAP MATKL purchasing group key, not the raw material." },
-  { header: "Material Cost", source: "Quote cost breakdown (material / labour / overhead)", why: "The raw-material share of cost: neither the material's status nor the piece price." },
+  {
+    header: "Material Cost",
+    source: "Quote cost breakdown (material / labour / overhead)",
+    why: "The raw-material share of cost: neither the material's status nor the piece price.",
+  },
   { header: "Material Density", source: EXP, why: "A physical property value." },
   { header: "Material Lead Time", source: EXP, why: "A lead time." },
   { header: "Material Required Date", source: APQP, why: "A date." },
@@ -516,12 +532,17 @@ export const IGNORED_HEADERS: readonly IgnoredHeaderCase[] = [
 ];
 
 /** Headers read beside the criteria (issue 13): the bill's structure, waiver justifications and evidence. */
-export interface RoleHeaderCase { readonly header: string; readonly reads: "level" | "parent" | "justification" | `evidence:${CriterionId}`; readonly source: string }
+export interface RoleHeaderCase {
+  readonly header: string;
+  readonly reads: "level" | "parent" | "justification" | `evidence:${CriterionId}`;
+  readonly source: string;
+}
 
 const SAP_BOM = "SAP CS11/CS12 multi-level BOM explosion ('Explosion level' .1 / ..2; help.sap.com 'Displaying a Multi-Level BOM Explosion')";
 const INDENTED = "Indented BOM exports (Arena 'Level', Windchill 'Level', Oracle indented BOM, Excel BOM templates 'BOM Level')";
 const WHERE_USED = "Single-level / where-used BOM exports (Odoo, Epicor 'Parent Part', Fishbowl, Katana: parent, used on, next assembly)";
-const PPAP_ELEMENTS = "PPAP element tracker with links to the documents (design records, DFM, FAI/dimensional results, test results, PSW; legalclarity.org PPAP Excel templates)";
+const PPAP_ELEMENTS =
+  "PPAP element tracker with links to the documents (design records, DFM, FAI/dimensional results, test results, PSW; legalclarity.org PPAP Excel templates)";
 
 export const ROLE_HEADERS: readonly RoleHeaderCase[] = [
   { header: "Level", reads: "level", source: INDENTED },

@@ -21,23 +21,36 @@ import type { HeaderCase, IgnoredHeaderCase } from "./headers";
 import type { PhraseCase } from "./phrases";
 
 // ---- sources ---------------------------------------------------------------------------
-const PPAP_LIST = "AIAG PPAP 4th ed. element list (Design Records, Engineering Change Documents, DFMEA, PFMEA, Control Plan, MSA, Dimensional Results, Material/Performance Tests, Initial Process Studies, AAR, PSW) — scribd 'List of PPAP docs', q-directive PPAP Level 3 checklist";
-const PSW = "PPAP Part Submission Warrant fields (Submission Level, IMDS, Part Weight, Production Rate, Reason for Submission) — q-directive PPAP Level 3 checklist";
-const PPAP_INTERIM = "ppapmanager.com 'What to know about an interim PPAP approval' (Rejected / Approved / Interim Approved; deviation or concession with an expiry)";
-const AS9102 = "AS9102 Rev C FAIR Form 1 (Full / Partial FAI, 'Reason for Full / Partial FAI', Part Type, FAI complete / not complete) — connect981.com FAI triggers, paradygm AS9102C training";
+const PPAP_LIST =
+  "AIAG PPAP 4th ed. element list (Design Records, Engineering Change Documents, DFMEA, PFMEA, Control Plan, MSA, Dimensional Results, Material/Performance Tests, Initial Process Studies, AAR, PSW) — scribd 'List of PPAP docs', q-directive PPAP Level 3 checklist";
+const PSW =
+  "PPAP Part Submission Warrant fields (Submission Level, IMDS, Part Weight, Production Rate, Reason for Submission) — q-directive PPAP Level 3 checklist";
+const PPAP_INTERIM =
+  "ppapmanager.com 'What to know about an interim PPAP approval' (Rejected / Approved / Interim Approved; deviation or concession with an expiry)";
+const AS9102 =
+  "AS9102 Rev C FAIR Form 1 (Full / Partial FAI, 'Reason for Full / Partial FAI', Part Type, FAI complete / not complete) — connect981.com FAI triggers, paradygm AS9102C training";
 const AS9145 = "AS9145 APQP / PPAP for aerospace (RGBSI aerospace blog; connect981 glossary: key characteristics, capability studies, control plans)";
-const MED = "Medical-device design transfer checklist (21 CFR 820.30(h), ISO 13485 7.3.8: design outputs released into the DMR, DHF; fdaguidelines.com, rookqs.com, avanti-europe.ch)";
-const IQOQPQ = "Medical-device process validation IQ / OQ / PQ (orielstat.com 'Overview of medical device process validation', vosfoxmedical.com validation steps)";
-const NPI_GATES = "Consumer-electronics NPI stage gates EVT / DVT / PVT / SOP (handbook.dannie.cc 'NPI stage gates': exit criteria, 'Conditional Approvals', Target Price vs Estimated BOM Cost)";
+const MED =
+  "Medical-device design transfer checklist (21 CFR 820.30(h), ISO 13485 7.3.8: design outputs released into the DMR, DHF; fdaguidelines.com, rookqs.com, avanti-europe.ch)";
+const IQOQPQ =
+  "Medical-device process validation IQ / OQ / PQ (orielstat.com 'Overview of medical device process validation', vosfoxmedical.com validation steps)";
+const NPI_GATES =
+  "Consumer-electronics NPI stage gates EVT / DVT / PVT / SOP (handbook.dannie.cc 'NPI stage gates': exit criteria, 'Conditional Approvals', Target Price vs Estimated BOM Cost)";
 const EVT_SIGNOFF = "EVT sign-off template (aabpp.com 'Engineering Verification Test (EVT) Sign-off Template')";
-const NPI_INIT = "manifest.ly 'NPI Project Initiation Checklist' / 'Project Execution Checklist' (EAU, peak weekly volume, program life, CTQ / KPC dimensions, approved-vendor flag, target SOP date, PPAP level)";
-const BLACKORBIT = "blackorbit.ai NPI checklist (design release package 'Released — not in process, not almost final'; DFM review logged; supplier capability study)";
-const ACAD_DE = "AutoCAD Mechanical German BOM captions (Pos., Anz., Benennung, Werkstoff, Lieferant, Preis = Stückpreis, Masse, Norm, Anmerkung) — help.autodesk.com DEU";
+const NPI_INIT =
+  "manifest.ly 'NPI Project Initiation Checklist' / 'Project Execution Checklist' (EAU, peak weekly volume, program life, CTQ / KPC dimensions, approved-vendor flag, target SOP date, PPAP level)";
+const BLACKORBIT =
+  "blackorbit.ai NPI checklist (design release package 'Released — not in process, not almost final'; DFM review logged; supplier capability study)";
+const ACAD_DE =
+  "AutoCAD Mechanical German BOM captions (Pos., Anz., Benennung, Werkstoff, Lieferant, Preis = Stückpreis, Masse, Norm, Anmerkung) — help.autodesk.com DEU";
 const DE_BOM = "German / English mixed BOM or Stückliste header (Sachnummer, Zeichnungsnummer, Menge, Stückzahl, Jahresbedarf, Oberfläche)";
-const VDA = "VDA Band 2 PPF (Produktionsprozess- und Produktfreigabe, Erstmusterprüfung, PPF-Muster; VDA 6.3 Potenzialanalyse) — keytodata.com glossary, marhelgroup.de Q-Wiki";
-const MERLIN = "Quote cost breakdown (Merlin Sourcing 'Quote Cost Break Down': Material Cost / Part, In Process Scrap %, Labour Cost, Burden Cost, Machine Cycle Time, Parts per Cycle)";
+const VDA =
+  "VDA Band 2 PPF (Produktionsprozess- und Produktfreigabe, Erstmusterprüfung, PPF-Muster; VDA 6.3 Potenzialanalyse) — keytodata.com glossary, marhelgroup.de Q-Wiki";
+const MERLIN =
+  "Quote cost breakdown (Merlin Sourcing 'Quote Cost Break Down': Material Cost / Part, In Process Scrap %, Labour Cost, Burden Cost, Machine Cycle Time, Parts per Cycle)";
 const SJM = "Stamping cost breakdown sheet (scribd SJM Flex / TNM: Packaging Charge, Transportation Charges, Amortize Cost, Scrap Recovery, Profit)";
-const LANDMARK = "Automotive cost-breakdown worksheet (landmark-autoparts.com: Volume Quoted (Year), Model Life (Year), Sample Lead Time, Sample Min Ship Qty, Setup Cost, Design Cost, Validation Cost)";
+const LANDMARK =
+  "Automotive cost-breakdown worksheet (landmark-autoparts.com: Volume Quoted (Year), Model Life (Year), Sample Lead Time, Sample Min Ship Qty, Setup Cost, Design Cost, Validation Cost)";
 const CNC_QUOTE = "CNC quote line items (ekinsun.com 'How to read a CNC quote': Unit price, Setup / NRE, Incoterm, Payment terms, MOQ)";
 const GP = "Microsoft Dynamics GP ItemVendor (Minimum / Maximum / Economic Order Quantity, Order Multiple, Average Lead Time, Number of Receipts)";
 const BC = "Dynamics 365 Business Central 'Item Vendor' table (Vendor Item No., Lead Time Calculation)";
@@ -245,13 +258,21 @@ export const HOLDOUT_IGNORED: readonly IgnoredHeaderCase[] = [
   // control plan / MSA / capability values
   { header: "Sample Size", source: CONTROL_PLAN, why: "Control-plan sample size (e.g. 5): not an order quantity." },
   { header: "Sample Frequency", source: CONTROL_PLAN, why: "Control-plan frequency (e.g. 1/hr): a parameter, not whether the plan exists." },
-  { header: "Inspection Level", source: "ANSI Z1.4 / ISO 2859 general inspection level (I, II, III)", why: "A sampling level, not the inspection plan's status." },
+  {
+    header: "Inspection Level",
+    source: "ANSI Z1.4 / ISO 2859 general inspection level (I, II, III)",
+    why: "A sampling level, not the inspection plan's status.",
+  },
   { header: "Gauge R&R %", source: PPAP_LIST + " — MSA", why: "A measurement-system result (e.g. 12%), not a fraction of readiness." },
   { header: "Cpk", source: PPAP_LIST + " — Initial Process Studies", why: "A capability index value (e.g. 1.67), not a status." },
   { header: "Surface Roughness Ra (µm)", source: EXP, why: "A specification value (e.g. 0.8), not whether the finish is confirmed." },
   { header: "Hardness (HRC)", source: EXP, why: "A specification value." },
   { header: "Material Thickness (mm)", source: EXP, why: "A dimension, not the material's status." },
-  { header: "Material Cert Type", source: "Material certificate requirement (EN 10204 2.2 / 3.1)", why: "The certificate required, not whether the material is confirmed." },
+  {
+    header: "Material Cert Type",
+    source: "Material certificate requirement (EN 10204 2.2 / 3.1)",
+    why: "The certificate required, not whether the material is confirmed.",
+  },
   { header: "Cavities", source: EXP, why: "Number of mould cavities, not an order quantity." },
   { header: "Tool Life (shots)", source: EXP, why: "A tooling parameter." },
   // cost breakdown lines that are not the piece price
@@ -305,7 +326,12 @@ export const HOLDOUT_IGNORED: readonly IgnoredHeaderCase[] = [
 export const HOLDOUT_PHRASES: readonly PhraseCase[] = [
   // ===================== design =====================
   { criterion: "design", text: "Released - Rev D (ECN-2291)", expect: "met", source: BLACKORBIT },
-  { criterion: "design", text: "Released per ECO 00412, rev C", expect: "met", source: "Engineering change order released (PPAP 'Authorized Engineering Change Documents')" },
+  {
+    criterion: "design",
+    text: "Released per ECO 00412, rev C",
+    expect: "met",
+    source: "Engineering change order released (PPAP 'Authorized Engineering Change Documents')",
+  },
   { criterion: "design", text: "Rev B - released to manufacturing", expect: "met", source: MED },
   { criterion: "design", text: "Released (DMR)", expect: "met", source: MED },
   { criterion: "design", text: "Frozen at DVT exit", expect: "met", source: NPI_GATES },
@@ -366,7 +392,13 @@ export const HOLDOUT_PHRASES: readonly PhraseCase[] = [
   { criterion: "material", text: "Material not yet chosen", expect: "not-met", source: EXP },
   // bare Material / Werkstoff columns holding a name: specified, not confirmed
   { criterion: "material", text: "AlMgSi1 (EN AW-6082)", header: "Material", expect: "partial", source: DE_BOM },
-  { criterion: "material", text: "1.4404", header: "Material", expect: "partial", source: "German material number (Werkstoffnummer) for 316L: a name, not a fraction" },
+  {
+    criterion: "material",
+    text: "1.4404",
+    header: "Material",
+    expect: "partial",
+    source: "German material number (Werkstoffnummer) for 316L: a name, not a fraction",
+  },
   { criterion: "material", text: "Ti-6Al-4V Grade 5", header: "Material", expect: "partial", source: EXP },
   { criterion: "material", text: "PEEK 450G", header: "Material", expect: "partial", source: EXP },
   { criterion: "material", text: "C45E", header: "Material", expect: "partial", source: DE_BOM },
@@ -490,7 +522,13 @@ export const HOLDOUT_PHRASES: readonly PhraseCase[] = [
   { criterion: "supplier", text: "Blocked", expect: "not-met", source: "ERP vendor master 'blocked' flag" },
   { criterion: "supplier", text: "Disapproved", expect: "not-met", source: EXP },
   { criterion: "supplier", text: "Schmid Drehteile AG", header: "Supplier", expect: "unknown", source: "A company name under a bare Supplier header" },
-  { criterion: "supplier", text: "Precision Machining Sp. z o.o.", header: "Supplier", expect: "unknown", source: "A company name under a bare Supplier header" },
+  {
+    criterion: "supplier",
+    text: "Precision Machining Sp. z o.o.",
+    header: "Supplier",
+    expect: "unknown",
+    source: "A company name under a bare Supplier header",
+  },
   { criterion: "supplier", text: "Fictiv", header: "Supplier", expect: "unknown", source: "A company name under a bare Supplier header" },
   { criterion: "supplier", text: "Hubs (Protolabs Network)", header: "Supplier", expect: "unknown", source: "A company name under a bare Supplier header" },
   { criterion: "supplier", text: "Unproven - first order", header: "Supplier", expect: "not-met", source: "Status phrase typed into a bare Supplier column" },
@@ -517,7 +555,13 @@ export const HOLDOUT_PHRASES: readonly PhraseCase[] = [
   { criterion: "cost", text: "$0.87 ea", header: "Price Each", expect: "met", source: QUOTE_SHEET },
   { criterion: "cost", text: "1.25", header: "Price Each", expect: "met", source: "Positive number under a price header" },
   { criterion: "cost", text: "2,35 €", header: "Stückpreis", expect: "met", source: ACAD_DE },
-  { criterion: "cost", text: "EUR 1.450,00", header: "Unit Price", expect: "met", source: "European quote sheet (dot thousands, comma decimals, currency given)" },
+  {
+    criterion: "cost",
+    text: "EUR 1.450,00",
+    header: "Unit Price",
+    expect: "met",
+    source: "European quote sheet (dot thousands, comma decimals, currency given)",
+  },
   { criterion: "cost", text: "¥ 86.00", header: "Unit Price", expect: "met", source: QUOTE_SHEET },
   { criterion: "cost", text: "RMB 8.6", header: "Unit Price", expect: "met", source: QUOTE_SHEET },
   { criterion: "cost", text: "$3.10 @ 10k EAU", header: "Price @ Volume", expect: "met", source: QUOTE_SHEET },
@@ -560,7 +604,13 @@ export const HOLDOUT_PHRASES: readonly PhraseCase[] = [
   { criterion: "goal", text: "Launch stock", expect: "delivering", source: EXP },
   { criterion: "goal", text: "Aftermarket spares", expect: "delivering", source: EXP },
   { criterion: "goal", text: "Pilot production for market launch", expect: "delivering", source: NPI_GATES },
-  { criterion: "goal", text: "Serienbelieferung", header: "Verwendungszweck", expect: "delivering", source: "German 'Serienbelieferung' = series supply (VDA Band 2 wording)" },
+  {
+    criterion: "goal",
+    text: "Serienbelieferung",
+    header: "Verwendungszweck",
+    expect: "delivering",
+    source: "German 'Serienbelieferung' = series supply (VDA Band 2 wording)",
+  },
   { criterion: "goal", text: "Prototype & series", expect: "unknown", source: "Conflicting words (prototype + series)" },
   { criterion: "goal", text: "Internal use", expect: "unknown", source: "Says nothing about learning or delivering" },
   { criterion: "goal", text: "Customer request", expect: "unknown", source: "Says nothing about learning or delivering" },

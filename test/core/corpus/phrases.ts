@@ -9,7 +9,8 @@
  */
 import type { CriterionId, Level, Goal } from "../../../src/core";
 
-const WAIVER_SOURCE = "Gate review minutes / PPAP tracker waiver column (issue 13: 'Pilot run waived: carry-over part identical to P-100'; AIAG PPAP deviation)";
+const WAIVER_SOURCE =
+  "Gate review minutes / PPAP tracker waiver column (issue 13: 'Pilot run waived: carry-over part identical to P-100'; AIAG PPAP deviation)";
 
 export interface PhraseCase {
   readonly criterion: CriterionId;
@@ -72,7 +73,12 @@ export const PHRASES: readonly PhraseCase[] = [
   { criterion: "design", text: "Minor changes expected", expect: "partial", source: ECN },
   { criterion: "design", text: "Stable - minor cosmetic changes", expect: "partial", source: ECN },
   { criterion: "design", text: "Conditionally released", expect: "partial", source: PLM },
-  { criterion: "design", text: "Released with deviations", expect: "partial", source: "Deviation / concession against a released drawing (ppapmanager.com interim approval)" },
+  {
+    criterion: "design",
+    text: "Released with deviations",
+    expect: "partial",
+    source: "Deviation / concession against a released drawing (ppapmanager.com interim approval)",
+  },
   { criterion: "design", text: "Interim release", expect: "partial", source: PLM },
   { criterion: "design", text: "Mostly frozen", expect: "partial", source: "Spec vocabulary ('mostly')" },
   { criterion: "design", text: "Changing", expect: "not-met", source: "Spec vocabulary" },
@@ -252,7 +258,12 @@ export const PHRASES: readonly PhraseCase[] = [
   { criterion: "tolerances", text: "Reviewed & optimised", expect: "met", source: "DFM checklist 'critical dimensions' review" },
   { criterion: "tolerances", text: "Reviewed (rev C)", expect: "met", source: "Spec: qualifier ignored" },
   { criterion: "tolerances", text: "Complete", expect: "met", source: "Tolerance stack-up review complete" },
-  { criterion: "tolerances", text: "Critical dims defined, non-critical optimised", expect: "met", source: "Spec: met = critical dimensions defined, non-critical optimised" },
+  {
+    criterion: "tolerances",
+    text: "Critical dims defined, non-critical optimised",
+    expect: "met",
+    source: "Spec: met = critical dimensions defined, non-critical optimised",
+  },
   { criterion: "tolerances", text: "Not done", expect: "not-met", source: "Spec: negation" },
   { criterion: "tolerances", text: "Y", header: "Tolerances Reviewed (Y/N)", expect: "met", source: GENERIC },
   { criterion: "tolerances", text: "✔", expect: "met", source: GENERIC },
@@ -294,7 +305,12 @@ export const PHRASES: readonly PhraseCase[] = [
   { criterion: "dfm", text: "In progress", expect: "partial", source: "Spec vocabulary" },
   { criterion: "dfm", text: "Ongoing", expect: "partial", source: DFM },
   { criterion: "dfm", text: "Partially done", expect: "partial", source: "Spec vocabulary (partial)" },
-  { criterion: "dfm", text: "Feedback received, changes pending", expect: "partial", source: "Aptibot 'How to write a DFM review': findings awaiting disposition" },
+  {
+    criterion: "dfm",
+    text: "Feedback received, changes pending",
+    expect: "partial",
+    source: "Aptibot 'How to write a DFM review': findings awaiting disposition",
+  },
   { criterion: "dfm", text: "Conditionally approved", expect: "partial", source: "Spec: conditional is partial" },
   { criterion: "dfm", text: "50%", expect: "partial", source: GENERIC },
   { criterion: "dfm", text: "Not done", expect: "not-met", source: "Spec vocabulary" },
@@ -364,7 +380,12 @@ export const PHRASES: readonly PhraseCase[] = [
   { criterion: "demand", text: "Yes", header: "Repeat Order?", expect: "met", source: GENERIC },
   { criterion: "demand", text: "Forecast", expect: "partial", source: "Spec vocabulary" },
   { criterion: "demand", text: "Forecast only", expect: "partial", source: DEMAND },
-  { criterion: "demand", text: "Forecast, not committed", expect: "partial", source: "StockIQ blanket orders: 'the quantity the customer gives you is an estimate, rather than a firm quantity'" },
+  {
+    criterion: "demand",
+    text: "Forecast, not committed",
+    expect: "partial",
+    source: "StockIQ blanket orders: 'the quantity the customer gives you is an estimate, rather than a firm quantity'",
+  },
   { criterion: "demand", text: "Seasonal", expect: "partial", source: "Spec vocabulary" },
   { criterion: "demand", text: "Seasonal (Q4 peak)", expect: "partial", source: "Seasonal fluctuations in purchasing (CNFANS budget guide)" },
   { criterion: "demand", text: "Unclear", expect: "not-met", source: "Spec vocabulary" },
@@ -417,11 +438,23 @@ export const PHRASES: readonly PhraseCase[] = [
   { criterion: "supplier", text: "New supplier - not yet audited", expect: "not-met", source: ASL },
   { criterion: "supplier", text: "N", header: "Supplier Approved (Y/N)", expect: "not-met", source: GENERIC },
   // bare Supplier column holding company names
-  { criterion: "supplier", text: "Acme CNC", header: "Supplier", expect: "unknown", source: "Spec: a company name under bare Supplier says who, not whether capable" },
+  {
+    criterion: "supplier",
+    text: "Acme CNC",
+    header: "Supplier",
+    expect: "unknown",
+    source: "Spec: a company name under bare Supplier says who, not whether capable",
+  },
   { criterion: "supplier", text: "Protolabs", header: "Supplier", expect: "unknown", source: "Spec: company name under bare Supplier" },
   { criterion: "supplier", text: "Xometry", header: "Supplier", expect: "unknown", source: "Spec: company name under bare Supplier" },
   { criterion: "supplier", text: "Müller Präzisionstechnik GmbH", header: "Supplier", expect: "unknown", source: "Spec: company name under bare Supplier" },
-  { criterion: "supplier", text: "Shenzhen Precision Metal Co., Ltd.", header: "Supplier", expect: "unknown", source: "Spec: company name under bare Supplier" },
+  {
+    criterion: "supplier",
+    text: "Shenzhen Precision Metal Co., Ltd.",
+    header: "Supplier",
+    expect: "unknown",
+    source: "Spec: company name under bare Supplier",
+  },
   { criterion: "supplier", text: "Not qualified", header: "Supplier", expect: "not-met", source: "Status phrase typed into a bare Supplier column" },
   { criterion: "supplier", text: "TBD", header: "Supplier", expect: "unknown", source: "Spec: tbd stays unknown" },
 
@@ -446,7 +479,12 @@ export const PHRASES: readonly PhraseCase[] = [
   { criterion: "inspection", text: "In progress", expect: "partial", source: "Spec vocabulary" },
   { criterion: "inspection", text: "Conditionally approved", expect: "partial", source: "Spec: conditional is partial" },
   { criterion: "inspection", text: "Interim approval", expect: "partial", source: PPAP },
-  { criterion: "inspection", text: "Prototype control plan only", expect: "partial", source: "Control plan phases: prototype control plan exists, production control plan not yet (RGBSI)" },
+  {
+    criterion: "inspection",
+    text: "Prototype control plan only",
+    expect: "partial",
+    source: "Control plan phases: prototype control plan exists, production control plan not yet (RGBSI)",
+  },
   { criterion: "inspection", text: "Submitted - awaiting approval", header: "Control Plan Status", expect: "partial", source: FAI },
   { criterion: "inspection", text: "None", expect: "not-met", source: "Spec vocabulary" },
   { criterion: "inspection", text: "Not defined", expect: "not-met", source: "Spec vocabulary" },
@@ -455,7 +493,13 @@ export const PHRASES: readonly PhraseCase[] = [
   { criterion: "inspection", text: "No plan", expect: "not-met", source: "Spec vocabulary (none)" },
   { criterion: "inspection", text: "Not started", expect: "not-met", source: CP },
   { criterion: "inspection", text: "Rejected", header: "FAI Status", expect: "not-met", source: FAI },
-  { criterion: "inspection", text: "FAI failed", header: "FAI Status", expect: "not-met", source: "Failed FAI requires root cause and corrective action (Criterion Precision FAI guide)" },
+  {
+    criterion: "inspection",
+    text: "FAI failed",
+    header: "FAI Status",
+    expect: "not-met",
+    source: "Failed FAI requires root cause and corrective action (Criterion Precision FAI guide)",
+  },
   { criterion: "inspection", text: "Non-conforming", header: "FAI Status", expect: "not-met", source: "AS9102 FAI non-conformance" },
   { criterion: "inspection", text: "Unapproved", expect: "not-met", source: "Spec: negation" },
   { criterion: "inspection", text: "NG", header: "FAI Result", expect: "not-met", source: "OK / NG result" },
@@ -683,9 +727,24 @@ export const PHRASES: readonly PhraseCase[] = [
   // ---- waivers, read without the row: unknown until a written justification stands beside them (issue 13) ----
   { criterion: "pilot", text: "Pilot run waived: carry-over part identical to P-100", expect: "unknown", source: WAIVER_SOURCE },
   { criterion: "supplier", text: "PPAP waived per deviation D-12", expect: "unknown", source: WAIVER_SOURCE },
-  { criterion: "inspection", text: "FAI waived - family part", expect: "unknown", source: "AS9102 FAI waiver for a family / similar part (delta FAI practice, Net-Inspect FAI trackers)" },
-  { criterion: "design", text: "Deviation approved", expect: "unknown", source: "PPAP deviation / interim approval (ppapmanager.com 'What to know about an interim PPAP approval')" },
-  { criterion: "finish", text: "Approved per deviation DV-0042", expect: "unknown", source: "Customer deviation against the finish callout (supplier deviation request log)" },
+  {
+    criterion: "inspection",
+    text: "FAI waived - family part",
+    expect: "unknown",
+    source: "AS9102 FAI waiver for a family / similar part (delta FAI practice, Net-Inspect FAI trackers)",
+  },
+  {
+    criterion: "design",
+    text: "Deviation approved",
+    expect: "unknown",
+    source: "PPAP deviation / interim approval (ppapmanager.com 'What to know about an interim PPAP approval')",
+  },
+  {
+    criterion: "finish",
+    text: "Approved per deviation DV-0042",
+    expect: "unknown",
+    source: "Customer deviation against the finish callout (supplier deviation request log)",
+  },
   { criterion: "pilot", text: "Waiver pending", expect: "unknown", source: "Supplier quality waiver request log: Pending / Approved / Rejected" },
   { criterion: "pilot", text: "Waiver rejected", expect: "unknown", source: "Supplier quality waiver request log: Pending / Approved / Rejected" },
   { criterion: "function", text: "Not waived", expect: "unknown", source: WAIVER_SOURCE },

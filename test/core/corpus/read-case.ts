@@ -1,6 +1,14 @@
 import {
-  LEVEL_CRITERIA, mapHeaders, readCount, readGoal, readHeader, readLevel,
-  type CriterionId, type Goal, type Level, type LevelCriterionId,
+  LEVEL_CRITERIA,
+  mapHeaders,
+  readCount,
+  readGoal,
+  readHeader,
+  readLevel,
+  type CriterionId,
+  type Goal,
+  type Level,
+  type LevelCriterionId,
 } from "../../../src/core";
 import type { PhraseCase } from "./phrases";
 

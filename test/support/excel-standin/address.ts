@@ -105,5 +105,10 @@ export function intersect(a: Rect, b: Rect): Rect | undefined {
 }
 
 export function contains(outer: Rect, inner: Rect): boolean {
-  return inner.row >= outer.row && inner.column >= outer.column && inner.row + inner.rows <= outer.row + outer.rows && inner.column + inner.columns <= outer.column + outer.columns;
+  return (
+    inner.row >= outer.row &&
+    inner.column >= outer.column &&
+    inner.row + inner.rows <= outer.row + outer.rows &&
+    inner.column + inner.columns <= outer.column + outer.columns
+  );
 }

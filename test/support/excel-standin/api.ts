@@ -3,7 +3,16 @@ import { MAX_COLUMNS, MAX_ROWS, intersect, parseRect, rectAddress, sheetAddress,
 import { ClientObject, ClientResult, CollectionObject, NULL_TARGET, type RequestContext, type Scalars } from "./context";
 import { StandInError, accessDenied, invalidArgument, itemNotFound } from "./errors";
 import type { EventSource, Handler, Host, WriteRecord } from "./host";
-import { chartSeries, type ChartModel, type ChartSeriesModel, type ConditionalFormatModel, type Scalar, type SheetModel, type TableModel, type WorkbookModel } from "./model";
+import {
+  chartSeries,
+  type ChartModel,
+  type ChartSeriesModel,
+  type ConditionalFormatModel,
+  type Scalar,
+  type SheetModel,
+  type TableModel,
+  type WorkbookModel,
+} from "./model";
 import { typedInput } from "./typed-input";
 
 interface RangeTarget {
@@ -42,7 +51,10 @@ export const NEWER_APIS = {
 export function requireApi(context: RequestContext, member: keyof typeof NEWER_APIS): void {
   const version = NEWER_APIS[member];
   if (!versionAtMost(version, host(context).excelApi)) {
-    throw new StandInError("ApiNotFound", `The API you are trying to use could not be found (${member} needs ExcelApi ${version}; this Excel has ${host(context).excelApi}).`);
+    throw new StandInError(
+      "ApiNotFound",
+      `The API you are trying to use could not be found (${member} needs ExcelApi ${version}; this Excel has ${host(context).excelApi}).`,
+    );
   }
 }
 
@@ -53,8 +65,12 @@ function guardWrite(context: RequestContext, sheet: SheetModel, rect: Rect | und
 
 function raiseChanged(context: RequestContext, target: RangeTarget): void {
   const args = {
-    type: "WorksheetChanged", changeType: "RangeEdited", source: "Local", triggerSource: "ThisLocalAddin",
-    address: rectAddress(target.rect), worksheetId: target.sheet.id,
+    type: "WorksheetChanged",
+    changeType: "RangeEdited",
+    source: "Local",
+    triggerSource: "ThisLocalAddin",
+    address: rectAddress(target.rect),
+    worksheetId: target.sheet.id,
   };
   host(context).raise(`sheet.changed:${target.sheet.id}`, args);
   host(context).raise("worksheets.changed", args);
@@ -62,7 +78,8 @@ function raiseChanged(context: RequestContext, target: RangeTarget): void {
 
 function readGrid(context: RequestContext, t: RangeTarget, cell: (sheet: SheetModel, row: number, column: number) => unknown): unknown[][] {
   const cells = t.rect.rows * t.rect.columns;
-  if (cells > host(context).limits.readCells) throw new StandInError("RangeExceedsLimit", `The range has ${cells} cells; reads are limited to ${host(context).limits.readCells}.`);
+  if (cells > host(context).limits.readCells)
+    throw new StandInError("RangeExceedsLimit", `The range has ${cells} cells; reads are limited to ${host(context).limits.readCells}.`);
   const out: unknown[][] = [];
   for (let r = 0; r < t.rect.rows; r += 1) {
     const line: unknown[] = new Array(t.rect.columns);
@@ -120,7 +137,10 @@ function writeGrid(context: RequestContext, t: RangeTarget, value: unknown, kind
     for (let r = 0; r < rows; r += 1) for (let c = 0; c < columns; c += 1) setTyped(t.sheet, t.rect.row + r, t.rect.column + c, value);
   } else {
     if (value.length !== rows || value.some((line) => !Array.isArray(line) || line.length !== columns)) {
-      throw invalidArgument(`The number of rows or columns in the input array doesn't match the size or dimensions of the range (${rows}x${columns}).`, sheetAddress(t.sheet.name, t.rect));
+      throw invalidArgument(
+        `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${rows}x${columns}).`,
+        sheetAddress(t.sheet.name, t.rect),
+      );
     }
     (value as unknown[][]).forEach((line, r) =>
       line.forEach((v, c) => {
@@ -140,7 +160,10 @@ function writeNumberFormat(context: RequestContext, t: RangeTarget, value: unkno
   const { rows, columns } = t.rect;
   const at = (r: number, c: number): unknown => (Array.isArray(value) ? (value as unknown[][])[r]?.[c] : value);
   if (Array.isArray(value) && (value.length !== rows || value.some((line) => !Array.isArray(line) || line.length !== columns))) {
-    throw invalidArgument(`The number of rows or columns in the input array doesn't match the size or dimensions of the range (${rows}x${columns}).`, sheetAddress(t.sheet.name, t.rect));
+    throw invalidArgument(
+      `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${rows}x${columns}).`,
+      sheetAddress(t.sheet.name, t.rect),
+    );
   }
   for (let r = 0; r < rows; r += 1) {
     for (let c = 0; c < columns; c += 1) {
@@ -153,7 +176,15 @@ function writeNumberFormat(context: RequestContext, t: RangeTarget, value: unkno
 }
 
 function rangeOf(t: RangeTarget, rect: Rect | undefined, what: string): RangeTarget {
-  if (!rect || rect.rows <= 0 || rect.columns <= 0 || rect.row < 0 || rect.column < 0 || rect.row + rect.rows > MAX_ROWS || rect.column + rect.columns > MAX_COLUMNS) {
+  if (
+    !rect ||
+    rect.rows <= 0 ||
+    rect.columns <= 0 ||
+    rect.row < 0 ||
+    rect.column < 0 ||
+    rect.row + rect.rows > MAX_ROWS ||
+    rect.column + rect.columns > MAX_COLUMNS
+  ) {
     throw invalidArgument(`${what} is outside the worksheet`, sheetAddress(t.sheet.name, t.rect));
   }
   return { sheet: t.sheet, rect };
@@ -282,7 +313,12 @@ const formatScalars: Scalars<RangeTarget> = {
 
 class ConditionalFill extends ClientObject {
   protected scalars(): Scalars<never> {
-    return { color: { get: (cf: ConditionalFormatModel) => cf.format.fill ?? null, set: (cf: ConditionalFormatModel, v: unknown) => void (cf.format.fill = String(v).toUpperCase()) } } as Scalars<never>;
+    return {
+      color: {
+        get: (cf: ConditionalFormatModel) => cf.format.fill ?? null,
+        set: (cf: ConditionalFormatModel, v: unknown) => void (cf.format.fill = String(v).toUpperCase()),
+      },
+    } as Scalars<never>;
   }
   get color(): string {
     return this.read("color");
@@ -294,8 +330,14 @@ class ConditionalFill extends ClientObject {
 class ConditionalFont extends ClientObject {
   protected scalars(): Scalars<never> {
     return {
-      color: { get: (cf: ConditionalFormatModel) => cf.format.fontColor ?? null, set: (cf: ConditionalFormatModel, v: unknown) => void (cf.format.fontColor = String(v).toUpperCase()) },
-      bold: { get: (cf: ConditionalFormatModel) => cf.format.bold ?? null, set: (cf: ConditionalFormatModel, v: unknown) => void (cf.format.bold = Boolean(v)) },
+      color: {
+        get: (cf: ConditionalFormatModel) => cf.format.fontColor ?? null,
+        set: (cf: ConditionalFormatModel, v: unknown) => void (cf.format.fontColor = String(v).toUpperCase()),
+      },
+      bold: {
+        get: (cf: ConditionalFormatModel) => cf.format.bold ?? null,
+        set: (cf: ConditionalFormatModel, v: unknown) => void (cf.format.bold = Boolean(v)),
+      },
     } as Scalars<never>;
   }
   get color(): string {
@@ -353,10 +395,14 @@ class ConditionalFormat extends ClientObject {
     return this.read("type");
   }
   get textComparison(): TextConditionalFormat {
-    return this.child((ctx, p) => new TextConditionalFormat(ctx, p, "TextComparison", [], (cf: unknown) => {
-      if ((cf as ConditionalFormatModel).type !== "ContainsText") throw invalidArgument("not a text comparison format");
-      return cf;
-    }), "textComparison");
+    return this.child(
+      (ctx, p) =>
+        new TextConditionalFormat(ctx, p, "TextComparison", [], (cf: unknown) => {
+          if ((cf as ConditionalFormatModel).type !== "ContainsText") throw invalidArgument("not a text comparison format");
+          return cf;
+        }),
+      "textComparison",
+    );
   }
   delete(): void {
     this.call("delete", [], (cf: ConditionalFormatModel) => {
@@ -404,7 +450,10 @@ class ConditionalFormatCollection extends CollectionObject<ConditionalFormat> {
 
 class DataValidation extends ClientObject {
   protected scalars(): Scalars<never> {
-    const find = (t: RangeTarget) => t.sheet.validations.find((v) => v.rect.row === t.rect.row && v.rect.column === t.rect.column && v.rect.rows === t.rect.rows && v.rect.columns === t.rect.columns);
+    const find = (t: RangeTarget) =>
+      t.sheet.validations.find(
+        (v) => v.rect.row === t.rect.row && v.rect.column === t.rect.column && v.rect.rows === t.rect.rows && v.rect.columns === t.rect.columns,
+      );
     const setter = (field: "rule" | "errorAlert" | "prompt") => (t: RangeTarget, v: unknown, ctx: RequestContext) => {
       guardWrite(ctx, t.sheet, t.rect, "dataValidation");
       if (field === "rule") {
@@ -467,7 +516,10 @@ const rangeScalars: Scalars<RangeTarget> = {
   cellCount: { get: (t) => t.rect.rows * t.rect.columns },
   values: { get: (t, ctx) => readGrid(ctx, t, (s, r, c) => s.get(r, c)), set: (t, v, ctx) => writeGrid(ctx, t, v, "values"), explicitOnly: false },
   // A spilled cell has a value but no formula of its own: its formula reads as "".
-  formulas: { get: (t, ctx) => readGrid(ctx, t, (s, r, c) => s.formula(r, c) ?? (s.isSpilled(r, c) ? "" : s.get(r, c))), set: (t, v, ctx) => writeGrid(ctx, t, v, "formulas") },
+  formulas: {
+    get: (t, ctx) => readGrid(ctx, t, (s, r, c) => s.formula(r, c) ?? (s.isSpilled(r, c) ? "" : s.get(r, c))),
+    set: (t, v, ctx) => writeGrid(ctx, t, v, "formulas"),
+  },
   text: { get: (t, ctx) => readGrid(ctx, t, (s, r, c) => String(s.get(r, c))) },
   numberFormat: {
     get: (t, ctx) => readGrid(ctx, t, (s, r, c) => s.format(r, c)?.numberFormat ?? "General"),
@@ -482,13 +534,14 @@ const rangeScalars: Scalars<RangeTarget> = {
     explicitOnly: true,
   },
   valueTypes: {
-    get: (t, ctx) => readGrid(ctx, t, (s, r, c) => {
-      const v = s.get(r, c);
-      if (v === "") return "Empty";
-      if (typeof v === "number") return "Double";
-      if (typeof v === "boolean") return "Boolean";
-      return /^#[A-Z0-9/!?]+[!?A]$/u.test(v) ? "Error" : "String";
-    }),
+    get: (t, ctx) =>
+      readGrid(ctx, t, (s, r, c) => {
+        const v = s.get(r, c);
+        if (v === "") return "Empty";
+        if (typeof v === "number") return "Double";
+        if (typeof v === "boolean") return "Boolean";
+        return /^#[A-Z0-9/!?]+[!?A]$/u.test(v) ? "Error" : "String";
+      }),
   },
 };
 
@@ -568,31 +621,46 @@ export class Range extends ClientObject {
     return this.derived("GetRow", [row], (t) => rangeOf(t, { row: t.rect.row + row, column: t.rect.column, rows: 1, columns: t.rect.columns }, "getRow"));
   }
   getColumn(column: number): Range {
-    return this.derived("GetColumn", [column], (t) => rangeOf(t, { row: t.rect.row, column: t.rect.column + column, rows: t.rect.rows, columns: 1 }, "getColumn"));
+    return this.derived("GetColumn", [column], (t) =>
+      rangeOf(t, { row: t.rect.row, column: t.rect.column + column, rows: t.rect.rows, columns: 1 }, "getColumn"),
+    );
   }
   getOffsetRange(rows: number, columns: number): Range {
-    return this.derived("GetOffsetRange", [rows, columns], (t) => rangeOf(t, { ...t.rect, row: t.rect.row + rows, column: t.rect.column + columns }, "getOffsetRange"));
+    return this.derived("GetOffsetRange", [rows, columns], (t) =>
+      rangeOf(t, { ...t.rect, row: t.rect.row + rows, column: t.rect.column + columns }, "getOffsetRange"),
+    );
   }
   getResizedRange(deltaRows: number, deltaColumns: number): Range {
-    return this.derived("GetResizedRange", [deltaRows, deltaColumns], (t) => rangeOf(t, { ...t.rect, rows: t.rect.rows + deltaRows, columns: t.rect.columns + deltaColumns }, "getResizedRange"));
+    return this.derived("GetResizedRange", [deltaRows, deltaColumns], (t) =>
+      rangeOf(t, { ...t.rect, rows: t.rect.rows + deltaRows, columns: t.rect.columns + deltaColumns }, "getResizedRange"),
+    );
   }
   getAbsoluteResizedRange(rows: number, columns: number): Range {
-    return this.derived("GetAbsoluteResizedRange", [rows, columns], (t) => rangeOf(t, { row: t.rect.row, column: t.rect.column, rows, columns }, "getAbsoluteResizedRange"));
+    return this.derived("GetAbsoluteResizedRange", [rows, columns], (t) =>
+      rangeOf(t, { row: t.rect.row, column: t.rect.column, rows, columns }, "getAbsoluteResizedRange"),
+    );
   }
   getColumnsAfter(count = 1): Range {
     return this.derived("GetColumnsAfter", [count], (t) =>
       count > 0
         ? rangeOf(t, { row: t.rect.row, column: t.rect.column + t.rect.columns, rows: t.rect.rows, columns: count }, "getColumnsAfter")
-        : rangeOf(t, { row: t.rect.row, column: t.rect.column + t.rect.columns + count, rows: t.rect.rows, columns: -count }, "getColumnsAfter"));
+        : rangeOf(t, { row: t.rect.row, column: t.rect.column + t.rect.columns + count, rows: t.rect.rows, columns: -count }, "getColumnsAfter"),
+    );
   }
   getColumnsBefore(count = 1): Range {
-    return this.derived("GetColumnsBefore", [count], (t) => rangeOf(t, { row: t.rect.row, column: t.rect.column - count, rows: t.rect.rows, columns: count }, "getColumnsBefore"));
+    return this.derived("GetColumnsBefore", [count], (t) =>
+      rangeOf(t, { row: t.rect.row, column: t.rect.column - count, rows: t.rect.rows, columns: count }, "getColumnsBefore"),
+    );
   }
   getRowsBelow(count = 1): Range {
-    return this.derived("GetRowsBelow", [count], (t) => rangeOf(t, { row: t.rect.row + t.rect.rows, column: t.rect.column, rows: count, columns: t.rect.columns }, "getRowsBelow"));
+    return this.derived("GetRowsBelow", [count], (t) =>
+      rangeOf(t, { row: t.rect.row + t.rect.rows, column: t.rect.column, rows: count, columns: t.rect.columns }, "getRowsBelow"),
+    );
   }
   getRowsAbove(count = 1): Range {
-    return this.derived("GetRowsAbove", [count], (t) => rangeOf(t, { row: t.rect.row - count, column: t.rect.column, rows: count, columns: t.rect.columns }, "getRowsAbove"));
+    return this.derived("GetRowsAbove", [count], (t) =>
+      rangeOf(t, { row: t.rect.row - count, column: t.rect.column, rows: count, columns: t.rect.columns }, "getRowsAbove"),
+    );
   }
   getEntireRow(): Range {
     return this.derived("GetEntireRow", [], (t) => ({ sheet: t.sheet, rect: { row: t.rect.row, column: 0, rows: t.rect.rows, columns: MAX_COLUMNS } }));
@@ -601,7 +669,10 @@ export class Range extends ClientObject {
     return this.derived("GetEntireColumn", [], (t) => ({ sheet: t.sheet, rect: { row: 0, column: t.rect.column, rows: MAX_ROWS, columns: t.rect.columns } }));
   }
   getSurroundingRegion(): Range {
-    return this.derived("GetSurroundingRegion", [], (t) => ({ sheet: t.sheet, rect: t.sheet.region({ row: t.rect.row, column: t.rect.column, rows: 1, columns: 1 }) }));
+    return this.derived("GetSurroundingRegion", [], (t) => ({
+      sheet: t.sheet,
+      rect: t.sheet.region({ row: t.rect.row, column: t.rect.column, rows: 1, columns: 1 }),
+    }));
   }
   getUsedRange(valuesOnly?: boolean): Range {
     return this.derived("GetUsedRange", [valuesOnly ?? false], (t) => usedWithin(t) ?? thrown(itemNotFound("no used cells in the range")));
@@ -620,19 +691,35 @@ export class Range extends ClientObject {
       const o = otherRect(this.context, t, other);
       const row = Math.min(t.rect.row, o.row);
       const column = Math.min(t.rect.column, o.column);
-      return { sheet: t.sheet, rect: { row, column, rows: Math.max(t.rect.row + t.rect.rows, o.row + o.rows) - row, columns: Math.max(t.rect.column + t.rect.columns, o.column + o.columns) - column } };
+      return {
+        sheet: t.sheet,
+        rect: {
+          row,
+          column,
+          rows: Math.max(t.rect.row + t.rect.rows, o.row + o.rows) - row,
+          columns: Math.max(t.rect.column + t.rect.columns, o.column + o.columns) - column,
+        },
+      };
     });
   }
   /** The range an anchor cell's formula spills into (ExcelApi 1.12). */
   getSpillingToRange(): Range {
-    return this.derived("GetSpillingToRange", [], (t) => spillingTo(this.context, t, "Range.getSpillingToRange") ?? thrown(itemNotFound("the cell does not spill")));
+    return this.derived(
+      "GetSpillingToRange",
+      [],
+      (t) => spillingTo(this.context, t, "Range.getSpillingToRange") ?? thrown(itemNotFound("the cell does not spill")),
+    );
   }
   getSpillingToRangeOrNullObject(): Range {
     return this.derived("GetSpillingToRangeOrNullObject", [], (t) => spillingTo(this.context, t, "Range.getSpillingToRangeOrNullObject") ?? NULL_TARGET, true);
   }
   /** The anchor cell whose formula spills into this cell (ExcelApi 1.12). */
   getSpillParent(): Range {
-    return this.derived("GetSpillParent", [], (t) => spillParent(this.context, t, "Range.getSpillParent") ?? thrown(itemNotFound("the cell is not spilled into")));
+    return this.derived(
+      "GetSpillParent",
+      [],
+      (t) => spillParent(this.context, t, "Range.getSpillParent") ?? thrown(itemNotFound("the cell is not spilled into")),
+    );
   }
   getSpillParentOrNullObject(): Range {
     return this.derived("GetSpillParentOrNullObject", [], (t) => spillParent(this.context, t, "Range.getSpillParentOrNullObject") ?? NULL_TARGET, true);
@@ -670,7 +757,11 @@ function singleCell(t: RangeTarget, what: string): void {
   if (t.rect.rows !== 1 || t.rect.columns !== 1) throw invalidArgument(`${what} takes a single cell`, sheetAddress(t.sheet.name, t.rect));
 }
 
-function spillingTo(context: RequestContext, t: RangeTarget, member: "Range.getSpillingToRange" | "Range.getSpillingToRangeOrNullObject"): RangeTarget | undefined {
+function spillingTo(
+  context: RequestContext,
+  t: RangeTarget,
+  member: "Range.getSpillingToRange" | "Range.getSpillingToRangeOrNullObject",
+): RangeTarget | undefined {
   requireApi(context, member);
   singleCell(t, "getSpillingToRange");
   const rect = t.sheet.spillRange(t.rect.row, t.rect.column);
@@ -724,7 +815,8 @@ const tableScalars: Scalars<TableModel> = {
     set: (t, v, ctx) => {
       const name = String(v);
       if (!/^[A-Za-z_\\][A-Za-z0-9_.]*$/u.test(name)) throw invalidArgument(`"${name}" is not a valid table name`);
-      if (book(ctx).tables.some((o) => o !== t && o.name.toLowerCase() === name.toLowerCase())) throw new StandInError("ItemAlreadyExists", `A table named ${name} already exists.`);
+      if (book(ctx).tables.some((o) => o !== t && o.name.toLowerCase() === name.toLowerCase()))
+        throw new StandInError("ItemAlreadyExists", `A table named ${name} already exists.`);
       t.name = name;
     },
   },
@@ -811,28 +903,58 @@ export class TableScopedCollection extends TableListBase {
     return new Table(this.context, this, "GetFirst", [], (t) => (t as TableModel[])[0] ?? thrown(itemNotFound("no table overlaps the range")));
   }
   getItem(key: string): Table {
-    return new Table(this.context, this, "GetItem", [key], (t) => (t as TableModel[]).find((x) => x.name.toLowerCase() === key.toLowerCase() || x.id === key) ?? thrown(itemNotFound(`table ${key}`)));
+    return new Table(
+      this.context,
+      this,
+      "GetItem",
+      [key],
+      (t) => (t as TableModel[]).find((x) => x.name.toLowerCase() === key.toLowerCase() || x.id === key) ?? thrown(itemNotFound(`table ${key}`)),
+    );
   }
   getItemOrNullObject(key: string): Table {
-    return new Table(this.context, this, "GetItemOrNullObject", [key], (t) => {
-      requireApi(this.context, "TableScopedCollection.getItemOrNullObject");
-      return (t as TableModel[]).find((x) => x.name.toLowerCase() === key.toLowerCase() || x.id === key) ?? NULL_TARGET;
-    }, true);
+    return new Table(
+      this.context,
+      this,
+      "GetItemOrNullObject",
+      [key],
+      (t) => {
+        requireApi(this.context, "TableScopedCollection.getItemOrNullObject");
+        return (t as TableModel[]).find((x) => x.name.toLowerCase() === key.toLowerCase() || x.id === key) ?? NULL_TARGET;
+      },
+      true,
+    );
   }
 }
 
 export class TableCollection extends TableListBase {
-  constructor(context: RequestContext, parent: ClientObject, private readonly sheetScoped: boolean) {
+  constructor(
+    context: RequestContext,
+    parent: ClientObject,
+    private readonly sheetScoped: boolean,
+  ) {
     super(context, parent, "Tables", [], (t) => t);
   }
   protected list(target: unknown): readonly TableModel[] {
     return this.sheetScoped ? book(this.context).tables.filter((t) => t.sheet === target) : book(this.context).tables;
   }
   getItem(name: string): Table {
-    return new Table(this.context, this, "GetItem", [name], (t) => this.list(t).find((x) => x.name.toLowerCase() === name.toLowerCase() || x.id === name) ?? thrown(itemNotFound(`table ${name}`)));
+    return new Table(
+      this.context,
+      this,
+      "GetItem",
+      [name],
+      (t) => this.list(t).find((x) => x.name.toLowerCase() === name.toLowerCase() || x.id === name) ?? thrown(itemNotFound(`table ${name}`)),
+    );
   }
   getItemOrNullObject(name: string): Table {
-    return new Table(this.context, this, "GetItemOrNullObject", [name], (t) => this.list(t).find((x) => x.name.toLowerCase() === name.toLowerCase() || x.id === name) ?? NULL_TARGET, true);
+    return new Table(
+      this.context,
+      this,
+      "GetItemOrNullObject",
+      [name],
+      (t) => this.list(t).find((x) => x.name.toLowerCase() === name.toLowerCase() || x.id === name) ?? NULL_TARGET,
+      true,
+    );
   }
   add(address: string | Range, hasHeaders: boolean): Table {
     const made = new Table(this.context, this, "Add", [address, hasHeaders], (t) => {
@@ -976,7 +1098,8 @@ export class Chart extends ClientObject {
     });
   }
   setPosition(start: string | Range, end?: string | Range): void {
-    const text = (r: string | Range | undefined): string | undefined => (r === undefined ? undefined : typeof r === "string" ? r : rectAddress((r.resolve() as RangeTarget).rect));
+    const text = (r: string | Range | undefined): string | undefined =>
+      r === undefined ? undefined : typeof r === "string" ? r : rectAddress((r.resolve() as RangeTarget).rect);
     this.call("setPosition", [start, end], (c: ChartModel) => {
       const startText = text(start) ?? "";
       const endText = text(end);
@@ -1015,8 +1138,14 @@ export class ChartCollection extends CollectionObject<Chart> {
       const source = sourceData.resolve() as RangeTarget;
       guardWrite(this.context, sheet, undefined, "chart");
       const chart: ChartModel = {
-        id: book(this.context).newId("chart"), name: `Chart ${sheet.charts.length + 1}`, type, source: sheetAddress(source.sheet.name, source.rect), seriesBy: seriesBy ?? "Auto",
-        series: chartSeries(source.sheet, source.rect, seriesBy ?? "Auto"), categoryType: "Automatic", title: "",
+        id: book(this.context).newId("chart"),
+        name: `Chart ${sheet.charts.length + 1}`,
+        type,
+        source: sheetAddress(source.sheet.name, source.rect),
+        seriesBy: seriesBy ?? "Auto",
+        series: chartSeries(source.sheet, source.rect, seriesBy ?? "Auto"),
+        categoryType: "Automatic",
+        title: "",
       };
       sheet.charts.push(chart);
       return chart;
@@ -1033,7 +1162,11 @@ function chartNamed(sheet: SheetModel, name: string): ChartModel | undefined {
 // ---------------------------------------------------------------- worksheets
 
 class EventHandlers extends ClientObject {
-  constructor(context: RequestContext, parent: ClientObject, private readonly source: (target: unknown) => EventSource) {
+  constructor(
+    context: RequestContext,
+    parent: ClientObject,
+    private readonly source: (target: unknown) => EventSource,
+  ) {
     super(context, parent, "Event", [], (t) => t);
   }
   protected scalars(): Scalars<never> {
@@ -1048,9 +1181,10 @@ class EventHandlers extends ClientObject {
     const context = this.context;
     return {
       context,
-      remove: () => context.registerEvent(this, "RemoveHandler", () => {
-        if (registered) host(context).removeHandler(registered, handler);
-      }),
+      remove: () =>
+        context.registerEvent(this, "RemoveHandler", () => {
+          if (registered) host(context).removeHandler(registered, handler);
+        }),
     };
   }
 }
@@ -1090,7 +1224,8 @@ const sheetScalars: Scalars<SheetModel> = {
     get: (s) => s.name,
     set: (s, v, ctx) => {
       const name = String(v);
-      if (book(ctx).sheets.some((o) => o !== s && o.name.toLowerCase() === name.toLowerCase())) throw new StandInError("ItemAlreadyExists", `A sheet named ${name} already exists.`);
+      if (book(ctx).sheets.some((o) => o !== s && o.name.toLowerCase() === name.toLowerCase()))
+        throw new StandInError("ItemAlreadyExists", `A sheet named ${name} already exists.`);
       s.name = name;
     },
   },
@@ -1148,7 +1283,9 @@ export class Worksheet extends ClientObject {
     });
   }
   getRangeByIndexes(row: number, column: number, rows: number, columns: number): Range {
-    return new Range(this.context, this, "GetRangeByIndexes", [row, column, rows, columns], (s) => rangeOf({ sheet: s as SheetModel, rect: { row: 0, column: 0, rows: 1, columns: 1 } }, { row, column, rows, columns }, "getRangeByIndexes"));
+    return new Range(this.context, this, "GetRangeByIndexes", [row, column, rows, columns], (s) =>
+      rangeOf({ sheet: s as SheetModel, rect: { row: 0, column: 0, rows: 1, columns: 1 } }, { row, column, rows, columns }, "getRangeByIndexes"),
+    );
   }
   getCell(row: number, column: number): Range {
     return this.getRangeByIndexes(row, column, 1, 1);
@@ -1160,11 +1297,18 @@ export class Worksheet extends ClientObject {
     });
   }
   getUsedRangeOrNullObject(valuesOnly?: boolean): Range {
-    return new Range(this.context, this, "GetUsedRangeOrNullObject", [valuesOnly ?? false], (s) => {
-      const sheet = s as SheetModel;
-      const rect = sheet.usedRect();
-      return rect ? { sheet, rect } : NULL_TARGET;
-    }, true);
+    return new Range(
+      this.context,
+      this,
+      "GetUsedRangeOrNullObject",
+      [valuesOnly ?? false],
+      (s) => {
+        const sheet = s as SheetModel;
+        const rect = sheet.usedRect();
+        return rect ? { sheet, rect } : NULL_TARGET;
+      },
+      true,
+    );
   }
   activate(): void {
     this.call("activate", [], (s: SheetModel) => {
@@ -1195,10 +1339,23 @@ export class WorksheetCollection extends CollectionObject<Worksheet> {
     return sheetScalars as Scalars<never>;
   }
   getItem(key: string): Worksheet {
-    return new Worksheet(this.context, this, "GetItem", [key], (b) => (b as WorkbookModel).sheetNamed(key) ?? (b as WorkbookModel).sheetById(key) ?? thrown(itemNotFound(`sheet ${key}`)));
+    return new Worksheet(
+      this.context,
+      this,
+      "GetItem",
+      [key],
+      (b) => (b as WorkbookModel).sheetNamed(key) ?? (b as WorkbookModel).sheetById(key) ?? thrown(itemNotFound(`sheet ${key}`)),
+    );
   }
   getItemOrNullObject(key: string): Worksheet {
-    return new Worksheet(this.context, this, "GetItemOrNullObject", [key], (b) => (b as WorkbookModel).sheetNamed(key) ?? (b as WorkbookModel).sheetById(key) ?? NULL_TARGET, true);
+    return new Worksheet(
+      this.context,
+      this,
+      "GetItemOrNullObject",
+      [key],
+      (b) => (b as WorkbookModel).sheetNamed(key) ?? (b as WorkbookModel).sheetById(key) ?? NULL_TARGET,
+      true,
+    );
   }
   getActiveWorksheet(): Worksheet {
     return new Worksheet(this.context, this, "GetActiveWorksheet", [], (b) => (b as WorkbookModel).selection.sheet);
@@ -1274,7 +1431,11 @@ class SettingCollection extends CollectionObject<Setting> {
       (b as WorkbookModel).settings.set(key, JSON.parse(JSON.stringify(value ?? null)));
       return key;
     });
-    this.context.enqueue({ record: { ActionType: 1, Name: "Add", ObjectPathId: made.pathId, ArgumentInfo: { Arguments: [key, value] } }, objects: [made], run: () => void made.resolve() });
+    this.context.enqueue({
+      record: { ActionType: 1, Name: "Add", ObjectPathId: made.pathId, ArgumentInfo: { Arguments: [key, value] } },
+      objects: [made],
+      run: () => void made.resolve(),
+    });
     return made;
   }
 }

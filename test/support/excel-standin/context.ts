@@ -35,7 +35,11 @@ type LoadOption = string | readonly string[] | { readonly select?: string | read
 
 function loadNames(option: LoadOption): string[] {
   if (option === undefined) return [];
-  if (typeof option === "string") return option.split(",").map((s) => s.trim()).filter(Boolean);
+  if (typeof option === "string")
+    return option
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean);
   if (Array.isArray(option)) return option.flatMap((s: string) => loadNames(s));
   const select = (option as { select?: string | readonly string[] }).select;
   return select === undefined ? Object.keys(option).filter((k) => (option as Record<string, unknown>)[k] === true) : loadNames(select);
@@ -81,12 +85,25 @@ export abstract class ClientObject {
   private target: unknown = UNRESOLVED;
   private readonly navigations = new Map<string, ClientObject>();
 
-  constructor(context: RequestContext, parent: ClientObject | undefined, name: string, args: readonly unknown[], resolver: (parent: unknown) => unknown, readonly orNull = false) {
+  constructor(
+    context: RequestContext,
+    parent: ClientObject | undefined,
+    name: string,
+    args: readonly unknown[],
+    resolver: (parent: unknown) => unknown,
+    readonly orNull = false,
+  ) {
     this.context = context;
     this.parentObject = parent;
     this.resolver = resolver;
     this.pathId = context.nextPathId();
-    this.pathRecord = { Id: this.pathId, ObjectPathType: parent ? 3 : 1, Name: name, ParentObjectPathId: parent?.pathId ?? 0, ArgumentInfo: { Arguments: args } };
+    this.pathRecord = {
+      Id: this.pathId,
+      ObjectPathType: parent ? 3 : 1,
+      Name: name,
+      ParentObjectPathId: parent?.pathId ?? 0,
+      ArgumentInfo: { Arguments: args },
+    };
     if (orNull) context.watchNull(this);
   }
 
@@ -210,7 +227,10 @@ export abstract class ClientObject {
       record: { ActionType: ACTION_QUERY, Name: "", ObjectPathId: this.pathId, QueryInfo: { Select: [...names] } },
       objects: [this],
       run: () => {
-        throw new StandInError("InvalidArgument", `The argument is invalid or missing or has an incorrect format (${kind} has no property ${names.join(", ")}).`);
+        throw new StandInError(
+          "InvalidArgument",
+          `The argument is invalid or missing or has an incorrect format (${kind} has no property ${names.join(", ")}).`,
+        );
       },
     });
   }
@@ -271,7 +291,9 @@ export abstract class CollectionObject<I extends ClientObject> extends ClientObj
   }
 
   override load(option?: LoadOption): this {
-    const names = loadNames(option).map((n) => (n.startsWith("items/") ? n.slice(6) : n)).filter((n) => n !== "items");
+    const names = loadNames(option)
+      .map((n) => (n.startsWith("items/") ? n.slice(6) : n))
+      .filter((n) => n !== "items");
     const scalars = this.itemScalars() as Scalars<unknown>;
     const own = names.filter((n) => n in scalars);
     // An item property it does not have (items/foo or foo) fails the request at sync, as in Excel.
@@ -283,7 +305,10 @@ export abstract class CollectionObject<I extends ClientObject> extends ClientObj
       run: () => {
         const target = this.resolve();
         if (target === NULL_TARGET) return null;
-        return this.itemTargets(target as never).map((t) => ({ target: t, values: Object.fromEntries(select.map((s) => [s, scalars[s]?.get?.(t, this.context)])) }));
+        return this.itemTargets(target as never).map((t) => ({
+          target: t,
+          values: Object.fromEntries(select.map((s) => [s, scalars[s]?.get?.(t, this.context)])),
+        }));
       },
       after: (value) => {
         if (!Array.isArray(value)) return;
@@ -388,8 +413,11 @@ export class RequestContext {
     this.suspension = { calculation: false, screen: false };
     const record = (responseBytes: number, error?: string): void => {
       this.host.stats.requests.push({
-        actions: pending.length, requestBytes, responseBytes,
-        suspendedCalculation: this.suspension.calculation, suspendedScreenUpdating: this.suspension.screen,
+        actions: pending.length,
+        requestBytes,
+        responseBytes,
+        suspendedCalculation: this.suspension.calculation,
+        suspendedScreenUpdating: this.suspension.screen,
         ...(error === undefined ? {} : { error }),
       });
     };
@@ -423,7 +451,11 @@ export class RequestContext {
       }
     }
     if (!suspendsCalculation) this.host.book.autoCalculate();
-    const responseBytes = byteLength(JSON.stringify({ Results: results }, (_k, v: unknown) => (v !== null && typeof v === "object" && "target" in v && "values" in v ? (v as { values: unknown }).values : v)));
+    const responseBytes = byteLength(
+      JSON.stringify({ Results: results }, (_k, v: unknown) =>
+        v !== null && typeof v === "object" && "target" in v && "values" in v ? (v as { values: unknown }).values : v,
+      ),
+    );
     if (failure === undefined && responseBytes > limit) {
       failure = new StandInError("ResponsePayloadSizeLimitExceeded", `The response payload size has exceeded the limit (${responseBytes} bytes > ${limit}).`);
     }

@@ -25,14 +25,10 @@ export interface CellSource {
   bounded(sheet: string | undefined, rect: Rect): Rect | undefined;
 }
 
-type Token =
-  | { t: "num"; v: number }
-  | { t: "str"; v: string }
-  | { t: "ref"; v: Reference }
-  | { t: "name"; v: string }
-  | { t: "op"; v: string };
+type Token = { t: "num"; v: number } | { t: "str"; v: string } | { t: "ref"; v: Reference } | { t: "name"; v: string } | { t: "op"; v: string };
 
-const REF = /^(?:('(?:[^']|'')+'|[A-Za-z_][A-Za-z0-9_.]*)!)?(\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?|\$?[A-Za-z]{1,3}:\$?[A-Za-z]{1,3}|\$?\d+:\$?\d+)(?![A-Za-z0-9_(])/u;
+const REF =
+  /^(?:('(?:[^']|'')+'|[A-Za-z_][A-Za-z0-9_.]*)!)?(\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?|\$?[A-Za-z]{1,3}:\$?[A-Za-z]{1,3}|\$?\d+:\$?\d+)(?![A-Za-z0-9_(])/u;
 
 function tokenize(text: string): Token[] | undefined {
   const out: Token[] = [];
@@ -117,7 +113,9 @@ export function evaluate(formula: string, cells: CellSource): Scalar | Matrix {
     if (isRef(v)) {
       const rect = cells.bounded(v.ref.sheet, v.ref.rect);
       if (!rect) return [];
-      return Array.from({ length: rect.rows }, (_, r) => Array.from({ length: rect.columns }, (_, c) => cells.value(v.ref.sheet, rect.row + r, rect.column + c)));
+      return Array.from({ length: rect.rows }, (_, r) =>
+        Array.from({ length: rect.columns }, (_, c) => cells.value(v.ref.sheet, rect.row + r, rect.column + c)),
+      );
     }
     return [[v]];
   };
@@ -151,13 +149,22 @@ export function evaluate(formula: string, cells: CellSource): Scalar | Matrix {
         return total;
       }
       case "COUNTA":
-        return args.reduce<number>((n, a) => n + grid(a).flat().filter((v) => v !== "").length, 0);
+        return args.reduce<number>(
+          (n, a) =>
+            n +
+            grid(a)
+              .flat()
+              .filter((v) => v !== "").length,
+          0,
+        );
       case "COUNTIF": {
         const [range, criterion] = args;
         if (range === undefined || criterion === undefined) throw new Unreadable();
         const want = scalar(criterion);
         const key = typeof want === "string" ? want.toLowerCase() : want;
-        return grid(range).flat().filter((v) => (typeof v === "string" ? v.toLowerCase() : v) === key).length;
+        return grid(range)
+          .flat()
+          .filter((v) => (typeof v === "string" ? v.toLowerCase() : v) === key).length;
       }
       case "IF": {
         const [test, yes = true, no = false] = args;

@@ -19,7 +19,8 @@ export interface StandInStats {
   readonly handlerErrors: unknown[];
 }
 
-export type EventSource = "workbook.selectionChanged" | "worksheets.selectionChanged" | "worksheets.changed" | `sheet.selectionChanged:${string}` | `sheet.changed:${string}`;
+export type EventSource =
+  "workbook.selectionChanged" | "worksheets.selectionChanged" | "worksheets.changed" | `sheet.selectionChanged:${string}` | `sheet.changed:${string}`;
 
 export type Handler = (args: unknown) => unknown;
 

@@ -170,9 +170,16 @@ const EXCEL_ENUMS = {
   DataValidationAlertStyle: { stop: "Stop", warning: "Warning", information: "Information" },
   ClearApplyTo: { all: "All", formats: "Formats", contents: "Contents" },
   ErrorCodes: {
-    accessDenied: "AccessDenied", invalidArgument: "InvalidArgument", itemNotFound: "ItemNotFound", itemAlreadyExists: "ItemAlreadyExists",
-    invalidOperation: "InvalidOperation", generalException: "GeneralException", responsePayloadSizeLimitExceeded: "ResponsePayloadSizeLimitExceeded",
-    requestPayloadSizeLimitExceeded: "RequestPayloadSizeLimitExceeded", rangeExceedsLimit: "RangeExceedsLimit", apiNotFound: "ApiNotFound",
+    accessDenied: "AccessDenied",
+    invalidArgument: "InvalidArgument",
+    itemNotFound: "ItemNotFound",
+    itemAlreadyExists: "ItemAlreadyExists",
+    invalidOperation: "InvalidOperation",
+    generalException: "GeneralException",
+    responsePayloadSizeLimitExceeded: "ResponsePayloadSizeLimitExceeded",
+    requestPayloadSizeLimitExceeded: "RequestPayloadSizeLimitExceeded",
+    rangeExceedsLimit: "RangeExceedsLimit",
+    apiNotFound: "ApiNotFound",
   },
   CalculationType: { recalculate: "Recalculate", full: "Full", fullRebuild: "FullRebuild" },
   CalculationMode: { automatic: "Automatic", automaticExceptTables: "AutomaticExceptTables", manual: "Manual" },
@@ -210,24 +217,31 @@ export function createStandIn(seed?: WorkbookSeed, options: StandInOptions = {})
     HostType: { Excel: "Excel", Word: "Word", PowerPoint: "PowerPoint", Outlook: "Outlook", OneNote: "OneNote", Project: "Project", Access: "Access" },
     PlatformType: { PC: "PC", OfficeOnline: "OfficeOnline", Mac: "Mac", iOS: "iOS", Android: "Android", Universal: "Universal" },
     EventType: {
-      DocumentSelectionChanged: "documentSelectionChanged", BindingSelectionChanged: "bindingSelectionChanged", BindingDataChanged: "bindingDataChanged",
-      SettingsChanged: "settingsChanged", ActiveViewChanged: "activeViewChanged", DialogMessageReceived: "dialogMessageReceived",
+      DocumentSelectionChanged: "documentSelectionChanged",
+      BindingSelectionChanged: "bindingSelectionChanged",
+      BindingDataChanged: "bindingDataChanged",
+      SettingsChanged: "settingsChanged",
+      ActiveViewChanged: "activeViewChanged",
+      DialogMessageReceived: "dialogMessageReceived",
     },
     AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
-    context: officeHost === null ? undefined : {
-      host: officeHost,
-      platform,
-      displayLanguage: "en-US",
-      contentLanguage: "en-US",
-      diagnostics: { host: officeHost, platform, version: "16.0.0.0" },
-      requirements: {
-        isSetSupported: (name: string, version?: string): boolean => {
-          if (name === "ExcelApi") return versionAtMost(version ?? "1.1", excelApi);
-          if (name === "SharedRuntime") return sharedRuntime;
-          return ["CustomFunctionsRuntime", "RibbonApi", "AddinCommands"].includes(name);
-        },
-      },
-    },
+    context:
+      officeHost === null
+        ? undefined
+        : {
+            host: officeHost,
+            platform,
+            displayLanguage: "en-US",
+            contentLanguage: "en-US",
+            diagnostics: { host: officeHost, platform, version: "16.0.0.0" },
+            requirements: {
+              isSetSupported: (name: string, version?: string): boolean => {
+                if (name === "ExcelApi") return versionAtMost(version ?? "1.1", excelApi);
+                if (name === "SharedRuntime") return sharedRuntime;
+                return ["CustomFunctionsRuntime", "RibbonApi", "AddinCommands"].includes(name);
+              },
+            },
+          },
     actions: { associate: (name: string, fn: unknown) => void associated.set(`action:${name}`, fn) },
     // Office.addin is SharedRuntime 1.1: on a host without it the calls fail, as they do in Office.
     addin: {
@@ -274,14 +288,27 @@ export function createStandIn(seed?: WorkbookSeed, options: StandInOptions = {})
       else for (const [id, f] of Object.entries(idOrMap)) associated.set(id.toUpperCase(), f);
     },
     Error: CustomFunctionsError,
-    ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A", divisionByZero: "#DIV/0!", invalidNumber: "#NUM!", nullReference: "#NULL!", invalidName: "#NAME?", invalidReference: "#REF!" },
+    ErrorCode: {
+      invalidValue: "#VALUE!",
+      notAvailable: "#N/A",
+      divisionByZero: "#DIV/0!",
+      invalidNumber: "#NUM!",
+      nullReference: "#NULL!",
+      invalidName: "#NAME?",
+      invalidReference: "#REF!",
+    },
   };
 
   const Excel: Record<string, unknown> = { run, RequestContext, ...EXCEL_ENUMS };
   const OfficeExtension: Record<string, unknown> = {
     Error: StandInError,
     ClientResult,
-    ErrorCodes: { propertyNotLoaded: "PropertyNotLoaded", generalException: "GeneralException", invalidArgument: "InvalidArgument", accessDenied: "AccessDenied" },
+    ErrorCodes: {
+      propertyNotLoaded: "PropertyNotLoaded",
+      generalException: "GeneralException",
+      invalidArgument: "InvalidArgument",
+      accessDenied: "AccessDenied",
+    },
   };
 
   const settle = async (): Promise<void> => {
@@ -290,7 +317,13 @@ export function createStandIn(seed?: WorkbookSeed, options: StandInOptions = {})
   };
 
   return {
-    Office, Excel, OfficeExtension, CustomFunctions, book, stats: host.stats, associated,
+    Office,
+    Excel,
+    OfficeExtension,
+    CustomFunctions,
+    book,
+    stats: host.stats,
+    associated,
     async select(address) {
       book.select(address);
       const { sheet, rect } = book.selection;
@@ -302,14 +335,23 @@ export function createStandIn(seed?: WorkbookSeed, options: StandInOptions = {})
     },
     async edit(address, values) {
       const { sheet, rect } = book.resolve(address);
-      values.forEach((line, r) => line.forEach((v, c) => {
-        if (v !== null) setTyped(sheet, rect.row + r, rect.column + c, v);
-      }));
+      values.forEach((line, r) =>
+        line.forEach((v, c) => {
+          if (v !== null) setTyped(sheet, rect.row + r, rect.column + c, v);
+        }),
+      );
       book.expandTables(sheet, { row: rect.row, column: rect.column, rows: Math.max(1, values.length), columns: Math.max(1, ...values.map((l) => l.length)) });
       book.afterWrite(sheet);
       book.autoCalculate();
       const changed = { row: rect.row, column: rect.column, rows: Math.max(1, values.length), columns: Math.max(1, ...values.map((l) => l.length)) };
-      const args = { type: "WorksheetChanged", changeType: "RangeEdited", source: "Local", triggerSource: "Unknown", address: rectAddress(changed), worksheetId: sheet.id };
+      const args = {
+        type: "WorksheetChanged",
+        changeType: "RangeEdited",
+        source: "Local",
+        triggerSource: "Unknown",
+        address: rectAddress(changed),
+        worksheetId: sheet.id,
+      };
       host.deliver(`sheet.changed:${sheet.id}`, args);
       host.deliver("worksheets.changed", args);
       await settle();

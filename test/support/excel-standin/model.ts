@@ -260,15 +260,21 @@ export class SheetModel {
       }
       if (blocked) continue;
       ranges.set(k, { row, column, rows, columns });
-      result.forEach((line, r) => line.forEach((v, c) => {
-        if (r === 0 && c === 0) return;
-        const child = key(row + r, column + c);
-        spilled.set(child, v);
-        anchors.set(child, k);
-      }));
+      result.forEach((line, r) =>
+        line.forEach((v, c) => {
+          if (r === 0 && c === 0) return;
+          const child = key(row + r, column + c);
+          spilled.set(child, v);
+          anchors.set(child, k);
+        }),
+      );
     }
     const changed = spilled.size !== this.spilled.size || [...spilled].some(([k, v]) => this.spilled.get(k) !== v) || ranges.size !== this.spillRanges.size;
-    for (const [target, source] of [[this.spilled, spilled], [this.spillAnchor, anchors], [this.spillRanges, ranges]] as const) {
+    for (const [target, source] of [
+      [this.spilled, spilled],
+      [this.spillAnchor, anchors],
+      [this.spillRanges, ranges],
+    ] as const) {
       (target as Map<string, unknown>).clear();
       for (const [k, v] of source as Map<string, unknown>) (target as Map<string, unknown>).set(k, v);
     }
@@ -374,7 +380,13 @@ export class WorkbookModel {
         s.rows.forEach((line, r) => line.forEach((v, c) => sheet.set(origin.row + r, origin.column + c, v)));
       }
     }
-    for (const t of seed.tables ?? []) this.addTable(this.sheetNamed(t.sheet) ?? this.fail(`no sheet ${t.sheet}`), parseRect(t.address) ?? this.fail(`bad address ${t.address}`), t.name, t.totals ?? false);
+    for (const t of seed.tables ?? [])
+      this.addTable(
+        this.sheetNamed(t.sheet) ?? this.fail(`no sheet ${t.sheet}`),
+        parseRect(t.address) ?? this.fail(`bad address ${t.address}`),
+        t.name,
+        t.totals ?? false,
+      );
     for (const [k, v] of Object.entries(seed.settings ?? {})) this.settings.set(k, v);
     const first = this.sheets[0] as SheetModel;
     this.selection = { sheet: first, rect: { row: 0, column: 0, rows: 1, columns: 1 } };
@@ -444,7 +456,12 @@ export class WorkbookModel {
         return false;
       };
       let end = next;
-      while (end < rect.column + rect.columns && filled(end) && this.tablesOverlapping(sheet, { row: table.rect.row, column: end, rows: table.rect.rows, columns: 1 }, false).length === 0) end += 1;
+      while (
+        end < rect.column + rect.columns &&
+        filled(end) &&
+        this.tablesOverlapping(sheet, { row: table.rect.row, column: end, rows: table.rect.rows, columns: 1 }, false).length === 0
+      )
+        end += 1;
       if (end === next) continue;
       if (table.showHeaders) {
         for (let c = next; c < end; c += 1) if (sheet.isEmpty(table.rect.row, c)) sheet.set(table.rect.row, c, `Column${c - table.rect.column + 1}`);

@@ -1,6 +1,17 @@
 import { describe, expect, it } from "vitest";
 import {
-  CELL_NOTE_LIMIT, NO_CRITERIA_LABEL, STAGE_COLORS, STAGE_PROFILES, STAGES, SUMMARY_WIDTH, choicesFrom, columnReport, mapHeaders, rowReader, summarize, summaryLayout,
+  CELL_NOTE_LIMIT,
+  NO_CRITERIA_LABEL,
+  STAGE_COLORS,
+  STAGE_PROFILES,
+  STAGES,
+  SUMMARY_WIDTH,
+  choicesFrom,
+  columnReport,
+  mapHeaders,
+  rowReader,
+  summarize,
+  summaryLayout,
 } from "../../../src/core";
 import { classifyList } from "../../../src/taskpane/excel/classify-run";
 import { locateList, type LocatedList } from "../../../src/taskpane/excel/locate";
@@ -30,9 +41,11 @@ describe("classify a list through the Excel API", () => {
     expect(out.value.resultArea).toBe("Parts!R4:V304");
     expect(s.book.read("Parts!R4:V304")).toEqual([RESULT_ROW, ...expectedResults(rows)]);
     const after = s.book.read("Parts!A1:Z400");
-    after.forEach((line, r) => line.forEach((v, c) => {
-      if (c < 17 || c > 21 || r < 3 || r > 303) expect([r, c, v]).toEqual([r, c, before[r]?.[c]]);
-    }));
+    after.forEach((line, r) =>
+      line.forEach((v, c) => {
+        if (c < 17 || c > 21 || r < 3 || r > 303) expect([r, c, v]).toEqual([r, c, before[r]?.[c]]);
+      }),
+    );
     expect(s.stats.writes.filter((w) => w.sheet === "Parts").every((w) => /^[RV]|^R\d+:V\d+$|^R\d+(:R\d+)?$/u.test(w.address))).toBe(true);
   });
 
@@ -43,7 +56,9 @@ describe("classify a list through the Excel API", () => {
     const reader = rowReader(mapHeaders([...HEADERS]));
     expect(out.ok && out.value.summary).toEqual(summarize(rows.map((r) => reader.assess(r))));
     const cfs = s.book.sheetNamed("Parts")?.conditionalFormats ?? [];
-    expect(cfs.map((cf) => [cf.rect, cf.rule.text, cf.format.fill])).toEqual(STAGES.map((st) => [{ row: 1, column: 16, rows: 120, columns: 1 }, STAGE_PROFILES[st].name, STAGE_COLORS[st].fill]));
+    expect(cfs.map((cf) => [cf.rect, cf.rule.text, cf.format.fill])).toEqual(
+      STAGES.map((st) => [{ row: 1, column: 16, rows: 120, columns: 1 }, STAGE_PROFILES[st].name, STAGE_COLORS[st].fill]),
+    );
     const summary = s.book.sheetNamed("Readiness summary");
     expect(summary?.get(0, 0)).toBe(SUMMARY_TITLE);
     expect(summary?.charts).toHaveLength(1);
@@ -60,17 +75,31 @@ describe("classify a list through the Excel API", () => {
     expect(s.book.read("Parts!Q1:U51")).toEqual([RESULT_ROW, ...expectedResults(edited)]);
     // The second run compares: the Change column beside the results, and nothing further right.
     expect(s.book.read("Parts!V1")).toEqual([["Change"]]);
-    expect(s.book.read("Parts!W1:Z51").flat().every((v) => v === "")).toBe(true);
+    expect(
+      s.book
+        .read("Parts!W1:Z51")
+        .flat()
+        .every((v) => v === ""),
+    ).toBe(true);
     // The summary sheet is replaced (so it moves after the history sheet the first run added).
     expect(s.book.sheets.map((x) => x.name)).toEqual(["Parts", "Readiness history", "Readiness summary"]);
     expect(s.book.sheetNamed("Parts")?.conditionalFormats).toHaveLength(3);
   });
 
   it("leaves a user's own sheet called Readiness summary alone", async () => {
-    const { s, run } = standIn({ sheets: [{ name: "Parts", rows: [[...HEADERS], ...partRows(5)] }, { name: "Readiness summary", rows: [["my notes"]] }], selection: "Parts!B2" });
+    const { s, run } = standIn({
+      sheets: [
+        { name: "Parts", rows: [[...HEADERS], ...partRows(5)] },
+        { name: "Readiness summary", rows: [["my notes"]] },
+      ],
+      selection: "Parts!B2",
+    });
     const out = await classify(run);
     expect(out.ok && out.value.summarySheet).toBe("Readiness summary (2)");
-    expect(s.book.read("'Readiness summary'!A1:B2")).toEqual([["my notes", ""], ["", ""]]);
+    expect(s.book.read("'Readiness summary'!A1:B2")).toEqual([
+      ["my notes", ""],
+      ["", ""],
+    ]);
     expect(s.book.sheetNamed("Readiness summary (2)")?.get(0, 0)).toBe(SUMMARY_TITLE);
   });
 
@@ -107,7 +136,12 @@ describe("classify a list through the Excel API", () => {
       const edited = rows.map((r, i) => (i === 0 ? [r[0], r[1], "frozen", ...r.slice(3)] : r));
       expect(s.book.read("Parts!Q1:U21")).toEqual([RESULT_ROW, ...expectedResults(edited)]);
       expect(s.book.read("Parts!V1")).toEqual([["Change"]]);
-      expect(s.book.read("Parts!W1:Z21").flat().every((v) => v === "")).toBe(true);
+      expect(
+        s.book
+          .read("Parts!W1:Z21")
+          .flat()
+          .every((v) => v === ""),
+      ).toBe(true);
       // AutoExpansion grows the table over the Change column too.
       expect(s.book.tables[0]?.rect).toEqual({ row: 0, column: 0, rows: 21, columns: autoExpansion ? 22 : 16 });
       expect(s.book.read("Parts!A23")).toEqual([["Notes below the table"]]);
@@ -167,7 +201,12 @@ describe("classify a list through the Excel API", () => {
     const list = await prepare(run);
     s.resetStats();
     // A 1 MB budget under a 1.5 MB limit stands in for 4 MB under Excel's 5 MB, so that chunking shows at a test-friendly size.
-    const out = await classifyList(run, { list, mapping: list.plan.mapping, thresholds: { prototypeQuantity: 10, lowVolumeQuantity: 1000 }, budget: 1_000_000 });
+    const out = await classifyList(run, {
+      list,
+      mapping: list.plan.mapping,
+      thresholds: { prototypeQuantity: 10, lowVolumeQuantity: 1000 },
+      budget: 1_000_000,
+    });
     expect(out.ok).toBe(true);
     expect(s.book.read("Parts!Q1:U30001")).toEqual([RESULT_ROW, ...expectedResults(rows)]);
     const sizes = s.stats.requests.map((r) => Math.max(r.requestBytes, r.responseBytes));
@@ -185,7 +224,10 @@ describe("classify a list through the Excel API", () => {
   it("recalculates what depends on the results once they are written, though it suspended calculation while writing", async () => {
     const rows = partRows(3_000);
     const seed = {
-      sheets: [{ name: "Parts", rows: [[...HEADERS], ...rows] }, { name: "Totals", rows: [['=COUNTIF(Parts!Q:Q,"Prototyping")', "=Parts!Q2", "=Parts!R3001"]] }],
+      sheets: [
+        { name: "Parts", rows: [[...HEADERS], ...rows] },
+        { name: "Totals", rows: [['=COUNTIF(Parts!Q:Q,"Prototyping")', "=Parts!Q2", "=Parts!R3001"]] },
+      ],
       selection: "Parts!B2",
     };
     const { s, run } = standIn(seed);
@@ -203,7 +245,14 @@ describe("classify a list through the Excel API", () => {
 
   it("leaves recalculation to the user when the workbook calculates manually", async () => {
     const rows = partRows(20);
-    const { s, run } = standIn({ sheets: [{ name: "Parts", rows: [[...HEADERS], ...rows] }, { name: "Totals", rows: [["=Parts!Q2"]] }], selection: "Parts!B2", calculationMode: "Manual" });
+    const { s, run } = standIn({
+      sheets: [
+        { name: "Parts", rows: [[...HEADERS], ...rows] },
+        { name: "Totals", rows: [["=Parts!Q2"]] },
+      ],
+      selection: "Parts!B2",
+      calculationMode: "Manual",
+    });
     expect((await classify(run)).ok).toBe(true);
     expect(s.book.calculations).toEqual([]);
     expect(s.book.read("Totals!A1")).toEqual([[""]]);
@@ -253,7 +302,9 @@ describe("classify a list through the Excel API", () => {
     const out = await classifyList(run, { list, mapping: list.plan.mapping, thresholds: { prototypeQuantity: 10, lowVolumeQuantity: 1000 }, budget: 20_000 });
     expect(!out.ok && out.issue.code).toBe("too-large");
     // The header row went through; a part's results did not, alone.
-    expect(!out.ok && out.issue.message).toMatch(/^Excel would not take the results of row (\d) \(Parts!Q\1:U\1\) in one request even on their own \(5 MB at most on the web\)\. The rows before it have their new results \(Parts!Q1:U\d\); the rest of the result columns are unchanged\.$/u);
+    expect(!out.ok && out.issue.message).toMatch(
+      /^Excel would not take the results of row (\d) \(Parts!Q\1:U\1\) in one request even on their own \(5 MB at most on the web\)\. The rows before it have their new results \(Parts!Q1:U\d\); the rest of the result columns are unchanged\.$/u,
+    );
     expect(s.book.read("Parts!Q1:U1")).toEqual([RESULT_ROW]);
   });
 
@@ -261,7 +312,11 @@ describe("classify a list through the Excel API", () => {
     const region = standIn({ sheets: [{ name: "Parts", rows: [[...HEADERS], ...partRows(3)] }], selection: "Parts!B2" });
     expect((await locateList(region.run)).ok).toBe(true);
     expect(region.s.stats.requests).toHaveLength(1);
-    const table = standIn({ sheets: [{ name: "Parts", rows: [[...HEADERS], ...partRows(3)] }], tables: [{ name: "T", sheet: "Parts", address: "A1:P4" }], selection: "Parts!B2" });
+    const table = standIn({
+      sheets: [{ name: "Parts", rows: [[...HEADERS], ...partRows(3)] }],
+      tables: [{ name: "T", sheet: "Parts", address: "A1:P4" }],
+      selection: "Parts!B2",
+    });
     expect((await locateList(table.run)).ok).toBe(true);
     expect(table.s.stats.requests).toHaveLength(2);
     const edge = standIn({ sheets: [{ name: "Parts", rows: [[...HEADERS], ...partRows(3)], at: "XEM1" }], selection: "Parts!XEN2" });
@@ -279,7 +334,15 @@ describe("classify a list through the Excel API", () => {
 
   it.each([
     { name: "an empty cell away from any list", seed: [[...HEADERS], ...partRows(3)], selection: "Parts!Z50", code: "empty" },
-    { name: "a list without recognisable headers", seed: [["Name", "Colour"], ["a", "red"]], selection: "Parts!A1", code: "no-header" },
+    {
+      name: "a list without recognisable headers",
+      seed: [
+        ["Name", "Colour"],
+        ["a", "red"],
+      ],
+      selection: "Parts!A1",
+      code: "no-header",
+    },
   ])("explains $name", async ({ seed, selection, code }) => {
     const { run } = standIn({ sheets: [{ name: "Parts", rows: seed }], selection });
     const located = await locateList(run);
@@ -304,7 +367,11 @@ describe("classify a list through the Excel API", () => {
 
   it.each([
     { name: "rows were added", change: (s: ReturnType<typeof standIn>["s"]) => s.book.sheetNamed("Parts")?.set(11, 0, "P-new"), text: "is now Parts!A1:P12" },
-    { name: "a header was renamed", change: (s: ReturnType<typeof standIn>["s"]) => s.book.sheetNamed("Parts")?.set(0, 2, "Drawing"), text: "has a different header row" },
+    {
+      name: "a header was renamed",
+      change: (s: ReturnType<typeof standIn>["s"]) => s.book.sheetNamed("Parts")?.set(0, 2, "Drawing"),
+      text: "has a different header row",
+    },
   ])("writes nothing when $name between Classify list and Write results", async ({ change, text }) => {
     const { s, run } = standIn({ sheets: [{ name: "Parts", rows: [[...HEADERS], ...partRows(10)] }], selection: "Parts!B2" });
     const list = await prepare(run);
@@ -349,14 +416,18 @@ describe("classify a list through the Excel API", () => {
     expect(out.value.problemCount).toBe(issues.length);
     expect(out.value.cells.map((c) => c.value)).toEqual(issues.map((x) => x.issue.text));
     expect(out.value.cells.map((c) => c.message)).toEqual(issues.map((x) => x.issue.message));
-    expect(out.value.cells[0]?.cell).toBe(`Parts!${String.fromCharCode(66 + (mapping.byCriterion[issues[0]?.issue.criterion ?? "design"]?.column ?? 0))}${(issues[0]?.row ?? 0) + 1}`);
+    expect(out.value.cells[0]?.cell).toBe(
+      `Parts!${String.fromCharCode(66 + (mapping.byCriterion[issues[0]?.issue.criterion ?? "design"]?.column ?? 0))}${(issues[0]?.row ?? 0) + 1}`,
+    );
 
     const layout = summaryLayout(out.value.summary, "Parts!B3:Q64", { columns: out.value.columns, cells: out.value.cells, cellTotal: out.value.problemCount });
     const sheet = `'Readiness summary'!A1:D${layout.values.length}`;
     expect(s.book.read(sheet)).toEqual(layout.values);
     expect(s.book.read(sheet).find((r) => r[0] === NO_CRITERIA_LABEL)).toBeDefined();
     const at = layout.values.findIndex((r) => r[0] === "How columns were read");
-    expect(s.book.read(`'Readiness summary'!A${at + 2}:D${at + 2}`)).toEqual([["Column B", "Part No.", "Part label", "names the part: used to label the results"]]);
+    expect(s.book.read(`'Readiness summary'!A${at + 2}:D${at + 2}`)).toEqual([
+      ["Column B", "Part No.", "Part label", "names the part: used to label the results"],
+    ]);
     const summarySheet = s.book.sheetNamed("Readiness summary");
     for (const row of layout.headingRows) expect(summarySheet?.format(row, SUMMARY_WIDTH - 1)?.bold, `row ${row}`).toBe(true);
     expect(summarySheet?.charts).toHaveLength(1);
@@ -364,7 +435,10 @@ describe("classify a list through the Excel API", () => {
 
   it("keeps headers and cell values that look like formulas, numbers or quoted sheet names as written on the summary sheet", async () => {
     const headers = ["Part", "Design", "Function", "Material", "Finish", "Goal", "Qty"];
-    const rows = [["P-1", "", "verified", "locked", "confirmed", "pilot", "1.000"], ["P-2", "-5", "verified", "locked", "confirmed", "pilot", 20]];
+    const rows = [
+      ["P-1", "", "verified", "locked", "confirmed", "pilot", "1.000"],
+      ["P-2", "-5", "verified", "locked", "confirmed", "pilot", 20],
+    ];
     const { s, run } = standIn({ sheets: [{ name: "Bill of parts", rows: [headers, ...rows] }], selection: "'Bill of parts'!B2" });
     // Text cells that hold what Excel would otherwise take for formulas (typed with a leading apostrophe).
     s.book.sheetNamed("Bill of parts")?.setText(0, 0, "=Part");
@@ -407,9 +481,15 @@ describe("classify a list through the Excel API", () => {
 
   it("reads the list with the user's column choices", async () => {
     const headers = ["Part", "Design status", "Remarks", "Material", "Finish", "Build", "Qty"];
-    const rows = [["A", "frozen", "verified", "locked", "confirmed", "pilot", 20], ["B", "draft", "failed", "open", "open", "prototype", 3]];
+    const rows = [
+      ["A", "frozen", "verified", "locked", "confirmed", "pilot", 20],
+      ["B", "draft", "failed", "open", "open", "prototype", 3],
+    ];
     const { s, run } = standIn({ sheets: [{ name: "Parts", rows: [headers, ...rows] }], selection: "Parts!B2" });
-    const c = choicesFrom([["Remarks", "function"], ["Build", "goal"]]);
+    const c = choicesFrom([
+      ["Remarks", "function"],
+      ["Build", "goal"],
+    ]);
     if (!c.ok) throw new Error(c.issue.message);
     const list = await prepare(run, c.value);
     expect(list.plan.mapping).toEqual(mapHeaders(headers, { sample: rows, choices: c.value }));
@@ -426,6 +506,8 @@ describe("classify a list through the Excel API", () => {
 describe("what the pane says about Excel's errors", () => {
   it.each(["RequestPayloadSizeLimitExceeded", "ResponsePayloadSizeLimitExceeded", "RangeExceedsLimit"])("%s: a request too large", async (code) => {
     const { describeExcelError } = await import("../../../src/taskpane/excel/run");
-    expect(describeExcelError({ code, message: "x" }, "reading the list")).toBe("Excel refused a request as too large (more data or cells than it takes at once) while reading the list.");
+    expect(describeExcelError({ code, message: "x" }, "reading the list")).toBe(
+      "Excel refused a request as too large (more data or cells than it takes at once) while reading the list.",
+    );
   });
 });

@@ -4,8 +4,22 @@ import type { Run } from "../../../src/taskpane/excel/run";
 import { createStandIn, type StandIn, type StandInOptions, type WorkbookSeed } from "../../support/excel-standin";
 
 export const HEADERS = [
-  "Part No.", "Description", "Design status", "Function validated", "Material", "Finish status", "Tolerance review", "DFM review",
-  "Pilot run", "Demand status", "Supplier capability", "Inspection plan", "Cost understood", "Project goal", "Qty", "Annual volume",
+  "Part No.",
+  "Description",
+  "Design status",
+  "Function validated",
+  "Material",
+  "Finish status",
+  "Tolerance review",
+  "DFM review",
+  "Pilot run",
+  "Demand status",
+  "Supplier capability",
+  "Inspection plan",
+  "Cost understood",
+  "Project goal",
+  "Qty",
+  "Annual volume",
 ] as const;
 
 const pick = <T>(list: readonly T[], i: number): T => list[i % list.length] as T;
@@ -14,7 +28,24 @@ const pick = <T>(list: readonly T[], i: number): T => list[i % list.length] as T
 export function partRow(i: number): (string | number)[] {
   const k = (i * 7919) % 1009;
   if (i % 11 === 5) {
-    return [`P-${String(i).padStart(6, "0")}`, "Shaft", "Frozen", "verified", "locked", "confirmed", "reviewed", "done", "validated", "stable", "qualified", "defined", "quoted", "production", 5000, pick([60000, 500], k)];
+    return [
+      `P-${String(i).padStart(6, "0")}`,
+      "Shaft",
+      "Frozen",
+      "verified",
+      "locked",
+      "confirmed",
+      "reviewed",
+      "done",
+      "validated",
+      "stable",
+      "qualified",
+      "defined",
+      "quoted",
+      "production",
+      5000,
+      pick([60000, 500], k),
+    ];
   }
   return [
     `P-${String(i).padStart(6, "0")}`,

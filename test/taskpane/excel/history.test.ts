@@ -24,7 +24,12 @@ const named = (label: string, row: readonly (string | number)[]): (string | numb
 async function classify(run: Run, when: Date) {
   const located = await locateList(run);
   if (!located.ok) throw new Error(located.issue.message);
-  return classifyList(run, { list: located.value, mapping: located.value.plan.mapping, thresholds: { prototypeQuantity: 10, lowVolumeQuantity: 1000 }, now: () => when });
+  return classifyList(run, {
+    list: located.value,
+    mapping: located.value.plan.mapping,
+    thresholds: { prototypeQuantity: 10, lowVolumeQuantity: 1000 },
+    now: () => when,
+  });
 }
 
 const first = new Date(2026, 9, 5, 9, 30);
@@ -35,15 +40,30 @@ describe("what changed since the last run", () => {
     const rows = [named("A-1", byStage("prototyping")), named("A-2", byStage("low-volume")), named("A-3", byStage("mass-production"))];
     const { s, run } = standIn({ sheets: [{ name: "Parts", rows: [[...HEADERS], ...rows] }], selection: "Parts!B2" });
     const out = await classify(run, first);
-    expect(out.ok && [out.value.comparison, out.value.changeArea, out.value.history]).toEqual([undefined, undefined, { ok: true, sheet: "Readiness history", row: 1 }]);
+    expect(out.ok && [out.value.comparison, out.value.changeArea, out.value.history]).toEqual([
+      undefined,
+      undefined,
+      { ok: true, sheet: "Readiness history", row: 1 },
+    ]);
     expect(s.book.read("Parts!V1:V4").flat()).toEqual(["", "", "", ""]);
     expect(s.book.read("'Readiness history'!A1:I2")).toEqual([[...HISTORY_HEADERS], [excelDate(first), "Parts!A1:P4", 1, 1, 1, "", "", "", ""]]);
     const history = s.book.sheetNamed("Readiness history");
     expect(history?.format(1, 0)?.numberFormat).toBe("yyyy-mm-dd hh:mm");
-    expect(history?.charts).toMatchObject([{
-      name: HISTORY_CHART, type: "Line", source: "'Readiness history'!C1:E2", seriesBy: "Columns", categories: "'Readiness history'!A2", categoryType: "TextAxis",
-      series: [{ name: "Prototyping", values: "'Readiness history'!C2" }, { name: "Low-volume", values: "'Readiness history'!D2" }, { name: "Mass production", values: "'Readiness history'!E2" }],
-    }]);
+    expect(history?.charts).toMatchObject([
+      {
+        name: HISTORY_CHART,
+        type: "Line",
+        source: "'Readiness history'!C1:E2",
+        seriesBy: "Columns",
+        categories: "'Readiness history'!A2",
+        categoryType: "TextAxis",
+        series: [
+          { name: "Prototyping", values: "'Readiness history'!C2" },
+          { name: "Low-volume", values: "'Readiness history'!D2" },
+          { name: "Mass production", values: "'Readiness history'!E2" },
+        ],
+      },
+    ]);
   });
 
   it("compares the parts of the list's last run with the new answers by part label, and appends the run to the history", async () => {
@@ -95,7 +115,8 @@ describe("what changed since the last run", () => {
     const out = await classify(run, second);
     expect(!out.ok && out.issue).toEqual({
       code: "foreign",
-      message: "Nothing was written: the Change column (what changed since the last run) goes to Parts!V1:V3, but Parts!V3 already holds data. Move or clear those cells (or insert an empty column to the right of the Missing column), then classify again.",
+      message:
+        "Nothing was written: the Change column (what changed since the last run) goes to Parts!V1:V3, but Parts!V3 already holds data. Move or clear those cells (or insert an empty column to the right of the Missing column), then classify again.",
     });
     expect(s.book.read("Parts!A1:W3")).toEqual(before);
     expect(s.book.read("'Readiness history'!A3")).toEqual([[""]]);
@@ -103,12 +124,21 @@ describe("what changed since the last run", () => {
 
   it("leaves a sheet called Readiness history that it did not make alone, and says so", async () => {
     const { s, run } = standIn({
-      sheets: [{ name: "Parts", rows: [[...HEADERS], named("A-1", byStage("prototyping"))] }, { name: "Readiness history", rows: [["My own notes"]] }],
+      sheets: [
+        { name: "Parts", rows: [[...HEADERS], named("A-1", byStage("prototyping"))] },
+        { name: "Readiness history", rows: [["My own notes"]] },
+      ],
       selection: "Parts!B2",
     });
     const out = await classify(run, first);
-    expect(out.ok && out.value.history).toEqual({ ok: false, message: expect.stringMatching(/^The sheet "Readiness history" was not made by Part Readiness/u) });
-    expect(s.book.read("'Readiness history'!A1:B2")).toEqual([["My own notes", ""], ["", ""]]);
+    expect(out.ok && out.value.history).toEqual({
+      ok: false,
+      message: expect.stringMatching(/^The sheet "Readiness history" was not made by Part Readiness/u),
+    });
+    expect(s.book.read("'Readiness history'!A1:B2")).toEqual([
+      ["My own notes", ""],
+      ["", ""],
+    ]);
     expect(s.book.sheetNamed("Readiness history")?.charts).toEqual([]);
   });
 
@@ -136,6 +166,9 @@ describe("what changed since the last run", () => {
     await s.select("Parts!B2");
     const out = await classify(run, second);
     expect(s.book.read("Parts!V2:V3").flat()).toEqual(["", ""]);
-    expect(out.ok && out.value.comparison?.duplicates).toEqual([{ label: "A-1", rows: [2, 3], side: "previous" }, { label: "A-1", rows: [2, 3], side: "current" }]);
+    expect(out.ok && out.value.comparison?.duplicates).toEqual([
+      { label: "A-1", rows: [2, 3], side: "previous" },
+      { label: "A-1", rows: [2, 3], side: "current" },
+    ]);
   });
 });

@@ -15,7 +15,12 @@ describe("the review of an assembly", () => {
     const { s, run } = standIn({ sheets: [{ name: "BOM", rows: [HEADERS, ready(0, "A"), ready(1, "B"), proto(2, "C"), ready(1, "D")] }], selection: "BOM!C2" });
     const read = await readReview(run, DEFAULT_THRESHOLDS);
     expect(read.review.ok && read.review.value.assessment.stage).toBe("mass-production");
-    expect(read.review.ok && read.review.value.assembly).toEqual({ kind: "known", stage: "prototyping", components: 2, limitedBy: [{ label: "B", stage: "prototyping", through: ["C"] }] });
+    expect(read.review.ok && read.review.value.assembly).toEqual({
+      kind: "known",
+      stage: "prototyping",
+      components: 2,
+      limitedBy: [{ label: "B", stage: "prototyping", through: ["C"] }],
+    });
     expect(s.stats.requests).toHaveLength(2);
     expect(read.watch.rows).toEqual([0, 1, 2, 3, 4]);
     expect(read.watch.columns).toEqual({ first: 0, last: 16 });
@@ -25,7 +30,10 @@ describe("the review of an assembly", () => {
     const rows = [ready(0, "A"), ...Array.from({ length: ASSEMBLY_REVIEW_ROWS }, (_, i) => ready(1, `P-${i}`))];
     const { s, run } = standIn({ sheets: [{ name: "BOM", rows: [HEADERS, ...rows] }], selection: "BOM!C2" });
     const read = await readReview(run, DEFAULT_THRESHOLDS);
-    expect(read.review.ok && read.review.value.assembly).toEqual({ kind: "not-read", why: expect.stringMatching(/^The list has more than 5,000 rows.*Classify list gives each assembly's stage\.$/u) });
+    expect(read.review.ok && read.review.value.assembly).toEqual({
+      kind: "not-read",
+      why: expect.stringMatching(/^The list has more than 5,000 rows.*Classify list gives each assembly's stage\.$/u),
+    });
     expect(s.stats.requests).toHaveLength(1);
     expect(read.watch.rows).toEqual([0, 1]);
   });

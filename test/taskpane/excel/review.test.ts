@@ -66,7 +66,10 @@ describe("review the part under the active cell", () => {
       selection: "Parts!O5",
     });
     const totals = await readReview(run2, DEFAULT_THRESHOLDS);
-    expect(!totals.review.ok && totals.review.issue).toEqual({ code: "totals-row", message: "Parts!O5 is in the totals row of the table Parts. Select a cell in a part's row." });
+    expect(!totals.review.ok && totals.review.issue).toEqual({
+      code: "totals-row",
+      message: "Parts!O5 is in the totals row of the table Parts. Select a cell in a part's row.",
+    });
     expect(s2.stats.requests.every((r) => r.error === undefined)).toBe(true);
   });
 
@@ -85,8 +88,15 @@ describe("review the part under the active cell", () => {
 
   it("in a table, reads the rows under the header too, so that values decide between two columns of one criterion", async () => {
     const headers = ["Part", "Design", "Drawing status", "Function", "Material", "Finish", "Goal", "Qty"];
-    const rows = [["P-1", "Bracket", "frozen", "verified", "locked", "confirmed", "pilot", 20], ["P-2", "Housing", "released", "verified", "locked", "confirmed", "pilot", 20]];
-    const { s, run } = standIn({ sheets: [{ name: "Parts", rows: [headers, ...rows] }], tables: [{ name: "T", sheet: "Parts", address: "A1:H3" }], selection: "Parts!A2" });
+    const rows = [
+      ["P-1", "Bracket", "frozen", "verified", "locked", "confirmed", "pilot", 20],
+      ["P-2", "Housing", "released", "verified", "locked", "confirmed", "pilot", 20],
+    ];
+    const { s, run } = standIn({
+      sheets: [{ name: "Parts", rows: [headers, ...rows] }],
+      tables: [{ name: "T", sheet: "Parts", address: "A1:H3" }],
+      selection: "Parts!A2",
+    });
     const read = await readReview(run, DEFAULT_THRESHOLDS);
     const mapping = mapHeaders(headers, { sample: rows });
     expect(mapping.byCriterion.design?.header).toBe("Drawing status");
@@ -108,9 +118,23 @@ describe("review the part under the active cell", () => {
   });
 
   it.each([
-    ["5-10", "5-10"], ["10-20", "10-20"], ["50%", "50%"], ["00123", "00123"], ["1,000", "1,000"], ["Jan 5", "Jan 5"], ["12:30", "12:30"],
-    ["TRUE", "TRUE"], ["#N/A", "#N/A"], ["=A1", "=A1"], ["-5", "-5"], ["'approved", "'approved"], ["frozen", "frozen"], ["Rev 2", "Rev 2"],
-    ["250", 250], ["0.5", 0.5], [" 12 ", 12],
+    ["5-10", "5-10"],
+    ["10-20", "10-20"],
+    ["50%", "50%"],
+    ["00123", "00123"],
+    ["1,000", "1,000"],
+    ["Jan 5", "Jan 5"],
+    ["12:30", "12:30"],
+    ["TRUE", "TRUE"],
+    ["#N/A", "#N/A"],
+    ["=A1", "=A1"],
+    ["-5", "-5"],
+    ["'approved", "'approved"],
+    ["frozen", "frozen"],
+    ["Rev 2", "Rev 2"],
+    ["250", 250],
+    ["0.5", 0.5],
+    [" 12 ", 12],
   ])("writes %j so that Excel keeps what was typed: the cell holds %j", async (typed, held) => {
     const { s, run } = standIn({ sheets: [{ name: "Parts", rows: [[...HEADERS], ...partRows(3)] }], selection: "Parts!A3" });
     const read = await readReview(run, DEFAULT_THRESHOLDS);
@@ -132,11 +156,20 @@ describe("review the part under the active cell", () => {
   });
 
   it("does not write into a cell filled by a spilling formula, which would turn the formula into #SPILL!", async () => {
-    const { s, run } = standIn({ sheets: [{ name: "Parts", rows: [["Part No.", "Design status"], ["P-1", "=Source!A1:A2"], ["P-2"]] }, { name: "Source", rows: [["frozen"], ["draft"]] }], selection: "Parts!A3" });
+    const { s, run } = standIn({
+      sheets: [
+        { name: "Parts", rows: [["Part No.", "Design status"], ["P-1", "=Source!A1:A2"], ["P-2"]] },
+        { name: "Source", rows: [["frozen"], ["draft"]] },
+      ],
+      selection: "Parts!A3",
+    });
     expect(s.book.read("Parts!B2:B3")).toEqual([["frozen"], ["draft"]]);
     const read = await readReview(run, DEFAULT_THRESHOLDS);
     if (!read.review.ok) throw new Error(read.review.issue.message);
-    expect(await writeCriterion(run, read.review.value, "design", "frozen")).toEqual({ ok: false, issue: "Parts!B3 is filled by a formula in another cell that spills into it: change the value at its source." });
+    expect(await writeCriterion(run, read.review.value, "design", "frozen")).toEqual({
+      ok: false,
+      issue: "Parts!B3 is filled by a formula in another cell that spills into it: change the value at its source.",
+    });
     expect(s.stats.writes).toEqual([]);
     expect(s.book.read("Parts!B2:B3")).toEqual([["frozen"], ["draft"]]);
   });
@@ -154,7 +187,10 @@ describe("events and settings", () => {
   it("hears selection changes and cell changes on every sheet", async () => {
     const { s, run } = standIn({ sheets: [{ name: "A" }, { name: "B" }] });
     const heard: string[] = [];
-    await watchWorkbook(run, { selectionChanged: () => void heard.push("selection"), changed: (id, address) => void heard.push(`${id === s.book.sheets[1]?.id ? "B" : "?"}!${address}`) });
+    await watchWorkbook(run, {
+      selectionChanged: () => void heard.push("selection"),
+      changed: (id, address) => void heard.push(`${id === s.book.sheets[1]?.id ? "B" : "?"}!${address}`),
+    });
     await s.select("B!C3");
     await s.edit("B!D4", [["x"]]);
     expect(heard).toEqual(["selection", "B!D4"]);

@@ -45,25 +45,33 @@ async function cliSummary(dir: string): Promise<string[][]> {
 }
 
 describe("the summary sheet, pane and command line", () => {
-  it.runIf(cliBuilt())("holds the same rows as the command line's, texts kept as written, the List row naming the list by its quoted address", async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), "pane-summary-"));
-    try {
-      const cli = await cliSummary(dir);
-      // The same cells in Excel: texts Excel would convert were typed with the quote prefix, so they are text.
-      const { s, run } = standIn({ sheets: [{ name: SHEET, rows: [headers] }], selection: `'${SHEET}'!A2` });
-      const sheet = s.book.sheetNamed(SHEET);
-      rows.forEach((row, r) => row.forEach((v, c) => (typeof v === "string" ? sheet?.setText(r + 1, c, v) : sheet?.set(r + 1, c, v))));
-      const located = await locateList(run);
-      if (!located.ok) throw new Error(located.issue.message);
-      const out = await classifyList(run, { list: located.value, mapping: located.value.plan.mapping, thresholds: { prototypeQuantity: 10, lowVolumeQuantity: 1000 } });
-      expect(out.ok).toBe(true);
-      const pane = s.book.read(`'${SUMMARY_SHEET}'!A1:D${cli.length}`).map((line) => line.map(shownText));
-      expect(pane[1]).toEqual(["List", `'${SHEET}'!A1:G5`, "", ""]);
-      expect(cli[1]).toEqual(["List", `${SHEET} (parts.xlsx)`, "", ""]);
-      expect(pane.filter((_, i) => i !== 1)).toEqual(cli.filter((_, i) => i !== 1));
-      expect(pane.some((line) => line[0] === `'${SHEET}'!B2` && line[1] === "frzn")).toBe(true);
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
-  }, 60_000);
+  it.runIf(cliBuilt())(
+    "holds the same rows as the command line's, texts kept as written, the List row naming the list by its quoted address",
+    async () => {
+      const dir = await mkdtemp(path.join(tmpdir(), "pane-summary-"));
+      try {
+        const cli = await cliSummary(dir);
+        // The same cells in Excel: texts Excel would convert were typed with the quote prefix, so they are text.
+        const { s, run } = standIn({ sheets: [{ name: SHEET, rows: [headers] }], selection: `'${SHEET}'!A2` });
+        const sheet = s.book.sheetNamed(SHEET);
+        rows.forEach((row, r) => row.forEach((v, c) => (typeof v === "string" ? sheet?.setText(r + 1, c, v) : sheet?.set(r + 1, c, v))));
+        const located = await locateList(run);
+        if (!located.ok) throw new Error(located.issue.message);
+        const out = await classifyList(run, {
+          list: located.value,
+          mapping: located.value.plan.mapping,
+          thresholds: { prototypeQuantity: 10, lowVolumeQuantity: 1000 },
+        });
+        expect(out.ok).toBe(true);
+        const pane = s.book.read(`'${SUMMARY_SHEET}'!A1:D${cli.length}`).map((line) => line.map(shownText));
+        expect(pane[1]).toEqual(["List", `'${SHEET}'!A1:G5`, "", ""]);
+        expect(cli[1]).toEqual(["List", `${SHEET} (parts.xlsx)`, "", ""]);
+        expect(pane.filter((_, i) => i !== 1)).toEqual(cli.filter((_, i) => i !== 1));
+        expect(pane.some((line) => line[0] === `'${SHEET}'!B2` && line[1] === "frzn")).toBe(true);
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    },
+    60_000,
+  );
 });

@@ -14,7 +14,9 @@ describe("insert template", () => {
     expect(rows.slice(1).map((r) => reader.assess(r).stage)).toEqual(TEMPLATE_EXAMPLES.map((e) => e.stage));
     expect(s.book.tables.map((t) => [t.name, t.sheet.name])).toEqual([["BillOfParts", "Bill of parts"]]);
     const lists = sheet?.validations.map((v) => [v.rect.column, v.rect.rows, (v.rule as { list: { source: string } }).list.source]);
-    const expected = TEMPLATE_COLUMNS.flatMap((c, i) => (c.criterion && validationList(c.criterion).length > 0 ? [[i, TEMPLATE_ROWS, validationList(c.criterion).join(",")]] : []));
+    const expected = TEMPLATE_COLUMNS.flatMap((c, i) =>
+      c.criterion && validationList(c.criterion).length > 0 ? [[i, TEMPLATE_ROWS, validationList(c.criterion).join(",")]] : [],
+    );
     expect(lists).toEqual(expected);
     expect(expected).toHaveLength(12);
     expect(sheet?.frozenRows).toBe(1);

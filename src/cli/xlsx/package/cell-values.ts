@@ -71,12 +71,12 @@ export function cellValue(type: string | undefined, style: number, v: string | u
     case "s": {
       if (v === undefined) return null;
       const index = Number(v.trim());
-      return Number.isInteger(index) ? ctx.strings.at(index) ?? null : null;
+      return Number.isInteger(index) ? (ctx.strings.at(index) ?? null) : null;
     }
     case "inlineStr":
       return inline ?? (v === undefined ? null : decodeXEscapes(decodeEntities(v)));
     case "str":
-      return v === undefined ? inline ?? null : decodeXEscapes(decodeEntities(v));
+      return v === undefined ? (inline ?? null) : decodeXEscapes(decodeEntities(v));
     case "b": {
       if (v === undefined) return null;
       const t = v.trim().toLowerCase();

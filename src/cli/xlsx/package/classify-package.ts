@@ -50,7 +50,11 @@ async function readPart(pkg: OpenPackage, name: string): Promise<PartText | unde
 }
 
 function noRoom(job: ClassifyJob, chosen: ChosenSheet): Error {
-  return fileError("bad-header-row", job.inputShown, `sheet "${chosen.sheet.name}" uses every column up to the last (XFD): there is no room right of its data for the five result columns`);
+  return fileError(
+    "bad-header-row",
+    job.inputShown,
+    `sheet "${chosen.sheet.name}" uses every column up to the last (XFD): there is no room right of its data for the five result columns`,
+  );
 }
 
 async function choose(pkg: OpenPackage, job: ClassifyJob): Promise<ChosenSheet> {
@@ -113,17 +117,38 @@ export async function classifyPackage(job: ClassifyJob, output: PackageOutput): 
     const relsPath = relsPathOf(workbookPath);
     const [workbook, workbookRels, contentTypes] = await Promise.all([readPart(pkg, workbookPath), readPart(pkg, relsPath), readPart(pkg, CONTENT_TYPES)]);
     if (workbook === undefined || workbookRels === undefined) throw new Error("the workbook part was read before");
-    const types = contentTypes ?? { text: '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"></Types>', encoding: "utf-8" as const };
+    const types = contentTypes ?? {
+      text: '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"></Types>',
+      encoding: "utf-8" as const,
+    };
     let parts: WorkbookParts = { workbookPath, workbook: workbook.text, workbookRels: workbookRels.text, contentTypes: types.text };
-    const newStylesPath = stylesEntry === undefined ? `${path.posix.dirname(workbookPath) === "." ? "" : `${path.posix.dirname(workbookPath)}/`}styles.xml` : undefined;
+    const newStylesPath =
+      stylesEntry === undefined ? `${path.posix.dirname(workbookPath) === "." ? "" : `${path.posix.dirname(workbookPath)}/`}styles.xml` : undefined;
     if (newStylesPath !== undefined) parts = withStylesPart(parts, newStylesPath);
 
     const tally = done.tally;
-    const summary = summarySheetParts({ summary: tally.summary, source: `${chosen.sheet.name} (${path.basename(job.input)})`, reading: job.gate?.withChanges(sheetReading(done.header, tally, chosen.sheet.name)) ?? sheetReading(done.header, tally, chosen.sheet.name), styles: styles.styles });
+    const summary = summarySheetParts({
+      summary: tally.summary,
+      source: `${chosen.sheet.name} (${path.basename(job.input)})`,
+      reading: job.gate?.withChanges(sheetReading(done.header, tally, chosen.sheet.name)) ?? sheetReading(done.header, tally, chosen.sheet.name),
+      styles: styles.styles,
+    });
     const ownSummaries = new Set<string>();
-    for (const sheet of pkg.workbook.sheets) if (sheet.entry !== undefined && (await isOwnSummary(pkg, { ...sheet, entry: sheet.entry }))) ownSummaries.add(sheet.entry.name.toLowerCase());
-    const classified = { sheetIndex: chosen.sheet.index, sheetName: chosen.sheet.name, headerRow: done.header.rowNumber, ...(sink?.filterRange === undefined ? {} : { filterRange: sink.filterRange }) };
-    const placement = placeSummary(parts, summary, classified, pkg.index.entries.map((e) => e.name), (sheetPath) => ownSummaries.has(sheetPath.replace(/^\/+/u, "").toLowerCase()));
+    for (const sheet of pkg.workbook.sheets)
+      if (sheet.entry !== undefined && (await isOwnSummary(pkg, { ...sheet, entry: sheet.entry }))) ownSummaries.add(sheet.entry.name.toLowerCase());
+    const classified = {
+      sheetIndex: chosen.sheet.index,
+      sheetName: chosen.sheet.name,
+      headerRow: done.header.rowNumber,
+      ...(sink?.filterRange === undefined ? {} : { filterRange: sink.filterRange }),
+    };
+    const placement = placeSummary(
+      parts,
+      summary,
+      classified,
+      pkg.index.entries.map((e) => e.name),
+      (sheetPath) => ownSummaries.has(sheetPath.replace(/^\/+/u, "").toLowerCase()),
+    );
 
     const replaced = new Map<string, Replacement>();
     const bytes = (text: string, encoding: XmlEncoding): Replacement => ({ kind: "bytes", bytes: encodeText(text, encoding) });
@@ -133,7 +158,8 @@ export async function classifyPackage(job: ClassifyJob, output: PackageOutput): 
     replaced.set(relsPath.toLowerCase(), bytes(placement.parts.workbookRels, workbookRels.encoding));
     replaced.set(CONTENT_TYPES.toLowerCase(), bytes(placement.parts.contentTypes, types.encoding));
     const added = placement.written.map((p) => ({ path: p.path, bytes: Buffer.from(p.xml, "utf8") }));
-    for (const p of placement.written) if (pkg.index.get(p.path) !== undefined) replaced.set(p.path.toLowerCase(), { kind: "bytes", bytes: Buffer.from(p.xml, "utf8") });
+    for (const p of placement.written)
+      if (pkg.index.get(p.path) !== undefined) replaced.set(p.path.toLowerCase(), { kind: "bytes", bytes: Buffer.from(p.xml, "utf8") });
     if (newStylesPath !== undefined) added.push({ path: newStylesPath, bytes: Buffer.from(styles.xml, "utf8") });
     if (contentTypes === undefined) added.unshift({ path: CONTENT_TYPES, bytes: Buffer.from(placement.parts.contentTypes, "utf8") });
     try {
@@ -156,11 +182,13 @@ function withStylesPart(parts: WorkbookParts, stylesPath: string): WorkbookParts
   const target = path.posix.relative(path.posix.dirname(parts.workbookPath), stylesPath);
   const workbookRels = parts.workbookRels.replace(
     /<\/([\w:]*)Relationships>\s*$/u,
-    (_m, p: string) => `<${p}Relationship Id="rIdPartReadinessStyles" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="${target}"/></${p}Relationships>`,
+    (_m, p: string) =>
+      `<${p}Relationship Id="rIdPartReadinessStyles" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="${target}"/></${p}Relationships>`,
   );
   const contentTypes = parts.contentTypes.replace(
     /<\/([\w:]*)Types>\s*$/u,
-    (_m, p: string) => `<${p}Override PartName="/${stylesPath}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></${p}Types>`,
+    (_m, p: string) =>
+      `<${p}Override PartName="/${stylesPath}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></${p}Types>`,
   );
   return { ...parts, workbookRels, contentTypes };
 }

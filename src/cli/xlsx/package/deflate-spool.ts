@@ -37,7 +37,10 @@ export class DeflateSpool {
   private compressedSize = 0;
   private failure: Error | undefined;
 
-  constructor(path: string, private readonly encoding: XmlEncoding) {
+  constructor(
+    path: string,
+    private readonly encoding: XmlEncoding,
+  ) {
     this.deflate = createDeflateRaw({ level: SHEET_LEVEL, chunkSize: 1 << 18 });
     this.file = createWriteStream(path);
     this.deflate.on("data", (chunk: Buffer) => {

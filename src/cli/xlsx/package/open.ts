@@ -23,11 +23,22 @@ export interface OpenPackage {
 /** A damaged part or zip named in the user's words; anything else (a bug) passes through. */
 export function packageProblem(shown: string, error: unknown): Error {
   if (error instanceof Error && error.name === "CliError") return error;
-  if (error instanceof XmlProblem || error instanceof ZipProblem || (error instanceof Error && (error.name === "PartError" || /invalid (stored block|distance|code)|unexpected end of file|incorrect header check|invalid block type/u.test(error.message)))) {
+  if (
+    error instanceof XmlProblem ||
+    error instanceof ZipProblem ||
+    (error instanceof Error &&
+      (error.name === "PartError" ||
+        /invalid (stored block|distance|code)|unexpected end of file|incorrect header check|invalid block type/u.test(error.message)))
+  ) {
     return fileError("corrupt", shown, `is damaged or not a valid .xlsx workbook and cannot be read (${error.message.slice(0, 160)})`);
   }
   const code = typeof error === "object" && error !== null ? (error as { code?: unknown }).code : undefined;
-  if (typeof code === "string" && code.startsWith("Z_")) return fileError("corrupt", shown, `is damaged: a part of the workbook's zip archive cannot be unpacked (${error instanceof Error ? error.message : code})`);
+  if (typeof code === "string" && code.startsWith("Z_"))
+    return fileError(
+      "corrupt",
+      shown,
+      `is damaged: a part of the workbook's zip archive cannot be unpacked (${error instanceof Error ? error.message : code})`,
+    );
   if (typeof code === "string" && /^E[A-Z]+$/u.test(code)) return readProblem(error, shown);
   return error instanceof Error ? error : new Error(String(error));
 }
@@ -43,14 +54,30 @@ export async function openPackage(file: string, shown: string): Promise<OpenPack
   try {
     const size = (await handle.stat()).size;
     const dir = await readZipDirectory(handle, size);
-    if (!dir.ok) throw fileError("corrupt", shown, dir.problem === "truncated" ? "is damaged: the workbook's zip archive is truncated or incomplete" : "is damaged: the workbook's zip archive cannot be read");
+    if (!dir.ok)
+      throw fileError(
+        "corrupt",
+        shown,
+        dir.problem === "truncated"
+          ? "is damaged: the workbook's zip archive is truncated or incomplete"
+          : "is damaged: the workbook's zip archive cannot be read",
+      );
     const index = new EntryIndex(dir.entries);
     const workbook = await readWorkbookInfo(handle, index);
     if ("code" in workbook) throw fileError(workbook.code, shown, workbook.message);
     const stylesBytes = workbook.stylesEntry === undefined ? undefined : await readContent(handle, workbook.stylesEntry);
     const stylesXml = stylesBytes === undefined ? undefined : decodeAll(stylesBytes);
     const strings = workbook.sharedStringsEntry === undefined ? [] : await readSharedStrings(file, handle, workbook.sharedStringsEntry);
-    return { file, shown, handle, index, workbook, stylesXml, stylesEncoding: stylesBytes === undefined ? "utf-8" : encodingOf(stylesBytes), values: { strings, dateStyles: stylesXml === undefined ? new Set() : dateStyles(stylesXml), date1904: workbook.date1904 } };
+    return {
+      file,
+      shown,
+      handle,
+      index,
+      workbook,
+      stylesXml,
+      stylesEncoding: stylesBytes === undefined ? "utf-8" : encodingOf(stylesBytes),
+      values: { strings, dateStyles: stylesXml === undefined ? new Set() : dateStyles(stylesXml), date1904: workbook.date1904 },
+    };
   } catch (error) {
     await handle.close().catch(() => undefined);
     throw packageProblem(shown, error);

@@ -10,7 +10,9 @@ import { newEntry, ZipWriter, type DeflatedData } from "./zip-write";
 import { storedStream } from "./zip-read";
 
 /** New content for an entry: text to deflate, or deflated bytes (a prefix in hand, then a spool file). */
-export type Replacement = { readonly kind: "bytes"; readonly bytes: Buffer } | { readonly kind: "deflated"; readonly data: DeflatedData; readonly prefix: Buffer; readonly file: string };
+export type Replacement =
+  | { readonly kind: "bytes"; readonly bytes: Buffer }
+  | { readonly kind: "deflated"; readonly data: DeflatedData; readonly prefix: Buffer; readonly file: string };
 
 export interface PackageEdits {
   /** By entry name (as in the zip, case-insensitive). */

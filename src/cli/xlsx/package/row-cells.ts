@@ -176,7 +176,8 @@ export function tokenCells(raw: string, from: number, to: number, values: ValueC
       if (top === "rPh") phonetic = Math.max(0, phonetic - 1);
       if (stack.length === 0 && top === "c") {
         cells.push({ column, start: cellStart, end: t.end, occupied });
-        if (out !== undefined && values !== undefined) out[column] = cellValue(cellType, cellStyle, v, inline === undefined ? undefined : decodeXEscapes(inline.join("")), values);
+        if (out !== undefined && values !== undefined)
+          out[column] = cellValue(cellType, cellStyle, v, inline === undefined ? undefined : decodeXEscapes(inline.join("")), values);
       }
     } else if ((t.kind === "text" || t.kind === "cdata") && stack[0] === "c") {
       const top = stack[stack.length - 1];

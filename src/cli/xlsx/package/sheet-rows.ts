@@ -137,12 +137,17 @@ export async function* scanSheetBatches(chunks: AsyncIterable<string>, options: 
         }
         const raw = buf.slice(lt, end);
         rowNumber = rowNumberOf(attrs, rowNumber);
-        const read = selfClosing ? { cells: [], values: options.values === undefined ? undefined : [] } : rowCells(raw, openEnd - lt, closeStart, options.values);
+        const read = selfClosing
+          ? { cells: [], values: options.values === undefined ? undefined : [] }
+          : rowCells(raw, openEnd - lt, closeStart, options.values);
         if (between !== "") {
           out.push({ kind: "text", text: between });
           between = "";
         }
-        out.push({ kind: "row", row: { number: rowNumber, raw, cells: read.cells, values: read.values, openEnd: openEnd - lt, closeStart, selfClosing, prefix } });
+        out.push({
+          kind: "row",
+          row: { number: rowNumber, raw, cells: read.cells, values: read.values, openEnd: openEnd - lt, closeStart, selfClosing, prefix },
+        });
         pos = end;
         continue;
       }

@@ -48,7 +48,13 @@ export class SheetSink implements RowSink<SheetRow> {
   filterRange: string | undefined;
 
   /** `guard`: the result column was chosen without seeing every row, so a row with a value there stops the run. */
-  constructor(private readonly source: SheetRowSource, private readonly styles: ResultStyles, private readonly spoolPath: string, private readonly guard: boolean, private readonly gate?: Gate) {}
+  constructor(
+    private readonly source: SheetRowSource,
+    private readonly styles: ResultStyles,
+    private readonly spoolPath: string,
+    private readonly guard: boolean,
+    private readonly gate?: Gate,
+  ) {}
 
   async begin(table: TableClassifier): Promise<void> {
     const header = table.header;
@@ -78,12 +84,18 @@ export class SheetSink implements RowSink<SheetRow> {
     else if (role === "data" && result?.kind === "part") cells = partCellsXml(scanned.prefix, row.number, first, result.cells, result.stage, this.styles);
     else if (role === "data" && header.rewrite) cells = "";
     const gateTexts = gate !== undefined && role === "data" && result?.kind === "part" ? gate.cells(row.number, result) : [];
-    if (gate !== undefined && cells !== undefined) cells += gateCells(gate, row, role, gateTexts, first + RESULT_HEADERS.length, this.styles, earlier, this.source.sheetName);
+    if (gate !== undefined && cells !== undefined)
+      cells += gateCells(gate, row, role, gateTexts, first + RESULT_HEADERS.length, this.styles, earlier, this.source.sheetName);
     if (role === "data" && result?.kind === "part") texts = [...result.cells.map(String), ...gateTexts];
     if (cells !== undefined && this.guard && !header.rewrite && scanned.cells.some((c) => c.occupied && c.column >= first)) {
       throw new ResultColumnTaken(`row ${row.number} has a cell right of the columns the header was chosen on`);
     }
-    const text = cells === undefined ? scanned.raw : withRowTag(scanned, editRow(scanned, { first, width, cells }), (tag) => rowTagWithHeight(widenedSpans(tag, first, width, cells), texts === undefined ? undefined : wrappedRowHeight(texts, this.widths)));
+    const text =
+      cells === undefined
+        ? scanned.raw
+        : withRowTag(scanned, editRow(scanned, { first, width, cells }), (tag) =>
+            rowTagWithHeight(widenedSpans(tag, first, width, cells), texts === undefined ? undefined : wrappedRowHeight(texts, this.widths)),
+          );
     return spool.write(row.before === "" ? text : row.before + text);
   }
 
@@ -152,14 +164,27 @@ function ownPrintSetup(head: string, tail: string): boolean {
  * row). When an earlier run wrote fewer result columns and a row has a value
  * of the user's where the new ones go, the run stops rather than write over it.
  */
-function gateCells(gate: Gate, row: SheetRow, role: RowRole, texts: readonly string[], at: number, styles: ResultStyles, earlier: number, sheetName: string): string {
+function gateCells(
+  gate: Gate,
+  row: SheetRow,
+  role: RowRole,
+  texts: readonly string[],
+  at: number,
+  styles: ResultStyles,
+  earlier: number,
+  sheetName: string,
+): string {
   const scanned = row.scanned;
   if (earlier > 0) {
     const end = at + gate.width;
     const start = at - RESULT_HEADERS.length + earlier;
     const taken = scanned.cells.find((c) => c.occupied && c.column >= start && c.column < end);
     if (taken !== undefined) {
-      throw fileError("bad-header-row", `sheet "${sheetName}"`, `row ${row.number} has a value of its own right of the result columns an earlier run wrote, where the new ${gate.headers.join(", ")} columns go; classify the original list, or move that value`);
+      throw fileError(
+        "bad-header-row",
+        `sheet "${sheetName}"`,
+        `row ${row.number} has a value of its own right of the result columns an earlier run wrote, where the new ${gate.headers.join(", ")} columns go; classify the original list, or move that value`,
+      );
     }
   }
   if (role === "header") return textCellsXml(scanned.prefix, row.number, at, gate.headers, styles.header);

@@ -36,7 +36,12 @@ export interface SheetChoice {
   readonly inputShown: string;
 }
 
-export async function* sheetPieces(pkg: OpenPackage, sheet: ChosenSheet["sheet"], options: ScanOptions, encoding?: (found: XmlEncoding) => void): AsyncGenerator<SheetPiece> {
+export async function* sheetPieces(
+  pkg: OpenPackage,
+  sheet: ChosenSheet["sheet"],
+  options: ScanOptions,
+  encoding?: (found: XmlEncoding) => void,
+): AsyncGenerator<SheetPiece> {
   yield* scanSheet(decodeStream(await contentStream(pkg.file, pkg.handle, sheet.entry), encoding), options);
 }
 
@@ -81,7 +86,16 @@ async function attempt(pkg: OpenPackage, sheet: ChosenSheet["sheet"], choice: Sh
   let declaredWidth: number | undefined;
   const decide = (): Attempt => {
     for (let i = 0; i < grid.length; i += 1) grid[i] ??= [];
-    return { result: chooseHeader(grid, { headerRow: choice.headerRow, scan: HEADER_SCAN_ROWS, declaredWidth, where: where(sheet.name), choices: choice.mapping.choices }), declaredWidth };
+    return {
+      result: chooseHeader(grid, {
+        headerRow: choice.headerRow,
+        scan: HEADER_SCAN_ROWS,
+        declaredWidth,
+        where: where(sheet.name),
+        choices: choice.mapping.choices,
+      }),
+      declaredWidth,
+    };
   };
   for await (const piece of sheetPieces(pkg, sheet, { values: pkg.values })) {
     if (piece.kind === "head") declaredWidth = dimensionWidth(piece.text);
@@ -114,7 +128,10 @@ export async function chooseSheet(pkg: OpenPackage, choice: SheetChoice): Promis
     if (sheet === undefined) throw fileError("sheet-not-found", choice.inputShown, `has no sheet "${wanted}"; its sheets are ${namesOf(worksheets)}`);
     const tried = await attempt(pkg, sheet, choice, false);
     if (tried.result === undefined || !tried.result.ok) {
-      const issue = tried.result !== undefined && !tried.result.ok ? tried.result.issue : { code: "no-header-row" as const, message: `no header row in ${where(sheet.name)}` };
+      const issue =
+        tried.result !== undefined && !tried.result.ok
+          ? tried.result.issue
+          : { code: "no-header-row" as const, message: `no header row in ${where(sheet.name)}` };
       throw fileError(issue.code, choice.inputShown, issue.message);
     }
     return { sheet, header: tried.result.value, declaredWidth: tried.declaredWidth };
@@ -150,7 +167,11 @@ export class SheetRowSource implements RowSource<SheetRow> {
   tail: string | undefined;
   encoding: XmlEncoding = "utf-8";
 
-  constructor(private readonly pkg: OpenPackage, private readonly sheet: ChosenSheet["sheet"], declaredWidth: number | undefined) {
+  constructor(
+    private readonly pkg: OpenPackage,
+    private readonly sheet: ChosenSheet["sheet"],
+    declaredWidth: number | undefined,
+  ) {
     this.sheetName = sheet.name;
     this.where = where(sheet.name);
     this.declaredWidth = declaredWidth;

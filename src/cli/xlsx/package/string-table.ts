@@ -55,7 +55,7 @@ export class PackedStrings implements StringTable {
     if (chunk === undefined) return undefined;
     const start = this.offsets[index] ?? 0;
     const last = (index & (CHUNK - 1)) === CHUNK - 1 || index === this.count - 1;
-    const end = last ? chunk.length : this.offsets[index + 1] ?? chunk.length;
+    const end = last ? chunk.length : (this.offsets[index + 1] ?? chunk.length);
     return chunk.slice(start, end);
   }
 }

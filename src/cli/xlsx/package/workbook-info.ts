@@ -73,11 +73,13 @@ async function findWorkbook(handle: FileHandle, index: EntryIndex): Promise<ZipE
 
 export async function readWorkbookInfo(handle: FileHandle, index: EntryIndex): Promise<WorkbookInfo | PackageIssue> {
   const workbook = await findWorkbook(handle, index);
-  if (workbook === undefined) return { code: "not-a-spreadsheet", message: "is a zip archive but not an .xlsx workbook (it has no workbook part, xl/workbook.xml)" };
+  if (workbook === undefined)
+    return { code: "not-a-spreadsheet", message: "is a zip archive but not an .xlsx workbook (it has no workbook part, xl/workbook.xml)" };
   const relsEntry = index.get(relsPathOf(workbook.name));
   const relationships = relsEntry === undefined ? [] : readRelationships(await readText(handle, relsEntry));
   const byId = new Map(relationships.map((r) => [r.id, r] as const));
-  const target = (rel: Relationship | undefined): ZipEntry | undefined => (rel === undefined || rel.external ? undefined : index.get(resolveTarget(workbook.name, rel.target)));
+  const target = (rel: Relationship | undefined): ZipEntry | undefined =>
+    rel === undefined || rel.external ? undefined : index.get(resolveTarget(workbook.name, rel.target));
   const sheets: SheetInfo[] = [];
   let date1904 = false;
   for (const t of tokens(await readText(handle, workbook))) {
@@ -87,7 +89,12 @@ export async function readWorkbookInfo(handle: FileHandle, index: EntryIndex): P
       date1904 = v === "1" || v === "true";
     } else if (t.local === "sheet") {
       const rel = byId.get(attribute(t.attrs, "id") ?? "");
-      sheets.push({ name: attribute(t.attrs, "name") ?? "", index: sheets.length, kind: rel === undefined ? "unknown" : sheetKind(rel.type), entry: target(rel) });
+      sheets.push({
+        name: attribute(t.attrs, "name") ?? "",
+        index: sheets.length,
+        kind: rel === undefined ? "unknown" : sheetKind(rel.type),
+        entry: target(rel),
+      });
     }
   }
   if (!sheets.some((s) => s.kind === "worksheet" && s.entry !== undefined)) return { code: "no-sheets", message: "the workbook has no worksheets" };

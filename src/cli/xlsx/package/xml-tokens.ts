@@ -6,7 +6,15 @@
  */
 
 export type Token =
-  | { readonly kind: "open"; readonly local: string; readonly prefix: string; readonly attrs: string; readonly selfClosing: boolean; readonly start: number; readonly end: number }
+  | {
+      readonly kind: "open";
+      readonly local: string;
+      readonly prefix: string;
+      readonly attrs: string;
+      readonly selfClosing: boolean;
+      readonly start: number;
+      readonly end: number;
+    }
   | { readonly kind: "close"; readonly local: string; readonly start: number; readonly end: number }
   | { readonly kind: "text"; readonly raw: string; readonly start: number; readonly end: number }
   | { readonly kind: "cdata"; readonly text: string; readonly start: number; readonly end: number }
@@ -58,7 +66,8 @@ export function nextToken(buf: string, pos: number, final: boolean): Token | und
   if (next === 0x21) {
     // <!-- -->, <![CDATA[ ]]>, <!DOCTYPE ...>
     if (buf.startsWith("<!--", pos)) return until(buf, pos, "-->", final, (end) => ({ kind: "other", start: pos, end }));
-    if (buf.startsWith("<![CDATA[", pos)) return until(buf, pos, "]]>", final, (end) => ({ kind: "cdata", text: buf.slice(pos + 9, end - 3), start: pos, end }));
+    if (buf.startsWith("<![CDATA[", pos))
+      return until(buf, pos, "]]>", final, (end) => ({ kind: "cdata", text: buf.slice(pos + 9, end - 3), start: pos, end }));
     if (buf.length - pos < 9 && !final) return undefined;
     const end = declarationEnd(buf, pos);
     if (end < 0) return final ? fail(pos) : undefined;

@@ -20,7 +20,10 @@ const DEFAULT_VERSION = 20;
 const FLUSH_BYTES = 1 << 20;
 
 /** What a new entry takes from the entry it replaces (name bytes, time, attributes). */
-export type EntryTemplate = Pick<ZipEntry, "rawName" | "time" | "date" | "versionMadeBy" | "internalAttributes" | "externalAttributes" | "extra" | "comment" | "flags">;
+export type EntryTemplate = Pick<
+  ZipEntry,
+  "rawName" | "time" | "date" | "versionMadeBy" | "internalAttributes" | "externalAttributes" | "extra" | "comment" | "flags"
+>;
 
 interface Written {
   readonly template: EntryTemplate;
@@ -50,7 +53,17 @@ function dosNow(): { time: number; date: number } {
 /** A template for an entry that did not exist before. */
 export function newEntry(name: string): EntryTemplate {
   const { time, date } = dosNow();
-  return { rawName: Buffer.from(name, "utf8"), time, date, versionMadeBy: DEFAULT_VERSION, internalAttributes: 0, externalAttributes: 0, extra: Buffer.alloc(0), comment: Buffer.alloc(0), flags: UTF8_FLAG };
+  return {
+    rawName: Buffer.from(name, "utf8"),
+    time,
+    date,
+    versionMadeBy: DEFAULT_VERSION,
+    internalAttributes: 0,
+    externalAttributes: 0,
+    extra: Buffer.alloc(0),
+    comment: Buffer.alloc(0),
+    flags: UTF8_FLAG,
+  };
 }
 
 function zip64Extra(values: readonly number[]): Buffer {
@@ -152,7 +165,15 @@ export class ZipWriter {
       await this.write(chunk);
     }
     if (copied !== entry.compressedSize) throw new Error(`zip entry ${entry.name}: copied ${copied} bytes, expected ${entry.compressedSize}`);
-    this.written.push({ template: entry, method: entry.method, crc: entry.crc, size: entry.size, compressedSize: entry.compressedSize, localOffset, versionNeeded: Math.max(entry.versionNeeded, zip64 ? ZIP64_VERSION : 0) });
+    this.written.push({
+      template: entry,
+      method: entry.method,
+      crc: entry.crc,
+      size: entry.size,
+      compressedSize: entry.compressedSize,
+      localOffset,
+      versionNeeded: Math.max(entry.versionNeeded, zip64 ? ZIP64_VERSION : 0),
+    });
   }
 
   /** Adds an entry from already deflated bytes (written elsewhere first). */
@@ -177,7 +198,11 @@ export class ZipWriter {
   async finish(): Promise<void> {
     const dirOffset = this.offset;
     for (const w of this.written) {
-      const big = [w.size >= MAX32 ? w.size : undefined, w.compressedSize >= MAX32 ? w.compressedSize : undefined, w.localOffset >= MAX32 ? w.localOffset : undefined].filter((v): v is number => v !== undefined);
+      const big = [
+        w.size >= MAX32 ? w.size : undefined,
+        w.compressedSize >= MAX32 ? w.compressedSize : undefined,
+        w.localOffset >= MAX32 ? w.localOffset : undefined,
+      ].filter((v): v is number => v !== undefined);
       const extra = Buffer.concat([big.length > 0 ? zip64Extra(big) : Buffer.alloc(0), w.template.extra]);
       const record = Buffer.alloc(46);
       record.writeUInt32LE(0x02014b50, 0);

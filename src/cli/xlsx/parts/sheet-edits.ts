@@ -10,7 +10,18 @@
 import { columnLetters } from "../../../core";
 import type { SheetLayout } from "./contract";
 import { PartError } from "./part-error";
-import { applySplices, attributes, childrenOf, insertionPoint, openTag, rootElement, scanChildren, setAttribute, type ScannedElement, type Splice } from "./xml-scan";
+import {
+  applySplices,
+  attributes,
+  childrenOf,
+  insertionPoint,
+  openTag,
+  rootElement,
+  scanChildren,
+  setAttribute,
+  type ScannedElement,
+  type Splice,
+} from "./xml-scan";
 
 /** CT_Worksheet's children, in schema order. */
 const WORKSHEET_ORDER = [
@@ -135,7 +146,13 @@ export function editSheetHead(head: string, layout: SheetLayout): string {
       const fitHere = `<${sheetPr.prefix}pageSetUpPr fitToPage="1"/>`;
       if (setUp !== undefined) {
         replaceTag(setUp, setAttribute(head.slice(setUp.start, setUp.tagEnd), "fitToPage", "1"));
-      } else if (sheetPr.selfClosing) splices.push({ start: sheetPr.start, end: sheetPr.end, text: `${openTag(head.slice(sheetPr.start, sheetPr.tagEnd))}${fitHere}</${sheetPr.qname}>`, order: 0 });
+      } else if (sheetPr.selfClosing)
+        splices.push({
+          start: sheetPr.start,
+          end: sheetPr.end,
+          text: `${openTag(head.slice(sheetPr.start, sheetPr.tagEnd))}${fitHere}</${sheetPr.qname}>`,
+          order: 0,
+        });
       else {
         const at = before?.end ?? sheetPr.tagEnd;
         splices.push({ start: at, end: at, text: fitHere, order: 0 });
@@ -158,7 +175,13 @@ export function editSheetHead(head: string, layout: SheetLayout): string {
   return applySplices(head, splices);
 }
 
-function frozenHeader(head: string, sheetViews: ScannedElement | undefined, layout: SheetLayout, p: string, insert: (name: WorksheetChild, text: string) => void): Splice[] {
+function frozenHeader(
+  head: string,
+  sheetViews: ScannedElement | undefined,
+  layout: SheetLayout,
+  p: string,
+  insert: (name: WorksheetChild, text: string) => void,
+): Splice[] {
   const pane = (q: string): string => `<${q}pane ySplit="${layout.headerRow}" topLeftCell="A${layout.headerRow + 1}" activePane="bottomLeft" state="frozen"/>`;
   if (sheetViews === undefined) {
     insert("sheetViews", `<${p}sheetViews><${p}sheetView workbookViewId="0">${pane(p)}</${p}sheetView></${p}sheetViews>`);
@@ -168,17 +191,32 @@ function frozenHeader(head: string, sheetViews: ScannedElement | undefined, layo
   if (view === undefined) {
     const q = sheetViews.prefix;
     const text = `<${q}sheetView workbookViewId="0">${pane(q)}</${q}sheetView>`;
-    if (sheetViews.selfClosing) return [{ start: sheetViews.start, end: sheetViews.end, text: `${openTag(head.slice(sheetViews.start, sheetViews.tagEnd))}${text}</${sheetViews.qname}>`, order: 0 }];
+    if (sheetViews.selfClosing)
+      return [
+        {
+          start: sheetViews.start,
+          end: sheetViews.end,
+          text: `${openTag(head.slice(sheetViews.start, sheetViews.tagEnd))}${text}</${sheetViews.qname}>`,
+          order: 0,
+        },
+      ];
     const at = childrenOf(head, sheetViews).end;
     return [{ start: at, end: at, text, order: 0 }];
   }
   if (childrenOf(head, view).children.some((c) => c.local === "pane")) return [];
   const q = view.prefix;
-  if (view.selfClosing) return [{ start: view.start, end: view.end, text: `${openTag(head.slice(view.start, view.tagEnd))}${pane(q)}</${view.qname}>`, order: 0 }];
+  if (view.selfClosing)
+    return [{ start: view.start, end: view.end, text: `${openTag(head.slice(view.start, view.tagEnd))}${pane(q)}</${view.qname}>`, order: 0 }];
   return [{ start: view.tagEnd, end: view.tagEnd, text: pane(q), order: 0 }];
 }
 
-function resultColumns(head: string, cols: ScannedElement | undefined, layout: SheetLayout, p: string, insert: (name: WorksheetChild, text: string) => void): Splice[] {
+function resultColumns(
+  head: string,
+  cols: ScannedElement | undefined,
+  layout: SheetLayout,
+  p: string,
+  insert: (name: WorksheetChild, text: string) => void,
+): Splice[] {
   const first = layout.resultColumn + 1;
   const last = Math.min(MAX_COLUMN, layout.resultColumn + layout.resultWidths.length);
   const ours = (q: string): string =>
@@ -216,7 +254,8 @@ function resultColumns(head: string, cols: ScannedElement | undefined, layout: S
     splices.push({ start: col.start, end: col.end, text, order: 0 });
   }
   if (!placed) {
-    if (cols.selfClosing) splices.push({ start: cols.start, end: cols.end, text: `${openTag(head.slice(cols.start, cols.tagEnd))}${ours(q)}</${cols.qname}>`, order: 0 });
+    if (cols.selfClosing)
+      splices.push({ start: cols.start, end: cols.end, text: `${openTag(head.slice(cols.start, cols.tagEnd))}${ours(q)}</${cols.qname}>`, order: 0 });
     else splices.push({ start: list.end, end: list.end, text: ours(q), order: 0 });
   }
   return splices;

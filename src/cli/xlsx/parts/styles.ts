@@ -55,7 +55,8 @@ export function appendResultStyles(stylesXml: string | undefined): StylesEdit {
   if (root === undefined || root.local !== "styleSheet" || !root.closed) throw new PartError("the styles part has no complete styleSheet element");
   const children = childrenOf(xml, root).children;
   const find = (name: StylesheetChild): ScannedElement | undefined => children.find((c) => c.local === name);
-  const entries = (list: ScannedElement | undefined, entry: string): readonly ScannedElement[] => (list === undefined ? [] : childrenOf(xml, list).children.filter((c) => c.local === entry));
+  const entries = (list: ScannedElement | undefined, entry: string): readonly ScannedElement[] =>
+    list === undefined ? [] : childrenOf(xml, list).children.filter((c) => c.local === entry);
 
   const list = (name: "fonts" | "fills" | "borders" | "cellXfs", entry: string): List => {
     const found = find(name);
@@ -74,7 +75,8 @@ export function appendResultStyles(stylesXml: string | undefined): StylesEdit {
   const fontEntries = entries(find("fonts"), "font");
   const baseFont = fontEntries[Number.isInteger(defaultFontId) ? defaultFontId : 0] ?? fontEntries[0];
   const fontId = baseFont === undefined ? 0 : fontEntries.indexOf(baseFont);
-  const font = (changes: FontChanges): string => (baseFont === undefined ? changedFont(LIST_DEFAULTS.fonts(fonts.prefix).join(""), 0, changes) : changedFont(xml, baseFont.start, changes));
+  const font = (changes: FontChanges): string =>
+    baseFont === undefined ? changedFont(LIST_DEFAULTS.fonts(fonts.prefix).join(""), 0, changes) : changedFont(xml, baseFont.start, changes);
 
   const bold = push(fonts, font({ bold: true }));
   const title = push(fonts, font({ bold: true, size: 14 }));
@@ -90,7 +92,10 @@ export function appendResultStyles(stylesXml: string | undefined): StylesEdit {
       const colors = STAGE_COLORS[s];
       const stageFont = push(fonts, font({ color: argb(colors.font) }));
       const p = fills.prefix;
-      const fill = push(fills, `<${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="${argb(colors.fill)}"/><${p}bgColor indexed="64"/></${p}patternFill></${p}fill>`);
+      const fill = push(
+        fills,
+        `<${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="${argb(colors.fill)}"/><${p}bgColor indexed="64"/></${p}patternFill></${p}fill>`,
+      );
       return [s, push(cellXfs, xf(`fontId="${stageFont}" fillId="${fill}" applyFont="1" applyFill="1"`, 'vertical="top"'))];
     }),
   ) as Record<Stage, number>;

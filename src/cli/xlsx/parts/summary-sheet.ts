@@ -55,7 +55,14 @@ export function summarySheetParts(input: SummaryInput): SummaryParts {
     const stage = stageRows.get(r);
     const cells = values.map((v, c) => {
       if (v === "") return "";
-      const style = r === 0 && c === 0 ? styles.summaryTitle : headings.has(r) ? styles.summaryHeading : stage !== undefined && c === 0 ? styles.stage[stage] : styles.summaryText;
+      const style =
+        r === 0 && c === 0
+          ? styles.summaryTitle
+          : headings.has(r)
+            ? styles.summaryHeading
+            : stage !== undefined && c === 0
+              ? styles.stage[stage]
+              : styles.summaryText;
       return cell(`${column(c)}${r + 1}`, v, style);
     });
     return `<row r="${r + 1}">${cells.join("")}</row>`;

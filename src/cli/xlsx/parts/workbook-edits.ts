@@ -9,7 +9,18 @@ import { quoteSheetName, SUMMARY_SHEET } from "../../../core";
 import type { ClassifiedSheet, PartText, SummaryParts, SummaryPlacement, WorkbookParts } from "./contract";
 import { PartError } from "./part-error";
 import { CHART, CHART_RELATIONSHIP_ID, DRAWING_MAIN, DRAWING_RELATIONSHIP_ID, RELATIONSHIPS, SPREADSHEET_DRAWING, SPREADSHEET_MAIN } from "./summary-sheet";
-import { applySplices, attributeByLocal, attributes, childrenOf, escapeXml, insertionPoint, openTag, rootElement, type ScannedElement, type Splice } from "./xml-scan";
+import {
+  applySplices,
+  attributeByLocal,
+  attributes,
+  childrenOf,
+  escapeXml,
+  insertionPoint,
+  openTag,
+  rootElement,
+  type ScannedElement,
+  type Splice,
+} from "./xml-scan";
 
 const STRICT: Readonly<Record<string, string>> = {
   [SPREADSHEET_MAIN]: "http://purl.oclc.org/ooxml/spreadsheetml/main",
@@ -113,7 +124,8 @@ function partOrThrow(xml: string, local: string, what: string): ScannedElement {
 }
 
 function appendInside(xml: string, parent: ScannedElement, text: string): Splice {
-  if (parent.selfClosing) return { start: parent.start, end: parent.end, text: `${openTag(xml.slice(parent.start, parent.tagEnd))}${text}</${parent.qname}>`, order: 0 };
+  if (parent.selfClosing)
+    return { start: parent.start, end: parent.end, text: `${openTag(xml.slice(parent.start, parent.tagEnd))}${text}</${parent.qname}>`, order: 0 };
   const at = childrenOf(xml, parent).end;
   return { start: at, end: at, text, order: 0 };
 }
@@ -201,9 +213,15 @@ export function placeSummary(
     const chartXml = name === SUMMARY_SHEET ? summary.chartXml : summary.chartXml.split(`${quoteSheetName(SUMMARY_SHEET)}!`).join(`${escapeXml(quotedName)}!`);
     written.push(
       { path: sheetPath, xml: flavour(summary.sheetXml) },
-      { path: sheetRels, xml: relationshipsXml([{ id: DRAWING_RELATIONSHIP_ID, type: relType("drawing"), target: relative(dirname(sheetPath), drawingPath) }]) },
+      {
+        path: sheetRels,
+        xml: relationshipsXml([{ id: DRAWING_RELATIONSHIP_ID, type: relType("drawing"), target: relative(dirname(sheetPath), drawingPath) }]),
+      },
       { path: drawingPath, xml: flavour(summary.drawingXml) },
-      { path: relsPathOf(drawingPath), xml: relationshipsXml([{ id: CHART_RELATIONSHIP_ID, type: relType("chart"), target: relative(dirname(drawingPath), chartPath) }]) },
+      {
+        path: relsPathOf(drawingPath),
+        xml: relationshipsXml([{ id: CHART_RELATIONSHIP_ID, type: relType("chart"), target: relative(dirname(drawingPath), chartPath) }]),
+      },
       { path: chartPath, xml: flavour(chartXml) },
     );
     newOverrides.push({ path: drawingPath, type: CONTENT_TYPES.drawing }, { path: chartPath, type: CONTENT_TYPES.chart });
@@ -222,7 +240,11 @@ export function placeSummary(
     const id = `rId${n}`;
     const relsPrefix = relsRoot.prefix;
     workbookRels = applySplices(workbookRels, [
-      appendInside(workbookRels, relsRoot, `<${relsPrefix}Relationship Id="${id}" Type="${relType("worksheet")}" Target="${escapeXml(relative(workbookFolder, sheetPath))}"/>`),
+      appendInside(
+        workbookRels,
+        relsRoot,
+        `<${relsPrefix}Relationship Id="${id}" Type="${relType("worksheet")}" Target="${escapeXml(relative(workbookFolder, sheetPath))}"/>`,
+      ),
     ]);
     const sheetIds = sheetTags.map((t) => Number(attributes(t).get("sheetId") ?? 0)).filter(Number.isFinite);
     const sheetId = Math.max(0, ...sheetIds) + 1;
@@ -251,7 +273,9 @@ function printTitles(wb: string, root: ScannedElement, children: readonly Scanne
   const has = (name: string): boolean =>
     (definedNames === undefined ? [] : childrenOf(wb, definedNames).children).some((d) => {
       const attrs = attributes(wb.slice(d.start, d.tagEnd));
-      return d.local === "definedName" && attrs.get("name")?.toLowerCase() === name.toLowerCase() && attrs.get("localSheetId") === String(classified.sheetIndex);
+      return (
+        d.local === "definedName" && attrs.get("name")?.toLowerCase() === name.toLowerCase() && attrs.get("localSheetId") === String(classified.sheetIndex)
+      );
     });
   const p = definedNames?.prefix ?? root.prefix;
   const sheet = quoteSheetName(classified.sheetName);
@@ -259,7 +283,8 @@ function printTitles(wb: string, root: ScannedElement, children: readonly Scanne
   const name = (n: string, value: string, hidden: boolean): string =>
     `<${p}definedName name="${n}" localSheetId="${classified.sheetIndex}"${hidden ? ' hidden="1"' : ""}>${escapeXml(value)}</${p}definedName>`;
   let entry = "";
-  if (classified.filterRange !== undefined && !has("_xlnm._FilterDatabase")) entry += name("_xlnm._FilterDatabase", `${sheet}!${absolute(classified.filterRange)}`, true);
+  if (classified.filterRange !== undefined && !has("_xlnm._FilterDatabase"))
+    entry += name("_xlnm._FilterDatabase", `${sheet}!${absolute(classified.filterRange)}`, true);
   if (!has("_xlnm.Print_Titles")) entry += name("_xlnm.Print_Titles", `${sheet}!${row}:${row}`, false);
   if (entry === "") return [];
   if (definedNames !== undefined) return [appendInside(wb, definedNames, entry)];
@@ -271,9 +296,11 @@ function withOverrides(contentTypes: string, overrides: readonly { path: string;
   const root = partOrThrow(contentTypes, "Types", "[Content_Types].xml");
   const entries = childrenOf(contentTypes, root).children.map((c) => ({ local: c.local, attrs: attributes(contentTypes.slice(c.start, c.tagEnd)) }));
   const p = root.prefix;
-  const has = (path: string): boolean => entries.some((e) => e.local === "Override" && decode(e.attrs.get("PartName") ?? "").toLowerCase() === `/${path}`.toLowerCase());
+  const has = (path: string): boolean =>
+    entries.some((e) => e.local === "Override" && decode(e.attrs.get("PartName") ?? "").toLowerCase() === `/${path}`.toLowerCase());
   let text = "";
-  if (!entries.some((e) => e.local === "Default" && e.attrs.get("Extension")?.toLowerCase() === "rels")) text += `<${p}Default Extension="rels" ContentType="${CONTENT_TYPES.rels}"/>`;
+  if (!entries.some((e) => e.local === "Default" && e.attrs.get("Extension")?.toLowerCase() === "rels"))
+    text += `<${p}Default Extension="rels" ContentType="${CONTENT_TYPES.rels}"/>`;
   for (const o of overrides) if (!has(o.path)) text += `<${p}Override PartName="/${escapeXml(o.path)}" ContentType="${o.type}"/>`;
   return text === "" ? contentTypes : applySplices(contentTypes, [appendInside(contentTypes, root, text)]);
 }

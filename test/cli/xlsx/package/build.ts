@@ -22,7 +22,10 @@ export interface PackageOptions {
 }
 
 /** A sheet's XML around rows given as XML text. */
-export function sheetXml(rows: string, options: { readonly prefix?: string; readonly ns?: string; readonly head?: string; readonly tail?: string } = {}): string {
+export function sheetXml(
+  rows: string,
+  options: { readonly prefix?: string; readonly ns?: string; readonly head?: string; readonly tail?: string } = {},
+): string {
   const p = options.prefix === undefined ? "" : `${options.prefix}:`;
   const xmlns = options.prefix === undefined ? `xmlns="${options.ns ?? MAIN}"` : `xmlns:${options.prefix}="${options.ns ?? MAIN}"`;
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<${p}worksheet ${xmlns} xmlns:r="${REL}">${options.head ?? ""}<${p}sheetData>${rows}</${p}sheetData>${options.tail ?? ""}</${p}worksheet>`;
@@ -34,9 +37,16 @@ export function packageEntries(options: PackageOptions): ZipEntry[] {
   const names = options.sheets.map((_, i) => options.names?.[i] ?? `Sheet${i + 1}`);
   const overrides = [
     '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>',
-    ...options.sheets.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`),
-    ...(options.sharedStrings === undefined ? [] : ['<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>']),
-    ...(options.styles === undefined ? [] : ['<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>']),
+    ...options.sheets.map(
+      (_, i) =>
+        `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
+    ),
+    ...(options.sharedStrings === undefined
+      ? []
+      : ['<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>']),
+    ...(options.styles === undefined
+      ? []
+      : ['<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>']),
   ];
   const contentTypes = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>${overrides.join("")}</Types>`;
   const rootRels = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>`;
@@ -75,7 +85,9 @@ export function rowXml(number: number, values: readonly (string | number | null)
     .map((v, i) => {
       if (v === null || v === "") return "";
       const ref = `${String.fromCharCode(65 + i)}${number}`;
-      return typeof v === "number" ? `<${p}c r="${ref}"><${p}v>${v}</${p}v></${p}c>` : `<${p}c r="${ref}" t="inlineStr"><${p}is><${p}t>${v.replace(/&/gu, "&amp;").replace(/</gu, "&lt;")}</${p}t></${p}is></${p}c>`;
+      return typeof v === "number"
+        ? `<${p}c r="${ref}"><${p}v>${v}</${p}v></${p}c>`
+        : `<${p}c r="${ref}" t="inlineStr"><${p}is><${p}t>${v.replace(/&/gu, "&amp;").replace(/</gu, "&lt;")}</${p}t></${p}is></${p}c>`;
     })
     .join("");
   return `<${p}row r="${number}">${cells}</${p}row>`;

@@ -59,7 +59,8 @@ describe.skipIf(findSoffice() === undefined)("the example classified by the buil
     expect(pages).toHaveLength(partsPages.length + OTHER_PAGES);
     partsPages.forEach((page, i) => {
       // One page wide: the first column's header, the last of the table's and every result header on each page.
-      for (const header of ["Level", "Notes", ...RESULT_HEADERS]) for (const word of header.split(" ")) expect(page, `page ${i + 1}: ${header}`).toContain(word);
+      for (const header of ["Level", "Notes", ...RESULT_HEADERS])
+        for (const word of header.split(" ")) expect(page, `page ${i + 1}: ${header}`).toContain(word);
       expect(page).toContain(`classified.xlsx — page ${i + 1} of ${pages.length}`);
     });
   });
@@ -72,7 +73,9 @@ describe.skipIf(findSoffice() === undefined)("the example classified by the buil
 
   it("opens with the AutoFilter the engine added, over the table and the results", () => {
     expect(missingColumn, "the Missing header in row 2").not.toBe("");
-    const range = /<table:database-range [^>]*table:target-range-address="Parts\.([A-Z]+)2:Parts\.([A-Z]+)(\d+)"[^>]*table:display-filter-buttons="true"/u.exec(ods);
+    const range = /<table:database-range [^>]*table:target-range-address="Parts\.([A-Z]+)2:Parts\.([A-Z]+)(\d+)"[^>]*table:display-filter-buttons="true"/u.exec(
+      ods,
+    );
     expect(range, "a database range with filter buttons on the header row").not.toBeNull();
     const index = (letters: string): number => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
     expect(index(range?.[2] ?? ""), `${range?.[2]} reaches ${missingColumn}`).toBeGreaterThanOrEqual(index(missingColumn));

@@ -35,7 +35,10 @@ function macroWorkbook(file: string): void {
         ...e,
         data: String(e.data)
           .replace("sheet.main+xml", "sheet.macroEnabled.main+xml")
-          .replace("</Types>", '<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/><Override PartName="/xl/chartsheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.chartsheet+xml"/></Types>'),
+          .replace(
+            "</Types>",
+            '<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/><Override PartName="/xl/chartsheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.chartsheet+xml"/></Types>',
+          ),
       };
     }
     return e;
@@ -58,7 +61,9 @@ describe("a macro workbook with a chart sheet", () => {
     const entries = zipEntries(zip);
     expect(entries.get("xl/chartsheets/sheet1.xml")).toBe(CHARTSHEET);
     expect(zip.includes(VBA), "vbaProject.bin stored as it was").toBe(true);
-    expect(entries.get("xl/workbook.xml")).toMatch(/<sheet name="Chart1" sheetId="9" r:id="rIdC"\/><sheet name="Parts"[^>]*\/><sheet name="Readiness summary"/u);
+    expect(entries.get("xl/workbook.xml")).toMatch(
+      /<sheet name="Chart1" sheetId="9" r:id="rIdC"\/><sheet name="Parts"[^>]*\/><sheet name="Readiness summary"/u,
+    );
     expect(entries.get("xl/worksheets/sheet1.xml")).toContain(">Stage</t>");
   });
 });

@@ -33,14 +33,16 @@ const partRows = (): string => rowXml(1, HEADER) + PARTS.map((p, i) => rowXml(i 
 describe("the classified sheet's layout", () => {
   it("gives the result columns RESULT_COLUMN_WIDTHS", async () => {
     const sheet = (await classified(partRows())).get("xl/worksheets/sheet1.xml") ?? "";
-    const widths = [...sheet.matchAll(/<col min="(\d+)" max="(\d+)" width="([\d.]+)" customWidth="1"\/>/gu)].map((m) => [Number(m[1]), Number(m[2]), Number(m[3])]);
+    const widths = [...sheet.matchAll(/<col min="(\d+)" max="(\d+)" width="([\d.]+)" customWidth="1"\/>/gu)].map((m) => [
+      Number(m[1]),
+      Number(m[2]),
+      Number(m[3]),
+    ]);
     expect(widths).toEqual(RESULT_COLUMN_WIDTHS.map((w, i) => [HEADER.length + 1 + i, HEADER.length + 1 + i, w]));
   });
 
   it("raises a part row's height to show its wrapped results, keeps a height the user set or a higher one", async () => {
-    const rows = partRows()
-      .replace('<row r="3">', '<row r="3" ht="20" customHeight="1">')
-      .replace('<row r="4">', '<row r="4" ht="300">');
+    const rows = partRows().replace('<row r="3">', '<row r="3" ht="20" customHeight="1">').replace('<row r="4">', '<row r="4" ht="300">');
     const sheet = (await classified(rows)).get("xl/worksheets/sheet1.xml") ?? "";
     const texts = ["G", "H", "I"].map((c) => cellText(sheet, `${c}2`));
     expect(texts[0]?.length, "row 2 has a Next step").toBeGreaterThan(40);
@@ -66,7 +68,9 @@ describe("the classified sheet's layout", () => {
   it("names the AutoFilter it adds _xlnm._FilterDatabase, so that LibreOffice shows it", async () => {
     const entries = await classified(partRows(), { names: ["Parts"] });
     expect(entries.get("xl/worksheets/sheet1.xml")).toContain('<autoFilter ref="A1:I4"/>');
-    expect(entries.get("xl/workbook.xml")).toMatch(/<definedName name="_xlnm\._FilterDatabase" localSheetId="0" hidden="1">'?Parts'?!\$A\$1:\$I\$4<\/definedName>/u);
+    expect(entries.get("xl/workbook.xml")).toMatch(
+      /<definedName name="_xlnm\._FilterDatabase" localSheetId="0" hidden="1">'?Parts'?!\$A\$1:\$I\$4<\/definedName>/u,
+    );
   });
 
   it("adds no filter name when the sheet has an AutoFilter of its own", async () => {
@@ -95,6 +99,9 @@ describe("a sheet named Readiness summary", () => {
     const entries = await classified(partRows(), { names: ["Parts", SUMMARY_SHEET], more: [earlier] });
     const workbook = entries.get("xl/workbook.xml") ?? "";
     expect([...workbook.matchAll(/<sheet name="([^"]+)"/gu)].map((m) => m[1])).toEqual(["Parts", SUMMARY_SHEET]);
-    expect([...entries.values()].some((xml) => xml === earlier), "the earlier summary is gone").toBe(false);
+    expect(
+      [...entries.values()].some((xml) => xml === earlier),
+      "the earlier summary is gone",
+    ).toBe(false);
   });
 });

@@ -20,7 +20,8 @@ async function scanValues(xml: string | Buffer, ctx: ValueContext = NO_CONTEXT, 
   const chunks: Buffer[] = [];
   for (let i = 0; i < bytes.length; i += chunk) chunks.push(bytes.subarray(i, i + chunk));
   const rows = new Map<number, readonly CellValue[]>();
-  for await (const piece of scanSheet(decodeStream(Readable.from(chunks)), { values: ctx })) if (piece.kind === "row") rows.set(piece.row.number, piece.row.values ?? []);
+  for await (const piece of scanSheet(decodeStream(Readable.from(chunks)), { values: ctx }))
+    if (piece.kind === "row") rows.set(piece.row.number, piece.row.values ?? []);
   return rows;
 }
 
@@ -30,19 +31,34 @@ const parts = PARTS.map((p, i) => rowXml(i + 2, p)).join("");
 describe("cell values", () => {
   it("shared strings: rich runs joined, phonetic runs left out, _x000D_ decoded, whitespace kept, an empty <si/> is empty", async () => {
     const sst = `<sst xmlns="${MAIN}"><si><t>Part</t></si><si><r><t>fro</t></r><r><rPr><b/></rPr><t>zen</t></r></si><si><t>東京</t><rPh sb="0" eb="2"><t>トウキョウ</t></rPh></si><si><t>a_x000D_b</t></si><si><t xml:space="preserve">  two  spaces </t></si><si/><si><t>last</t></si></sst>`;
-    const rows = await scanValues(sheetXml(`<row r="1">${[0, 1, 2, 3, 4, 5, 6].map((i) => `<c r="${String.fromCharCode(65 + i)}1" t="s"><v>${i}</v></c>`).join("")}</row>`), {
-      ...NO_CONTEXT,
-      strings: ["Part", "frozen", "東京", "a\rb", "  two  spaces ", "", "last"],
-    });
+    const rows = await scanValues(
+      sheetXml(`<row r="1">${[0, 1, 2, 3, 4, 5, 6].map((i) => `<c r="${String.fromCharCode(65 + i)}1" t="s"><v>${i}</v></c>`).join("")}</row>`),
+      {
+        ...NO_CONTEXT,
+        strings: ["Part", "frozen", "東京", "a\rb", "  two  spaces ", "", "last"],
+      },
+    );
     expect(rows.get(1)).toEqual(["Part", "frozen", "東京", "a\rb", "  two  spaces ", "", "last"]);
     const file = writePackage(path.join(folders.caseDir(), "sst.xlsx"), {
-      sheets: [sheetXml(`<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c><c r="D1" t="s"><v>3</v></c><c r="E1" t="s"><v>4</v></c><c r="F1" t="s"><v>5</v></c><c r="G1" t="s"><v>6</v></c></row>`)],
+      sheets: [
+        sheetXml(
+          `<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c><c r="D1" t="s"><v>3</v></c><c r="E1" t="s"><v>4</v></c><c r="F1" t="s"><v>5</v></c><c r="G1" t="s"><v>6</v></c></row>`,
+        ),
+      ],
       sharedStrings: sst,
     });
     const { openPackage } = await import("../../../../src/cli/xlsx/package/open");
     const pkg = await openPackage(file, "sst.xlsx");
     await pkg.handle.close();
-    expect(Array.from({ length: pkg.values.strings.length }, (_, i) => pkg.values.strings.at(i))).toEqual(["Part", "frozen", "東京", "a\rb", "  two  spaces ", "", "last"]);
+    expect(Array.from({ length: pkg.values.strings.length }, (_, i) => pkg.values.strings.at(i))).toEqual([
+      "Part",
+      "frozen",
+      "東京",
+      "a\rb",
+      "  two  spaces ",
+      "",
+      "last",
+    ]);
   });
 
   it("inline strings: rich runs joined, pretty-printing outside <t> ignored, entities and _xHHHH_ decoded", async () => {
@@ -83,7 +99,11 @@ describe("cell values", () => {
   });
 
   it("rows and cells without r follow the one before", async () => {
-    const rows = await scanValues(sheetXml(`<row><c><v>1</v></c><c><v>2</v></c><c r="E1"><v>5</v></c><c><v>6</v></c></row><row r="4"><c><v>7</v></c></row><row><c r="B5"><v>8</v></c></row>`));
+    const rows = await scanValues(
+      sheetXml(
+        `<row><c><v>1</v></c><c><v>2</v></c><c r="E1"><v>5</v></c><c><v>6</v></c></row><row r="4"><c><v>7</v></c></row><row><c r="B5"><v>8</v></c></row>`,
+      ),
+    );
     expect([...rows.entries()]).toEqual([
       [1, [1, 2, null, null, 5, 6]],
       [4, [7]],
@@ -129,12 +149,17 @@ describe("packages", () => {
 
   it("a UTF-16 worksheet part", async () => {
     const xml = sheetXml(header + parts).replace('encoding="UTF-8"', 'encoding="UTF-16"');
-    await expectTable(writePackage(path.join(folders.caseDir(), "utf16.xlsx"), { sheets: [Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(xml, "utf16le")])] }));
+    await expectTable(
+      writePackage(path.join(folders.caseDir(), "utf16.xlsx"), { sheets: [Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(xml, "utf16le")])] }),
+    );
   });
 
   it("--sheet chooses among worksheets by name, and a whole-column data validation costs nothing", async () => {
     const validation = `<dataValidations count="1"><dataValidation type="list" sqref="A1:XFD1048576"><formula1>"a,b"</formula1></dataValidation></dataValidations>`;
-    const file = writePackage(path.join(folders.caseDir(), "two.xlsx"), { sheets: [sheetXml(rowXml(1, ["notes"])), sheetXml(header + parts, { tail: validation })], names: ["Notes", "Bill"] });
+    const file = writePackage(path.join(folders.caseDir(), "two.xlsx"), {
+      sheets: [sheetXml(rowXml(1, ["notes"])), sheetXml(header + parts, { tail: validation })],
+      names: ["Notes", "Bill"],
+    });
     const started = Date.now();
     const { report } = await readRows(file, { sheet: "bill" });
     expect(report.sheetName).toBe("Bill");

@@ -8,7 +8,16 @@ import { NO_PROGRESS } from "../../../../src/cli/progress";
 import { classifyPackage } from "../../../../src/cli/xlsx/package/classify-package";
 
 export function jobFor(file: string, options: { readonly sheet?: string; readonly headerRow?: number } = {}): ClassifyJob {
-  return { input: file, inputShown: path.basename(file), sheet: options.sheet, headerRow: options.headerRow, thresholds: DEFAULT_THRESHOLDS, mapping: NO_MAPPING, maxNotes: 20, progress: NO_PROGRESS };
+  return {
+    input: file,
+    inputShown: path.basename(file),
+    sheet: options.sheet,
+    headerRow: options.headerRow,
+    thresholds: DEFAULT_THRESHOLDS,
+    mapping: NO_MAPPING,
+    maxNotes: 20,
+    progress: NO_PROGRESS,
+  };
 }
 
 export interface ReadRow {
@@ -18,7 +27,10 @@ export interface ReadRow {
 }
 
 /** Every row the engine hands to a table output, with its values. */
-export async function readRows(file: string, options: { readonly sheet?: string; readonly headerRow?: number } = {}): Promise<{ rows: ReadRow[]; report: ClassifyReport }> {
+export async function readRows(
+  file: string,
+  options: { readonly sheet?: string; readonly headerRow?: number } = {},
+): Promise<{ rows: ReadRow[]; report: ClassifyReport }> {
   const rows: ReadRow[] = [];
   const output: TableOutput = {
     needsJson: false,

@@ -26,7 +26,9 @@ const cell = (ref: string): fc.Arbitrary<string> =>
   fc.oneof(
     fc.double({ noNaN: true, noDefaultInfinity: true }).map((n) => `<c r="${ref}"><v>${n}</v></c>`),
     fc.nat(3).map((i) => `<c r="${ref}" t="s"><v>${i}</v></c>`),
-    fc.tuple(text, text).map(([a, b]) => `<c r="${ref}" t="inlineStr"><is><r><t xml:space="preserve">${escape(a)}</t></r><r><rPr><b/></rPr><t>${escape(b)}</t></r></is></c>`),
+    fc
+      .tuple(text, text)
+      .map(([a, b]) => `<c r="${ref}" t="inlineStr"><is><r><t xml:space="preserve">${escape(a)}</t></r><r><rPr><b/></rPr><t>${escape(b)}</t></r></is></c>`),
     fc.boolean().map((b) => `<c r="${ref}" t="b"><v>${b ? 1 : 0}</v></c>`),
     fc.constantFrom("#N/A", "#DIV/0!", "#REF!").map((e) => `<c r="${ref}" t="e"><f>1/0</f><v>${e}</v></c>`),
     fc.nat(1000).map((n) => `<c r="${ref}" s="1"><f t="shared" si="0"/><v>${n}</v></c>`),
@@ -35,7 +37,8 @@ const cell = (ref: string): fc.Arbitrary<string> =>
   );
 
 /** A row of random cells in columns E to H beside a part's own A to D. */
-const extraCells = (row: number): fc.Arbitrary<string> => fc.tuple(...["E", "F", "G", "H"].map((c) => fc.option(cell(`${c}${row}`), { nil: "" }))).map((cells) => cells.join(""));
+const extraCells = (row: number): fc.Arbitrary<string> =>
+  fc.tuple(...["E", "F", "G", "H"].map((c) => fc.option(cell(`${c}${row}`), { nil: "" }))).map((cells) => cells.join(""));
 
 const sheetCase = fc.record({
   rows: fc.tuple(...PARTS.map((_, i) => extraCells(i + 2))),
@@ -81,7 +84,10 @@ describe("classify leaves every original cell and entry as it was", () => {
           sheets: [sheet, sheetXml(rowXml(1, ["other"]))],
           sharedStrings: `<sst xmlns="${MAIN}"><si><t>a</t></si><si><t>b</t></si><si><t>c</t></si><si><t>d</t></si></sst>`,
           styles: `<styleSheet xmlns="${MAIN}"><fonts count="1"><font/></fonts><fills count="2"><fill/><fill/></fills><borders count="1"><border/></borders><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="2"/></cellXfs></styleSheet>`,
-          extra: [{ name: "xl/media/blob.bin", data: Buffer.from(c.binary) }, { name: "customXml/item1.xml", data: "<x>keep me</x>" }],
+          extra: [
+            { name: "xl/media/blob.bin", data: Buffer.from(c.binary) },
+            { name: "customXml/item1.xml", data: "<x>keep me</x>" },
+          ],
         });
         const before = readFileSync(input);
         const out = path.join(dir, "out.xlsx");
@@ -110,7 +116,12 @@ describe("classify leaves every original cell and entry as it was", () => {
         for (const [name, { entry, stored }] of inputs) {
           if (EDITED.has(name)) continue;
           const copy = outputs.get(name);
-          expect({ name, crc: copy?.entry.crc, size: copy?.entry.size, method: copy?.entry.method }).toEqual({ name, crc: entry.crc, size: entry.size, method: entry.method });
+          expect({ name, crc: copy?.entry.crc, size: copy?.entry.size, method: copy?.entry.method }).toEqual({
+            name,
+            crc: entry.crc,
+            size: entry.size,
+            method: entry.method,
+          });
           expect(copy?.stored.equals(stored), `${name} stored bytes`).toBe(true);
         }
       }),

@@ -52,7 +52,9 @@ export async function classifyWorkbook(xlsx: Buffer, headerRow: number, values: 
   const rows: unknown[][] = [];
   sheet.eachRow({ includeEmpty: true }, (row, n) => {
     const values = Array.isArray(row.values) ? row.values.slice(1) : [];
-    rows[n - 1] = values.map((v) => (v !== null && typeof v === "object" && "richText" in v ? (v.richText as { text: string }[]).map((r) => r.text).join("") : v));
+    rows[n - 1] = values.map((v) =>
+      v !== null && typeof v === "object" && "richText" in v ? (v.richText as { text: string }[]).map((r) => r.text).join("") : v,
+    );
   });
   const header = rows[headerRow - 1] ?? [];
   const reader = rowReader(mapHeaders(header));
@@ -85,19 +87,28 @@ export async function classifyWorkbook(xlsx: Buffer, headerRow: number, values: 
     lastColumn: resultColumn + RESULT_HEADERS.length - 1,
     printSetup: !hasOwnPrintSetup(head, tail),
   };
-  const wrap = (i: number, stage: Stage | null): number => (i === 0 ? (stage === null ? styles.text : styles.stage[stage]) : i === 1 ? styles.text : styles.wrapped);
-  const body = (selfClosed ? "" : sheetXml.slice(headEnd, tailStart)).replace(/<(\w+:)?row\b[^>]*\br="(\d+)"[^>]*?(\/>|>[\s\S]*?<\/(\w+:)?row>)/gu, (whole: string, prefix: string | undefined, r: string) => {
-    const p = prefix ?? "";
-    const n = Number(r);
-    const a = assessments.get(n);
-    const cells = n === headerRow ? resultRowCells(p, n, resultColumn, RESULT_HEADERS, () => styles.header) : a === undefined ? "" : resultRowCells(p, n, resultColumn, resultCells(a), (i) => wrap(i, a.stage));
-    if (cells === "") return whole;
-    const texts = n === headerRow ? RESULT_HEADERS : a === undefined ? [] : ["", "", ...resultCells(a).slice(2).map(String)];
-    const height = wrappedRowHeight(texts, RESULT_COLUMN_WIDTHS);
-    const tag = /^<(\w+:)?row\b[^>]*>/u.exec(whole)?.[0] ?? "<row>";
-    const row = rowTagWithHeight(tag, height) + whole.slice(tag.length);
-    return row.endsWith("/>") ? `${row.slice(0, -2)}>${cells}</${p}row>` : row.replace(/<\/(\w+:)?row>$/u, `${cells}</${p}row>`);
-  });
+  const wrap = (i: number, stage: Stage | null): number =>
+    i === 0 ? (stage === null ? styles.text : styles.stage[stage]) : i === 1 ? styles.text : styles.wrapped;
+  const body = (selfClosed ? "" : sheetXml.slice(headEnd, tailStart)).replace(
+    /<(\w+:)?row\b[^>]*\br="(\d+)"[^>]*?(\/>|>[\s\S]*?<\/(\w+:)?row>)/gu,
+    (whole: string, prefix: string | undefined, r: string) => {
+      const p = prefix ?? "";
+      const n = Number(r);
+      const a = assessments.get(n);
+      const cells =
+        n === headerRow
+          ? resultRowCells(p, n, resultColumn, RESULT_HEADERS, () => styles.header)
+          : a === undefined
+            ? ""
+            : resultRowCells(p, n, resultColumn, resultCells(a), (i) => wrap(i, a.stage));
+      if (cells === "") return whole;
+      const texts = n === headerRow ? RESULT_HEADERS : a === undefined ? [] : ["", "", ...resultCells(a).slice(2).map(String)];
+      const height = wrappedRowHeight(texts, RESULT_COLUMN_WIDTHS);
+      const tag = /^<(\w+:)?row\b[^>]*>/u.exec(whole)?.[0] ?? "<row>";
+      const row = rowTagWithHeight(tag, height) + whole.slice(tag.length);
+      return row.endsWith("/>") ? `${row.slice(0, -2)}>${cells}</${p}row>` : row.replace(/<\/(\w+:)?row>$/u, `${cells}</${p}row>`);
+    },
+  );
   const edited = editSheetHead(head, layout) + body + editSheetTail(tail, layout);
 
   const parts = summarySheetParts({ summary, source: `bill.xlsx, sheet ${sheet.name}`, styles });

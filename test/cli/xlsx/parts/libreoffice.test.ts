@@ -82,7 +82,9 @@ describe.skipIf(findSoffice() === undefined).each(VARIANTS)("$name, classified, 
 
   it("opens with the AutoFilter on the header row, over the table and the results", () => {
     const lastColumn = columnLetters(classified.header.length + RESULT_HEADERS.length - 1);
-    expect(odsContent).toMatch(new RegExp(`<table:database-range [^>]*table:target-range-address="Parts\\.A2:Parts\\.${lastColumn}\\d+"[^>]*table:display-filter-buttons="true"`, "u"));
+    expect(odsContent).toMatch(
+      new RegExp(`<table:database-range [^>]*table:target-range-address="Parts\\.A2:Parts\\.${lastColumn}\\d+"[^>]*table:display-filter-buttons="true"`, "u"),
+    );
   });
 
   it("prints the summary with its counts and the chart of parts per stage", () => {

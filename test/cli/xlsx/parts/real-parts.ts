@@ -52,7 +52,14 @@ export function withPrefix(xml: string): string {
 /** The parts of `producer` with every main-namespace element prefixed. */
 export function prefixedParts(producer: Producer): RealParts {
   const p = realParts(producer);
-  return { ...p, name: `${producer} (x: prefix)`, styles: withPrefix(p.styles), workbook: withPrefix(p.workbook), head: withPrefix(p.head), tail: withPrefix(p.tail) };
+  return {
+    ...p,
+    name: `${producer} (x: prefix)`,
+    styles: withPrefix(p.styles),
+    workbook: withPrefix(p.workbook),
+    head: withPrefix(p.head),
+    tail: withPrefix(p.tail),
+  };
 }
 
 export function expectWellFormed(xml: string): void {

@@ -21,7 +21,8 @@ describe("wrappedLines", () => {
         const lines = wrappedLines(text, width);
         const capacity = Math.floor(width * 1.2);
         expect(lines).toBeGreaterThanOrEqual(text.split("\n").length);
-        for (const paragraph of text.split("\n")) expect(lines).toBeGreaterThanOrEqual(Math.ceil([...paragraph.replace(/ /gu, "")].length / Math.max(1, capacity)));
+        for (const paragraph of text.split("\n"))
+          expect(lines).toBeGreaterThanOrEqual(Math.ceil([...paragraph.replace(/ /gu, "")].length / Math.max(1, capacity)));
         expect(wrappedLines(`${text} more words here`, width)).toBeGreaterThanOrEqual(lines);
       }),
     );

@@ -5,7 +5,10 @@ import { FOOTER, MAX_FROZEN_ROWS, RESULT_COLUMN_WIDTHS, editSheetHead, editSheet
 import { attributes, childrenOf, rootElement, scanChildren, type ScannedElement } from "../../../../src/cli/xlsx/parts/xml-scan";
 import { PRODUCERS, expectWellFormed, prefixedParts, realParts, type RealParts } from "./real-parts";
 
-const ORDER = "sheetPr dimension sheetViews sheetFormatPr cols sheetData sheetCalcPr sheetProtection protectedRanges scenarios autoFilter sortState dataConsolidate customSheetViews mergeCells phoneticPr conditionalFormatting dataValidations hyperlinks printOptions pageMargins pageSetup headerFooter rowBreaks colBreaks customProperties cellWatches ignoredErrors smartTags drawing legacyDrawing legacyDrawingHF drawingHF picture oleObjects controls webPublishItems tableParts extLst".split(" ");
+const ORDER =
+  "sheetPr dimension sheetViews sheetFormatPr cols sheetData sheetCalcPr sheetProtection protectedRanges scenarios autoFilter sortState dataConsolidate customSheetViews mergeCells phoneticPr conditionalFormatting dataValidations hyperlinks printOptions pageMargins pageSetup headerFooter rowBreaks colBreaks customProperties cellWatches ignoredErrors smartTags drawing legacyDrawing legacyDrawingHF drawingHF picture oleObjects controls webPublishItems tableParts extLst".split(
+    " ",
+  );
 
 function headChildren(head: string): { root: ScannedElement; children: readonly ScannedElement[] } {
   const root = rootElement(head);
@@ -69,7 +72,13 @@ function checkEdits(parts: RealParts, layout: SheetLayout): { head: string; tail
   const userColumns = columnFormats(parts.head, limit);
   const outColumns = columnFormats(head, limit);
   for (let c = 1; c <= limit; c += 1) {
-    if (c >= first && c <= last) expect(outColumns[c]).toBe(JSON.stringify([["customWidth", "1"], ["width", String(layout.resultWidths[c - first])]]));
+    if (c >= first && c <= last)
+      expect(outColumns[c]).toBe(
+        JSON.stringify([
+          ["customWidth", "1"],
+          ["width", String(layout.resultWidths[c - first])],
+        ]),
+      );
     else expect(outColumns[c], `column ${c}`).toBe(userColumns[c]);
   }
 
@@ -83,7 +92,12 @@ function checkEdits(parts: RealParts, layout: SheetLayout): { head: string; tail
   if (ownPane.length > 0) expect(panes.map((p) => text(head, p))).toEqual(ownPane.map((p) => text(parts.head, p)));
   else if (layout.headerRow <= MAX_FROZEN_ROWS) {
     expect(panes).toHaveLength(1);
-    expect(Object.fromEntries(tagOf(head, panes[0] as ScannedElement))).toEqual({ ySplit: String(layout.headerRow), topLeftCell: `A${layout.headerRow + 1}`, activePane: "bottomLeft", state: "frozen" });
+    expect(Object.fromEntries(tagOf(head, panes[0] as ScannedElement))).toEqual({
+      ySplit: String(layout.headerRow),
+      topLeftCell: `A${layout.headerRow + 1}`,
+      activePane: "bottomLeft",
+      state: "frozen",
+    });
   } else expect(panes).toHaveLength(0);
 
   const tailBefore = tailChildren(parts.tail);
@@ -135,7 +149,9 @@ describe("editSheetHead and editSheetTail on sheets saved by Excel, Google Sheet
   it("Excel: a table on the sheet keeps its own filter, so none is added; the print setup and footer are added before the table parts", () => {
     const { tail } = checkEdits(realParts("excel"), layoutFor());
     expect(tail).not.toContain("autoFilter");
-    expect(tail).toMatch(/<pageMargins [^>]*\/><pageSetup orientation="landscape" fitToWidth="1" fitToHeight="0"\/><headerFooter><oddFooter>&amp;F — page &amp;P of &amp;N<\/oddFooter><\/headerFooter><tableParts /u);
+    expect(tail).toMatch(
+      /<pageMargins [^>]*\/><pageSetup orientation="landscape" fitToWidth="1" fitToHeight="0"\/><headerFooter><oddFooter>&amp;F — page &amp;P of &amp;N<\/oddFooter><\/headerFooter><tableParts /u,
+    );
   });
 
   it("Excel without <cols>: the result columns' <cols> goes after sheetFormatPr; the AutoFilter spans the table's columns", () => {
@@ -158,7 +174,9 @@ describe("editSheetHead and editSheetTail on sheets saved by Excel, Google Sheet
     expect(hasOwnPrintSetup(parts.head, parts.tail)).toBe(false);
     const { head, tail } = checkEdits(parts, layoutFor());
     expect(head).toContain('<sheetPr filterMode="false"><pageSetUpPr fitToPage="1"/></sheetPr>');
-    expect(tail).toContain('<pageSetup paperSize="1" scale="100" firstPageNumber="1" fitToWidth="1" fitToHeight="0" pageOrder="downThenOver" orientation="landscape" ');
+    expect(tail).toContain(
+      '<pageSetup paperSize="1" scale="100" firstPageNumber="1" fitToWidth="1" fitToHeight="0" pageOrder="downThenOver" orientation="landscape" ',
+    );
     expect(tail).toContain("Page &amp;P</oddFooter>");
     expect(tail).not.toContain(FOOTER);
   });
@@ -170,7 +188,13 @@ describe("editSheetHead and editSheetTail on sheets saved by Excel, Google Sheet
   });
 
   it("a user's column range over the result columns is split around them, keeping its style and width on both sides", () => {
-    const parts = { ...realParts("excel-plain"), head: realParts("excel-plain").head.replace("<sheetData>", '<cols><col min="1" max="16384" width="9" style="3" hidden="1" customWidth="1"/></cols><sheetData>') };
+    const parts = {
+      ...realParts("excel-plain"),
+      head: realParts("excel-plain").head.replace(
+        "<sheetData>",
+        '<cols><col min="1" max="16384" width="9" style="3" hidden="1" customWidth="1"/></cols><sheetData>',
+      ),
+    };
     const { head } = checkEdits(parts, layoutFor({ resultColumn: 4, resultWidths: [24, 11] }));
     expect(head).toContain(
       '<cols><col min="1" max="4" width="9" style="3" hidden="1" customWidth="1"/><col min="5" max="5" width="24" customWidth="1"/><col min="6" max="6" width="11" customWidth="1"/><col min="7" max="16384" width="9" style="3" hidden="1" customWidth="1"/></cols>',
@@ -220,9 +244,16 @@ const userCols = fc
     const sorted = [...bounds].sort((a, b) => a - b);
     const ranges: [number, number][] = [];
     for (let i = 0; i + 1 < sorted.length; i += 2) ranges.push([sorted[i] ?? 1, sorted[i + 1] ?? 1]);
-    return fc.tuple(fc.constant(ranges), fc.array(fc.record({ width: fc.integer({ min: 1, max: 90 }), hidden: fc.boolean() }), { minLength: ranges.length, maxLength: ranges.length }));
+    return fc.tuple(
+      fc.constant(ranges),
+      fc.array(fc.record({ width: fc.integer({ min: 1, max: 90 }), hidden: fc.boolean() }), { minLength: ranges.length, maxLength: ranges.length }),
+    );
   })
-  .map(([ranges, formats]) => ranges.map(([min, max], i) => `<col min="${min}" max="${max}" width="${formats[i]?.width ?? 9}"${formats[i]?.hidden === true ? ' hidden="1"' : ""}/>`).join(""));
+  .map(([ranges, formats]) =>
+    ranges
+      .map(([min, max], i) => `<col min="${min}" max="${max}" width="${formats[i]?.width ?? 9}"${formats[i]?.hidden === true ? ' hidden="1"' : ""}/>`)
+      .join(""),
+  );
 
 describe("editSheetHead and editSheetTail, for any layout and sheet", () => {
   it("keep every byte of the user's elements, stay well-formed and in schema order, and describe each column once", () => {
@@ -245,7 +276,10 @@ describe("editSheetHead and editSheetTail, for any layout and sheet", () => {
             const root = rootElement(head) as ScannedElement;
             const existing = childrenOf(head, root).children.find((c) => c.local === "cols");
             const element = cols === "" ? "" : `<${prefix}cols>${cols.replace(/<col /gu, `<${prefix}col `)}</${prefix}cols>`;
-            head = existing === undefined ? head.replace(/<(\w+:)?sheetData>$/u, `${element}$&`) : head.slice(0, existing.start) + element + head.slice(existing.end);
+            head =
+              existing === undefined
+                ? head.replace(/<(\w+:)?sheetData>$/u, `${element}$&`)
+                : head.slice(0, existing.start) + element + head.slice(existing.end);
           }
           head = spaced(head, (rootElement(head) as ScannedElement).tagEnd, fills);
           const tail = spaced(parts.tail, parts.tail.indexOf(">") + 1, fills);
@@ -266,14 +300,19 @@ describe("editSheetHead and editSheetTail, for any layout and sheet", () => {
 
   it("only insert into the tail: taking out the elements they add gives back the sheet's bytes", () => {
     fc.assert(
-      fc.property(fc.constantFrom(...ALL_PARTS), fc.array(filler, { minLength: 1, maxLength: 4 }), fc.integer({ min: 1, max: 9 }), (parts, fills, headerRow) => {
-        const tail = spaced(parts.tail, parts.tail.indexOf(">") + 1, fills);
-        const out = editSheetTail(tail, layoutFor({ headerRow, printSetup: false }));
-        const ours = tailChildren(out).filter((c) => !tailChildren(tail).some((t) => text(tail, t) === text(out, c)));
-        expect(ours.every((c) => c.local === "autoFilter" || c.local === "headerFooter")).toBe(true);
-        const removed = [...ours].reverse().reduce((xml, c) => xml.slice(0, c.start) + xml.slice(c.end), out);
-        expect(removed).toBe(tail);
-      }),
+      fc.property(
+        fc.constantFrom(...ALL_PARTS),
+        fc.array(filler, { minLength: 1, maxLength: 4 }),
+        fc.integer({ min: 1, max: 9 }),
+        (parts, fills, headerRow) => {
+          const tail = spaced(parts.tail, parts.tail.indexOf(">") + 1, fills);
+          const out = editSheetTail(tail, layoutFor({ headerRow, printSetup: false }));
+          const ours = tailChildren(out).filter((c) => !tailChildren(tail).some((t) => text(tail, t) === text(out, c)));
+          expect(ours.every((c) => c.local === "autoFilter" || c.local === "headerFooter")).toBe(true);
+          const removed = [...ours].reverse().reduce((xml, c) => xml.slice(0, c.start) + xml.slice(c.end), out);
+          expect(removed).toBe(tail);
+        },
+      ),
       { numRuns: 200 },
     );
   });

@@ -55,7 +55,8 @@ describe("appendResultStyles", () => {
     const normal = inner(before.fonts[normalFont]);
     const xf = (i: number): string | undefined => after.cellXfs[i];
     const fontOf = (i: number): string[] => inner(after.fonts[Number(attr(xf(i), "fontId"))]);
-    const without = (font: string[], ...names: string[]): string[] => font.filter((c) => !names.some((n) => c.startsWith(`<${n} `) || c.startsWith(`<${n}/`) || c.startsWith(`<${n}>`))).sort();
+    const without = (font: string[], ...names: string[]): string[] =>
+      font.filter((c) => !names.some((n) => c.startsWith(`<${n} `) || c.startsWith(`<${n}/`) || c.startsWith(`<${n}>`))).sort();
 
     expect(fontOf(s.text)).toEqual(normal);
     expect(fontOf(s.wrapped)).toEqual(normal);
@@ -81,7 +82,8 @@ describe("appendResultStyles", () => {
   });
 
   it("creates the lists a styles part leaves out, with the entries index 0 and 1 must mean, in schema order", () => {
-    const bare = '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="164" formatCode="0.0"/></numFmts><dxfs count="0"/></styleSheet>';
+    const bare =
+      '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="164" formatCode="0.0"/></numFmts><dxfs count="0"/></styleSheet>';
     const { xml, styles } = appendResultStyles(bare);
     expectWellFormed(xml);
     const names = childrenOf(xml, rootElement(xml) as ScannedElement).children.map((c) => c.local);
@@ -101,7 +103,8 @@ describe("appendResultStyles", () => {
     const xfEntry = fc.nat({ max: 5 }).map((f) => `<xf numFmtId="0" fontId="${f}" fillId="0" borderId="0"/>`);
     fc.assert(
       fc.property(fc.array(font, { maxLength: 6 }), fc.array(xfEntry, { maxLength: 6 }), fc.boolean(), (fonts, xfs, prefixed) => {
-        const list = (name: string, entries: string[]): string => (entries.length === 0 ? `<${name} count="0"/>` : `<${name} count="${entries.length}">${entries.join("")}</${name}>`);
+        const list = (name: string, entries: string[]): string =>
+          entries.length === 0 ? `<${name} count="0"/>` : `<${name} count="${entries.length}">${entries.join("")}</${name}>`;
         const plain = `<?xml version="1.0"?>\n<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${list("fonts", fonts)}<fills count="2"><fill/><fill/></fills>${list("cellXfs", xfs)}</styleSheet>`;
         const styles = prefixed ? plain.replace(/<(\/?)(?=[a-z])/gu, "<$1x:").replace("xmlns=", "xmlns:x=") : plain;
         const { xml, styles: s } = appendResultStyles(styles);

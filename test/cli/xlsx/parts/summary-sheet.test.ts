@@ -50,7 +50,9 @@ interface Cell {
 }
 
 function cellsOf(sheetXml: string): Cell[] {
-  return [...sheetXml.matchAll(/<c r="([A-Z]+\d+)" s="(\d+)"( t="inlineStr")?>(?:<v>([^<]*)<\/v>|<is><t xml:space="preserve">([\s\S]*?)<\/t><\/is>)<\/c>/gu)].map((m) => ({
+  return [
+    ...sheetXml.matchAll(/<c r="([A-Z]+\d+)" s="(\d+)"( t="inlineStr")?>(?:<v>([^<]*)<\/v>|<is><t xml:space="preserve">([\s\S]*?)<\/t><\/is>)<\/c>/gu),
+  ].map((m) => ({
     ref: m[1] ?? "",
     style: Number(m[2]),
     value: m[3] === undefined ? Number(m[4]) : shown(m[5] ?? ""),
@@ -60,11 +62,16 @@ function cellsOf(sheetXml: string): Cell[] {
 describe("cellText", () => {
   it("is shown by a spreadsheet exactly as given, any text", () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.oneof(fc.constantFrom("_x0041_", "_x", "\r", "\n", "\t", "\u0000", "\u001F", "&", "<", "]]>", '"'), fc.string({ unit: "grapheme" })) }), (text) => {
-        const escaped = cellText(text);
-        expectWellFormed(`<t>${escaped}</t>`);
-        expect(shown(escaped)).toBe(text);
-      }),
+      fc.property(
+        fc.string({
+          unit: fc.oneof(fc.constantFrom("_x0041_", "_x", "\r", "\n", "\t", "\u0000", "\u001F", "&", "<", "]]>", '"'), fc.string({ unit: "grapheme" })),
+        }),
+        (text) => {
+          const escaped = cellText(text);
+          expectWellFormed(`<t>${escaped}</t>`);
+          expect(shown(escaped)).toBe(text);
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -81,14 +88,19 @@ describe("summarySheetParts", () => {
       row.forEach((value, c) => {
         if (value === "") return;
         const stage = r > layout.chartRows.first && r <= layout.chartRows.first + STAGES.length && c === 0 ? STAGES[r - layout.chartRows.first - 1] : undefined;
-        const style = r === 0 && c === 0 ? STYLES.summaryTitle : headings.has(r) ? STYLES.summaryHeading : stage !== undefined ? STYLES.stage[stage] : STYLES.summaryText;
+        const style =
+          r === 0 && c === 0 ? STYLES.summaryTitle : headings.has(r) ? STYLES.summaryHeading : stage !== undefined ? STYLES.stage[stage] : STYLES.summaryText;
         expected.push({ ref: `${"ABCD"[c]}${r + 1}`, style, value });
       }),
     );
     expect(cellsOf(parts.sheetXml)).toEqual(expected);
-    expect(parts.sheetXml).toContain('<cols><col min="1" max="1" width="36" customWidth="1"/><col min="2" max="2" width="28" customWidth="1"/><col min="3" max="3" width="60" customWidth="1"/><col min="4" max="4" width="80" customWidth="1"/></cols>');
+    expect(parts.sheetXml).toContain(
+      '<cols><col min="1" max="1" width="36" customWidth="1"/><col min="2" max="2" width="28" customWidth="1"/><col min="3" max="3" width="60" customWidth="1"/><col min="4" max="4" width="80" customWidth="1"/></cols>',
+    );
     expect(parts.sheetXml).toContain(`<dimension ref="A1:D${layout.values.length}"/>`);
-    expect(parts.sheetXml).toMatch(/<pageSetup orientation="landscape" fitToWidth="1" fitToHeight="0"\/><headerFooter>.*<\/headerFooter><drawing r:id="rId1"\/><\/worksheet>$/u);
+    expect(parts.sheetXml).toMatch(
+      /<pageSetup orientation="landscape" fitToWidth="1" fitToHeight="0"\/><headerFooter>.*<\/headerFooter><drawing r:id="rId1"\/><\/worksheet>$/u,
+    );
   });
 
   it("charts the three stage counts from their cells, named by the stage names, right of the table", () => {
@@ -116,7 +128,11 @@ describe("summarySheetParts", () => {
   });
 
   it("has no chart when no part has a stage", () => {
-    const parts = summarySheetParts({ summary: { ...SUMMARY, parts: 2, unclassified: 2, byStage: { prototyping: 0, "low-volume": 0, "mass-production": 0 } }, source: "x", styles: STYLES });
+    const parts = summarySheetParts({
+      summary: { ...SUMMARY, parts: 2, unclassified: 2, byStage: { prototyping: 0, "low-volume": 0, "mass-production": 0 } },
+      source: "x",
+      styles: STYLES,
+    });
     expect(parts.drawingXml).toBeUndefined();
     expect(parts.chartXml).toBeUndefined();
     expect(parts.sheetXml).not.toContain("<drawing");

@@ -59,14 +59,19 @@ describe("scanChildren", () => {
 describe("attributes and setAttribute", () => {
   it("set one attribute, in place or last, and leave the others as written", () => {
     fc.assert(
-      fc.property(fc.uniqueArray(fc.tuple(fc.constantFrom("min", "max", "width", "x:y"), attrValue), { maxLength: 4, selector: ([k]) => k }), fc.constantFrom("min", "max", "style"), fc.boolean(), (attrs, name, selfClose) => {
-        const tag = `<col${attrs.map(([k, v]) => (v.includes('"') ? ` ${k}='${v}'` : ` ${k}="${v}"`)).join("")}${selfClose ? "/>" : ">"}`;
-        const out = setAttribute(tag, name, "7");
-        const expected = new Map<string, string>(attrs.map(([k, v]) => [k, v]));
-        expected.set(name, "7");
-        expect(new Map(attributes(out))).toEqual(expected);
-        expect(out.endsWith(selfClose ? "/>" : ">")).toBe(true);
-      }),
+      fc.property(
+        fc.uniqueArray(fc.tuple(fc.constantFrom("min", "max", "width", "x:y"), attrValue), { maxLength: 4, selector: ([k]) => k }),
+        fc.constantFrom("min", "max", "style"),
+        fc.boolean(),
+        (attrs, name, selfClose) => {
+          const tag = `<col${attrs.map(([k, v]) => (v.includes('"') ? ` ${k}='${v}'` : ` ${k}="${v}"`)).join("")}${selfClose ? "/>" : ">"}`;
+          const out = setAttribute(tag, name, "7");
+          const expected = new Map<string, string>(attrs.map(([k, v]) => [k, v]));
+          expected.set(name, "7");
+          expect(new Map(attributes(out))).toEqual(expected);
+          expect(out.endsWith(selfClose ? "/>" : ">")).toBe(true);
+        },
+      ),
     );
   });
 });
