@@ -278,13 +278,11 @@ function reportView(report: RunReport): HTMLElement {
           el(
             "ul",
             {},
-            ...report.problems
-              .slice(0, SHOWN_PROBLEMS)
-              .map((p) =>
-                el("li", {
-                  text: `${p.message} ${formatCount(p.count)} ${p.count === 1 ? "cell" : "cells"}: ${p.addresses.join(", ")}${p.count > p.addresses.length ? "…" : ""}`,
-                }),
-              ),
+            ...report.problems.slice(0, SHOWN_PROBLEMS).map((p) =>
+              el("li", {
+                text: `${p.message} ${formatCount(p.count)} ${p.count === 1 ? "cell" : "cells"}: ${p.addresses.join(", ")}${p.count > p.addresses.length ? "…" : ""}`,
+              }),
+            ),
           ),
           report.problems.length > SHOWN_PROBLEMS
             ? el("p", { text: `…and ${formatCount(report.problems.length - SHOWN_PROBLEMS)} other kinds of problem.` })
