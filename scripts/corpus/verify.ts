@@ -211,7 +211,10 @@ type Add = (kind: FindingKind, detail: string) => void;
  */
 const SETTINGS = new Set(["sheetPr", "sheetViews", "sheetFormatPr", "pageSetup", "printOptions", "pageMargins", "headerFooter", "autoFilter"]);
 
-/** Row attributes of layout only (height): changed, they are outside the contract; hidden, style, outline level changed are data lost. */
+/**
+ * Row attributes of layout only (height): changed, they are outside the contract; hidden, style, outline level changed are data lost.
+ * One exception: a row whose height is not the user's own (no customHeight="1") may get a taller `ht`, so wrapped results show.
+ */
 const ROW_LAYOUT = new Set(["ht", "customHeight", "x14ac:dyDescent", "thickBot", "thickTop"]);
 
 /**
@@ -268,13 +271,20 @@ function checkSheet(
     }
     const attrsIn = rawAttributes(row.startTag);
     const attrsOut = rawAttributes(out.startTag);
+    const userHeight = /^["'](?:1|true)["']$/u.test(attrsIn.get("customHeight") ?? "");
+    const raisedHeight = (name: string): boolean => {
+      if (name !== "ht" || userHeight) return false;
+      const before = Number((attrsIn.get("ht") ?? "0").slice(1, -1) || "0");
+      const after = Number((attrsOut.get("ht") ?? "").slice(1, -1));
+      return Number.isFinite(after) && after > before;
+    };
     for (const [name, value] of attrsIn) {
-      if (name === "spans") continue;
+      if (name === "spans" || raisedHeight(name)) continue;
       if (attrsOut.get(name) !== value)
         add(ROW_LAYOUT.has(name) ? "contract" : "lost", `${where}: row ${row.index} attribute ${name}=${value} became ${attrsOut.get(name) ?? "(absent)"}`);
     }
     for (const [name, value] of attrsOut) {
-      if (name !== "spans" && !attrsIn.has(name)) add("contract", `${where}: row ${row.index} attribute ${name}=${value} added`);
+      if (name !== "spans" && !attrsIn.has(name) && !raisedHeight(name)) add("contract", `${where}: row ${row.index} attribute ${name}=${value} added`);
     }
     const outCells = out.cells.map((cell) => cell.text);
     let from = 0;

@@ -108,6 +108,17 @@ describe("the corpus checker catches what it must (no CLI)", () => {
     expect(kinds(shown)).toEqual(["lost"]);
     const hidden = editEntry(good, injected.sheetEntry, (text) => text.replace('<row r="50" spans="1:4">', '<row r="50" spans="1:4" hidden="1">'));
     expect(kinds(hidden)).toEqual(["contract"]);
+    const taller = editEntry(good, injected.sheetEntry, (text) => text.replace('<row r="50" spans="1:4">', '<row r="50" spans="1:4" ht="45">'));
+    expect(kinds(taller), "a taller row for wrapped results is allowed").toEqual([]);
+    const userHeight = editEntry(injected.zip, injected.sheetEntry, (text) =>
+      text.replace('<row r="50" spans="1:4">', '<row r="50" spans="1:4" ht="15" customHeight="1">'),
+    );
+    const userTaller = editEntry(faithfulOutput(userHeight, injected.sheetEntry, injected.lastCol), injected.sheetEntry, (text) =>
+      text.replace('ht="15" customHeight="1"', 'ht="45" customHeight="1"'),
+    );
+    expect([...new Set(verifyOutput(userHeight, userTaller, expectation).findings.map((f) => f.kind))], "the user's own height must stay").toEqual([
+      "contract",
+    ]);
     const noSpans = editEntry(good, injected.sheetEntry, (text) => text.replace(/ spans="[^"]*"/gu, ""));
     expect(kinds(noSpans)).toEqual([]);
   });
