@@ -1,19 +1,16 @@
 /** The worker thread behind workerClassifier: classifies each batch it is sent, in order. */
 import { parentPort, workerData } from "node:worker_threads";
-import { heapGuard } from "../memory";
 import { classifierFor, encodeBatch, type ClassifierSetup, type WorkerReply, type WorkerRequest } from "./batch";
 
 const port = parentPort;
 if (port !== null) {
   const setup = workerData as ClassifierSetup;
   const table = classifierFor(setup);
-  const heap = heapGuard();
   port.on("message", (request: WorkerRequest) => {
     if (request.kind === "finish") {
       port.postMessage({ kind: "tally", tally: table.tally() } satisfies WorkerReply);
       return;
     }
-    for (let i = 0; i < request.rows.length; i += 1) heap.tick();
     const results =
       setup.csvDelimiter === undefined
         ? request.rows.map(([number, values]) => table.result(number, values, setup.json))

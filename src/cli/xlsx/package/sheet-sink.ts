@@ -11,7 +11,6 @@ import { RESULT_HEADERS } from "../../../core";
 import type { RowSink } from "../../classify/driver";
 import type { TableClassifier } from "../../classify/table";
 import type { HeaderChoice, RowResult, RowRole, Tally } from "../../classify/types";
-import { heapGuard } from "../../memory";
 import type { ResultStyles, SheetLayout } from "../parts/contract";
 import { rowTagWithHeight, wrappedRowHeight } from "../parts/row-height";
 import { RESULT_COLUMN_WIDTHS, addedAutoFilter, editSheetHead, editSheetTail, hasOwnPrintSetup } from "../parts/sheet-edits";
@@ -41,7 +40,6 @@ export class SheetSink implements RowSink<SheetRow> {
   private firstColumn = 0;
   private lastRow = 0;
   private lastColumn = 0;
-  private readonly heap = heapGuard();
   private widths: readonly number[] = RESULT_COLUMN_WIDTHS;
   output: SheetOutput | undefined;
   /** The AutoFilter the tail got (A1-style), for the workbook's _xlnm._FilterDatabase; undefined when none was added. */
@@ -69,7 +67,6 @@ export class SheetSink implements RowSink<SheetRow> {
     const header = this.header as HeaderChoice;
     const spool = this.spool as DeflateSpool;
     const scanned = row.scanned;
-    this.heap.tick();
     const first = header.resultColumn;
     const gate = this.gate !== undefined && this.gate.width > 0 ? this.gate : undefined;
     // The five results and the gate columns; an earlier run's result columns (five, or more) are all cleared.
