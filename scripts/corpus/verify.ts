@@ -24,7 +24,7 @@
  * such as an element added where none was allowed) or "results" (the result
  * columns or the summary sheet are missing).
  */
-import { decodePart, Package, partKey, relationships, relsPath, workbookInfo, unescapeXml } from "./ooxml";
+import { columnLetters, decodePart, Package, partKey, relationships, relsPath, workbookInfo, unescapeXml } from "./ooxml";
 import { scanSheet, type RawRow } from "./sheet";
 import { childElements, childrenOf, rawAttributes, rootElement, type RawElement } from "./xmltree";
 import { entryData, readZip, type ZipEntry } from "./zip";
@@ -290,7 +290,15 @@ function checkSheet(
     let from = 0;
     for (const cell of row.cells) {
       if (isResult(cell.col)) continue;
-      const at = outCells.indexOf(cell.text, from);
+      // A cell without an r address that follows inserted result cells may be given the address of the column it had.
+      const addressed = /^<([\w.-]+:)?c(?=[\s/>])(?![^>]*\sr\s*=)/u.test(cell.text)
+        ? cell.text.replace(/^<([\w.-]+:)?c(?=[\s/>])/u, (name) => `${name} r="${columnLetters(cell.col)}${row.index}"`)
+        : undefined;
+      let at = outCells.indexOf(cell.text, from);
+      if (addressed !== undefined) {
+        const other = outCells.indexOf(addressed, from);
+        if (other >= 0 && (at < 0 || other < at)) at = other;
+      }
       if (at < 0) {
         lostCells += 1;
         if (lostExamples.length < 3) {

@@ -1,7 +1,7 @@
 /** The criteria command: what each criterion means, which headers name it and which values it accepts. */
 import { GATE_A_LEVELS, GENERIC_ACCEPTED, UNKNOWN_WORDS, criteriaCatalog, type CriterionEntry } from "../core";
-import type { ParsedArgs } from "./args";
-import type { CriteriaFormat } from "./commands";
+import { stringOption, type ParsedArgs } from "./args";
+import { CRITERIA_FORMATS, type CriteriaFormat } from "./commands";
 import { writeOut, type CliIo } from "./io";
 
 const GATE_A: ReadonlySet<string> = new Set([...GATE_A_LEVELS, "goal"]);
@@ -41,7 +41,7 @@ export function criteriaJson(): string {
 }
 
 export async function runCriteria(args: ParsedArgs, io: CliIo): Promise<number> {
-  const format = (args.options.format as CriteriaFormat | undefined) ?? "text";
+  const format: CriteriaFormat = CRITERIA_FORMATS.find((f) => f === stringOption(args.options, "format")) ?? "text";
   await writeOut(io.stdout, format === "json" ? criteriaJson() : format === "md" ? criteriaMarkdown() : criteriaText());
   return 0;
 }

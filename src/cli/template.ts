@@ -2,7 +2,7 @@
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { CRITERION_DEFS, NUMBER_ACCEPTED, STAGE_PROFILES, TEMPLATE_COLUMNS, TEMPLATE_EXAMPLES, criteriaCatalog, validationList } from "../core";
-import type { ParsedArgs } from "./args";
+import { flagOption, stringOption, type ParsedArgs } from "./args";
 import { outputFailure, usageError } from "./errors";
 import { printLine, type CliIo } from "./io";
 import { checkDestination, tempFileFor } from "./output/atomic";
@@ -83,14 +83,14 @@ export function templateWorkbook(): ExcelJS.Workbook {
 
 export async function runTemplate(args: ParsedArgs, io: CliIo): Promise<number> {
   const named = args.positionals[0];
-  const option = typeof args.options.output === "string" ? args.options.output : undefined;
+  const option = stringOption(args.options, "output");
   if (named !== undefined && option !== undefined && named !== option) {
     throw usageError("conflicting-options", `give the workbook once: either template ${named} or template -o ${option}`);
   }
   const shown = option ?? named ?? DEFAULT_TEMPLATE;
   if (shown === "-") throw usageError("conflicting-options", "an .xlsx workbook cannot be written to stdout; give a file name");
   const destination = path.resolve(io.cwd, shown);
-  checkDestination(destination, shown, { force: args.options.force === true });
+  checkDestination(destination, shown, { force: flagOption(args.options, "force") });
   const temp = tempFileFor(destination);
   try {
     await templateWorkbook().xlsx.writeFile(temp.path);

@@ -103,6 +103,18 @@ describe("the corpus checker catches what it must (no CLI)", () => {
     expect(kinds(bad)).toEqual(["lost"]);
   });
 
+  it("a cell without an r address may be given the address of its own column, no other", () => {
+    const bare = editEntry(injected.zip, injected.sheetEntry, (text) => text.replace('<c r="C2"><v>9000</v></c>', "<c><v>9000</v></c>"));
+    const bareOut = faithfulOutput(bare, injected.sheetEntry, injected.lastCol);
+    const check = (output: Buffer): string[] => [...new Set(verifyOutput(bare, output, expectation).findings.map((finding) => finding.kind))].sort();
+    expect(check(bareOut), "kept bare").toEqual([]);
+    const addressed = editEntry(bareOut, injected.sheetEntry, (text) => text.replace("<c><v>9000</v></c>", '<c r="C2"><v>9000</v></c>'));
+    expect(addressed.equals(bareOut)).toBe(false);
+    expect(check(addressed), "given its own address").toEqual([]);
+    const moved = editEntry(bareOut, injected.sheetEntry, (text) => text.replace("<c><v>9000</v></c>", '<c r="D2"><v>9000</v></c>'));
+    expect(check(moved), "given another column's address").toContain("lost");
+  });
+
   it("a row attribute dropped is data lost, one added is outside the contract, spans may change", () => {
     const shown = editEntry(good, injected.sheetEntry, (text) => text.replace('<row r="49" spans="1:4" hidden="1">', '<row r="49" spans="1:4">'));
     expect(kinds(shown)).toEqual(["lost"]);

@@ -7,7 +7,7 @@
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { renderReport } from "../../report";
-import type { ParsedArgs } from "../args";
+import { flagOption, integerOption, listOption, stringOption, type ParsedArgs } from "../args";
 import { DEFAULT_MAX_WARNINGS } from "../commands";
 import type { ClassifyJob, ClassifyReport } from "../classify/job";
 import { userMapping } from "../classify/mapping";
@@ -41,8 +41,8 @@ export async function runReport(args: ParsedArgs, io: CliIo): Promise<number> {
   const inputShown = args.positionals[0] ?? "";
   const input = path.resolve(io.cwd, inputShown);
   const thresholds = thresholdsFrom(options);
-  const mapping = await userMapping((options.map as readonly string[] | undefined) ?? [], options.mapping as string | undefined, io.cwd);
-  const output = options.output as string | undefined;
+  const mapping = await userMapping(listOption(options, "map"), stringOption(options, "mapping"), io.cwd);
+  const output = stringOption(options, "output");
   if (output === "") throw usageError("missing-value", "-o needs a file name");
   if (output !== undefined && output !== "-" && !HTML_EXTENSIONS.has(path.extname(output).toLowerCase())) {
     throw usageError("conflicting-options", `the report is an HTML file: give -o a name ending in .html (not ${output}), or - for stdout`);
@@ -51,19 +51,19 @@ export async function runReport(args: ParsedArgs, io: CliIo): Promise<number> {
   const file = await sniffInput(input, inputShown);
   const shown = output ?? defaultReportOutput(inputShown);
   const destination = output === "-" ? undefined : path.resolve(io.cwd, shown);
-  if (destination !== undefined) checkDestination(destination, shown, { input, inputShown, force: options.force === true });
+  if (destination !== undefined) checkDestination(destination, shown, { input, inputShown, force: flagOption(options, "force") });
   const gate = await gateFor(options, io, { path: input, shown: inputShown }, mapping);
 
-  const quiet = options.quiet === true;
+  const quiet = flagOption(options, "quiet");
   const progress = quiet ? NO_PROGRESS : progressOn(io.stderr, "report");
   const job: ClassifyJob = {
     input,
     inputShown,
-    sheet: options.sheet as string | undefined,
-    headerRow: options["header-row"] as number | undefined,
+    sheet: stringOption(options, "sheet"),
+    headerRow: integerOption(options, "header-row"),
     thresholds,
     mapping,
-    maxNotes: (options["max-warnings"] as number | undefined) ?? DEFAULT_MAX_WARNINGS,
+    maxNotes: integerOption(options, "max-warnings") ?? DEFAULT_MAX_WARNINGS,
     progress,
     gate,
   };

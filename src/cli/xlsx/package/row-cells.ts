@@ -112,8 +112,9 @@ function scanCells(raw: string, from: number, to: number, values: ValueContext |
     if (attrs === undefined) return undefined;
     const found = attrs.r === undefined ? -1 : columnOf(attrs.r);
     column = found >= 0 ? found : column + 1;
+    const addressed = found >= 0;
     if (selfClosing) {
-      cells.push({ column, start: lt, end: tagEnd + 1, occupied: false });
+      cells.push({ column, start: lt, end: tagEnd + 1, occupied: false, addressed });
       i = tagEnd + 1;
       continue;
     }
@@ -125,7 +126,7 @@ function scanCells(raw: string, from: number, to: number, values: ValueContext |
     const v = childText(content, p, "v");
     const hasInline = content.indexOf(`<${p}is`) >= 0;
     const occupied = v !== undefined || hasInline || content.indexOf(`<${p}f`) >= 0;
-    cells.push({ column, start: lt, end: close + closeTag.length, occupied });
+    cells.push({ column, start: lt, end: close + closeTag.length, occupied, addressed });
     if (out !== undefined && values !== undefined) out[column] = cellValue(attrs.t, attrs.s, v, hasInline ? inlineText(content) : undefined, values);
     i = close + closeTag.length;
   }
@@ -141,6 +142,7 @@ export function tokenCells(raw: string, from: number, to: number, values: ValueC
   let cellStart = 0;
   let cellType: string | undefined;
   let cellStyle = 0;
+  let addressed = false;
   let occupied = false;
   let v: string | undefined;
   let inline: string[] | undefined;
@@ -152,12 +154,13 @@ export function tokenCells(raw: string, from: number, to: number, values: ValueC
         const ref = attribute(t.attrs, "r");
         const found = ref === undefined ? -1 : columnOf(ref);
         column = found >= 0 ? found : column + 1;
+        addressed = found >= 0;
         cellStart = t.start;
         cellType = attribute(t.attrs, "t");
         const s = attribute(t.attrs, "s");
         cellStyle = s === undefined ? 0 : Number(s);
         if (t.selfClosing) {
-          cells.push({ column, start: cellStart, end: t.end, occupied: false });
+          cells.push({ column, start: cellStart, end: t.end, occupied: false, addressed });
           continue;
         }
         occupied = false;
@@ -175,7 +178,7 @@ export function tokenCells(raw: string, from: number, to: number, values: ValueC
       const top = stack.pop();
       if (top === "rPh") phonetic = Math.max(0, phonetic - 1);
       if (stack.length === 0 && top === "c") {
-        cells.push({ column, start: cellStart, end: t.end, occupied });
+        cells.push({ column, start: cellStart, end: t.end, occupied, addressed });
         if (out !== undefined && values !== undefined)
           out[column] = cellValue(cellType, cellStyle, v, inline === undefined ? undefined : decodeXEscapes(inline.join("")), values);
       }

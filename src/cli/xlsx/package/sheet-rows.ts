@@ -21,6 +21,8 @@ export interface ScannedCell {
   readonly end: number;
   /** Holds a value, an inline string or a formula (not just a style). */
   readonly occupied: boolean;
+  /** Has an `r` address of its own (a cell without one follows the cell before it). */
+  readonly addressed: boolean;
 }
 
 export interface ScannedRow {

@@ -1,8 +1,9 @@
 /*
  * Property: for random sheets, classifying edits only what it must. Every
  * original <c> element of the classified sheet appears in the output unchanged
- * and in order, and every other zip entry is byte-identical: the same stored
- * (compressed) bytes, CRC and sizes.
+ * and in order, in the same column (a cell without an `r` address may gain the
+ * address of the column it had, nothing else), and every other zip entry is
+ * byte-identical: the same stored (compressed) bytes, CRC and sizes.
  */
 import { readFileSync } from "node:fs";
 import { open } from "node:fs/promises";
@@ -13,6 +14,7 @@ import { readZipDirectory, type ZipEntry } from "../../../../src/cli/input/zip-d
 import { dataOffset } from "../../../../src/cli/xlsx/package/zip-read";
 import { testFolders } from "../../../fixtures/files";
 import { zipEntries } from "../../../support/zip-entries";
+import { scanSheet } from "../../../../scripts/corpus/sheet";
 import { HEADER, MAIN, PARTS, rowXml, sheetXml, writePackage } from "./build";
 import { classifyTo } from "./run";
 
@@ -36,17 +38,29 @@ const cell = (ref: string): fc.Arbitrary<string> =>
     text.map((t) => `<c r="${ref}" t="str"><f>"${escape(t)}"</f><v>${escape(t)}</v></c>`),
   );
 
-/** A row of random cells in columns E to H beside a part's own A to D. */
+/** The cell, or the same cell without its `r` (it then follows the cell before it). */
+const maybeUnaddressed = (arbitrary: fc.Arbitrary<string>): fc.Arbitrary<string> =>
+  fc.tuple(arbitrary, fc.boolean()).map(([c, bare]) => (bare ? c.replace(/ r="[A-Z]+\d+"/u, "") : c));
+
+/**
+ * A row of random cells in columns E to H beside a part's own A to D, then a
+ * run of empty styled cells (formatted columns), so that cells can follow the
+ * result columns.
+ */
 const extraCells = (row: number): fc.Arbitrary<string> =>
-  fc.tuple(...["E", "F", "G", "H"].map((c) => fc.option(cell(`${c}${row}`), { nil: "" }))).map((cells) => cells.join(""));
+  fc
+    .tuple(...["E", "F", "G", "H"].map((c) => fc.option(maybeUnaddressed(cell(`${c}${row}`)), { nil: "" })), fc.array(fc.boolean(), { maxLength: 8 }))
+    .map((parts) => {
+      const styled = parts.pop() as boolean[];
+      const run = styled.map((bare, i) => (bare ? '<c s="1"/>' : `<c r="${String.fromCharCode(73 + i)}${row}" s="1"/>`));
+      return [...(parts as string[]), ...run].join("");
+    });
 
 const sheetCase = fc.record({
   rows: fc.tuple(...PARTS.map((_, i) => extraCells(i + 2))),
   below: fc.array(fc.tuple(fc.integer({ min: 10, max: 200 }), extraCells(0)), { maxLength: 4 }),
   binary: fc.uint8Array({ minLength: 0, maxLength: 300 }),
 });
-
-const CELL = /<c\b[^>]*?(?:\/>|>[\s\S]*?<\/c>)/gu;
 
 async function storedEntries(file: string): Promise<Map<string, { entry: ZipEntry; stored: Buffer }>> {
   const handle = await open(file, "r");
@@ -98,16 +112,21 @@ describe("classify leaves every original cell and entry as it was", () => {
         // Results go right of the last column holding a value; an empty styled cell where they go is replaced by a result.
         const stageColumn = /<c r="([A-Z]+)1"[^>]*>(?:(?!<\/c>)[\s\S])*?>Stage</u.exec(outSheet)?.[1];
         expect(stageColumn, "a Stage header in row 1").toBeDefined();
-        const replaceable = (original: string): boolean => {
-          const m = /^<c r="([A-Z]+)\d+"[^>]*\/>$/u.exec(original);
-          return m?.[1] !== undefined && stageColumn !== undefined && m[1] >= stageColumn;
-        };
-        let from = 0;
-        for (const original of sheet.match(CELL) ?? []) {
-          if (replaceable(original)) continue;
-          const at = outSheet.indexOf(original, from);
-          expect(at, `cell kept in order: ${original}`).toBeGreaterThanOrEqual(0);
-          from = at + original.length;
+        const stageIndex = stageColumn === undefined ? -1 : stageColumn.charCodeAt(0) - 65;
+        const outRows = new Map(scanSheet(outSheet).rows.map((row) => [row.index, row]));
+        for (const row of scanSheet(sheet).rows) {
+          const outCells = outRows.get(row.index)?.cells ?? [];
+          let from = 0;
+          for (const original of row.cells) {
+            // An empty styled cell where the results go is replaced by a result.
+            if (original.col >= stageIndex && original.col < stageIndex + 5 && /\/>$/u.test(original.text)) continue;
+            const ref = `${String.fromCharCode(65 + original.col)}${row.index}`;
+            const addressed = original.text.replace(/^<c(?=[\s/>])/u, `<c r="${ref}"`);
+            const at = outCells.findIndex((c, i) => i >= from && (c.text === original.text || (!/ r="/u.test(original.text) && c.text === addressed)));
+            expect(at, `row ${row.index}: cell kept in order: ${original.text}`).toBeGreaterThanOrEqual(0);
+            expect(outCells[at]?.col, `row ${row.index}: cell kept in its column: ${original.text}`).toBe(original.col);
+            from = at + 1;
+          }
         }
         const inputs = await storedEntries(input);
         const outputs = await storedEntries(out);
