@@ -12,7 +12,6 @@ import { runReport } from "./report/run";
 import { EXIT_OK, isCliError, usageError } from "./errors";
 import { commandHelp, programHelp } from "./help";
 import { printLine, writeOut, type CliIo } from "./io";
-import { runTemplate } from "./template";
 import { programVersion } from "./version";
 
 export type { CliIo } from "./io";
@@ -22,7 +21,8 @@ export { exitOnSignals } from "./output/atomic";
 const RUNNERS: ReadonlyMap<CommandDef, (args: ParsedArgs, io: CliIo) => Promise<number>> = new Map([
   [CLASSIFY, runClassify],
   [REPORT, runReport],
-  [TEMPLATE, runTemplate],
+  // exceljs (some 25 MB once loaded) is loaded only by the commands that write a new workbook with it.
+  [TEMPLATE, async (args, io) => (await import("./template")).runTemplate(args, io)],
   [CRITERIA, runCriteria],
 ]);
 

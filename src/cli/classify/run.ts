@@ -16,7 +16,6 @@ import { Gate } from "../gate/gate";
 import { compareLines, gateLines, structureWarnings } from "../gate/lines";
 import { readPreviousRun } from "../gate/previous";
 import { classifyPackage } from "../xlsx/package/classify-package";
-import { XlsxTableOutput, sheetNameFrom } from "../xlsx/table-writer";
 import type { ClassifyJob, ClassifyReport, TableOutput } from "./job";
 import { userMapping } from "./mapping";
 import { runLines, warningLines } from "./report";
@@ -167,6 +166,8 @@ export async function runClassify(args: ParsedArgs, io: CliIo): Promise<number> 
     if (file.kind === "csv") {
       const csvFormat = await readCsvFormat(job);
       if (chosen.format === "xlsx") {
+        // exceljs, which writes this workbook, is loaded only here (it is some 25 MB of the process once loaded).
+        const { XlsxTableOutput, sheetNameFrom } = await import("../xlsx/table-writer");
         tableOutput = new XlsxTableOutput(
           temp?.path ?? "",
           target.kind === "file" ? target.shown : "",

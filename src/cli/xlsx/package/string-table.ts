@@ -1,8 +1,11 @@
 /**
- * The shared strings, packed: every 4,096 strings are joined into one string
- * with their offsets in a typed array, and a string is sliced out when a cell
- * asks for it. A million short strings held one by one cost some 50 bytes
- * each in V8; packed, about their characters plus 4 bytes.
+ * The shared strings, packed: every 4,096 strings are stored as UTF-8 in one
+ * buffer with their offsets in a typed array, and a string is decoded when a
+ * cell asks for it. A million short strings held one by one cost some 50
+ * bytes each in V8; packed, about their bytes plus 4. The buffers live outside
+ * V8's heap, which V8 lets grow to a multiple of what it holds: a table of a
+ * million strings kept in the heap raised the peak of a 1,048,576-row run by
+ * more than its own size.
  */
 
 export interface StringTable {
@@ -12,12 +15,16 @@ export interface StringTable {
 
 const CHUNK_BITS = 12;
 const CHUNK = 1 << CHUNK_BITS;
+/** A lone surrogate (the u flag reads a well-formed pair as one code point), which UTF-8 cannot hold. */
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
 
 export class PackedStrings implements StringTable {
-  private readonly chunks: string[] = [];
+  private readonly chunks: Buffer[] = [];
   private offsets = new Uint32Array(CHUNK);
-  private pending: string[] = [];
+  private pending = Buffer.allocUnsafeSlow(1 << 16);
   private pendingLength = 0;
+  /** The rare strings with a lone surrogate, kept as they are. */
+  private readonly odd = new Map<number, string>();
   private count = 0;
 
   get length(): number {
@@ -31,31 +38,45 @@ export class PackedStrings implements StringTable {
       this.offsets = grown;
     }
     this.offsets[this.count] = this.pendingLength;
-    this.pending.push(text);
-    this.pendingLength += text.length;
+    if (LONE_SURROGATE.test(text)) this.odd.set(this.count, text);
+    else if (text !== "") {
+      const needed = this.pendingLength + text.length * 3;
+      if (needed > this.pending.length) {
+        const grown = Buffer.allocUnsafeSlow(Math.max(needed, this.pending.length * 2));
+        this.pending.copy(grown, 0, 0, this.pendingLength);
+        this.pending = grown;
+      }
+      this.pendingLength += this.pending.write(text, this.pendingLength, "utf8");
+    }
     this.count += 1;
-    if (this.pending.length === CHUNK) this.seal();
+    if ((this.count & (CHUNK - 1)) === 0) this.seal();
   }
 
   private seal(): void {
-    this.chunks.push(this.pending.join(""));
-    this.pending = [];
+    const sealed = Buffer.allocUnsafeSlow(this.pendingLength);
+    this.pending.copy(sealed, 0, 0, this.pendingLength);
+    this.chunks.push(sealed);
     this.pendingLength = 0;
   }
 
-  /** Joins the strings still pending; call once every string is in. */
+  /** Stores the strings still pending; call once every string is in. */
   done(): this {
-    if (this.pending.length > 0) this.seal();
+    if ((this.count & (CHUNK - 1)) !== 0) this.seal();
+    this.pending = Buffer.alloc(0);
     return this;
   }
 
   at(index: number): string | undefined {
     if (!Number.isInteger(index) || index < 0 || index >= this.count) return undefined;
+    if (this.odd.size > 0) {
+      const odd = this.odd.get(index);
+      if (odd !== undefined) return odd;
+    }
     const chunk = this.chunks[index >>> CHUNK_BITS];
     if (chunk === undefined) return undefined;
     const start = this.offsets[index] ?? 0;
     const last = (index & (CHUNK - 1)) === CHUNK - 1 || index === this.count - 1;
     const end = last ? chunk.length : (this.offsets[index + 1] ?? chunk.length);
-    return chunk.slice(start, end);
+    return chunk.toString("utf8", start, end);
   }
 }

@@ -168,9 +168,15 @@ describe("packages", () => {
 });
 
 describe("the packed shared-strings table", () => {
-  it("gives back every string pushed, across chunk boundaries, and nothing past the end", () => {
+  it("gives back every string pushed, across chunk boundaries, and nothing past the end: any code point, lone surrogates, long strings", () => {
+    const text = fc.oneof(
+      fc.string({ maxLength: 6 }),
+      fc.string({ unit: "binary", maxLength: 6 }),
+      fc.string({ unit: fc.constantFrom("a", "\uD800", "\uDC00", "é", "東", "😀", "_x000D_"), maxLength: 8 }),
+      fc.string({ unit: "binary", minLength: 20, maxLength: 60 }),
+    );
     fc.assert(
-      fc.property(fc.array(fc.string({ maxLength: 6 }), { maxLength: 9000 }), (texts) => {
+      fc.property(fc.array(text, { maxLength: 9000 }), (texts) => {
         const table = new PackedStrings();
         for (const t of texts) table.push(t);
         table.done();
