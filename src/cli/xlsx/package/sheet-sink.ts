@@ -14,7 +14,7 @@ import type { HeaderChoice, RowResult, RowRole, Tally } from "../../classify/typ
 import type { ResultStyles, SheetLayout } from "../parts/contract";
 import { rowTagWithHeight, wrappedRowHeight } from "../parts/row-height";
 import { RESULT_COLUMN_WIDTHS, addedAutoFilter, editSheetHead, editSheetTail, hasOwnPrintSetup } from "../parts/sheet-edits";
-import { attributes, setAttribute } from "../parts/xml-scan";
+import { attributeValue, setAttribute } from "../parts/xml-scan";
 import { DeflateSpool, deflatePrefix, joined } from "./deflate-spool";
 import { fileError } from "../../errors";
 import { EXTRA_WIDTHS, type Gate } from "../../gate/gate";
@@ -140,7 +140,7 @@ function withRowTag(row: SheetRow["scanned"], text: string, edit: (tag: string) 
  */
 export function widenedSpans(tag: string, first: number, width: number, cells: string): string {
   if (cells === "") return tag;
-  const spans = attributes(tag).get("spans");
+  const spans = attributeValue(tag, "spans");
   const m = spans === undefined ? null : /^(\d+):(\d+)$/u.exec(spans);
   if (m === null) return tag;
   const from = Math.min(Number(m[1]), first + 1);

@@ -133,16 +133,64 @@ export function attributeByLocal(tag: string, local: string): string | undefined
   return undefined;
 }
 
+/**
+ * Where the value of attribute `name` lies in a start tag (between its
+ * quotes): null when the tag has no such attribute, undefined when the tag is
+ * not plain name="value" pairs, or names it twice (then read it with
+ * `attributes`). A hand scan, for the tags of every row.
+ */
+export function attributeRange(tag: string, name: string): { readonly start: number; readonly end: number } | null | undefined {
+  let i = 1;
+  const n = tag.length;
+  let found: { readonly start: number; readonly end: number } | null = null;
+  while (i < n && !isNameEnd(tag.charCodeAt(i))) i += 1;
+  for (;;) {
+    while (i < n && isSpace(tag.charCodeAt(i))) i += 1;
+    const c = tag.charCodeAt(i);
+    if (i >= n || c === 0x3e) return found;
+    if (c === 0x2f) return tag.charCodeAt(i + 1) === 0x3e ? found : undefined;
+    const nameStart = i;
+    while (i < n && !isNameEnd(tag.charCodeAt(i)) && tag.charCodeAt(i) !== 0x3d) i += 1;
+    const nameEnd = i;
+    while (i < n && isSpace(tag.charCodeAt(i))) i += 1;
+    if (tag.charCodeAt(i) !== 0x3d || nameEnd === nameStart) return undefined;
+    i += 1;
+    while (i < n && isSpace(tag.charCodeAt(i))) i += 1;
+    const quote = tag.charCodeAt(i);
+    if (quote !== 0x22 && quote !== 0x27) return undefined;
+    const close = tag.indexOf(quote === 0x22 ? '"' : "'", i + 1);
+    if (close < 0) return undefined;
+    if (nameEnd - nameStart === name.length && tag.startsWith(name, nameStart)) {
+      if (found !== null) return undefined;
+      found = { start: i + 1, end: close };
+    }
+    i = close + 1;
+  }
+}
+
+const isSpace = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+const isNameEnd = (c: number): boolean => isSpace(c) || c === 0x2f || c === 0x3e;
+
+/** The value of attribute `name` as written; undefined when absent. */
+export function attributeValue(tag: string, name: string): string | undefined {
+  const range = attributeRange(tag, name);
+  if (range === undefined) return attributes(tag).get(name);
+  return range === null ? undefined : tag.slice(range.start, range.end);
+}
+
 /** `tag` (a start tag) with attribute `name` set to `value` (already escaped), in place when present, else added last. */
 export function setAttribute(tag: string, name: string, value: string): string {
+  const range = attributeRange(tag, name);
+  if (range !== undefined && range !== null) return tag.slice(0, range.start) + value + tag.slice(range.end);
   const tagNameLength = tagName(tag, 1).length + 1;
-  for (const m of tag.slice(tagNameLength).matchAll(ATTRIBUTE)) {
-    if (m[1] !== name || m.index === undefined) continue;
-    const at = tagNameLength + m.index;
-    const quote = m[2] === undefined ? "'" : '"';
-    const valueStart = tag.indexOf(quote, at + name.length) + 1;
-    return tag.slice(0, valueStart) + value + tag.slice(valueStart + (m[2] ?? m[3] ?? "").length);
-  }
+  if (range === undefined)
+    for (const m of tag.slice(tagNameLength).matchAll(ATTRIBUTE)) {
+      if (m[1] !== name || m.index === undefined) continue;
+      const at = tagNameLength + m.index;
+      const quote = m[2] === undefined ? "'" : '"';
+      const valueStart = tag.indexOf(quote, at + name.length) + 1;
+      return tag.slice(0, valueStart) + value + tag.slice(valueStart + (m[2] ?? m[3] ?? "").length);
+    }
   const end = tag.endsWith("/>") ? tag.length - 2 : tag.length - 1;
   return `${tag.slice(0, end).replace(/\s+$/u, "")} ${name}="${value}"${tag.slice(end)}`;
 }

@@ -15,6 +15,41 @@ describe("wrappedLines", () => {
     expect(wrappedLines(text, width)).toBe(lines);
   });
 
+  it("counts as the plain reading does: split into paragraphs, then words, lengths in code points", () => {
+    /** The plain statement of the rule, kept here as the model of the one-pass version. */
+    const model = (text: string, width: number): number => {
+      const capacity = Math.max(1, Math.floor(width * 1.2));
+      let lines = 0;
+      for (const paragraph of text.split(/\r\n|\r|\n/u)) {
+        let used = 0;
+        lines += 1;
+        for (const word of paragraph.split(" ")) {
+          const length = [...word].length;
+          const needed = used === 0 ? length : used + 1 + length;
+          if (needed <= capacity) used = needed;
+          else if (used === 0) {
+            lines += Math.ceil(length / capacity) - 1;
+            used = length % capacity || capacity;
+          } else {
+            lines += Math.ceil(length / capacity);
+            used = length % capacity || capacity;
+          }
+        }
+      }
+      return lines;
+    };
+    fc.assert(
+      fc.property(
+        fc.string({ unit: fc.constantFrom("a", "bc", " ", "  ", "\n", "\r", "\r\n", "é", "😀", "\uD800", "\uDC00", "x".repeat(30)), maxLength: 40 }),
+        fc.integer({ min: 0, max: 60 }),
+        (text, width) => {
+          expect(wrappedLines(text, width)).toBe(model(text, width));
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
   it("never gives fewer lines than the text's letters need, nor fewer than its line breaks", () => {
     fc.assert(
       fc.property(fc.string({ unit: fc.constantFrom("a", "b", " ", "\n", "é") }), fc.integer({ min: 1, max: 80 }), (text, width) => {

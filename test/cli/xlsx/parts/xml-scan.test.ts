@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { XMLParser } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
-import { applySplices, attributes, rootElement, scanChildren, setAttribute } from "../../../../src/cli/xlsx/parts/xml-scan";
+import { applySplices, attributeValue, attributes, rootElement, scanChildren, setAttribute } from "../../../../src/cli/xlsx/parts/xml-scan";
 
 interface Node {
   readonly name: string;
@@ -72,6 +72,33 @@ describe("attributes and setAttribute", () => {
           expect(out.endsWith(selfClose ? "/>" : ">")).toBe(true);
         },
       ),
+    );
+  });
+});
+
+describe("attributeValue", () => {
+  it("reads what attributes reads, for plain tags and for tags with odd spacing, quotes and junk", () => {
+    const piece = fc.constantFrom(
+      ' r="7"',
+      " spans='1:5'",
+      ' ht = "15"',
+      '\tcustomHeight="1"',
+      ' x14ac:dyDescent="0.25"',
+      ' s="a>b"',
+      " junk",
+      ' ="3"',
+      ' r="',
+      "  ",
+      "\n",
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 6 }), fc.constantFrom("row", "x:row"), fc.constantFrom(">", "/>", " >"), (pieces, name, end) => {
+        const tag = `<${name}${pieces.join("")}${end}`;
+        const model = attributes(tag);
+        for (const attr of ["r", "spans", "ht", "customHeight", "x14ac:dyDescent", "s"])
+          expect(attributeValue(tag, attr), `${attr} of ${tag}`).toBe(model.get(attr));
+      }),
+      { numRuns: 2000 },
     );
   });
 });
