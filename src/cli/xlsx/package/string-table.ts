@@ -15,6 +15,10 @@ export interface StringTable {
 
 const CHUNK_BITS = 12;
 const CHUNK = 1 << CHUNK_BITS;
+/** Strings of this many bytes or more are decoded once and kept (a sheet may refer to one long string thousands of times). */
+const LONG_BYTES = 1024;
+/** The most characters of long strings kept decoded; past it they are decoded at each use. */
+const LONG_BUDGET = 8 << 20;
 /** A lone surrogate (the u flag reads a well-formed pair as one code point), which UTF-8 cannot hold. */
 const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
 
@@ -25,6 +29,8 @@ export class PackedStrings implements StringTable {
   private pendingLength = 0;
   /** The rare strings with a lone surrogate, kept as they are. */
   private readonly odd = new Map<number, string>();
+  private readonly long = new Map<number, string>();
+  private longCharacters = 0;
   private count = 0;
 
   get length(): number {
@@ -77,6 +83,14 @@ export class PackedStrings implements StringTable {
     const start = this.offsets[index] ?? 0;
     const last = (index & (CHUNK - 1)) === CHUNK - 1 || index === this.count - 1;
     const end = last ? chunk.length : (this.offsets[index + 1] ?? chunk.length);
-    return chunk.toString("utf8", start, end);
+    if (end - start < LONG_BYTES) return chunk.toString("utf8", start, end);
+    const kept = this.long.get(index);
+    if (kept !== undefined) return kept;
+    const text = chunk.toString("utf8", start, end);
+    if (this.longCharacters + text.length <= LONG_BUDGET) {
+      this.long.set(index, text);
+      this.longCharacters += text.length;
+    }
+    return text;
   }
 }

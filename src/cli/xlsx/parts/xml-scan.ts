@@ -192,7 +192,10 @@ export function setAttribute(tag: string, name: string, value: string): string {
       return tag.slice(0, valueStart) + value + tag.slice(valueStart + (m[2] ?? m[3] ?? "").length);
     }
   const end = tag.endsWith("/>") ? tag.length - 2 : tag.length - 1;
-  return `${tag.slice(0, end).replace(/\s+$/u, "")} ${name}="${value}"${tag.slice(end)}`;
+  const head = tag.slice(0, end);
+  const trimmed = head.replace(/\s+$/u, "");
+  // Put in before any space that ends the tag, so that the tag's own text is kept: `<a />` becomes `<a x="1" />`.
+  return `${trimmed} ${name}="${value}"${head.slice(trimmed.length)}${tag.slice(end)}`;
 }
 
 /** A self-closing start tag as an opening one: `<a x="1"/>` becomes `<a x="1">`. */

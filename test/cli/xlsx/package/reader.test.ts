@@ -174,6 +174,8 @@ describe("the packed shared-strings table", () => {
       fc.string({ unit: "binary", maxLength: 6 }),
       fc.string({ unit: fc.constantFrom("a", "\uD800", "\uDC00", "é", "東", "😀", "_x000D_"), maxLength: 8 }),
       fc.string({ unit: "binary", minLength: 20, maxLength: 60 }),
+      // Long strings (1,024 bytes or more) are decoded once and kept.
+      fc.string({ unit: fc.constantFrom("東", "a", "😀"), minLength: 400, maxLength: 600 }),
     );
     fc.assert(
       fc.property(fc.array(text, { maxLength: 9000 }), (texts) => {
@@ -182,6 +184,10 @@ describe("the packed shared-strings table", () => {
         table.done();
         expect(table.length).toBe(texts.length);
         expect(Array.from({ length: texts.length }, (_, i) => table.at(i))).toEqual(texts);
+        expect(
+          Array.from({ length: texts.length }, (_, i) => table.at(i)),
+          "asked again",
+        ).toEqual(texts);
         expect(table.at(texts.length)).toBeUndefined();
         expect(table.at(-1)).toBeUndefined();
       }),

@@ -76,6 +76,17 @@ describe("attributes and setAttribute", () => {
   });
 });
 
+describe("setAttribute keeps the tag's own text", () => {
+  it.each([
+    ["<pageSetUpPr />", '<pageSetUpPr fitToPage="1" />'],
+    ["<pageSetUpPr/>", '<pageSetUpPr fitToPage="1"/>'],
+    ['<x:pageSetUpPr autoPageBreaks="0"\n/>', '<x:pageSetUpPr autoPageBreaks="0" fitToPage="1"\n/>'],
+    ['<pageSetUpPr fitToPage="0" >', '<pageSetUpPr fitToPage="1" >'],
+  ] as const)("%j -> %j", (tag, expected) => {
+    expect(setAttribute(tag, "fitToPage", "1")).toBe(expected);
+  });
+});
+
 describe("attributeValue", () => {
   it("reads what attributes reads, for plain tags and for tags with odd spacing, quotes and junk", () => {
     const piece = fc.constantFrom(
