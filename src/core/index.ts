@@ -25,5 +25,6 @@ export * from "./evidence";
 export * from "./waiver";
 export * from "./hierarchy";
 export * from "./assembly-table";
+export * from "./gate-columns";
 export { EVIDENCE_WORDS, ROLE_FAMILIES } from "./header-vocabulary";
 export * from "./review-record";

@@ -4,15 +4,15 @@
  * summary. The readers and writers around it only move cells.
  */
 import {
-  ASSEMBLY_HEADERS,
-  CHANGE_HEADER,
   CELL_NOTE_LIMIT,
+  EXTRA_RESULT_HEADERS,
   HEADER_SAMPLE_ROWS,
   waivedText,
   NO_CHOICES,
   RESULT_HEADERS,
   cellText,
   columnLetters,
+  extraResultHeaderCount,
   columnReport,
   quoteSheetName,
   fail,
@@ -39,8 +39,8 @@ import type { CellSpot, ClassifiedRow, HeaderChoice, HeaderProblem, Note, RowOut
 
 export type { CellSpot, HeaderChoice, HeaderProblem, Note, RowOutcome, Tally } from "./types";
 
-/** The column listing a part's waived criteria with their justifications, after the results, on sheets with any waiver. */
-export const WAIVED_HEADER = "Waived";
+/** The gate-review headers are the core's, shared with the task pane. */
+export { EXTRA_RESULT_HEADERS, WAIVED_HEADER } from "../../core";
 
 /** Index just past the last non-blank cell. */
 export function extent(row: readonly CellValue[] | undefined): number {
@@ -48,9 +48,6 @@ export function extent(row: readonly CellValue[] | undefined): number {
   for (let i = row.length - 1; i >= 0; i -= 1) if (!isBlankCell(row[i])) return i + 1;
   return 0;
 }
-
-/** The result columns an earlier run may have written after the five, in this order (only those its sheet needed). */
-export const EXTRA_RESULT_HEADERS: readonly string[] = [...ASSEMBLY_HEADERS, WAIVED_HEADER, CHANGE_HEADER];
 
 /**
  * Where an earlier run's result headers start and how many there are, when the
@@ -63,15 +60,9 @@ export function previousResults(header: readonly CellValue[]): { readonly start:
     const start = end - RESULT_HEADERS.length - extra;
     if (start < 0) return undefined;
     if (!RESULT_HEADERS.every((h, i) => cellText(header[start + i]).trim() === h)) continue;
-    let at = 0;
-    let fits = true;
-    for (let c = start + RESULT_HEADERS.length; c < end && fits; c += 1) {
-      const text = cellText(header[c]).trim();
-      while (at < EXTRA_RESULT_HEADERS.length && EXTRA_RESULT_HEADERS[at] !== text) at += 1;
-      if (at >= EXTRA_RESULT_HEADERS.length) fits = false;
-      at += 1;
-    }
-    if (fits) return { start, width: end - start };
+    const after: string[] = [];
+    for (let c = start + RESULT_HEADERS.length; c < end; c += 1) after.push(cellText(header[c]).trim());
+    if (extraResultHeaderCount(after) === after.length) return { start, width: end - start };
   }
   return undefined;
 }

@@ -15,11 +15,13 @@
 import {
   ASSEMBLY_HEADERS,
   CHANGE_HEADER,
-  assemblyCells,
+  WAIVED_HEADER,
   assemblyRecord,
   buildAssemblies,
   changeText,
   compareRuns,
+  gateCells,
+  gateHeaders,
   hierarchyOf,
   tableAssemblies,
   type AssemblyResult,
@@ -36,7 +38,7 @@ import {
   type Thresholds,
 } from "../../core";
 import { cellAddress } from "../classify/record";
-import { TableClassifier, WAIVED_HEADER } from "../classify/table";
+import { TableClassifier } from "../classify/table";
 import type { ClassifiedRow, HeaderChoice } from "../classify/types";
 
 /** The parts of an earlier run, read back from its output (see previous.ts). */
@@ -115,7 +117,6 @@ export class Gate {
     }
     this.rows = Int32Array.from(numbers);
     this.stages = stages;
-    const headers: string[] = [];
     if (hierarchy !== undefined) {
       const cellOf = (index: number, column: number): string => cellAddress(sheetName, column, numbers[index] ?? header.rowNumber + 1);
       if (hierarchy.kind === "parent" && mapping.partColumn === undefined)
@@ -134,9 +135,7 @@ export class Gate {
         }));
         this.assemblies = buildAssemblies(hierarchy.kind, input);
       }
-      headers.push(...ASSEMBLY_HEADERS);
     }
-    if (anyWaiver) headers.push(WAIVED_HEADER);
     if (this.previous !== undefined) {
       const current: RunPart[] = [];
       const at: number[] = [];
@@ -151,9 +150,8 @@ export class Gate {
         const i = at[k];
         if (i !== undefined) this.changes[i] = change;
       });
-      headers.push(CHANGE_HEADER);
     }
-    this.headers = headers;
+    this.headers = gateHeaders({ assemblies: hierarchy !== undefined, waived: anyWaiver, change: this.previous !== undefined });
   }
 
   /** The index of a part row of the first pass, or -1. */
@@ -191,14 +189,11 @@ export class Gate {
   /** A part row's cells under `headers`, in order. A row the first pass did not see as a part gets empty cells: no claim. */
   cells(rowNumber: number, result: ClassifiedRow | undefined): string[] {
     if (this.headers.length === 0) return [];
-    const assembly = this.assemblies === undefined ? undefined : this.assemblyOf(rowNumber);
-    const [stage, limitedBy] = assembly === undefined ? ["", ""] : assemblyCells(assembly);
     const change = this.changeOf(rowNumber);
-    return this.headers.map((h) => {
-      if (h === ASSEMBLY_HEADERS[0]) return stage;
-      if (h === ASSEMBLY_HEADERS[1]) return limitedBy;
-      if (h === WAIVED_HEADER) return result?.kind === "part" ? (result.waived ?? "") : "";
-      return change === undefined ? "" : changeText(change);
+    return gateCells(this.headers, {
+      assembly: this.assemblies === undefined ? undefined : this.assemblyOf(rowNumber),
+      waived: result?.kind === "part" ? (result.waived ?? "") : "",
+      change: change === undefined ? "" : changeText(change),
     });
   }
 
