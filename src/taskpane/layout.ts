@@ -1,12 +1,16 @@
 import {
   CHANGE_HEADER,
+  EXTRA_RESULT_HEADERS,
   NO_CHOICES,
   RESULT_HEADERS,
   cellText,
+  extraResultHeaderCount,
   fail,
   findHeaderRow,
+  gateHeaders,
   headerRowMiss,
   headerRowMissText,
+  hierarchyOf,
   mapHeaders,
   ok,
   type ColumnChoices,
@@ -38,8 +42,14 @@ export interface ResultPlace {
   readonly existing: boolean;
   /** The columns are part of the list's range (a table or region that grew to hold them). */
   readonly inside: boolean;
-  /** An earlier run also wrote the Change column, just right of the five (its header is "Change"). */
+  /** An earlier run also wrote the Change column, just right of the five and its other gate columns (its header is "Change"). */
   readonly change: boolean;
+  /**
+   * The gate-review columns an earlier run wrote just right of the five, as
+   * their headers stand (Assembly stage, Limited by, Waived, Change, in that
+   * order, those it needed); empty on a first run.
+   */
+  readonly earlier: readonly string[];
 }
 
 export interface ListPlan {
@@ -75,14 +85,41 @@ export function findResultColumns(headerRow: readonly unknown[]): number {
   return -1;
 }
 
-/** How many columns an earlier run wrote from `at`: the five results, and the Change column when its header follows them. */
+/**
+ * The gate-review headers an earlier run wrote from `at`, right after the five
+ * result headers: those of Assembly stage, Limited by, Waived and Change that
+ * follow them, in that order, each once (case and spaces ignored), as the
+ * core's extraResultHeaderCount reads them.
+ */
+export function earlierGateHeaders(headerRow: readonly unknown[], at: number): readonly string[] {
+  if (at < 0) return [];
+  const after = headerRow.slice(at + RESULT_KEYS.length, at + RESULT_KEYS.length + EXTRA_RESULT_HEADERS.length).map(norm);
+  const count = extraResultHeaderCount(after, (cell, header) => cell === header.toLowerCase());
+  return after.slice(0, count).map((text) => EXTRA_RESULT_HEADERS.find((h) => h.toLowerCase() === text) ?? text);
+}
+
+/** How many columns an earlier run wrote from `at`: the five results and the gate-review columns whose headers follow them. */
 export function resultWidth(headerRow: readonly unknown[], at: number): number {
-  return at >= 0 && norm(headerRow[at + RESULT_KEYS.length]) === CHANGE_HEADER.toLowerCase() ? RESULT_KEYS.length + 1 : RESULT_KEYS.length;
+  return RESULT_KEYS.length + earlierGateHeaders(headerRow, at).length;
+}
+
+/**
+ * The gate-review columns a run of the list with `mapping` may write after the
+ * five: Assembly stage and Limited by for a Level or Parent column, Waived when
+ * it has a justification column (written only if a part's waiver is justified),
+ * Change from the second run on (written when the last run is recorded).
+ */
+export function possibleGateHeaders(mapping: HeaderMapping, rerun: boolean): readonly string[] {
+  return gateHeaders({
+    assemblies: hierarchyOf(mapping) !== undefined,
+    waived: mapping.roles.some((r) => r.role === "justification"),
+    change: rerun,
+  });
 }
 
 /**
  * Lays out a list from its top rows: `top` starts at the list's first row and
- * spans its columns plus up to six columns to its right (where results and the Change column go).
+ * spans its columns plus up to nine columns to its right (where the results and the gate-review columns go).
  * The user's column choices, and the rows below the header, go to the core's mapping.
  */
 export function planList(block: ListBlock, top: readonly (readonly unknown[])[], choices: ColumnChoices = NO_CHOICES): Result<ListPlan, ListIssue> {
@@ -114,7 +151,8 @@ export function planList(block: ListBlock, top: readonly (readonly unknown[])[],
   const resultAt = findResultColumns(headerCells.slice(0, width + RESULT_HEADERS.length));
   const existing = resultAt >= 0 && resultAt <= width;
   const inside = existing && resultAt < width;
-  const written = existing ? resultWidth(headerCells, resultAt) : RESULT_HEADERS.length;
+  const earlier = existing ? earlierGateHeaders(headerCells, resultAt) : [];
+  const written = RESULT_HEADERS.length + earlier.length;
   const isResult = (c: number): boolean => existing && c >= resultAt && c < resultAt + written;
   const headers = Array.from({ length: width }, (_, c) => (isResult(c) ? "" : cellText(headerCells[c]).trim()));
   const sample = top.slice(headerIndex + 1).map((row) => row.slice(0, width));
@@ -122,11 +160,12 @@ export function planList(block: ListBlock, top: readonly (readonly unknown[])[],
   if (mapping.columns.length === 0) return fail(noHeader(where, choices.size > 0 && mapHeaders(headers, { sample }).columns.length > 0));
 
   const resultColumn = block.rect.column + (existing ? resultAt : width);
-  // A list classified before gets a Change column too.
-  if (resultColumn + RESULT_HEADERS.length + (existing ? 1 : 0) > SHEET_COLUMNS) {
+  // A list classified before may get a Change column too; a bill with a Level or Parent column gets Assembly stage and Limited by, one with waivers Waived.
+  const needed = RESULT_HEADERS.length + Math.max(earlier.length, possibleGateHeaders(mapping, existing).length);
+  if (resultColumn + needed > SHEET_COLUMNS) {
     return fail({
       code: "no-room",
-      message: `There is no room for the ${existing ? "five result columns and the Change column" : "five result columns"} to the right of ${where}.`,
+      message: `There is no room for the ${needed === RESULT_HEADERS.length ? "five" : needed} result columns to the right of ${where}.`,
     });
   }
   const headerRow = block.rect.row + headerIndex;
@@ -142,7 +181,7 @@ export function planList(block: ListBlock, top: readonly (readonly unknown[])[],
     headers,
     sample,
     mapping,
-    results: { column: resultColumn, existing, inside, change: written > RESULT_HEADERS.length },
+    results: { column: resultColumn, existing, inside, change: earlier.includes(CHANGE_HEADER), earlier },
   });
 }
 
@@ -169,7 +208,19 @@ export function resultRect(plan: ListPlan): Rect {
   return { row: plan.headerRow, column: plan.results.column, rows: plan.dataRows + 1, columns: RESULT_HEADERS.length };
 }
 
-/** The Change column (written when an earlier run left results to compare with): just right of the five, header row and every data row. */
+/** The columns from the Stage column on that a run writing `headers` after the five fills: header row and every data row. */
+export function writtenRect(plan: ListPlan, headers: readonly string[]): Rect {
+  return { row: plan.headerRow, column: plan.results.column, rows: plan.dataRows + 1, columns: RESULT_HEADERS.length + headers.length };
+}
+
+/** The column of one gate-review header among `headers` (written after the five), header row and every data row; undefined when it is not written. */
+export function gateRect(plan: ListPlan, headers: readonly string[], header: string): Rect | undefined {
+  const at = headers.indexOf(header);
+  return at < 0 ? undefined : { row: plan.headerRow, column: plan.results.column + RESULT_HEADERS.length + at, rows: plan.dataRows + 1, columns: 1 };
+}
+
+/** The Change column of an earlier run's layout: right of the five and the gate columns before it, header row and every data row. */
 export function changeRect(plan: ListPlan): Rect {
-  return { row: plan.headerRow, column: plan.results.column + RESULT_HEADERS.length, rows: plan.dataRows + 1, columns: 1 };
+  const before = plan.results.earlier.filter((h) => h !== CHANGE_HEADER).length;
+  return { row: plan.headerRow, column: plan.results.column + RESULT_HEADERS.length + before, rows: plan.dataRows + 1, columns: 1 };
 }

@@ -9,7 +9,9 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { LIST_SEPARATOR } from "../../src/core";
+import { DEFAULT_THRESHOLDS, LIST_SEPARATOR, type CellValue } from "../../src/core";
+import { TableClassifier, chooseHeader } from "../../src/cli/classify/table";
+import { Gate, type GateRow } from "../../src/cli/gate/gate";
 
 const ROOT = path.resolve(__dirname, "../..");
 const BIN = path.join(ROOT, "bin/part-readiness.js");
@@ -55,4 +57,32 @@ export async function classifyWithCli(headers: readonly string[], rows: readonly
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * The command line's table code run in this process on a sheet whose header is
+ * its first row: chooseHeader, TableClassifier and the gate pass of
+ * src/cli/gate/gate.ts, the code `part-readiness classify` writes its columns
+ * with. Gives the headers it writes after the five and, per data row, their
+ * cells (a blank row's are empty).
+ */
+export async function cliGateColumns(
+  sheetName: string,
+  rows: readonly (readonly CellValue[])[],
+): Promise<{ readonly headers: readonly string[]; readonly cells: readonly (readonly string[])[] }> {
+  const header = chooseHeader(rows, { headerRow: 1, scan: 1, where: `sheet "${sheetName}"` });
+  if (!header.ok) throw new Error(header.issue.message);
+  const gate = new Gate(undefined);
+  async function* numbered(): AsyncIterable<GateRow> {
+    for (const [i, values] of rows.entries()) yield { number: i + 1, values };
+    await Promise.resolve();
+  }
+  await gate.prepare(header.value, sheetName, DEFAULT_THRESHOLDS, numbered());
+  const table = new TableClassifier(sheetName, header.value, DEFAULT_THRESHOLDS, 0);
+  const cells = rows.slice(1).map((values, i) => {
+    const number = i + 2;
+    const result = table.result(number, values, false);
+    return gate.headers.length === 0 ? [] : gate.cells(number, result);
+  });
+  return { headers: gate.headers, cells };
 }

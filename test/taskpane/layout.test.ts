@@ -42,7 +42,7 @@ describe("planList", () => {
       [...header, ...RESULT_HEADERS],
       [...part, "Prototyping", 40, "x", "", ""],
     ]);
-    expect(plan.ok && plan.value.results).toEqual({ column: 4, existing: true, inside: true, change: false });
+    expect(plan.ok && plan.value.results).toEqual({ column: 4, existing: true, inside: true, change: false, earlier: [] });
     expect(plan.ok && plan.value.headers).toEqual([...header, "", "", "", "", ""]);
     expect(plan.ok && plan.value.mapping.ignored.map((i) => i.header)).toEqual(["Part No."]);
   });
@@ -52,7 +52,7 @@ describe("planList", () => {
       [...header, ...RESULT_HEADERS, CHANGE_HEADER],
       [...part, "Prototyping", 40, "x", "", "", "new"],
     ]);
-    expect(plan.ok && plan.value.results).toEqual({ column: 4, existing: true, inside: true, change: true });
+    expect(plan.ok && plan.value.results).toEqual({ column: 4, existing: true, inside: true, change: true, earlier: [CHANGE_HEADER] });
     expect(plan.ok && plan.value.headers).toEqual([...header, "", "", "", "", "", ""]);
     if (!plan.ok) return;
     expect(changeRect(plan.value)).toEqual({ row: 0, column: 9, rows: 3, columns: 1 });
@@ -63,7 +63,7 @@ describe("planList", () => {
 
   it("rewrites the result columns of an earlier run just right of a table", () => {
     const plan = planList({ ...region(3, 4, 0, 2), table: "T", tableHeader: true }, [[...header, ...RESULT_HEADERS]]);
-    expect(plan.ok && plan.value.results).toEqual({ column: 6, existing: true, inside: false, change: false });
+    expect(plan.ok && plan.value.results).toEqual({ column: 6, existing: true, inside: false, change: false, earlier: [] });
   });
 
   it("does not take look-alike headers for an earlier run's columns", () => {

@@ -20,6 +20,7 @@ import { sheetRect } from "../a1";
 import { PAYLOAD_TARGET, REQUEST_OVERHEAD, ReadPlanner, planChunks } from "../chunks";
 import { BLANK_RESULT, ListClassifier, type ProblemGroup } from "../classify";
 import { CHANGE_HEADER, compareList, type ComparedRow } from "../compare-model";
+import { listGate } from "../gate-model";
 import { LAST_RUN_SETTING, listKey, previousRun, storedRuns, withRun } from "../last-run";
 import type { ReportSource } from "../report-model";
 import {
@@ -34,10 +35,20 @@ import {
   historyRow,
   type HistoryPlace,
 } from "../history-model";
-import { changeRect, resultRect } from "../layout";
+import { gateRect, possibleGateHeaders, writtenRect } from "../layout";
 import { matrixJsonSize, rowJsonSize } from "../payload";
 import { SUMMARY_SHEET, SUMMARY_WIDTH, sheetText, summaryLayout, summaryTarget, type SummaryLayout } from "../summary-sheet";
-import { findForeignCells, foreignMessage, oversizeMessage, planWrites, type ForeignCells, type WriteBatch, type WriteRow } from "../write-plan";
+import {
+  NO_FOREIGN,
+  foreignMessage,
+  foreignWithin,
+  oversizeMessage,
+  planWrites,
+  scanForeignCells,
+  type ForeignScan,
+  type WriteBatch,
+  type WriteRow,
+} from "../write-plan";
 import { tableList, type LocatedList } from "./locate";
 import { describeExcelError, errorCode, type Run } from "./run";
 
@@ -62,8 +73,10 @@ export interface RunReport {
   readonly problemCount: number;
   /** How the list's columns were read, with sheet column letters. */
   readonly columns: readonly ColumnLine[];
-  /** Where the results went, e.g. "Parts!Q1:U10001". */
+  /** Where the results went, e.g. "Parts!Q1:U10001": the five and the gate-review columns before Change. */
   readonly resultArea: string;
+  /** The gate-review columns written after the five, in order: those of Assembly stage, Limited by, Waived and Change the list needed. */
+  readonly gateColumns: readonly string[];
   readonly summarySheet: string;
   /** What changed since the earlier run whose Stage column this run overwrote; undefined on a list's first run. */
   readonly comparison: RunComparison | undefined;
@@ -77,7 +90,7 @@ export interface RunReport {
   readonly history: { readonly ok: true; readonly sheet: string; readonly row: number } | { readonly ok: false; readonly message: string };
 }
 
-export const RUN_ISSUES = ["changed", "foreign", "cancelled", "too-large", "excel"] as const;
+export const RUN_ISSUES = ["changed", "foreign", "cancelled", "too-large", "no-room", "excel"] as const;
 export type RunIssueCode = (typeof RUN_ISSUES)[number];
 
 export interface RunIssue {
@@ -97,6 +110,9 @@ export interface RunOptions {
   readonly now?: () => Date;
 }
 
+/** Excel's last column is XFD, index 16,383. */
+const SHEET_COLUMNS = 16_384;
+
 /** Points: label, header or value, read as or problem, how. */
 const SUMMARY_COLUMN_WIDTHS = [200, 170, 240, 360];
 
@@ -114,27 +130,35 @@ export async function classifyList(run: Run, options: RunOptions): Promise<Resul
   const width = block.rect.columns;
   const total = plan.dataRows + 1;
   const resultOffset = resultColumn - block.rect.column;
-  // The result columns inside the list, and the Change column beside them, are not the part's own cells.
-  const written = RESULT_HEADERS.length + (plan.results.change ? 1 : 0);
-  const ownColumns = Array.from({ length: width }, (_, c) => c).filter((c) => !(plan.results.inside && c >= resultOffset && c < resultOffset + written));
+  // The columns an earlier run wrote (the five and its gate-review columns): inside the list they are not the part's own cells.
+  const earlierWidth = plan.results.existing ? RESULT_HEADERS.length + plan.results.earlier.length : 0;
+  const ownColumns = Array.from({ length: width }, (_, c) => c).filter((c) => !(plan.results.inside && c >= resultOffset && c < resultOffset + earlierWidth));
+  // The most this run may write: the five, then Assembly stage and Limited by (a Level or Parent column), Waived (a justification column), Change (a re-run).
+  const mostWidth = RESULT_HEADERS.length + possibleGateHeaders(mapping, plan.results.existing).length;
   const classifier = new ListClassifier(mapping, thresholds, ownColumns, { sheet: sheetName, firstRow: plan.firstDataRow, firstColumn: block.rect.column });
+  if (resultColumn + Math.max(mostWidth, earlierWidth) > SHEET_COLUMNS) {
+    return fail({
+      code: "no-room",
+      message: `There is no room for the result columns to the right of ${sheetRect(sheetName, block.rect)}. Nothing was written.`,
+    });
+  }
   const outputs: WriteRow[] = [[...RESULT_HEADERS]];
   const compared: ComparedRow[] = [];
   const listId = listKey(block, plan.headerRow);
-  const area = resultRect(plan);
-  const changeArea = changeRect(plan);
   const cancelled = (): boolean => options.cancel?.cancelled === true;
 
   try {
     return await run(async (context) => {
       const sheet = context.workbook.worksheets.getItem(sheetName);
       const budget = options.budget ?? PAYLOAD_TARGET;
-      // Each row read also carries the target cells' formulas and values, empty unless something is in the way: the five
-      // result columns on a first run, the Change column on the first run that may compare.
-      const checked = plan.results.existing ? (plan.results.change ? 0 : 1) : RESULT_HEADERS.length;
+      // Each row read also carries the target cells' formulas and values, empty unless something is in the way: every column
+      // this run may write that no earlier run made (the five and the gate-review columns on a first run; on a later one, those
+      // of Assembly stage, Limited by, Waived and Change its earlier run did not write).
+      const checked = Math.max(0, mostWidth - earlierWidth);
+      const targetColumn = resultColumn + earlierWidth;
       const targetRowBytes = checked > 0 ? 2 * (rowJsonSize(Array.from({ length: checked }, () => "")) + 1) : 0;
       const planner = new ReadPlanner(total, list.rowBytes + targetRowBytes, budget);
-      let foreign: ForeignCells = { addresses: [], count: 0 };
+      let foreign: ForeignScan = NO_FOREIGN;
       const hasSummary = list.sheetNames.some((n) => n.toLowerCase() === SUMMARY_SHEET.toLowerCase());
       const hasHistory = list.sheetNames.some((n) => n.toLowerCase() === HISTORY_SHEET.toLowerCase());
       let history: { used: Excel.Range; chart: Excel.Chart } | undefined;
@@ -155,7 +179,6 @@ export async function classifyList(run: Run, options: RunOptions): Promise<Resul
         const row = plan.headerRow + chunk.start;
         const data = sheet.getRangeByIndexes(row, block.rect.column, chunk.rows, width).load("values");
         // Values too: a cell a spilling formula fills from elsewhere has a value and no formula of its own.
-        const targetColumn = plan.results.existing ? changeArea.column : resultColumn;
         const target = checked > 0 ? sheet.getRangeByIndexes(row, targetColumn, chunk.rows, checked).load("formulas,values") : undefined;
         lastRuns ??= context.workbook.settings.getItemOrNullObject(LAST_RUN_SETTING).load("value");
         if (hasSummary && !summaryTitle) summaryTitle = context.workbook.worksheets.getItem(SUMMARY_SHEET).getRange("A1").load("values");
@@ -200,7 +223,7 @@ export async function classifyList(run: Run, options: RunOptions): Promise<Resul
           }
           rows = rows.slice(1);
         }
-        if (target) foreign = findForeignCells(target, { sheet: sheetName, row, column: targetColumn }, foreign);
+        if (target) foreign = scanForeignCells(target, row, foreign);
         const results = classifier.add(rows);
         outputs.push(...results);
         results.forEach((result, i) => compared.push({ label: result === BLANK_RESULT ? "" : partLabel(rows[i] ?? [], mapping), result }));
@@ -214,18 +237,44 @@ export async function classifyList(run: Run, options: RunOptions): Promise<Resul
       const comparison = compareList(previous, compared, plan.firstDataRow);
       // The Change column stands beside an earlier run's results: written when there is a recorded run to compare with, or emptied when an earlier one wrote it.
       const writeChange = plan.results.existing && (previous !== undefined || plan.results.change);
-      const outWidth = RESULT_HEADERS.length + (writeChange ? 1 : 0);
-      if (foreign.count > 0 && (writeChange || !plan.results.existing)) {
-        const at = plan.results.existing ? changeArea : area;
+      // The gate-review columns, as the command line writes them for the same rows: the core's headers and cells.
+      const gateColumns = listGate(
+        mapping,
+        classifier.result().parts,
+        { sheet: sheetName, firstColumn: block.rect.column, firstDataRow: plan.firstDataRow, dataRows: plan.dataRows },
+        writeChange ? comparison.cells : undefined,
+      );
+      const gate = gateColumns.headers;
+      const outWidth = RESULT_HEADERS.length + gate.length;
+      // An earlier run's columns this run no longer needs (a Level column removed, no waiver left) are emptied: they are the pane's.
+      const writeWidth = Math.max(outWidth, earlierWidth);
+      const inTheWay = foreignWithin(foreign, { sheet: sheetName, column: targetColumn }, 0, outWidth - earlierWidth);
+      if (inTheWay.count > 0) {
+        const added = plan.results.existing ? gate.filter((h) => !plan.results.earlier.includes(h)) : undefined;
         return fail({
           code: "foreign",
-          message: foreignMessage(foreign, { sheet: sheetName, row: at.row, column: at.column, rows: at.rows, columns: at.columns }),
+          message: foreignMessage(inTheWay, {
+            sheet: sheetName,
+            row: plan.headerRow,
+            column: targetColumn,
+            rows: plan.dataRows + 1,
+            columns: outWidth - earlierWidth,
+            added,
+            after: plan.results.earlier.at(-1),
+            shifted: !plan.results.earlier.every((h, i) => gate[i] === h),
+          }),
         });
       }
-      if (writeChange) {
-        outputs[0] = [...RESULT_HEADERS, CHANGE_HEADER];
-        comparison.cells.forEach((cell, i) => (outputs[i + 1] = [...(outputs[i + 1] ?? []), cell]));
+      if (writeWidth > RESULT_HEADERS.length) {
+        const pad = (row: readonly (string | number)[]): (string | number)[] => [...row, ...Array<string>(writeWidth - row.length).fill("")];
+        outputs[0] = pad([...RESULT_HEADERS, ...gate]);
+        for (let i = 0; i < plan.dataRows; i += 1) outputs[i + 1] = pad([...(outputs[i + 1] ?? []), ...(gateColumns.rows[i] ?? [])]);
       }
+      const area = writtenRect(
+        plan,
+        gate.filter((h) => h !== CHANGE_HEADER),
+      );
+      const changeArea = gateRect(plan, gate, CHANGE_HEADER);
       // The remembered parts travel in one request (the history row's): at most half of one.
       const remember = withRun(runs, listId, comparison.current, budget / 2);
       const shown = writeChange && comparison.compared ? comparison.comparison : undefined;
@@ -271,7 +320,7 @@ export async function classifyList(run: Run, options: RunOptions): Promise<Resul
         const last = queue.length === 0;
         // Every request but the last suspends calculation; the last recalculates what depends on every result written.
         if (!last) context.workbook.application.suspendApiCalculationUntilNextSync();
-        sheet.getRangeByIndexes(batch.row, resultColumn, batch.values.length, outWidth).values = batch.values as (string | number)[][];
+        sheet.getRangeByIndexes(batch.row, resultColumn, batch.values.length, writeWidth).values = batch.values as (string | number)[][];
         if (last) {
           context.workbook.application.suspendScreenUpdatingUntilNextSync();
           formatResults(sheet, plan.headerRow, resultColumn, plan.dataRows, outWidth);
@@ -296,10 +345,10 @@ export async function classifyList(run: Run, options: RunOptions): Promise<Resul
             queue.unshift(batch);
             continue;
           }
-          const refused = sheetRect(sheetName, { row: batch.row, column: resultColumn, rows: 1, columns: outWidth });
+          const refused = sheetRect(sheetName, { row: batch.row, column: resultColumn, rows: 1, columns: writeWidth });
           const before =
             written > 0
-              ? ` The rows before it have their new results (${sheetRect(sheetName, { row: area.row, column: area.column, rows: written, columns: outWidth })}); the rest of the result columns are unchanged.`
+              ? ` The rows before it have their new results (${sheetRect(sheetName, { row: area.row, column: area.column, rows: written, columns: writeWidth })}); the rest of the result columns are unchanged.`
               : " Nothing was written.";
           return fail({
             code: "too-large",
@@ -311,7 +360,7 @@ export async function classifyList(run: Run, options: RunOptions): Promise<Resul
         if (!last && cancelled()) {
           recalculate();
           await context.sync();
-          const done = sheetRect(sheetName, { row: area.row, column: area.column, rows: written, columns: outWidth });
+          const done = sheetRect(sheetName, { row: area.row, column: area.column, rows: written, columns: writeWidth });
           return fail({
             code: "cancelled",
             message: `Cancelled after writing ${done}. The rest of the result columns are unchanged; classify again to finish.`,
@@ -348,9 +397,10 @@ export async function classifyList(run: Run, options: RunOptions): Promise<Resul
         problemCount,
         columns,
         resultArea: sheetRect(sheetName, area),
+        gateColumns: gate,
         summarySheet: summarySheet.name,
         comparison: shown,
-        changeArea: writeChange ? sheetRect(sheetName, changeArea) : undefined,
+        changeArea: changeArea ? sheetRect(sheetName, changeArea) : undefined,
         remembered: remember.remembered,
         report: {
           workbook: workbook?.name ?? "",

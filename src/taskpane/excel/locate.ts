@@ -1,11 +1,11 @@
-import { NO_CHOICES, fail, ok, type ColumnChoices, type Result } from "../../core";
+import { EXTRA_RESULT_HEADERS, NO_CHOICES, RESULT_HEADERS, fail, ok, type ColumnChoices, type Result } from "../../core";
 import { HEADER_SCAN_ROWS, planList, type ListBlock, type ListIssue, type ListPlan } from "../layout";
 import { matrixJsonSize } from "../payload";
 import type { Run } from "./run";
 
 const SHEET_COLUMNS = 16_384;
-/** The five result columns and the Change column: read right of the list to find an earlier run's headers. */
-const RESULT_COLUMNS = 6;
+/** The five result columns and the gate-review columns (Assembly stage, Limited by, Waived, Change): read right of the list to find an earlier run's headers. */
+export const RESULT_COLUMNS = RESULT_HEADERS.length + EXTRA_RESULT_HEADERS.length;
 
 /** A list ready to classify, and what the pane learned about the workbook on the way. */
 export interface LocatedList {

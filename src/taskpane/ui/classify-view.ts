@@ -1,8 +1,18 @@
-import { CRITERION_DEFS, STAGES, STAGE_PROFILES, formatCount, type ColumnChoices, type HeaderMapping } from "../../core";
+import {
+  ASSEMBLY_HEADERS,
+  CHANGE_HEADER,
+  CRITERION_DEFS,
+  STAGES,
+  STAGE_PROFILES,
+  WAIVED_HEADER,
+  formatCount,
+  type ColumnChoices,
+  type HeaderMapping,
+} from "../../core";
 import { rectAddress, sheetRect } from "../a1";
 import type { Progress, RunReport } from "../excel/classify-run";
 import type { LocatedList } from "../excel/locate";
-import { resultRect } from "../layout";
+import { possibleGateHeaders, resultRect } from "../layout";
 import { ROLE_CHOICES, chosenCount, type ColumnRole, type MappingRow } from "../mapping-edit";
 import { changeSentence, duplicateLines } from "../compare-model";
 import { summarySentence } from "../summary-sheet";
@@ -67,7 +77,7 @@ export function renderClassify(container: HTMLElement, state: ClassifyState, act
     case "prepared":
       render(
         container,
-        listInfo(state.list),
+        listInfo(state.list, state.mapping),
         mappingEditor(state, actions),
         state.message ? el("p", { class: "notice notice-issue", text: state.message }) : null,
         el(
@@ -105,16 +115,27 @@ export function renderClassify(container: HTMLElement, state: ClassifyState, act
   }
 }
 
-function listInfo(list: LocatedList): HTMLElement {
+/** What follows the five when the list needs it: the gate-review columns, in the command line's order. */
+function gateNote(list: LocatedList, mapping: HeaderMapping): string | undefined {
+  const possible = possibleGateHeaders(mapping, false);
+  if (possible.length === 0) return undefined;
+  const assemblies = possible.includes(ASSEMBLY_HEADERS[0]) ? "Assembly stage and Limited by (the list has a Level or Parent column)" : undefined;
+  const waived = possible.includes(WAIVED_HEADER) ? "Waived when a part has a criterion waived with a justification" : undefined;
+  return `After them: ${[assemblies, waived].filter((t) => t !== undefined).join(", then ")}${list.plan.results.existing ? ", then Change" : ""}.`;
+}
+
+function listInfo(list: LocatedList, mapping: HeaderMapping = list.plan.mapping): HTMLElement {
   const { plan } = list;
   const where = sheetRect(plan.block.sheet, plan.block.rect);
   const results = rectAddress(resultRect(plan));
+  const gate = gateNote(list, mapping);
   return el(
     "section",
     { class: "list-info", attrs: { "aria-label": "The list" } },
     el("h3", { text: plan.block.table ? `Table ${plan.block.table}` : "List" }),
     el("p", { text: `${where}: ${formatCount(plan.dataRows)} rows under the header row (row ${plan.headerRow + 1}).` }),
     el("p", { text: plan.results.existing ? `Results rewrite the columns an earlier run made: ${results}.` : `Results go into five new columns: ${results}.` }),
+    gate === undefined ? null : el("p", { class: "gate-note", text: gate }),
   );
 }
 
@@ -233,6 +254,14 @@ function changeView(report: RunReport): HTMLElement {
   );
 }
 
+/** Which gate-review columns the run wrote beside the five (Change is said with what changed). */
+function gateLine(report: RunReport): HTMLElement | null {
+  const written = report.gateColumns.filter((h) => h !== CHANGE_HEADER);
+  if (written.length === 0) return null;
+  const names = written.length === 1 ? `a ${written[0] ?? ""} column` : `the ${written.slice(0, -1).join(", ")} and ${written.at(-1) ?? ""} columns`;
+  return el("p", { class: "gate-line", text: `Beside the five results: ${names}, as the command line writes them.` });
+}
+
 function reportView(report: RunReport): HTMLElement {
   const s = report.summary;
   return el(
@@ -255,6 +284,7 @@ function reportView(report: RunReport): HTMLElement {
     el("p", {
       text: `Results written to ${report.resultArea}; the summary, how each column was read, the cells not understood and a chart are on the sheet "${report.summarySheet}".`,
     }),
+    gateLine(report),
     changeView(report),
     report.history.ok
       ? el("p", {
