@@ -115,6 +115,17 @@ describe("the corpus checker catches what it must (no CLI)", () => {
     expect(check(moved), "given another column's address").toContain("lost");
   });
 
+  it("two entries whose names differ only in case are the input's own; an output that adds such a pair is outside the contract", () => {
+    const twice = corpusFile("apache__poi/test-data_spreadsheet_duplicate-filename-case-insensitive.xlsx");
+    const entries = readZip(twice);
+    expect(entries.filter((entry) => entry.name.toLowerCase() === "xl/worksheets/sheet1.xml")).toHaveLength(2);
+    const kindsOf = (input: Buffer, output: Buffer): string[] => [...new Set(verifyOutput(input, output).findings.map((finding) => finding.kind))].sort();
+    expect(kindsOf(twice, twice), "the input kept as it is").toEqual(["results"]);
+    const theme = entries.find((entry) => entry.name === "xl/theme/theme1.xml") as ZipEntry;
+    const added = writeZip([...entries, { ...theme, name: "xl/theme/Theme1.xml" }]);
+    expect(kindsOf(twice, added), "a pair added").toContain("contract");
+  });
+
   it("a row attribute dropped is data lost, one added is outside the contract, spans may change", () => {
     const shown = editEntry(good, injected.sheetEntry, (text) => text.replace('<row r="49" spans="1:4" hidden="1">', '<row r="49" spans="1:4">'));
     expect(kinds(shown)).toEqual(["lost"]);
