@@ -8,9 +8,11 @@ import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { RESULT_HEADERS, STAGES, mapHeaders, rowReader, stageName, type Stage } from "../../src/core";
+import { RESULT_HEADERS, STAGES, mapHeaders, rowReader, stageName, type CellValue, type Stage } from "../../src/core";
+import { PAYLOAD_LIMIT, PAYLOAD_TARGET } from "../../src/taskpane/chunks";
 import { HISTORY_HEADERS } from "../../src/taskpane/history-model";
 import { LAST_RUN_SETTING } from "../../src/taskpane/last-run";
+import { cliGateColumns } from "../support/cli-oracle";
 import { ensurePaneBuilt, openPane, type PanePage } from "../support/pane-page";
 import { HEADERS, partRow } from "../taskpane/excel/fixtures";
 import { browserSession } from "./harness";
@@ -294,4 +296,106 @@ describe("export report", () => {
     expect(pane.errors).toEqual([]);
     expect(pane.blocked).toEqual([]);
   });
+});
+
+describe("classify an indented bill: the command line's gate-review columns", () => {
+  /** The bill above, a second assembly whose component sits two levels down (its assembly stage cannot be known) and a part without criteria. */
+  const rows = [
+    ...BOM.map((r) => [...r]),
+    [0, "P7-600", "Pump skid", ...READY, "", ""],
+    [2, "P7-610", "Skid rail", ...READY, "", ""],
+    [1, "P7-620", "Screw kit", ...READY.map(() => ""), "", ""],
+  ];
+  const last = rows.length + 1;
+
+  it("writes Assembly stage, Limited by and Waived with the command line's texts, never over a value of the user's, then Change beside them", async () => {
+    const pane = await openPane(session.browser, session.url, { sheets: [{ name: "BOM", rows: [BOM_HEADERS, ...rows] }], selection: "BOM!C2" });
+    const { page } = pane;
+    // A note of the user's where Limited by would go: nothing is written, and the note is named.
+    await pane.edit("BOM!Z3", [["ask the supplier"]]);
+    await pane.select("BOM!C2");
+    await page.getByRole("tab", { name: "Classify list" }).click();
+    await page.getByRole("button", { name: "Classify list" }).click();
+    await page.locator(".mapping-editor").waitFor();
+    expect(await page.locator(".list-info .gate-note").textContent()).toBe(
+      "After them: Assembly stage and Limited by (the list has a Level or Parent column), then Waived when a part has a criterion waived with a justification.",
+    );
+    const before = await pane.read(`BOM!A1:AC${last}`);
+    await page.getByRole("button", { name: "Write results" }).click();
+    await expect
+      .poll(() => page.locator("#panel-classify .notice-issue").textContent())
+      .toBe(
+        `Nothing was written: the results go to BOM!T1:AA${last}, but BOM!Z3 already holds data. Move or clear those cells (or insert eight empty columns to the right of the list), then classify again.`,
+      );
+    expect(await pane.read(`BOM!A1:AC${last}`)).toEqual(before);
+
+    // The note moved away, the run writes the five and the three gate columns.
+    await pane.edit("BOM!Z3", [[""]]);
+    await pane.edit("BOM!AC3", [["ask the supplier"]]);
+    // The pane still shows the list and its columns after the refusal: Write results again.
+    await page.getByRole("button", { name: "Write results" }).click();
+    await page.locator(".report").waitFor({ timeout: 30_000 });
+    await pane.screenshot("classify-gate-columns");
+    // The command line's table code on the same cells, as the sheet holds them.
+    const cli = await cliGateColumns("BOM", (await pane.read(`BOM!A1:S${last}`)) as CellValue[][]);
+    expect(cli.headers).toEqual(["Assembly stage", "Limited by", "Waived"]);
+    expect(await pane.read("BOM!T1:AA1")).toEqual([[...RESULT_HEADERS, ...cli.headers]]);
+    expect(await pane.read(`BOM!Y2:AA${last}`)).toEqual(cli.cells);
+    // P7-500 is limited by P7-520 and its pilot run is waived; P7-600's component is two levels down: Unknown, never higher.
+    expect((await pane.read("BOM!Y2:Z2"))[0]).toEqual([stageName("prototyping"), `P7-520 (${stageName("prototyping")})`]);
+    expect((await pane.read("BOM!AA2"))[0]?.[0]).toBe("Pilot run: Pilot run waived: carry-over of P7-150 (Same weldment and process as P7-150)");
+    expect((await pane.read("BOM!Y5"))[0]?.[0]).toBe("Unknown");
+    expect(await pane.read(`BOM!AB1:AC${last}`)).toEqual(before.map((r, i) => [r[27] ?? "", i === 2 ? "ask the supplier" : (r[28] ?? "")]));
+    expect(await page.locator(".report .gate-line").textContent()).toBe(
+      "Beside the five results: the Assembly stage, Limited by and Waived columns, as the command line writes them.",
+    );
+    expect(await page.locator(".report").textContent()).toContain(`Results written to BOM!T1:AA${last};`);
+
+    // The second run rewrites them and adds Change last, where nothing of the user's is.
+    await pane.select("BOM!C3");
+    await page.getByRole("button", { name: "Classify list" }).click();
+    await page.locator(".mapping-editor").waitFor();
+    expect(await page.locator(".list-info .gate-note").textContent()).toMatch(/, then Change\.$/u);
+    await page.getByRole("button", { name: "Write results" }).click();
+    await page.locator(".change-sentence").waitFor();
+    expect(await pane.read("BOM!T1:AC1")).toEqual([[...RESULT_HEADERS, ...cli.headers, "Change", ""]]);
+    expect(await pane.read(`BOM!Y2:AA${last}`)).toEqual(cli.cells);
+    expect((await pane.read(`BOM!AB2:AB${last}`)).flat()).toEqual(rows.map(() => ""));
+    expect((await pane.read("BOM!AC3"))[0]?.[0]).toBe("ask the supplier");
+    expect(pane.errors).toEqual([]);
+    expect(pane.blocked).toEqual([]);
+  }, 60_000);
+
+  it("writes the gate columns of 10,000 rows like the command line, in few requests under the payload limit", async () => {
+    // Assemblies of three: the P7-500 pattern, renumbered.
+    const many = Array.from({ length: 10_000 }, (_, i) => {
+      const row = [...(BOM[i % 3] ?? [])];
+      row[1] = `${String(row[1])}-${Math.floor(i / 3)}`;
+      return row;
+    });
+    const end = many.length + 1;
+    const pane = await openPane(session.browser, session.url, { sheets: [{ name: "BOM", rows: [BOM_HEADERS, ...many] }], selection: "BOM!C2" });
+    const { page } = pane;
+    await page.getByRole("tab", { name: "Classify list" }).click();
+    await pane.resetStats();
+    await page.getByRole("button", { name: "Classify list" }).click();
+    await page.locator(".mapping-editor").waitFor();
+    await page.getByRole("button", { name: "Write results" }).click();
+    await page.locator(".report").waitFor({ timeout: 60_000 });
+    const cli = await cliGateColumns("BOM", (await pane.read(`BOM!A1:S${end}`)) as CellValue[][]);
+    expect(await pane.read("BOM!T1:AB1")).toEqual([[...RESULT_HEADERS, "Assembly stage", "Limited by", "Waived", ""]]);
+    expect(await pane.read(`BOM!Y2:AA${end}`)).toEqual(cli.cells);
+    const stats = await pane.stats();
+    for (const w of stats.writes.filter((x) => x.sheet === "BOM")) expect(w.address).toMatch(/^([T-Z]|AA)\d+(:([T-Z]|AA)\d+)?$/u);
+    const largest = Math.max(...stats.requests.map((r) => r.requestBytes));
+    const largestResponse = Math.max(...stats.requests.map((r) => r.responseBytes));
+    const total = stats.requests.reduce((n, r) => n + r.requestBytes + r.responseBytes, 0);
+    console.log(
+      `classify 10,000 bill rows with gate columns: ${stats.requests.length} requests, largest request ${largest} B, largest response ${largestResponse} B, total ${total} B`,
+    );
+    expect(largest).toBeLessThan(PAYLOAD_LIMIT);
+    expect(largestResponse).toBeLessThan(PAYLOAD_LIMIT);
+    expect(stats.requests.length).toBeLessThanOrEqual(2 + Math.ceil(total / PAYLOAD_TARGET));
+    expect(pane.errors).toEqual([]);
+  }, 120_000);
 });
