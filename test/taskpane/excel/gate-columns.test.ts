@@ -129,4 +129,28 @@ describe("Classify list writes the command line's gate-review columns", () => {
     expect(ok.ok && ok.value.gateColumns).toEqual(["Assembly stage", "Limited by"]);
     expect(s.book.read("BOM!S1:Z1")).toEqual([[...RESULT_HEADERS, "Assembly stage", "Limited by", "my own"]]);
   });
+
+  for (const autoExpansion of [true, false]) {
+    it(`classifies a bill in an Excel table again into its own columns, ${autoExpansion ? "after AutoExpansion grew the table over them" : "with AutoExpansion off"}`, async () => {
+      const { s, run } = standIn({
+        sheets: [{ name: "BOM", rows: [BILL_HEADERS, ...ROWS, [], ["Notes below the table"]] }],
+        tables: [{ name: "Bill", sheet: "BOM", address: "A1:R5" }],
+        selection: "BOM!C3",
+        autoExpansion,
+      });
+      const first = await classify(run);
+      expect(first.ok && first.value.resultArea).toBe("BOM!S1:Z5");
+      expect(s.book.tables[0]?.rect).toEqual({ row: 0, column: 0, rows: 5, columns: autoExpansion ? 26 : 18 });
+      await s.edit("BOM!D5", [["frozen"]]);
+      await s.select("BOM!B3");
+      const second = await classify(run);
+      if (!second.ok) throw new Error(second.issue.message);
+      const cli = await cliColumns((a) => s.book.read(a), ROWS.length);
+      expect(second.value.gateColumns).toEqual([...cli.headers, "Change"]);
+      expect(s.book.read("BOM!S1:AB1")).toEqual([[...RESULT_HEADERS, ...cli.headers, "Change", ""]]);
+      expect(s.book.read("BOM!X2:Z5")).toEqual(cli.cells);
+      expect(s.book.tables[0]?.rect).toEqual({ row: 0, column: 0, rows: 5, columns: autoExpansion ? 27 : 18 });
+      expect(s.book.read("BOM!A7")).toEqual([["Notes below the table"]]);
+    });
+  }
 });
