@@ -39,9 +39,6 @@ import type { CellSpot, ClassifiedRow, HeaderChoice, HeaderProblem, Note, RowOut
 
 export type { CellSpot, HeaderChoice, HeaderProblem, Note, RowOutcome, Tally } from "./types";
 
-/** The gate-review headers are the core's, shared with the task pane. */
-export { EXTRA_RESULT_HEADERS, WAIVED_HEADER } from "../../core";
-
 /** Index just past the last non-blank cell. */
 export function extent(row: readonly CellValue[] | undefined): number {
   if (row === undefined) return 0;
@@ -51,8 +48,8 @@ export function extent(row: readonly CellValue[] | undefined): number {
 
 /**
  * Where an earlier run's result headers start and how many there are, when the
- * header row ends with them: the five, then none or some of the extra result
- * headers in their order.
+ * header row ends with them: the five, then none or some of the core's gate
+ * headers (EXTRA_RESULT_HEADERS, shared with the task pane) in their order.
  */
 export function previousResults(header: readonly CellValue[]): { readonly start: number; readonly width: number } | undefined {
   const end = extent(header);
