@@ -22,7 +22,7 @@ import { LibreOffice } from "../../test/support/libreoffice";
 import { inject, INJECTED_PARTS, NotInjectable } from "./inject";
 import { Package, workbookInfo } from "./ooxml";
 import { verifyOutput, type Finding } from "./verify";
-import { readZip } from "./zip";
+import { entryData, readZip } from "./zip";
 
 export const ROOT = path.resolve(__dirname, "..", "..");
 export const CORPUS_DIR = path.join(ROOT, "test", "corpus");
@@ -128,6 +128,8 @@ interface Prepared {
   readonly sheetName?: string;
   /** Does the workbook have a worksheet at all (a chart-only workbook is rightly refused as having none)? */
   readonly worksheets: boolean;
+  /** Is it an OpenDocument spreadsheet under an .xlsx/.xlsm name (rightly refused as one)? */
+  readonly openDocument?: boolean;
 }
 
 export interface CheckOptions {
@@ -198,10 +200,14 @@ function summarise(findings: readonly Finding[]): string {
     .join(" | ")}${more}`;
 }
 
-/** A refusal of a workbook LibreOffice opens is wrong when the file has a header row (every injected copy), or when the reason is not "no header row / no parts". */
-function settle(result: FileResult, worksheets: boolean): FileResult {
+/**
+ * A refusal of a workbook LibreOffice opens is wrong when the file has a header row (every injected copy), or when the
+ * reason is not "no header row / no parts"; an OpenDocument spreadsheet named .xlsx is rightly refused as what it is.
+ */
+function settle(result: FileResult, worksheets: boolean, openDocument = false): FileResult {
   if (result.outcome !== "refused") return result;
   if (result.loInput === false) return result;
+  if (openDocument && /OpenDocument/u.test(result.message)) return result;
   if (result.mode === "injected") return { ...result, outcome: "wrong-refusal" };
   if (FITS_ANY_READABLE.test(result.message) || (!worksheets && /no worksheets/iu.test(result.message))) return result;
   return { ...result, outcome: "wrong-refusal" };
@@ -283,6 +289,7 @@ export async function checkCorpus(options: CheckOptions = {}): Promise<CheckRepo
       output: path.join(outDir, `o${id}.out${ext}`),
       args: [],
       worksheets: hasWorksheet(original),
+      openDocument: isOpenDocument(original),
     });
     try {
       const injected = inject(original);
@@ -325,7 +332,11 @@ export async function checkCorpus(options: CheckOptions = {}): Promise<CheckRepo
       const item = prepared[i] as Prepared;
       const loInput = verdicts.get(item.input);
       const loOutput = result.code === 0 ? verdicts.get(item.output) : undefined;
-      return settle({ ...result, ...(loInput !== undefined ? { loInput } : {}), ...(loOutput !== undefined ? { loOutput } : {}) }, item.worksheets);
+      return settle(
+        { ...result, ...(loInput !== undefined ? { loInput } : {}), ...(loOutput !== undefined ? { loOutput } : {}) },
+        item.worksheets,
+        item.openDocument,
+      );
     });
   }
   const counts: Record<string, number> = {};
@@ -373,6 +384,16 @@ async function libreOfficeOpensCached(files: readonly string[], workDir: string,
 }
 
 /** Does the original have a worksheet at all (for reading refusals)? */
+/** An OpenDocument package: its first entry is `mimetype`, naming an OpenDocument type. */
+export function isOpenDocument(data: Buffer): boolean {
+  try {
+    const mimetype = readZip(data).find((entry) => entry.name === "mimetype");
+    return mimetype !== undefined && entryData(mimetype).toString("latin1").startsWith("application/vnd.oasis.opendocument.");
+  } catch {
+    return false;
+  }
+}
+
 export function hasWorksheet(data: Buffer): boolean {
   try {
     const pkg = new Package(readZip(data));

@@ -17,7 +17,7 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { checkCorpus, CORPUS_DIR, corpusFiles, reportLines, type CheckReport, type FileResult, type Outcome } from "../../scripts/corpus/check";
+import { checkCorpus, CORPUS_DIR, corpusFiles, isOpenDocument, reportLines, type CheckReport, type FileResult, type Outcome } from "../../scripts/corpus/check";
 import { inject, INJECTED_HEADERS, INJECTED_PARTS } from "../../scripts/corpus/inject";
 import { columnLetters, decodePart, encodePart, Package, workbookInfo } from "../../scripts/corpus/ooxml";
 import { scanSheet } from "../../scripts/corpus/sheet";
@@ -113,6 +113,11 @@ describe("the corpus checker catches what it must (no CLI)", () => {
     expect(check(addressed), "given its own address").toEqual([]);
     const moved = editEntry(bareOut, injected.sheetEntry, (text) => text.replace("<c><v>9000</v></c>", '<c r="D2"><v>9000</v></c>'));
     expect(check(moved), "given another column's address").toContain("lost");
+  });
+
+  it("knows an OpenDocument spreadsheet under an .xlsm name (refused as one, rightly) from a workbook", () => {
+    expect(isOpenDocument(corpusFile("roo-rb__roo/test_files_type_openoffice.xlsm"))).toBe(true);
+    expect(isOpenDocument(original)).toBe(false);
   });
 
   it("two entries whose names differ only in case are the input's own; an output that adds such a pair is outside the contract", () => {
