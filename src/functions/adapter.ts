@@ -5,9 +5,19 @@ import { MappingCache } from "./mapping-cache";
 import { readFlag, readThresholds } from "./options";
 import { assemblyRows } from "./assembly";
 import { assessParts, columnLines } from "./parts";
+import { padLists } from "./answers";
 
 /** Shared by every function in this runtime: one mapping per distinct header row and column choices. */
 export const mappingCache = new MappingCache();
+
+/** The thresholds and column choices every assessing function takes, or the #VALUE! error the cell should show. */
+function optionsOrThrow(prototypeQuantity: unknown, lowVolumeQuantity: unknown, mapping: unknown) {
+  const thresholds = readThresholds(prototypeQuantity, lowVolumeQuantity);
+  if (!thresholds.ok) throw toExcelError(thresholds.issue);
+  const choices = readMapping(mapping);
+  if (!choices.ok) throw toExcelError(choices.issue);
+  return { thresholds: thresholds.value, choices: choices.value };
+}
 
 /** One output row per part row (`project` of its assessment), or the #VALUE!/#N/A error the cell should show. */
 export function partsOrThrow<T>(
@@ -18,22 +28,34 @@ export function partsOrThrow<T>(
   mapping: unknown,
   project: (a: Assessment) => T,
 ): T[] {
-  const thresholds = readThresholds(prototypeQuantity, lowVolumeQuantity);
-  if (!thresholds.ok) throw toExcelError(thresholds.issue);
-  const choices = readMapping(mapping);
-  if (!choices.ok) throw toExcelError(choices.issue);
-  const parts = assessParts(criteria, headers, thresholds.value, mappingCache, project, choices.value);
+  const { thresholds, choices } = optionsOrThrow(prototypeQuantity, lowVolumeQuantity, mapping);
+  const parts = assessParts(criteria, headers, thresholds, mappingCache, project, choices);
   if (!parts.ok) throw toExcelError(parts.issue);
   return parts.value;
 }
 
+/**
+ * A list per part row (blockers, missing, warnings): joined in one cell (`joined`), or with
+ * `asColumns` TRUE one item per cell (`items`), every row padded to the longest list.
+ */
+export function listsOrThrow(
+  asColumns: unknown,
+  criteria: unknown,
+  headers: unknown,
+  prototypeQuantity: unknown,
+  lowVolumeQuantity: unknown,
+  mapping: unknown,
+  joined: (a: Assessment) => string[],
+  items: (a: Assessment) => string[],
+): string[][] {
+  if (!flagOrThrow(asColumns, "asColumns")) return partsOrThrow(criteria, headers, prototypeQuantity, lowVolumeQuantity, mapping, joined);
+  return padLists(partsOrThrow(criteria, headers, prototypeQuantity, lowVolumeQuantity, mapping, items));
+}
+
 /** Assembly stage and Limited by per part row, or the #VALUE! error the cell should show. */
 export function assemblyOrThrow(criteria: unknown, headers: unknown, prototypeQuantity: unknown, lowVolumeQuantity: unknown, mapping: unknown): string[][] {
-  const thresholds = readThresholds(prototypeQuantity, lowVolumeQuantity);
-  if (!thresholds.ok) throw toExcelError(thresholds.issue);
-  const choices = readMapping(mapping);
-  if (!choices.ok) throw toExcelError(choices.issue);
-  const rows = assemblyRows(criteria, headers, thresholds.value, mappingCache, choices.value);
+  const { thresholds, choices } = optionsOrThrow(prototypeQuantity, lowVolumeQuantity, mapping);
+  const rows = assemblyRows(criteria, headers, thresholds, mappingCache, choices);
   if (!rows.ok) throw toExcelError(rows.issue);
   return rows.value;
 }

@@ -5,7 +5,7 @@
  * Omitted optional arguments arrive as null, so every optional parameter is read
  * through the adapter rather than trusted to its declared type.
  */
-import { assemblyOrThrow, columnsOrThrow, firstColumnOf, flagOrThrow, partsOrThrow } from "./adapter";
+import { assemblyOrThrow, columnsOrThrow, firstColumnOf, flagOrThrow, listsOrThrow, partsOrThrow } from "./adapter";
 import { withAssemblyHeaders } from "./assembly";
 import {
   blockerItems,
@@ -14,7 +14,6 @@ import {
   missingItems,
   missingJoined,
   nextStepCell,
-  padLists,
   progressCell,
   reportRow,
   scoreCell,
@@ -128,8 +127,7 @@ export function readinessBlockers(
   lowVolumeQuantity?: unknown,
   mapping?: unknown[][],
 ): string[][] {
-  if (!flagOrThrow(asColumns, "asColumns")) return partsOrThrow(criteria, headers, prototypeQuantity, lowVolumeQuantity, mapping, blockersJoined);
-  return padLists(partsOrThrow(criteria, headers, prototypeQuantity, lowVolumeQuantity, mapping, blockerItems));
+  return listsOrThrow(asColumns, criteria, headers, prototypeQuantity, lowVolumeQuantity, mapping, blockersJoined, blockerItems);
 }
 
 /**
@@ -152,8 +150,7 @@ export function readinessMissing(
   lowVolumeQuantity?: unknown,
   mapping?: unknown[][],
 ): string[][] {
-  if (!flagOrThrow(asColumns, "asColumns")) return partsOrThrow(criteria, headers, prototypeQuantity, lowVolumeQuantity, mapping, missingJoined);
-  return padLists(partsOrThrow(criteria, headers, prototypeQuantity, lowVolumeQuantity, mapping, missingItems));
+  return listsOrThrow(asColumns, criteria, headers, prototypeQuantity, lowVolumeQuantity, mapping, missingJoined, missingItems);
 }
 
 /**
@@ -176,8 +173,7 @@ export function readinessWarnings(
   lowVolumeQuantity?: unknown,
   mapping?: unknown[][],
 ): string[][] {
-  if (!flagOrThrow(asColumns, "asColumns")) return partsOrThrow(criteria, headers, prototypeQuantity, lowVolumeQuantity, mapping, warningsJoined);
-  return padLists(partsOrThrow(criteria, headers, prototypeQuantity, lowVolumeQuantity, mapping, warningItems));
+  return listsOrThrow(asColumns, criteria, headers, prototypeQuantity, lowVolumeQuantity, mapping, warningsJoined, warningItems);
 }
 
 /**
