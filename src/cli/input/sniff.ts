@@ -56,6 +56,17 @@ function looksBinary(head: Buffer): boolean {
 }
 
 /** Opens the input, checks that it is a file with something in it, and tells what it holds. */
+/** The entries of a workbook's zip archive, or the "damaged" refusal naming the file. */
+export async function workbookZipEntries(handle: FileHandle, size: number, shown: string): Promise<readonly ZipEntry[]> {
+  const dir = await readZipDirectory(handle, size);
+  if (dir.ok) return dir.entries;
+  throw fileError(
+    "corrupt",
+    shown,
+    dir.problem === "truncated" ? "is damaged: the workbook's zip archive is truncated or incomplete" : "is damaged: the workbook's zip archive cannot be read",
+  );
+}
+
 export async function sniffInput(file: string, shown: string): Promise<InputFile> {
   let size: number;
   try {
@@ -95,17 +106,8 @@ export async function sniffInput(file: string, shown: string): Promise<InputFile
     }
 
     if (head.subarray(0, 4).equals(ZIP_MAGIC) || head.subarray(0, 4).equals(EMPTY_ZIP_MAGIC)) {
-      const dir = await readZipDirectory(handle, size);
-      if (!dir.ok) {
-        throw fileError(
-          "corrupt",
-          shown,
-          dir.problem === "truncated"
-            ? "is damaged: the workbook's zip archive is truncated or incomplete"
-            : "is damaged: the workbook's zip archive cannot be read",
-        );
-      }
-      const names = new Set(dir.entries.map((e) => e.name.toLowerCase()));
+      const entries = await workbookZipEntries(handle, size, shown);
+      const names = new Set(entries.map((e) => e.name.toLowerCase()));
       if (names.has("mimetype") && names.has("content.xml") && !names.has("xl/workbook.xml")) {
         throw fileError(
           "opendocument",
@@ -114,7 +116,7 @@ export async function sniffInput(file: string, shown: string): Promise<InputFile
         );
       }
       // Whether it holds a workbook, and worksheets, is for the package reader to tell: it follows the package's relationships.
-      return { kind: "xlsx", path: file, size, entries: dir.entries };
+      return { kind: "xlsx", path: file, size, entries };
     }
 
     if (WORKBOOK_EXTENSIONS.has(ext) || ext === ".xls" || ext === ".ods") {

@@ -1,8 +1,7 @@
 /** Opens an .xlsx package for classify: its directory, its workbook and what reading cells needs. */
 import { open, type FileHandle } from "node:fs/promises";
 import { fileError } from "../../errors";
-import { readProblem } from "../../input/sniff";
-import { readZipDirectory } from "../../input/zip-directory";
+import { readProblem, workbookZipEntries } from "../../input/sniff";
 import type { ValueContext } from "./cell-values";
 import { dateStyles, EntryIndex, readSharedStrings, readWorkbookInfo, type WorkbookInfo } from "./workbook-info";
 import { decodeAll, encodingOf, type XmlEncoding } from "./xml-text";
@@ -53,16 +52,7 @@ export async function openPackage(file: string, shown: string): Promise<OpenPack
   }
   try {
     const size = (await handle.stat()).size;
-    const dir = await readZipDirectory(handle, size);
-    if (!dir.ok)
-      throw fileError(
-        "corrupt",
-        shown,
-        dir.problem === "truncated"
-          ? "is damaged: the workbook's zip archive is truncated or incomplete"
-          : "is damaged: the workbook's zip archive cannot be read",
-      );
-    const index = new EntryIndex(dir.entries);
+    const index = new EntryIndex(await workbookZipEntries(handle, size, shown));
     const workbook = await readWorkbookInfo(handle, index);
     if ("code" in workbook) throw fileError(workbook.code, shown, workbook.message);
     const stylesBytes = workbook.stylesEntry === undefined ? undefined : await readContent(handle, workbook.stylesEntry);
