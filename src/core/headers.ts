@@ -213,7 +213,18 @@ export function mapHeaders(headerRow: readonly unknown[], options: MappingOption
   const partColumn = partColumns.find((c) => !used.has(c));
   for (const column of partColumns) ignored.set(column, { column, header: texts[column] ?? "", reason: column === partColumn ? "part" : "unrecognised" });
 
-  const columns = [...taken.values()].sort((a, b) => a.column - b.column);
+  return assembled([...taken.values()], ignored, partColumn, roles, width);
+}
+
+/** The mapping made of its matched columns, set-aside columns, part column and role columns (a second Level or Parent set aside). */
+function assembled(
+  matched: readonly ColumnMatch[],
+  ignored: Map<number, IgnoredColumn>,
+  partColumn: number | undefined,
+  roles: readonly RoleColumn[],
+  width: number,
+): HeaderMapping {
+  const columns = [...matched].sort((a, b) => a.column - b.column);
   const byCriterion = Object.fromEntries(columns.map((c) => [c.criterion, c])) as Partial<Record<CriterionId, ColumnMatch>>;
   const kept = keptRoles(roles, ignored);
   return {
@@ -274,8 +285,6 @@ export function mappingFromAssignments(headerRow: readonly unknown[], assignment
         : { criterion: id, column, header, match: "user", detail: "your choice", ...chosenTraits(id, header, () => false) },
     );
   }
-  columns.sort((a, b) => a.column - b.column);
-  const byCriterion = Object.fromEntries(columns.map((c) => [c.criterion, c])) as Partial<Record<CriterionId, ColumnMatch>>;
   let partColumn: number | undefined;
   const ignored = new Map<number, IgnoredColumn>();
   const roles: RoleColumn[] = [];
@@ -290,16 +299,7 @@ export function mappingFromAssignments(headerRow: readonly unknown[], assignment
     if (isPart) partColumn = column;
     ignored.set(column, { column, header, reason: isPart ? "part" : "unrecognised" });
   });
-  const kept = keptRoles(roles, ignored);
-  return {
-    columns,
-    byCriterion,
-    ignored: [...ignored.values()].sort((a, b) => a.column - b.column),
-    absent: CRITERIA.filter((id) => byCriterion[id] === undefined),
-    partColumn,
-    roles: kept,
-    width: texts.length,
-  };
+  return assembled(columns, ignored, partColumn, roles, texts.length);
 }
 
 /** A part row under a header: a row with at least one of the header's criterion cells filled. */
