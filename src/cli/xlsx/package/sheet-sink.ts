@@ -41,6 +41,10 @@ export class SheetSink implements RowSink<SheetRow> {
   private lastRow = 0;
   private lastColumn = 0;
   private widths: readonly number[] = RESULT_COLUMN_WIDTHS;
+  /** Set once the header is known: the gate columns written (none when the sheet needs none), an earlier run's result columns cleared, and how many columns the results take. */
+  private writtenGate: Gate | undefined;
+  private earlier = 0;
+  private width: number = RESULT_HEADERS.length;
   output: SheetOutput | undefined;
   /** The AutoFilter the tail got (A1-style), for the workbook's _xlnm._FilterDatabase; undefined when none was added. */
   filterRange: string | undefined;
@@ -60,6 +64,10 @@ export class SheetSink implements RowSink<SheetRow> {
     const columns = [...header.mapping.columns.map((c) => c.column), ...header.mapping.ignored.map((c) => c.column)];
     this.firstColumn = columns.length === 0 ? 0 : Math.min(...columns);
     this.widths = [...RESULT_COLUMN_WIDTHS, ...(this.gate?.headers ?? []).map((h) => EXTRA_WIDTHS[h] ?? 30)];
+    this.writtenGate = this.gate !== undefined && this.gate.width > 0 ? this.gate : undefined;
+    // The five results and the gate columns; an earlier run's result columns (five, or more) are all cleared.
+    this.earlier = header.rewrite ? (header.previousWidth ?? RESULT_HEADERS.length) : 0;
+    this.width = Math.max(RESULT_HEADERS.length + (this.writtenGate?.width ?? 0), this.earlier);
     this.spool = new DeflateSpool(this.spoolPath, this.source.encoding);
   }
 
@@ -68,10 +76,7 @@ export class SheetSink implements RowSink<SheetRow> {
     const spool = this.spool as DeflateSpool;
     const scanned = row.scanned;
     const first = header.resultColumn;
-    const gate = this.gate !== undefined && this.gate.width > 0 ? this.gate : undefined;
-    // The five results and the gate columns; an earlier run's result columns (five, or more) are all cleared.
-    const earlier = header.rewrite ? (header.previousWidth ?? RESULT_HEADERS.length) : 0;
-    const width = Math.max(RESULT_HEADERS.length + (gate?.width ?? 0), earlier);
+    const { writtenGate: gate, earlier, width } = this;
     this.lastRow = Math.max(this.lastRow, row.number);
     const last = scanned.cells[scanned.cells.length - 1];
     if (last !== undefined) this.lastColumn = Math.max(this.lastColumn, last.column);
