@@ -51,7 +51,7 @@ export function listGate(mapping: HeaderMapping, parts: readonly PartRecord[], p
     const part = k === undefined ? undefined : parts[k];
     return gateCells(headers, {
       assembly: k === undefined ? undefined : assemblies?.results[k],
-      waived: part !== undefined && part.assessment.waived.length > 0 ? waivedText(part.assessment) : "",
+      waived: part === undefined ? "" : waivedText(part.assessment),
       change: change?.[i] ?? "",
     });
   });
